@@ -1,0 +1,1 @@
+//! Reading the reply form out of the document model.

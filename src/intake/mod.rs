@@ -1,0 +1,1 @@
+//! Intake: what the user gave (files, folders, emails, zips) → candidate documents or failures.

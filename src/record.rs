@@ -1,0 +1,159 @@
+//! The records: plain data handed from the form reader to the tally and the reports.
+//!
+//! Field names and enum spellings are fixed by `CONTRACT.md` (`replytally.records/1`).
+
+use serde::{Deserialize, Serialize};
+
+/// How a reply answered one draft.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Decision {
+    Authorize,
+    NotAuthorize,
+    NoReply,
+    Conflict,
+}
+
+/// The option chosen under *authorizes*.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Comments {
+    NoComments,
+    WithComments,
+    Unspecified,
+}
+
+/// How a decision was read (also the `mechanism` of a mark, plus `activex`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum Evidence {
+    LegacyCheckbox,
+    ContentControl,
+    Glyph,
+    Symbol,
+    Highlight,
+    Deletion,
+    Text,
+    Activex,
+    None,
+}
+
+impl Evidence {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Evidence::LegacyCheckbox => "legacy_checkbox",
+            Evidence::ContentControl => "content_control",
+            Evidence::Glyph => "glyph",
+            Evidence::Symbol => "symbol",
+            Evidence::Highlight => "highlight",
+            Evidence::Deletion => "deletion",
+            Evidence::Text => "text",
+            Evidence::Activex => "activex",
+            Evidence::None => "none",
+        }
+    }
+}
+
+impl Decision {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Decision::Authorize => "authorize",
+            Decision::NotAuthorize => "not_authorize",
+            Decision::NoReply => "no_reply",
+            Decision::Conflict => "conflict",
+        }
+    }
+}
+
+impl Comments {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Comments::NoComments => "no_comments",
+            Comments::WithComments => "with_comments",
+            Comments::Unspecified => "unspecified",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MemberState {
+    pub name: String,
+    pub iso3: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sender {
+    pub name: Option<String>,
+    pub title: Option<String>,
+    pub address: Option<String>,
+    pub email: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Answer {
+    pub draft: String,
+    pub provisional: Option<String>,
+    pub decision: Decision,
+    pub comments: Option<Comments>,
+    pub text: String,
+    pub evidence: Evidence,
+}
+
+/// One returned reply form, read.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Reply {
+    pub source: String,
+    pub sha256: String,
+    pub language: String,
+    pub member_state: Option<MemberState>,
+    pub sender: Sender,
+    pub date: Option<String>,
+    pub answers: Vec<Answer>,
+    pub superseded_by: Option<String>,
+    pub late: bool,
+    pub warnings: Vec<String>,
+}
+
+/// Why an input did not become a reply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FailureKind {
+    LegacyDoc,
+    Encrypted,
+    Pdf,
+    Corrupt,
+    NotAReplyForm,
+    TooLarge,
+    Unsupported,
+}
+
+impl FailureKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FailureKind::LegacyDoc => "legacy_doc",
+            FailureKind::Encrypted => "encrypted",
+            FailureKind::Pdf => "pdf",
+            FailureKind::Corrupt => "corrupt",
+            FailureKind::NotAReplyForm => "not_a_reply_form",
+            FailureKind::TooLarge => "too_large",
+            FailureKind::Unsupported => "unsupported",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Failure {
+    pub source: String,
+    pub kind: FailureKind,
+    pub message: String,
+}
+
+pub const RECORDS_SCHEMA: &str = "replytally.records/1";
+
+/// The whole of `records.json`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Records {
+    pub schema: String,
+    pub replies: Vec<Reply>,
+    pub failures: Vec<Failure>,
+}
