@@ -9,6 +9,7 @@
 //! [`report`] (the output files). [`pipeline`] runs them in order.
 
 pub mod docx;
+pub mod explain;
 pub mod form;
 pub mod intake;
 pub mod pipeline;

@@ -1,1 +1,448 @@
-//! The pipeline.
+//! The pipeline: intake → read each document (in parallel) → records → tally → reports.
+//!
+//! Every input ends as a reply, a failure, a warning on the reply it came with (a cover letter
+//! inside an e-mail), or a blank form listed in `forms`: nothing is dropped silently.
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use crate::docx::{self, DocxError};
+use crate::form::{self, drafts::DraftName, Context, FormReading};
+use crate::intake::{self, Content, Input};
+use crate::record::{Answer, Decision, Failure, FailureKind, Records, Reply, RECORDS_SCHEMA};
+use crate::report::{self, RunInfo};
+use crate::tally::{self, DraftRef};
+
+/// What `run` was asked to do.
+#[derive(Debug, Clone)]
+pub struct RunOptions {
+    pub inputs: Vec<PathBuf>,
+    pub out: PathBuf,
+    pub form: Option<PathBuf>,
+    pub deadline: Option<String>,
+    pub threshold: f64,
+    pub jobs: Option<usize>,
+}
+
+/// Errors that stop a run before anything is written (exit status 2).
+#[derive(Debug, thiserror::Error)]
+pub enum RunError {
+    #[error("--form {path}: {message}")]
+    Form { path: String, message: String },
+    #[error("--deadline: {0}")]
+    Deadline(String),
+    #[error("--threshold must be a percentage between 0 and 100, not {0}")]
+    Threshold(f64),
+    #[error("input {0} does not exist")]
+    MissingInput(String),
+    #[error(transparent)]
+    Report(#[from] report::ReportError),
+    #[error("cannot start {0} worker threads: {1}")]
+    Threads(usize, String),
+}
+
+/// A blank form found among the inputs or given with `--form`.
+#[derive(Debug, Clone, Serialize)]
+pub struct BlankForm {
+    pub source: String,
+    pub language: String,
+    pub drafts: Vec<DraftRef>,
+}
+
+/// The outcome of a run.
+#[derive(Debug)]
+pub struct RunOutcome {
+    pub records: Records,
+    pub summary: tally::Summary,
+    pub forms: Vec<BlankForm>,
+    pub written: Vec<PathBuf>,
+    pub inputs: usize,
+}
+
+impl RunOutcome {
+    pub fn warnings(&self) -> usize {
+        self.records.replies.iter().map(|r| r.warnings.len()).sum()
+    }
+}
+
+/// What reading one input gave.
+#[derive(Debug)]
+pub enum Read {
+    Reply(Box<Reply>),
+    Blank(BlankForm),
+    /// A Word document that is not a reply form (a cover letter), or another attachment.
+    NotAForm {
+        source: String,
+        message: String,
+    },
+    Failed(Failure),
+}
+
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    let mut s = String::with_capacity(64);
+    for b in digest.iter() {
+        s.push_str(&format!("{b:02x}"));
+    }
+    s
+}
+
+fn file_name(source: &str) -> &str {
+    let inner = source.rsplit('!').next().unwrap_or(source);
+    inner.rsplit(['/', '\\']).next().unwrap_or(inner)
+}
+
+/// Reads one Word document as a reply.
+pub fn read_word(source: &str, bytes: &[u8], email_from: Option<&str>) -> Read {
+    let doc = match docx::read_docx(bytes) {
+        Ok(d) => d,
+        Err(e) => {
+            return Read::Failed(Failure {
+                source: source.to_string(),
+                kind: e.kind(),
+                message: e.to_string(),
+            })
+        }
+    };
+    let ctx = Context {
+        file_name: file_name(source),
+        email_from,
+    };
+    let reading = form::read_form(&doc, &ctx);
+    if !reading.is_form {
+        return Read::NotAForm {
+            source: source.to_string(),
+            message: "a Word document with no reply-form table (no 'authorizes' / 'does not authorize' lines)".to_string(),
+        };
+    }
+    if reading.is_blank {
+        return Read::Blank(BlankForm {
+            source: source.to_string(),
+            language: reading.language.clone(),
+            drafts: refs(&reading.draft_names()),
+        });
+    }
+    Read::Reply(Box::new(reply_of(source, bytes, &reading)))
+}
+
+fn refs(names: &[DraftName]) -> Vec<DraftRef> {
+    names
+        .iter()
+        .map(|d| DraftRef {
+            draft: d.draft.clone(),
+            provisional: d.provisional.clone(),
+        })
+        .collect()
+}
+
+fn reply_of(source: &str, bytes: &[u8], r: &FormReading) -> Reply {
+    Reply {
+        source: source.to_string(),
+        sha256: sha256_hex(bytes),
+        language: r.language.clone(),
+        member_state: r.member_state.clone(),
+        sender: r.sender.clone(),
+        date: r.date.clone(),
+        answers: r.answers(),
+        superseded_by: None,
+        late: false,
+        warnings: r.warnings.clone(),
+    }
+}
+
+/// Reads a blank form given with `--form`.
+pub fn read_blank_form(path: &Path) -> Result<BlankForm, RunError> {
+    let err = |message: String| RunError::Form {
+        path: path.display().to_string(),
+        message,
+    };
+    let bytes = std::fs::read(path).map_err(|e| err(e.to_string()))?;
+    let doc = docx::read_docx(&bytes).map_err(|e: DocxError| err(e.to_string()))?;
+    let reading = form::read_form(
+        &doc,
+        &Context {
+            file_name: "",
+            email_from: None,
+        },
+    );
+    if !reading.is_form || reading.drafts.is_empty() {
+        return Err(err(
+            "no reply-form table found (no 'authorizes' / 'does not authorize' lines)".into(),
+        ));
+    }
+    Ok(BlankForm {
+        source: path.display().to_string(),
+        drafts: refs(&reading.draft_names()),
+        language: reading.language,
+    })
+}
+
+/// Reads every input (in parallel; the order of the result is the order of the inputs).
+pub fn read_inputs(inputs: &[Input]) -> Vec<Read> {
+    inputs
+        .par_iter()
+        .map(|input| match &input.content {
+            Content::Word(bytes) => {
+                let from = input
+                    .container
+                    .as_ref()
+                    .and_then(|c| c.email_from.as_deref());
+                read_word(&input.source, bytes, from)
+            }
+            Content::Failed { kind, message } => Read::Failed(Failure {
+                source: input.source.clone(),
+                kind: *kind,
+                message: message.clone(),
+            }),
+            Content::Other { message } => Read::NotAForm {
+                source: input.source.clone(),
+                message: message.clone(),
+            },
+        })
+        .collect()
+}
+
+/// Puts the readings together: containers, blank forms, expected drafts, late and superseded.
+pub fn assemble(
+    inputs: &[Input],
+    reads: Vec<Read>,
+    form: Option<BlankForm>,
+    deadline: Option<jiff::Timestamp>,
+) -> (Records, Vec<BlankForm>, Option<Vec<DraftRef>>) {
+    let mut replies: Vec<Reply> = Vec::new();
+    let mut failures: Vec<Failure> = Vec::new();
+    let mut forms: Vec<BlankForm> = form.into_iter().collect();
+    let given_form = !forms.is_empty();
+    // Per container: the index of its first reply, and what else it held.
+    let mut container_notes: Vec<(String, String)> = Vec::new();
+    let mut container_failures: Vec<(String, Failure)> = Vec::new();
+    let mut email_dates: Vec<(usize, String)> = Vec::new();
+
+    for (input, read) in inputs.iter().zip(reads) {
+        let container = input.container.as_ref().map(|c| c.source.clone());
+        match (read, container) {
+            (Read::Reply(r), _) => {
+                if let Some(d) = input.container.as_ref().and_then(|c| c.email_date.clone()) {
+                    email_dates.push((replies.len(), d));
+                }
+                replies.push(*r);
+            }
+            (Read::Blank(b), _) => forms.push(b),
+            (Read::NotAForm { source, message }, Some(c)) => {
+                container_notes.push((c, format!("{}: {message}", file_name(&source))))
+            }
+            (Read::NotAForm { source, message }, None) => failures.push(Failure {
+                source,
+                kind: FailureKind::NotAReplyForm,
+                message,
+            }),
+            (Read::Failed(f), Some(c)) => container_failures.push((c, f)),
+            (Read::Failed(f), None) => failures.push(f),
+        }
+    }
+
+    // What came with a reply in the same e-mail or zip is a warning on it; a container with no
+    // reply at all is a failure.
+    let mut orphan: Vec<String> = Vec::new();
+    for (c, note) in &container_notes {
+        match replies
+            .iter_mut()
+            .find(|r| r.source.starts_with(&format!("{c}!")))
+        {
+            Some(r) => r.warnings.push(format!("also in {c}: {note}")),
+            None => {
+                if !orphan.contains(c) {
+                    orphan.push(c.clone());
+                }
+            }
+        }
+    }
+    for (c, f) in container_failures {
+        match replies
+            .iter_mut()
+            .find(|r| r.source.starts_with(&format!("{c}!")))
+        {
+            Some(r) => r.warnings.push(format!(
+                "also in {c}: {} ({}): {}",
+                file_name(&f.source),
+                f.kind.as_str(),
+                f.message
+            )),
+            None => {
+                orphan.retain(|o| o != &c);
+                failures.push(f);
+            }
+        }
+    }
+    for c in orphan {
+        if !failures
+            .iter()
+            .any(|f| f.source.starts_with(&format!("{c}!")))
+        {
+            let what: Vec<&str> = container_notes
+                .iter()
+                .filter(|(k, _)| k == &c)
+                .map(|(_, n)| n.as_str())
+                .collect();
+            failures.push(Failure {
+                source: c.clone(),
+                kind: FailureKind::NotAReplyForm,
+                message: format!("no reply form inside ({})", what.join("; ")),
+            });
+        }
+    }
+
+    // The expected drafts: --form, else a blank form found among the inputs.
+    let expected: Option<Vec<DraftRef>> = forms.first().map(|f| f.drafts.clone());
+    let _ = given_form;
+    if let Some(exp) = &expected {
+        for r in &mut replies {
+            align_to_form(r, exp);
+        }
+    }
+
+    if let Some(deadline) = deadline {
+        tally::mark_late(&mut replies, deadline);
+        // Undated forms: the e-mail's Date: decides.
+        for (i, d) in email_dates {
+            let Some(r) = replies.get_mut(i) else {
+                continue;
+            };
+            if r.date.is_none() {
+                if let Ok(ts) = d.parse::<jiff::Timestamp>() {
+                    r.warnings.retain(|w| w != tally::UNDATED_WARNING);
+                    r.late = ts > deadline;
+                    r.warnings.push(format!(
+                        "the form is undated; the e-mail's date {d} was used for the deadline"
+                    ));
+                }
+            }
+        }
+    }
+    tally::mark_superseded(&mut replies);
+    failures.sort_by(|a, b| a.source.cmp(&b.source));
+    (
+        Records {
+            schema: RECORDS_SCHEMA.to_string(),
+            replies,
+            failures,
+        },
+        forms,
+        expected,
+    )
+}
+
+/// Puts a reply's answers in the blank form's order: a draft the reply does not answer is
+/// `no_reply`; a draft the form does not list is kept, with a warning.
+fn align_to_form(r: &mut Reply, expected: &[DraftRef]) {
+    let mut answers = std::mem::take(&mut r.answers);
+    let mut out = Vec::with_capacity(expected.len());
+    for e in expected {
+        let en = DraftName {
+            draft: e.draft.clone(),
+            provisional: e.provisional.clone(),
+        };
+        match answers.iter().position(|a| {
+            en.same_as(&DraftName {
+                draft: a.draft.clone(),
+                provisional: a.provisional.clone(),
+            })
+        }) {
+            Some(i) => {
+                let mut a = answers.remove(i);
+                a.draft = e.draft.clone();
+                a.provisional = e.provisional.clone().or(a.provisional);
+                out.push(a);
+            }
+            None => {
+                r.warnings.push(format!(
+                    "{}: not found on this reply; counted as no reply",
+                    e.draft
+                ));
+                out.push(Answer {
+                    draft: e.draft.clone(),
+                    provisional: e.provisional.clone(),
+                    decision: Decision::NoReply,
+                    comments: None,
+                    text: String::new(),
+                    evidence: crate::record::Evidence::None,
+                });
+            }
+        }
+    }
+    for a in answers {
+        r.warnings.push(format!(
+            "{}: this draft is not on the blank form; check its number (left out of the tally)",
+            a.draft
+        ));
+        out.push(a);
+    }
+    r.answers = out;
+}
+
+/// `replytally run`.
+pub fn run(opts: &RunOptions) -> Result<RunOutcome, RunError> {
+    if !(0.0..=100.0).contains(&opts.threshold) || opts.threshold.is_nan() {
+        return Err(RunError::Threshold(opts.threshold));
+    }
+    let deadline = match &opts.deadline {
+        Some(d) => Some(tally::parse_deadline(d).map_err(|e| RunError::Deadline(e.to_string()))?),
+        None => None,
+    };
+    for p in &opts.inputs {
+        if !p.exists() {
+            return Err(RunError::MissingInput(p.display().to_string()));
+        }
+    }
+    let form = opts.form.as_deref().map(read_blank_form).transpose()?;
+    let inputs = intake::collect(&opts.inputs);
+    let reads = match opts.jobs {
+        Some(n) => rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build()
+            .map_err(|e| RunError::Threads(n, e.to_string()))?
+            .install(|| read_inputs(&inputs)),
+        None => read_inputs(&inputs),
+    };
+    let (records, forms, expected) = assemble(&inputs, reads, form, deadline);
+    let summary = tally::tally(
+        &records.replies,
+        &tally::Options {
+            threshold: opts.threshold,
+            expected,
+        },
+    );
+    let info = RunInfo {
+        tool_version: env!("CARGO_PKG_VERSION").to_string(),
+        inputs: inputs.len(),
+        form: opts
+            .form
+            .as_ref()
+            .map(|p| p.display().to_string())
+            .or_else(|| {
+                forms
+                    .first()
+                    .map(|f| format!("{} (found among the inputs)", f.source))
+            }),
+        deadline: opts.deadline.clone(),
+        threshold: opts.threshold,
+    };
+    let written = report::write_all(&opts.out, &records, &summary, &info)?;
+    Ok(RunOutcome {
+        records,
+        summary,
+        forms,
+        written,
+        inputs: inputs.len(),
+    })
+}
+
+/// `replytally extract`: the records of these files, nothing written.
+pub fn extract(paths: &[PathBuf]) -> Records {
+    let inputs = intake::collect(paths);
+    let reads = read_inputs(&inputs);
+    assemble(&inputs, reads, None, None).0
+}

@@ -1,4 +1,222 @@
 //! Reading a .docx package: the zip container (with limits) and `word/document.xml` streamed
-//! into the [`model`].
+//! into the [`model`], plus the checkbox-like marks of headers, footers and notes.
 
+mod activex;
 pub mod model;
+mod package;
+mod symbols;
+mod xml;
+
+pub use package::{DocxError, Package, Relationship};
+
+use model::{Block, Checkbox, Document, Inline, Mechanism, PlacedMark};
+
+/// Limits that keep a hostile or broken package from exhausting memory or stack.
+pub mod limits {
+    /// Largest inflated size of one part.
+    pub const MAX_ENTRY_BYTES: u64 = 64 << 20;
+    /// Largest inflated/compressed ratio of a part over 1 MiB.
+    pub const MAX_COMPRESSION_RATIO: u64 = 200;
+    /// Most zip entries in one package.
+    pub const MAX_ENTRIES: usize = 10_000;
+    /// Deepest XML element nesting.
+    pub const MAX_XML_DEPTH: usize = 256;
+    /// Largest inflated total of a package.
+    pub const MAX_TOTAL_BYTES: u64 = 256 << 20;
+}
+
+const REL_OFFICE_DOCUMENT: &str = "/officeDocument";
+const MAIN_PART_FALLBACK: &str = "word/document.xml";
+/// Relationship types (last path segment) of parts scanned for marks besides the body.
+const OTHER_PART_TYPES: [&str; 4] = ["/header", "/footer", "/footnotes", "/endnotes"];
+
+/// Convenience: bytes → Document.
+pub fn read_docx(bytes: &[u8]) -> Result<Document, DocxError> {
+    let mut pkg = Package::open(bytes)?;
+    read_document(&mut pkg)
+}
+
+/// Parse one WordprocessingML XML part (a document body) without its package: ActiveX
+/// controls cannot be resolved and are left out.
+pub fn parse_document_xml(xml: &[u8]) -> Result<Document, DocxError> {
+    xml::parse_part(xml, &mut |_: &str| None)
+}
+
+/// Read the main document part (found through `_rels/.rels`, falling back to
+/// `word/document.xml`) into the model, and list the marks of headers, footers and notes in
+/// `other_marks`.
+pub fn read_document(pkg: &mut Package) -> Result<Document, DocxError> {
+    let main = main_part_name(pkg)?;
+    let mut doc = parse_part_in(pkg, &main)?;
+    let rels = pkg.relationships(&main).unwrap_or_default();
+    for rel in rels {
+        if rel.external || !OTHER_PART_TYPES.iter().any(|t| rel.rel_type.ends_with(t)) {
+            continue;
+        }
+        if !pkg.has_part(&rel.target) {
+            continue;
+        }
+        match parse_part_in(pkg, &rel.target) {
+            Ok(part_doc) => {
+                doc.other_marks
+                    .extend(placed_in(&part_doc.body, &rel.target));
+                doc.notes.extend(part_doc.notes);
+            }
+            Err(e) => doc
+                .notes
+                .push(format!("part {} was not read: {e}", rel.target)),
+        }
+    }
+    Ok(doc)
+}
+
+fn main_part_name(pkg: &mut Package) -> Result<String, DocxError> {
+    // A damaged package-level .rels should not hide an intact document part.
+    if let Ok(rels) = pkg.relationships("") {
+        if let Some(r) = rels
+            .iter()
+            .find(|r| !r.external && r.rel_type.ends_with(REL_OFFICE_DOCUMENT))
+        {
+            if pkg.has_part(&r.target) {
+                return Ok(r.target.clone());
+            }
+        }
+    }
+    if pkg.has_part(MAIN_PART_FALLBACK) {
+        Ok(MAIN_PART_FALLBACK.to_string())
+    } else {
+        Err(DocxError::MissingMainPart)
+    }
+}
+
+/// Parse one part of the package, resolving its ActiveX controls through its relationships.
+fn parse_part_in(pkg: &mut Package, part: &str) -> Result<Document, DocxError> {
+    let bytes = pkg.read_part(part)?.ok_or(DocxError::MissingMainPart)?;
+    let rels = pkg.relationships(part).unwrap_or_default();
+    let mut notes = Vec::new();
+    let mut resolve = |id: &str| -> Option<Checkbox> {
+        let rel = rels.iter().find(|r| r.id == id && !r.external)?;
+        match activex_mark(pkg, &rel.target) {
+            Ok(m) => m,
+            Err(e) => {
+                notes.push(format!("ActiveX control {} was not read: {e}", rel.target));
+                None
+            }
+        }
+    };
+    let mut doc = xml::parse_part(&bytes, &mut resolve)?;
+    doc.notes.extend(notes);
+    Ok(doc)
+}
+
+/// An ActiveX check box / option button as a mark; `Ok(None)` for other controls.
+fn activex_mark(pkg: &mut Package, part: &str) -> Result<Option<Checkbox>, DocxError> {
+    let Some(bytes) = pkg.read_part(part)? else {
+        return Ok(None);
+    };
+    let (classid, bin_id) = xml::parse_activex(&bytes)?;
+    let Some(kind) = classid.as_deref().and_then(activex::mark_kind) else {
+        return Ok(None);
+    };
+    let mut checked = None;
+    if let Some(bin_id) = bin_id {
+        let rels = pkg.relationships(part)?;
+        if let Some(rel) = rels.iter().find(|r| r.id == bin_id && !r.external) {
+            if let Some(bin) = pkg.read_part(&rel.target)? {
+                checked = activex::decode_state(&bin);
+            }
+        }
+    }
+    Ok(Some(Checkbox {
+        mechanism: Mechanism::Activex,
+        checked,
+        detail: format!("{kind} ({part})"),
+    }))
+}
+
+/// Every checkbox-like mark with its place, for `explain`: body marks in order, then
+/// `doc.other_marks`.
+pub fn placed_marks(doc: &Document) -> Vec<PlacedMark> {
+    let mut out = placed_in(&doc.body, MAIN_PART_FALLBACK);
+    out.extend(doc.other_marks.iter().cloned());
+    out
+}
+
+/// Marks of a block list with human-readable places (1-based): `paragraph 14`,
+/// `table 2, row 3, cell 2`, nested tables appended as `; table 1, row 1, cell 1`.
+fn placed_in(blocks: &[Block], part: &str) -> Vec<PlacedMark> {
+    let mut out = Vec::new();
+    // Explicit stack of (blocks, next index, location prefix, paragraph/table counters).
+    struct Level<'a> {
+        blocks: &'a [Block],
+        next: usize,
+        prefix: String,
+        paragraphs: usize,
+        tables: usize,
+    }
+    let mut stack = vec![Level {
+        blocks,
+        next: 0,
+        prefix: String::new(),
+        paragraphs: 0,
+        tables: 0,
+    }];
+    while let Some(level) = stack.last_mut() {
+        let Some(block) = level.blocks.get(level.next) else {
+            stack.pop();
+            continue;
+        };
+        level.next += 1;
+        match block {
+            Block::Paragraph(p) => {
+                level.paragraphs += 1;
+                let in_table = !level.prefix.is_empty();
+                let location = if in_table {
+                    level.prefix.clone()
+                } else {
+                    format!("paragraph {}", level.paragraphs)
+                };
+                let location = if p.in_text_box {
+                    format!("{location} (text box)")
+                } else {
+                    location
+                };
+                for i in &p.inlines {
+                    if let Inline::Checkbox(c) = i {
+                        out.push(PlacedMark {
+                            checkbox: c.clone(),
+                            part: part.to_string(),
+                            location: location.clone(),
+                        });
+                    }
+                }
+            }
+            Block::Table(t) => {
+                level.tables += 1;
+                let table_no = level.tables;
+                let prefix = level.prefix.clone();
+                // Push cells in reverse so they are visited in order.
+                for (ri, row) in t.rows.iter().enumerate().rev() {
+                    for (ci, cell) in row.cells.iter().enumerate().rev() {
+                        let here = format!("table {table_no}, row {}, cell {}", ri + 1, ci + 1);
+                        stack.push(Level {
+                            blocks: &cell.blocks,
+                            next: 0,
+                            prefix: if prefix.is_empty() {
+                                here
+                            } else {
+                                format!("{prefix}; {here}")
+                            },
+                            paragraphs: 0,
+                            tables: 0,
+                        });
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

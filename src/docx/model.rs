@@ -143,9 +143,12 @@ impl Table {
     pub fn resolved_cell(&self, row: usize, col: usize) -> Option<&Cell> {
         let mut r = row;
         loop {
-            let cell = self.rows.get(r)?.cells.iter().find(|c| {
-                c.grid_col <= col && col < c.grid_col + c.grid_span.max(1)
-            })?;
+            let cell = self
+                .rows
+                .get(r)?
+                .cells
+                .iter()
+                .find(|c| c.grid_col <= col && col < c.grid_col + c.grid_span.max(1))?;
             if cell.v_merge == VMerge::Continue && r > 0 {
                 r -= 1;
                 continue;

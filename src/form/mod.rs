@@ -1,1 +1,219 @@
-//! Reading the reply form out of the document model.
+//! Reading the reply form out of the document model: the header (who replied, when), the
+//! answer table (what was marked for each draft) and the text written for each draft.
+//!
+//! Everything language-specific lives in [`lang`]; the rest works on meaning and layout.
+
+pub mod answers;
+pub mod dates;
+pub mod drafts;
+pub mod header;
+pub mod lang;
+pub mod layout;
+pub mod member_state;
+pub mod text;
+
+use crate::docx::model::Document;
+use crate::record::{Answer, MemberState, Sender};
+use answers::{decide, read_after_table, read_answers, DraftReading, LineKind, MarkUse};
+use drafts::DraftName;
+use layout::Line;
+
+/// What a document says, read as a reply form.
+#[derive(Debug)]
+pub struct FormReading {
+    pub language: String,
+    pub member_state: Option<MemberState>,
+    pub sender: Sender,
+    pub date: Option<String>,
+    pub drafts: Vec<DraftReading>,
+    pub warnings: Vec<String>,
+    /// Where each mark was used (draft and line), by mark number.
+    pub mark_uses: Vec<MarkUse>,
+    /// The document's lines, for `explain`.
+    pub lines: Vec<Line>,
+    /// No answer lines were found: this is not a reply form.
+    pub is_form: bool,
+    /// Looks like the blank form itself: no marks checked, header still placeholders.
+    pub is_blank: bool,
+}
+
+impl FormReading {
+    pub fn answers(&self) -> Vec<Answer> {
+        self.drafts
+            .iter()
+            .map(|d| Answer {
+                draft: d.name.draft.clone(),
+                provisional: d.name.provisional.clone(),
+                decision: d.decision,
+                comments: d.comments,
+                text: d.text.clone(),
+                evidence: d.evidence,
+            })
+            .collect()
+    }
+
+    pub fn draft_names(&self) -> Vec<DraftName> {
+        self.drafts.iter().map(|d| d.name.clone()).collect()
+    }
+}
+
+/// Context from outside the document that helps tell who replied.
+#[derive(Debug, Default, Clone)]
+pub struct Context<'a> {
+    /// The file's name (last part of the source).
+    pub file_name: &'a str,
+    /// The `From:` of the e-mail the file came in.
+    pub email_from: Option<&'a str>,
+}
+
+/// Reads a document as a reply form.
+pub fn read_form(doc: &Document, ctx: &Context) -> FormReading {
+    let lines = layout::lines(doc);
+    let mut table = read_answers(&lines);
+    let mut warnings = Vec::new();
+    let is_form = table.region.is_some()
+        && table
+            .drafts
+            .iter()
+            .any(|d| d.authorize.present || d.not_authorize.present);
+
+    let (header_end, after_start) = match table.region {
+        Some((s, e)) => (s, e + 1),
+        None => (lines.len(), lines.len()),
+    };
+    let header = header::read_header(&lines[..header_end]);
+
+    // Drafts named nowhere in the table: take the subject line's single draft.
+    if table.drafts.iter().any(|d| d.name.draft.is_empty()) {
+        let subject: Vec<DraftName> = lines[..header_end]
+            .iter()
+            .flat_map(|l| drafts::find_drafts(&l.text))
+            .collect();
+        let unnamed = table
+            .drafts
+            .iter()
+            .filter(|d| d.name.draft.is_empty())
+            .count();
+        if unnamed == 1 && subject.len() == 1 {
+            if let Some(d) = table.drafts.iter_mut().find(|d| d.name.draft.is_empty()) {
+                d.name = subject[0].clone();
+            }
+        } else {
+            warnings.push(
+                "the answer table has decision lines with no draft named before them".to_string(),
+            );
+        }
+    }
+
+    read_after_table(&lines, after_start, &mut table, &[]);
+    for d in &mut table.drafts {
+        decide(d);
+    }
+    // A draft named twice: keep both readings but say so.
+    for (i, d) in table.drafts.iter().enumerate() {
+        if table.drafts[..i].iter().any(|o| o.name.same_as(&d.name)) {
+            warnings.push(format!(
+                "{} appears twice in the answer table",
+                d.name.draft
+            ));
+        }
+    }
+
+    let language = table
+        .languages
+        .first()
+        .map(|(c, _)| c.to_string())
+        .unwrap_or_else(|| script_language(&lines));
+    if table.languages.len() > 1 && table.languages[1].1 * 3 > table.languages[0].1 {
+        warnings.push(format!(
+            "form labels in more than one language ({}); read as '{language}'",
+            table
+                .languages
+                .iter()
+                .map(|(c, n)| format!("{c}: {n}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
+
+    let body_text: String = lines[..header_end]
+        .iter()
+        .map(|l| l.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let who = header::identify(&header, ctx.email_from, ctx.file_name, &body_text);
+    warnings.extend(who.warnings);
+    let date = header.date.as_ref().map(|d| d.iso.clone());
+    if let Some(doubt) = header.date.as_ref().and_then(|d| d.doubt.clone()) {
+        warnings.push(doubt);
+    }
+    if date.is_none() {
+        match &header.date_text {
+            Some(t) => warnings.push(format!("the date '{t}' could not be read")),
+            None => warnings.push("no date found on the form".to_string()),
+        }
+    }
+    if doc.tracked_changes {
+        warnings.push("the document has tracked changes; they were read as accepted".to_string());
+    }
+    warnings.extend(doc.notes.iter().cloned());
+
+    let any_checked = table.drafts.iter().any(|d| {
+        [
+            &d.authorize,
+            &d.not_authorize,
+            &d.no_comments,
+            &d.with_comments,
+        ]
+        .iter()
+        .any(|s| s.checked())
+    });
+    let is_blank = is_form && !any_checked && header.sender.name.is_none() && who.state.is_none();
+    let mut draft_warnings: Vec<String> = table
+        .drafts
+        .iter()
+        .flat_map(|d| d.warnings.iter().cloned())
+        .collect();
+    draft_warnings.extend(warnings);
+
+    FormReading {
+        language,
+        member_state: who.state,
+        sender: header.sender,
+        date,
+        drafts: table.drafts,
+        warnings: draft_warnings,
+        mark_uses: table.mark_uses,
+        lines,
+        is_form,
+        is_blank,
+    }
+}
+
+/// Language by script when no label was recognised.
+fn script_language(lines: &[Line]) -> String {
+    let mut counts = [0usize; 4]; // latin, cyrillic, arabic, cjk
+    for l in lines {
+        for c in l.text.chars() {
+            match c as u32 {
+                0x0041..=0x024F => counts[0] += 1,
+                0x0400..=0x04FF => counts[1] += 1,
+                0x0600..=0x06FF => counts[2] += 1,
+                0x4E00..=0x9FFF => counts[3] += 1,
+                _ => {}
+            }
+        }
+    }
+    let best = counts
+        .iter()
+        .enumerate()
+        .max_by_key(|(_, n)| **n)
+        .map(|(i, _)| i)
+        .unwrap_or(0);
+    ["en", "ru", "ar", "zh"][best].to_string()
+}
+
+/// The line a mark was read on, as a word for `explain`.
+pub fn line_word(k: Option<LineKind>) -> Option<&'static str> {
+    k.map(LineKind::as_str)
+}

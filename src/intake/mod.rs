@@ -1,1 +1,754 @@
-//! Intake: what the user gave (files, folders, emails, zips) → candidate documents or failures.
+//! Intake: what the user gave (files, folders, emails, zips, Outlook `.msg`) → candidate
+//! documents or failures.
+//!
+//! Owns walking the paths given, classifying every blob by content ([`sniff`]), expanding
+//! containers (e-mails, zip archives, Outlook messages; nested up to [`limits::MAX_NESTING`])
+//! and the resource limits that keep a hostile input from exhausting memory. Every path given
+//! or found yields at least one [`Input`]; nothing here panics on input.
+
+mod archive;
+mod email;
+mod msg;
+mod sniff;
+
+use std::borrow::Cow;
+use std::collections::HashSet;
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use crate::record::FailureKind;
+
+pub use sniff::{sniff, Sniffed};
+
+/// Where an input came from when it was inside an email or archive.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Container {
+    /// The e-mail that carried it (the innermost one: a forwarded message counts as its own
+    /// e-mail), else the top-level archive given or found, e.g. `mail/x.eml`.
+    pub source: String,
+    /// The `From:` address of that e-mail (or of an enclosing one when it has none).
+    pub email_from: Option<String>,
+    /// Its `Date:`, as RFC 3339 in UTC.
+    pub email_date: Option<String>,
+    pub email_subject: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub enum Content {
+    /// An OOXML word document (docx/docm/dotx) — to be read as a form.
+    Word(Vec<u8>),
+    Failed {
+        kind: FailureKind,
+        message: String,
+    },
+    /// Not a document at all inside a container (image, signature) — becomes a warning on the
+    /// reply of the same container.
+    Other {
+        message: String,
+    },
+}
+
+#[derive(Debug, Clone)]
+pub struct Input {
+    /// The path as given joined with the walked directory; inside a container the outer
+    /// source, `!`, the inner name (`mail/x.eml!Reply.docx`, nested `a.zip!b.eml!c.docx`).
+    pub source: String,
+    pub container: Option<Container>,
+    pub content: Content,
+}
+
+pub mod limits {
+    /// Largest file read from disk.
+    pub const MAX_INPUT_BYTES: u64 = 64 << 20;
+    /// Deepest nesting of containers (an e-mail in a zip in an e-mail …).
+    pub const MAX_NESTING: usize = 8;
+    /// Most entries one zip archive may list.
+    pub const MAX_ARCHIVE_ENTRIES: usize = 10_000;
+    /// Largest member inflated from an archive or read from an Outlook message.
+    pub const MAX_ENTRY_BYTES: u64 = 64 << 20;
+    /// Highest size / compressed size of a large archive member (zip bombs).
+    pub const MAX_COMPRESSION_RATIO: u64 = 200;
+    /// Members smaller than this are not held to the ratio: small text compresses very well.
+    pub const RATIO_EXEMPT_BYTES: u64 = 1 << 20;
+    /// Most bytes inflated, all archives together, for one top-level input.
+    pub const MAX_TOTAL_BYTES: u64 = 256 << 20;
+}
+
+pub const LEGACY_DOC_MESSAGE: &str =
+    "a Word 97-2003 .doc file: open it in Word or LibreOffice and save it as .docx, then run again";
+pub const ENCRYPTED_MESSAGE: &str = "password-protected: ask the sender for an unprotected copy or remove the password, save, and run again";
+
+/// Expand the given paths (files or directories, walked recursively in sorted order; hidden
+/// files and directories such as `.git` skipped; symbolic links not followed out of the tree)
+/// into inputs, in a deterministic order.
+pub fn collect(paths: &[PathBuf]) -> Vec<Input> {
+    let mut out = Vec::new();
+    for path in paths {
+        let source = path_string(path);
+        match fs::metadata(path) {
+            Err(e) => out.push(failed(
+                source,
+                FailureKind::Unsupported,
+                format!("cannot read it: {e}"),
+            )),
+            Ok(meta) if meta.is_dir() => walk_dir(path, &mut out),
+            Ok(meta) if meta.is_file() => out.extend(read_top(path, source, meta.len())),
+            Ok(_) => out.push(failed(
+                source,
+                FailureKind::Unsupported,
+                "not a regular file or a directory".to_string(),
+            )),
+        }
+    }
+    out
+}
+
+/// Process one top-level blob already in memory (`name` is its file name, used only for
+/// messages and a few name-based hints). Public so callers and tests can feed bytes directly.
+pub fn expand_bytes(source: &str, name: &str, bytes: Vec<u8>) -> Vec<Input> {
+    let source = source.to_string();
+    let fallback = source.clone();
+    // The parsers are third-party code: a panic in one must fail this input, not the batch.
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| top_level(source, name, bytes)))
+        .unwrap_or_else(|_| {
+            vec![failed(
+                fallback,
+                FailureKind::Corrupt,
+                "the file could not be read (the reader failed on its content); check that it opens in Word".to_string(),
+            )]
+        })
+}
+
+fn path_string(path: &Path) -> String {
+    let s = path.to_string_lossy().into_owned();
+    if cfg!(windows) {
+        s.replace('\\', "/")
+    } else {
+        s
+    }
+}
+
+fn failed(source: String, kind: FailureKind, message: String) -> Input {
+    Input {
+        source,
+        container: None,
+        content: Content::Failed { kind, message },
+    }
+}
+
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.to_string_lossy().starts_with('.')
+}
+
+fn walk_dir(root: &Path, out: &mut Vec<Input>) {
+    let root_canonical = fs::canonicalize(root).ok();
+    let walker = walkdir::WalkDir::new(root)
+        .follow_links(false)
+        .sort_by_file_name()
+        .min_depth(1)
+        .into_iter()
+        .filter_entry(|e| !is_hidden(e.file_name()));
+    for entry in walker {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                let source = e.path().map_or_else(|| path_string(root), path_string);
+                out.push(failed(
+                    source,
+                    FailureKind::Unsupported,
+                    format!("cannot read it: {e}"),
+                ));
+                continue;
+            }
+        };
+        let file_type = entry.file_type();
+        if file_type.is_dir() {
+            continue;
+        }
+        let source = path_string(entry.path());
+        if file_type.is_symlink() {
+            match fs::canonicalize(entry.path()) {
+                Err(e) => out.push(failed(
+                    source,
+                    FailureKind::Unsupported,
+                    format!("a broken symbolic link ({e})"),
+                )),
+                // Inside the tree: its target is read where it lives (or is hidden on purpose).
+                Ok(target)
+                    if root_canonical
+                        .as_ref()
+                        .is_some_and(|r| target.starts_with(r)) => {}
+                Ok(_) => out.push(failed(
+                    source,
+                    FailureKind::Unsupported,
+                    "a symbolic link to outside the folder, not followed: give the file itself"
+                        .to_string(),
+                )),
+            }
+            continue;
+        }
+        if !file_type.is_file() {
+            // FIFOs and devices could block or never end.
+            out.push(failed(
+                source,
+                FailureKind::Unsupported,
+                "not a regular file".to_string(),
+            ));
+            continue;
+        }
+        match entry.metadata() {
+            Ok(meta) => out.extend(read_top(entry.path(), source, meta.len())),
+            Err(e) => out.push(failed(
+                source,
+                FailureKind::Unsupported,
+                format!("cannot read it: {e}"),
+            )),
+        }
+    }
+}
+
+fn too_large_message(len: u64) -> String {
+    format!(
+        "the file is {} MiB, above the limit of {} MiB: a reply form is far smaller; check that this is the right file",
+        len >> 20,
+        limits::MAX_INPUT_BYTES >> 20
+    )
+}
+
+fn read_top(path: &Path, source: String, len: u64) -> Vec<Input> {
+    if len > limits::MAX_INPUT_BYTES {
+        return vec![failed(
+            source,
+            FailureKind::TooLarge,
+            too_large_message(len),
+        )];
+    }
+    let mut bytes = Vec::new();
+    // Read through `take`: the file may have grown since its metadata was read.
+    let read = fs::File::open(path)
+        .and_then(|f| f.take(limits::MAX_INPUT_BYTES + 1).read_to_end(&mut bytes));
+    if let Err(e) = read {
+        return vec![failed(
+            source,
+            FailureKind::Unsupported,
+            format!("cannot read it: {e}"),
+        )];
+    }
+    if bytes.len() as u64 > limits::MAX_INPUT_BYTES {
+        return vec![failed(
+            source,
+            FailureKind::TooLarge,
+            too_large_message(bytes.len() as u64),
+        )];
+    }
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    expand_bytes(&source, &name, bytes)
+}
+
+/// How intake deals with one blob, whatever its level.
+enum Verdict {
+    Word,
+    Email,
+    Archive,
+    OutlookMsg,
+    Fail(FailureKind, String),
+    /// Not a document: the description ("image").
+    NotDocument(String),
+}
+
+const LOCK_FILE: &str = "a Word lock file, left while a document is open";
+
+/// Word leaves `~$name.docx` next to an open document: tiny, and not a document.
+fn is_lock_file(name: &str) -> bool {
+    name.rsplit(['/', '\\'])
+        .next()
+        .is_some_and(|base| base.starts_with("~$"))
+}
+
+fn lower_ext(name: &str) -> String {
+    Path::new(name)
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default()
+}
+
+fn has_word_ext(name: &str) -> bool {
+    matches!(
+        lower_ext(name).as_str(),
+        "docx" | "docm" | "dotx" | "dotm" | "doc" | "dot"
+    )
+}
+
+/// The verdict on a blob from its content; the name and MIME type only refine messages.
+fn verdict(bytes: &[u8], name: &str, mime: Option<&str>) -> Verdict {
+    use FailureKind as K;
+    let ext = lower_ext(name);
+    let mime = mime.map(str::to_ascii_lowercase).unwrap_or_default();
+    if mime.contains("pkcs7-mime") || ext == "p7m" {
+        return Verdict::Fail(
+            K::Encrypted,
+            "an S/MIME encrypted or opaque-signed part: ask the sender to send the reply form unencrypted".to_string(),
+        );
+    }
+    if mime.contains("pkcs7-signature") || matches!(ext.as_str(), "p7s" | "sig" | "asc") {
+        return Verdict::NotDocument("digital signature".to_string());
+    }
+    let sniffed = sniff(bytes);
+    if is_lock_file(name) && sniffed != Sniffed::Word {
+        return Verdict::NotDocument(LOCK_FILE.to_string());
+    }
+    match sniffed {
+        Sniffed::Word => Verdict::Word,
+        Sniffed::Archive => Verdict::Archive,
+        Sniffed::Email if matches!(ext.as_str(), "mht" | "mhtml") => Verdict::Fail(
+            K::Unsupported,
+            "a web page archive (.mht): open it in Word and save it as .docx, then run again"
+                .to_string(),
+        ),
+        Sniffed::Email => Verdict::Email,
+        // A message whose first lines are unusual is still a message when it says so.
+        Sniffed::Other("text") if ext == "eml" || mime == "message/rfc822" => Verdict::Email,
+        Sniffed::OutlookMsg => Verdict::OutlookMsg,
+        Sniffed::LegacyDoc { encrypted: false } => {
+            Verdict::Fail(K::LegacyDoc, LEGACY_DOC_MESSAGE.to_string())
+        }
+        Sniffed::LegacyDoc { encrypted: true } => Verdict::Fail(
+            K::LegacyDoc,
+            format!("{LEGACY_DOC_MESSAGE} (it is also password-protected: remove the password first)"),
+        ),
+        Sniffed::Encrypted => Verdict::Fail(K::Encrypted, ENCRYPTED_MESSAGE.to_string()),
+        Sniffed::Pdf => Verdict::Fail(
+            K::Pdf,
+            "a PDF file: the tally needs the Word reply form (.docx); ask the sender for the Word file".to_string(),
+        ),
+        Sniffed::Rtf => Verdict::Fail(
+            K::Unsupported,
+            "an RTF file: open it in Word and save it as .docx, then run again".to_string(),
+        ),
+        Sniffed::WordXml => Verdict::Fail(
+            K::Unsupported,
+            "a Word XML file, not a .docx package: open it in Word and save it as .docx, then run again".to_string(),
+        ),
+        Sniffed::OpenDocument { text: true } => Verdict::Fail(
+            K::Unsupported,
+            "an OpenDocument text: save it as .docx (in LibreOffice or Word), then run again"
+                .to_string(),
+        ),
+        Sniffed::Tnef => Verdict::Fail(
+            K::Unsupported,
+            "an Outlook TNEF wrapper (winmail.dat) that may hold the attachments: ask the sender to send the reply form again as a plain attachment".to_string(),
+        ),
+        Sniffed::BrokenZip(e) => Verdict::Fail(
+            K::Corrupt,
+            format!("damaged: not a complete Word or zip file ({e}); ask the sender to send it again"),
+        ),
+        Sniffed::BrokenCfb(e) => Verdict::Fail(
+            K::Corrupt,
+            format!("damaged Office 97-2003 or Outlook file ({e}); ask the sender to send it again"),
+        ),
+        Sniffed::Empty if has_word_ext(name) => Verdict::Fail(
+            K::Corrupt,
+            "the file is empty (0 bytes); ask the sender to send it again".to_string(),
+        ),
+        Sniffed::Empty => Verdict::NotDocument("empty".to_string()),
+        // Word's "save as web page" and plain text renamed: Word opens them, they are not .docx.
+        Sniffed::Other(kind @ ("web page" | "text" | "XML file")) if has_word_ext(name) => {
+            Verdict::Fail(
+                K::Unsupported,
+                format!("named .{ext} but it is a {kind}, not a Word document: open it in Word and save it as .docx, then run again"),
+            )
+        }
+        Sniffed::Other(kind) if has_word_ext(name) => Verdict::Fail(
+            K::Corrupt,
+            format!("named .{ext} but not a Word document (its content is: {kind}); ask the sender to send the reply form again"),
+        ),
+        Sniffed::OpenDocument { text: false } => {
+            Verdict::NotDocument("an OpenDocument file that is not a text document".to_string())
+        }
+        Sniffed::OtherOoxml(kind) | Sniffed::OtherCfb(kind) | Sniffed::Other(kind) => {
+            Verdict::NotDocument(kind.to_string())
+        }
+    }
+}
+
+/// What a container is called in messages.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Holder {
+    Email,
+    Archive,
+    Msg,
+}
+
+impl Holder {
+    fn label(self) -> &'static str {
+        match self {
+            Holder::Email => "the e-mail",
+            Holder::Archive => "the zip archive",
+            Holder::Msg => "the Outlook message",
+        }
+    }
+}
+
+fn top_level(source: String, name: &str, bytes: Vec<u8>) -> Vec<Input> {
+    if bytes.is_empty() {
+        return vec![failed(
+            source,
+            FailureKind::Corrupt,
+            "the file is empty (0 bytes); if it is a reply, ask the sender to send it again"
+                .to_string(),
+        )];
+    }
+    let holder = match verdict(&bytes, name, None) {
+        Verdict::Word => {
+            return vec![Input {
+                source,
+                container: None,
+                content: Content::Word(bytes),
+            }]
+        }
+        // Word leaves `~$name.docx` next to an open document: tiny, and not a document.
+        Verdict::NotDocument(_) if is_lock_file(name) => {
+            let message =
+                "a Word lock file (~$…), left while a document is open: close Word or delete it";
+            return vec![failed(
+                source,
+                FailureKind::Unsupported,
+                message.to_string(),
+            )];
+        }
+        Verdict::Fail(kind, message) => return vec![failed(source, kind, message)],
+        Verdict::NotDocument(kind) => {
+            let message = format!("not a reply form ({kind}): only Word files (.docx, .docm, .dotx), e-mails (.eml, .msg) and .zip archives are read");
+            return vec![failed(source, FailureKind::Unsupported, message)];
+        }
+        Verdict::Email => Holder::Email,
+        Verdict::Archive => Holder::Archive,
+        Verdict::OutlookMsg => Holder::Msg,
+    };
+    let env = Container {
+        source: source.clone(),
+        email_from: None,
+        email_date: None,
+        email_subject: None,
+    };
+    let mut exp = Expansion {
+        out: Vec::new(),
+        budget: limits::MAX_TOTAL_BYTES,
+    };
+    exp.container(holder, &source, &bytes, 1, &env);
+    let out = exp.out;
+    // An e-mail or zip with no reply form inside is one failure, not a list of warnings.
+    if out
+        .iter()
+        .any(|i| !matches!(i.content, Content::Other { .. }))
+    {
+        return out;
+    }
+    let label = holder.label();
+    let message = if out.is_empty() {
+        match holder {
+            Holder::Archive => {
+                format!("{label} is empty: the reply form should be in it as a .docx file")
+            }
+            _ => format!(
+                "{label} has no attachment: the reply form should be attached as a .docx file"
+            ),
+        }
+    } else {
+        let mut found: Vec<String> = out
+            .iter()
+            .take(10)
+            .filter_map(|i| match &i.content {
+                Content::Other { message } => Some(message.clone()),
+                _ => None,
+            })
+            .collect();
+        if out.len() > 10 {
+            found.push(format!("and {} more", out.len() - 10));
+        }
+        format!(
+            "{label} holds no reply form (a .docx file): {}",
+            found.join("; ")
+        )
+    };
+    vec![failed(source, FailureKind::NotAReplyForm, message)]
+}
+
+/// A member found in a container, before its content is looked at.
+struct Found<'a> {
+    /// `outer!name`, already unique in its container.
+    source: String,
+    name: &'a str,
+    /// The MIME type an e-mail declared for it.
+    mime: Option<&'a str>,
+    within: Holder,
+}
+
+/// The expansion of one top-level input: what came out, and what may still be inflated.
+struct Expansion {
+    out: Vec<Input>,
+    budget: u64,
+}
+
+impl Expansion {
+    fn push(&mut self, source: String, env: &Container, content: Content) {
+        self.out.push(Input {
+            source,
+            container: Some(env.clone()),
+            content,
+        });
+    }
+
+    fn fail(&mut self, source: String, env: &Container, kind: FailureKind, message: String) {
+        self.push(source, env, Content::Failed { kind, message });
+    }
+
+    /// Expand a container at nesting `depth` (1 = the top-level one).
+    fn container(
+        &mut self,
+        holder: Holder,
+        source: &str,
+        bytes: &[u8],
+        depth: usize,
+        env: &Container,
+    ) {
+        match holder {
+            Holder::Email => email::expand(self, source, bytes, depth, env),
+            Holder::Archive => archive::expand(self, source, bytes, depth, env),
+            Holder::Msg => msg::expand(self, source, bytes, depth, env),
+        }
+    }
+
+    /// One member of a container: a document, a failure, a note, or a nested container.
+    fn member(&mut self, found: Found<'_>, bytes: Cow<'_, [u8]>, depth: usize, env: &Container) {
+        let Found {
+            source,
+            name,
+            mime,
+            within,
+        } = found;
+        let what = match within {
+            Holder::Archive => "file",
+            Holder::Email | Holder::Msg => "attachment",
+        };
+        let holder = match verdict(&bytes, name, mime) {
+            Verdict::Word => {
+                self.push(source, env, Content::Word(bytes.into_owned()));
+                return;
+            }
+            Verdict::Fail(kind, message) => {
+                self.fail(source, env, kind, message);
+                return;
+            }
+            Verdict::NotDocument(kind) => {
+                let message = format!("{what} '{name}' is not a reply form ({kind})");
+                self.push(source, env, Content::Other { message });
+                return;
+            }
+            Verdict::Email => Holder::Email,
+            Verdict::Archive => Holder::Archive,
+            Verdict::OutlookMsg => Holder::Msg,
+        };
+        if depth >= limits::MAX_NESTING {
+            self.fail(source, env, FailureKind::TooLarge, nesting_message());
+            return;
+        }
+        let before = self.out.len();
+        self.container(holder, &source, &bytes, depth + 1, env);
+        if self.out.len() == before {
+            let inner = match holder {
+                Holder::Archive => "an empty zip archive",
+                _ => "an e-mail without attachments",
+            };
+            let message = format!("{what} '{name}' is not a reply form ({inner})");
+            self.push(source, env, Content::Other { message });
+        }
+    }
+}
+
+fn nesting_message() -> String {
+    format!(
+        "nested too deeply (more than {} e-mails or archives inside one another): send the reply form on its own",
+        limits::MAX_NESTING
+    )
+}
+
+/// Make `name` unique among the names already used in one container ("reply (2).docx").
+fn unique_name(used: &mut HashSet<String>, name: &str) -> String {
+    if used.insert(name.to_string()) {
+        return name.to_string();
+    }
+    // The extension of the last path component only ("dir.v2/reply" has none).
+    let base_start = name.rfind('/').map_or(0, |i| i + 1);
+    let (stem, ext) = match name.rfind('.') {
+        Some(dot) if dot > base_start => name.split_at(dot),
+        _ => (name, ""),
+    };
+    let mut n = 2usize;
+    loop {
+        let candidate = format!("{stem} ({n}){ext}");
+        if used.insert(candidate.clone()) {
+            return candidate;
+        }
+        n += 1;
+    }
+}
+
+/// The file name without the folders some mail programs leave in attachment names
+/// (`C:\\Users\\me\\reply.docx`).
+fn base_name(name: &str) -> &str {
+    name.rsplit(['/', '\\']).next().unwrap_or(name)
+}
+
+/// A name fit for a `source`: control characters (which some mailers leave in) become '_'.
+fn clean_name(name: &str) -> String {
+    let cleaned: String = name
+        .trim()
+        .chars()
+        .map(|c| if c.is_control() { '_' } else { c })
+        .collect();
+    cleaned
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unique_names() {
+        let mut used = HashSet::new();
+        assert_eq!(unique_name(&mut used, "reply.docx"), "reply.docx");
+        assert_eq!(unique_name(&mut used, "reply.docx"), "reply (2).docx");
+        assert_eq!(unique_name(&mut used, "reply.docx"), "reply (3).docx");
+        assert_eq!(unique_name(&mut used, "noext"), "noext");
+        assert_eq!(unique_name(&mut used, "noext"), "noext (2)");
+    }
+
+    #[test]
+    fn top_level_verdicts() {
+        let out = expand_bytes("a.docx", "a.docx", b"%PDF-1.4 ...".to_vec());
+        assert!(matches!(
+            out.as_slice(),
+            [Input {
+                content: Content::Failed {
+                    kind: FailureKind::Pdf,
+                    ..
+                },
+                ..
+            }]
+        ));
+        let out = expand_bytes("a.txt", "a.txt", b"hello".to_vec());
+        assert!(matches!(
+            out.as_slice(),
+            [Input {
+                content: Content::Failed {
+                    kind: FailureKind::Unsupported,
+                    ..
+                },
+                ..
+            }]
+        ));
+        let out = expand_bytes("a.docx", "a.docx", Vec::new());
+        assert!(matches!(
+            out.as_slice(),
+            [Input {
+                content: Content::Failed {
+                    kind: FailureKind::Corrupt,
+                    ..
+                },
+                ..
+            }]
+        ));
+        let out = expand_bytes("b.txt", "b.txt", Vec::new());
+        assert!(matches!(
+            out.as_slice(),
+            [Input {
+                content: Content::Failed {
+                    kind: FailureKind::Corrupt,
+                    ..
+                },
+                ..
+            }]
+        ));
+    }
+
+    /// Truncated and bit-flipped containers must give inputs, never a panic (called without
+    /// the `catch_unwind` of `expand_bytes`, so a panic fails the test).
+    #[test]
+    fn damaged_containers_never_panic() {
+        use std::io::{Cursor, Write};
+        let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        for (name, data) in [
+            ("[Content_Types].xml", b"<Types/>".as_slice()),
+            ("word/document.xml", b"<w:document/>".as_slice()),
+        ] {
+            w.start_file(name, zip::write::SimpleFileOptions::default())
+                .unwrap();
+            w.write_all(data).unwrap();
+        }
+        let docx = w.finish().unwrap().into_inner();
+        let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        w.start_file("r.docx", zip::write::SimpleFileOptions::default())
+            .unwrap();
+        w.write_all(&docx).unwrap();
+        let archive = w.finish().unwrap().into_inner();
+        let b64: String = {
+            const A: &[u8; 64] =
+                b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+            let mut out = String::new();
+            for chunk in docx.chunks(3) {
+                let b = [
+                    chunk[0],
+                    *chunk.get(1).unwrap_or(&0),
+                    *chunk.get(2).unwrap_or(&0),
+                ];
+                let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+                for j in 0..4 {
+                    out.push(if j <= chunk.len() {
+                        A[((n >> (18 - 6 * j)) & 63) as usize] as char
+                    } else {
+                        '='
+                    });
+                }
+            }
+            out
+        };
+        let eml = format!(
+            "From: a@b.c\r\nDate: Mon, 6 Feb 2023 10:00:00 +0000\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=x\r\n\r\n--x\r\nContent-Type: message/rfc822\r\n\r\nFrom: d@e.f\r\nContent-Type: multipart/mixed; boundary=y\r\n\r\n--y\r\nContent-Type: application/octet-stream; name=r.docx\r\nContent-Transfer-Encoding: base64\r\n\r\n{b64}\r\n--y--\r\n--x--\r\n"
+        )
+        .into_bytes();
+        let mut cf = cfb::CompoundFile::create(Cursor::new(Vec::new())).unwrap();
+        cf.create_storage("/__attach_version1.0_#00000000").unwrap();
+        cf.create_stream("/__attach_version1.0_#00000000/__substg1.0_37010102")
+            .unwrap()
+            .write_all(&docx)
+            .unwrap();
+        cf.create_stream("/__substg1.0_0C1F001F")
+            .unwrap()
+            .write_all(b"a\0@\0b\0")
+            .unwrap();
+        cf.flush().unwrap();
+        let msg = cf.into_inner().into_inner();
+        for blob in [&archive, &eml, &msg] {
+            let whole = top_level("x".to_string(), "x", blob.clone());
+            assert!(whole.iter().any(|i| matches!(i.content, Content::Word(_))));
+            for cut in (0..blob.len()).step_by((blob.len() / 250).max(1)) {
+                assert!(!top_level("x".to_string(), "x", blob[..cut].to_vec()).is_empty());
+            }
+            for at in (0..blob.len()).step_by((blob.len() / 400).max(1)) {
+                let mut flipped = blob.clone();
+                flipped[at] ^= 0x5A;
+                assert!(!top_level("x".to_string(), "x", flipped).is_empty());
+            }
+        }
+    }
+
+    #[test]
+    fn clean_names() {
+        assert_eq!(clean_name(" a\u{0}b.docx "), "a_b.docx");
+    }
+}

@@ -1,0 +1,202 @@
+//! `replytally explain`: how one file was read — every mark found and where, the draft and line
+//! each belongs to, and for each draft the decision taken and why. Staff use it to check a
+//! warning; the tests use it to check the reader against real word processors' files.
+
+use serde::Serialize;
+
+use crate::docx::{self, model::Mechanism};
+use crate::form::{self, answers::mechanism_evidence, Context};
+use crate::record::{Comments, Decision, Evidence};
+
+#[derive(Debug, Serialize)]
+pub struct MarkOut {
+    pub mechanism: Evidence,
+    pub checked: Option<bool>,
+    pub part: String,
+    pub location: String,
+    pub draft: Option<String>,
+    pub line: Option<&'static str>,
+    /// What was seen (`w:checked w:val="0"`, `Wingdings F0FE`, `U+2612`).
+    pub detail: String,
+    /// Whether the mark counted for the decision (a ⃝ inside label wording does not).
+    pub counted: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct AnswerOut {
+    pub draft: String,
+    pub provisional: Option<String>,
+    pub decision: Decision,
+    pub comments: Option<Comments>,
+    pub evidence: Evidence,
+    pub why: String,
+    pub text: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Explanation {
+    pub source: String,
+    pub is_reply_form: bool,
+    pub language: Option<String>,
+    pub member_state: Option<crate::record::MemberState>,
+    pub date: Option<String>,
+    pub marks: Vec<MarkOut>,
+    pub answers: Vec<AnswerOut>,
+    pub warnings: Vec<String>,
+}
+
+/// Errors that stop `explain` (the file cannot be read at all).
+#[derive(Debug, thiserror::Error)]
+pub enum ExplainError {
+    #[error("{0}: {1}")]
+    Io(String, std::io::Error),
+    #[error("{0}: {1}")]
+    Docx(String, docx::DocxError),
+}
+
+pub fn explain(path: &std::path::Path) -> Result<Explanation, ExplainError> {
+    let source = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|e| ExplainError::Io(source.clone(), e))?;
+    explain_bytes(&source, &bytes)
+}
+
+pub fn explain_bytes(source: &str, bytes: &[u8]) -> Result<Explanation, ExplainError> {
+    let doc = docx::read_docx(bytes).map_err(|e| ExplainError::Docx(source.to_string(), e))?;
+    let name = source.rsplit(['/', '\\']).next().unwrap_or(source);
+    let reading = form::read_form(
+        &doc,
+        &Context {
+            file_name: name,
+            email_from: None,
+        },
+    );
+    let mut marks = Vec::new();
+    for line in &reading.lines {
+        for m in &line.marks {
+            let used = reading.mark_uses.iter().find(|u| u.id == m.id);
+            marks.push(MarkOut {
+                mechanism: mechanism_evidence(m.checkbox.mechanism),
+                checked: m.checkbox.checked,
+                part: "word/document.xml".to_string(),
+                location: line.place.describe(),
+                draft: used
+                    .and_then(|u| u.draft.clone())
+                    .filter(|d| !d.is_empty() && reading.is_form),
+                line: used
+                    .and_then(|u| form::line_word(u.line))
+                    .filter(|_| reading.is_form),
+                detail: m.checkbox.detail.clone(),
+                counted: used.is_some_and(|u| u.counted) && reading.is_form,
+            });
+        }
+    }
+    for pm in &doc.other_marks {
+        marks.push(MarkOut {
+            mechanism: match pm.checkbox.mechanism {
+                Mechanism::Activex => Evidence::Activex,
+                m => mechanism_evidence(m),
+            },
+            checked: pm.checkbox.checked,
+            part: pm.part.clone(),
+            location: pm.location.clone(),
+            draft: None,
+            line: None,
+            detail: pm.checkbox.detail.clone(),
+            counted: false,
+        });
+    }
+    let answers = reading
+        .drafts
+        .iter()
+        .map(|d| AnswerOut {
+            draft: d.name.draft.clone(),
+            provisional: d.name.provisional.clone(),
+            decision: d.decision,
+            comments: d.comments,
+            evidence: d.evidence,
+            why: d.why.clone(),
+            text: d.text.clone(),
+        })
+        .collect();
+    Ok(Explanation {
+        source: source.to_string(),
+        is_reply_form: reading.is_form,
+        language: reading.is_form.then(|| reading.language.clone()),
+        member_state: reading.member_state.clone(),
+        date: reading.date.clone(),
+        marks,
+        answers,
+        warnings: reading.warnings.clone(),
+    })
+}
+
+/// The explanation for people.
+pub fn render_text(e: &Explanation) -> String {
+    use std::fmt::Write;
+    let mut s = String::new();
+    let _ = writeln!(s, "{}", e.source);
+    if !e.is_reply_form {
+        let _ = writeln!(
+            s,
+            "  not a reply form (no 'authorizes' / 'does not authorize' lines found)"
+        );
+    } else {
+        let _ = writeln!(
+            s,
+            "  language {}, Member State {}, date {}",
+            e.language.as_deref().unwrap_or("?"),
+            e.member_state
+                .as_ref()
+                .map(|m| format!("{} ({})", m.name, m.iso3))
+                .unwrap_or_else(|| "unknown".into()),
+            e.date.as_deref().unwrap_or("unknown")
+        );
+    }
+    let _ = writeln!(s, "\nMarks ({}):", e.marks.len());
+    for m in &e.marks {
+        let state = match m.checked {
+            Some(true) => "checked",
+            Some(false) => "empty",
+            None => "unknown",
+        };
+        let _ = writeln!(
+            s,
+            "  {:<16} {:<8} {:<28} {}{}{}",
+            m.mechanism.as_str(),
+            state,
+            m.location,
+            m.draft
+                .as_deref()
+                .map(|d| format!("{d} "))
+                .unwrap_or_default(),
+            m.line.unwrap_or(""),
+            if m.counted || m.line.is_none() {
+                String::new()
+            } else {
+                " (part of the label, not counted)".into()
+            }
+        );
+    }
+    if e.is_reply_form {
+        let _ = writeln!(s, "\nDrafts:");
+        for a in &e.answers {
+            let c = a
+                .comments
+                .map(|c| format!(", {}", c.as_str()))
+                .unwrap_or_default();
+            let _ = writeln!(s, "  {}: {}{} — {}", a.draft, a.decision.as_str(), c, a.why);
+            if !a.text.is_empty() {
+                for l in a.text.lines() {
+                    let _ = writeln!(s, "      │ {l}");
+                }
+            }
+        }
+    }
+    if !e.warnings.is_empty() {
+        let _ = writeln!(s, "\nWarnings:");
+        for w in &e.warnings {
+            let _ = writeln!(s, "  - {w}");
+        }
+    }
+    s
+}

@@ -1,0 +1,962 @@
+//! The answer table: finds each draft, its *authorizes* / *does not authorize* lines and the two
+//! options, decides what was marked, and gathers reasons and comments.
+
+use super::drafts::{find_drafts, DraftName};
+use super::lang::{compiled, Compiled};
+use super::layout::{typed_mark, Line, LineMark};
+use super::text::{clean, fold, is_placeholder};
+use crate::docx::model::{Checkbox, Mechanism};
+use crate::record::{Comments, Decision, Evidence};
+
+/// Which line of the form a label is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineKind {
+    Authorize,
+    NotAuthorize,
+    NoComments,
+    WithComments,
+}
+
+impl LineKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LineKind::Authorize => "authorize",
+            LineKind::NotAuthorize => "not_authorize",
+            LineKind::NoComments => "no_comments",
+            LineKind::WithComments => "with_comments",
+        }
+    }
+}
+
+/// A recognised label on a line.
+#[derive(Debug, Clone, Copy)]
+pub struct Label {
+    pub kind: LineKind,
+    pub lang: &'static str,
+    /// Byte offset in the line's text (after any typed mark) where the label ends and what the
+    /// person wrote begins.
+    pub end: usize,
+}
+
+/// Recognises a form label at the start of `text` (a few words of slack allowed before it).
+pub fn classify(text: &str) -> Option<Label> {
+    let folded = fold(text);
+    if folded.is_empty() {
+        return None;
+    }
+    let mut best: Option<(usize, LineKind, &Compiled)> = None;
+    for c in compiled() {
+        // Negation first: every "does not authorize" contains "authorize".
+        let found = [
+            (LineKind::NotAuthorize, &c.not_authorize),
+            (LineKind::NoComments, &c.no_comments),
+            (LineKind::WithComments, &c.with_comments),
+            (LineKind::Authorize, &c.authorize),
+        ]
+        .into_iter()
+        .find_map(|(k, re)| re.find(&folded).map(|m| (m.start(), k)));
+        if let Some((start, kind)) = found {
+            // The label must open the line (allowing a short lead such as "The Administration").
+            let lead_chars = folded[..start].chars().count();
+            if lead_chars <= 40 && best.is_none_or(|(s, _, _)| start < s) {
+                best = Some((start, kind, c));
+            }
+        }
+    }
+    let (_, kind, c) = best?;
+    Some(Label {
+        kind,
+        lang: c.code,
+        end: label_end(text, kind, c),
+    })
+}
+
+/// Where the printed label ends in the original text: after the parenthesis that follows the
+/// verb ("… approval (the reasons … are attached)"), or after the option's own words.
+fn label_end(text: &str, kind: LineKind, c: &Compiled) -> usize {
+    let re = match kind {
+        LineKind::NotAuthorize => &c.not_authorize,
+        LineKind::Authorize => &c.authorize,
+        LineKind::NoComments => &c.no_comments,
+        LineKind::WithComments => &c.with_comments,
+    };
+    // Map the folded match back to the original text by scanning character by character.
+    let Some(start) = original_offset_of_match(text, re) else {
+        return text.len();
+    };
+    let rest = &text[start..];
+    let end_in_rest = match kind {
+        LineKind::NoComments | LineKind::WithComments => option_label_end(rest),
+        LineKind::Authorize | LineKind::NotAuthorize => verb_label_end(rest),
+    };
+    let mut end = start + end_in_rest;
+    // Swallow a colon or full stop right after the label.
+    let tail = &text[end..];
+    let trimmed = tail.trim_start_matches([' ', '\t', ':', '：', '.', '。', ';', '；']);
+    end += tail.len() - trimmed.len();
+    end
+}
+
+fn original_offset_of_match(text: &str, re: &regex::Regex) -> Option<usize> {
+    // Folding can change lengths, so find the first char boundary whose folded suffix matches
+    // at its start.
+    let folded_full = fold(text);
+    let m = re.find(&folded_full)?;
+    let target = folded_full[..m.start()]
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .count();
+    let mut seen = 0usize;
+    for (i, ch) in text.char_indices() {
+        if seen >= target && !ch.is_whitespace() {
+            return Some(i);
+        }
+        seen += fold(&ch.to_string())
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .count();
+    }
+    Some(text.len())
+}
+
+/// End of "Authorizes … (in this case …):" / "Does not authorize … (the reasons … attached)".
+fn verb_label_end(rest: &str) -> usize {
+    // The printed label is one sentence whose first parenthesis closes it.
+    let open = rest.find(['(', '（']);
+    let stop = rest.find(['.', '。', ':', '：', '\t']);
+    match (open, stop) {
+        (Some(o), s) if s.is_none_or(|s| o < s) => {
+            let mut depth = 0i32;
+            for (i, ch) in rest[o..].char_indices() {
+                match ch {
+                    '(' | '（' => depth += 1,
+                    ')' | '）' => {
+                        depth -= 1;
+                        if depth == 0 {
+                            return o + i + ch.len_utf8();
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            rest.len()
+        }
+        (_, Some(s)) => s,
+        _ => rest.len(),
+    }
+}
+
+/// End of "No comments or proposed changes" / "Comments and proposed changes attached".
+fn option_label_end(rest: &str) -> usize {
+    // Option labels are short: up to their first colon, full stop or tab, or the line's end.
+    let lower = rest.to_lowercase();
+    for w in [
+        "attached",
+        "joints",
+        "jointes",
+        "joint",
+        "adjuntan",
+        "adjuntos",
+        "прилагаются",
+        "changes",
+        "modification",
+        "cambio",
+        "изменений",
+        "修改",
+        "مقترحة",
+    ] {
+        if let Some(i) = lower.find(w) {
+            // Only when it closes the phrase (followed by nothing, a colon or punctuation).
+            let after = &rest[(i + w.len()).min(rest.len())..];
+            let after_t = after.trim_start();
+            if after_t.is_empty()
+                || after_t.starts_with([':', '：', '.', '。', ')', '）', '\t'])
+                || after.starts_with('\t')
+            {
+                return (i + w.len()).min(rest.len());
+            }
+        }
+    }
+    rest.find([':', '：', '\t']).unwrap_or(rest.len())
+}
+
+/// The state of one line of the form (a decision line or an option).
+#[derive(Debug, Clone, Default)]
+pub struct LineState {
+    /// Marks that belong to this line, with whether they count.
+    pub marks: Vec<(LineMark, bool)>,
+    /// A typed mark at the start of the label ("X\tNo comments").
+    pub typed: Option<bool>,
+    pub present: bool,
+}
+
+impl LineState {
+    fn counted(&self) -> impl Iterator<Item = &Checkbox> {
+        self.marks
+            .iter()
+            .filter(|(_, c)| *c)
+            .map(|(m, _)| &m.checkbox)
+    }
+    pub fn checked(&self) -> bool {
+        self.typed == Some(true) || self.counted().any(|c| c.checked == Some(true))
+    }
+    pub fn unknown(&self) -> bool {
+        !self.checked() && self.counted().any(|c| c.checked.is_none())
+    }
+    pub fn has_mark(&self) -> bool {
+        self.typed.is_some() || self.counted().next().is_some()
+    }
+    pub fn evidence(&self) -> Evidence {
+        if let Some(c) = self.counted().find(|c| c.checked == Some(true)) {
+            return mechanism_evidence(c.mechanism);
+        }
+        if self.typed == Some(true) {
+            return Evidence::Glyph;
+        }
+        Evidence::None
+    }
+}
+
+pub fn mechanism_evidence(m: Mechanism) -> Evidence {
+    match m {
+        Mechanism::LegacyCheckbox => Evidence::LegacyCheckbox,
+        Mechanism::ContentControl => Evidence::ContentControl,
+        Mechanism::Glyph => Evidence::Glyph,
+        Mechanism::Symbol => Evidence::Symbol,
+        Mechanism::Activex => Evidence::Activex,
+    }
+}
+
+/// Everything read for one draft.
+#[derive(Debug, Clone)]
+pub struct DraftReading {
+    pub name: DraftName,
+    pub authorize: LineState,
+    pub not_authorize: LineState,
+    pub no_comments: LineState,
+    pub with_comments: LineState,
+    /// Text written under/after the authorize part (comments) and the not-authorize part (reasons).
+    pub auth_text: Vec<String>,
+    pub not_text: Vec<String>,
+    /// Text found after the table under a heading naming this draft.
+    pub after_text: Vec<String>,
+    pub decision: Decision,
+    pub comments: Option<Comments>,
+    pub evidence: Evidence,
+    pub text: String,
+    pub why: String,
+    pub warnings: Vec<String>,
+}
+
+impl DraftReading {
+    fn new(name: DraftName) -> Self {
+        DraftReading {
+            name,
+            authorize: LineState::default(),
+            not_authorize: LineState::default(),
+            no_comments: LineState::default(),
+            with_comments: LineState::default(),
+            auth_text: Vec::new(),
+            not_text: Vec::new(),
+            after_text: Vec::new(),
+            decision: Decision::NoReply,
+            comments: None,
+            evidence: Evidence::None,
+            text: String::new(),
+            why: String::new(),
+            warnings: Vec::new(),
+        }
+    }
+
+    fn line_mut(&mut self, k: LineKind) -> &mut LineState {
+        match k {
+            LineKind::Authorize => &mut self.authorize,
+            LineKind::NotAuthorize => &mut self.not_authorize,
+            LineKind::NoComments => &mut self.no_comments,
+            LineKind::WithComments => &mut self.with_comments,
+        }
+    }
+
+    fn bucket(&mut self, k: LineKind) -> &mut Vec<String> {
+        match k {
+            LineKind::NotAuthorize => &mut self.not_text,
+            _ => &mut self.auth_text,
+        }
+    }
+}
+
+/// Where each mark ended up, for `explain`.
+#[derive(Debug, Clone)]
+pub struct MarkUse {
+    pub id: usize,
+    pub draft: Option<String>,
+    pub line: Option<LineKind>,
+    pub counted: bool,
+}
+
+/// The result of reading the answer part of a form.
+#[derive(Debug, Default)]
+pub struct AnswerTable {
+    pub drafts: Vec<DraftReading>,
+    /// Index of the first and last line of the answer region in the line list.
+    pub region: Option<(usize, usize)>,
+    /// Label counts per language.
+    pub languages: Vec<(&'static str, usize)>,
+    pub mark_uses: Vec<MarkUse>,
+    pub warnings: Vec<String>,
+}
+
+/// Per-line analysis.
+struct Info {
+    label: Option<Label>,
+    /// Text after a typed mark was removed.
+    body_offset: usize,
+    typed: Option<bool>,
+    drafts: Vec<DraftName>,
+}
+
+fn analyse(line: &Line) -> Info {
+    let (typed, body_offset) = match typed_mark(&line.text) {
+        Some((checked, len)) => (Some(checked), len),
+        None => (None, 0),
+    };
+    let body = &line.text[body_offset.min(line.text.len())..];
+    let label = classify(body);
+    let drafts = if label.is_none() {
+        find_drafts(body)
+    } else {
+        Vec::new()
+    };
+    Info {
+        label,
+        body_offset,
+        typed,
+        drafts,
+    }
+}
+
+/// Reads the answer table(s) out of the document's lines.
+pub fn read_answers(lines: &[Line]) -> AnswerTable {
+    let infos: Vec<Info> = lines.iter().map(analyse).collect();
+    let mut out = AnswerTable::default();
+    let label_idx: Vec<usize> = infos
+        .iter()
+        .enumerate()
+        .filter(|(_, i)| i.label.is_some())
+        .map(|(n, _)| n)
+        .collect();
+    let (Some(&first), Some(&last_label)) = (label_idx.first(), label_idx.last()) else {
+        return out;
+    };
+    // The region runs to the end of the last label's row.
+    let mut last = last_label;
+    while last + 1 < lines.len() && lines[last + 1].place.same_row(&lines[last_label].place) {
+        last += 1;
+    }
+    // Tables that hold labels: draft names are looked for there, and just before.
+    let label_tables: Vec<usize> = label_idx
+        .iter()
+        .map(|&i| lines[i].place.outer_table)
+        .collect();
+    let start = (0..first)
+        .rev()
+        .take_while(|&i| {
+            lines[i].place.outer_table == 0 || label_tables.contains(&lines[i].place.outer_table)
+        })
+        .last()
+        .unwrap_or(first);
+    out.region = Some((start, last));
+
+    let mut langs: Vec<(&'static str, usize)> = Vec::new();
+    for &i in &label_idx {
+        if let Some(l) = infos[i].label {
+            match langs.iter_mut().find(|(c, _)| *c == l.lang) {
+                Some(e) => e.1 += 1,
+                None => langs.push((l.lang, 1)),
+            }
+        }
+    }
+    langs.sort_by(|a, b| b.1.cmp(&a.1));
+    out.languages = langs;
+
+    // Subject-line drafts, used when the table names none (a single-draft circular).
+    let mut current: Option<usize> = None;
+    let mut pending: Vec<(LineMark, Option<bool>)> = Vec::new();
+    let mut pending_typed: Option<bool> = None;
+    let mut row_first_label: Option<(usize, LineKind)> = None;
+    let mut cell_label: Option<LineKind> = None;
+    let mut prev_place = None;
+
+    let mut i = start;
+    while i <= last {
+        let line = &lines[i];
+        let info = &infos[i];
+        let new_row = prev_place.is_none_or(|p: super::layout::Place| !p.same_row(&line.place));
+        let new_cell = prev_place.is_none_or(|p: super::layout::Place| !p.same_cell(&line.place));
+        if new_row {
+            // Marks left over at the end of a row belong to the row's first decision line; a
+            // row with no label passes its marks on to the next row (a box above its label).
+            if row_first_label.is_some() {
+                flush_pending(
+                    &mut out,
+                    current,
+                    &mut pending,
+                    &mut pending_typed,
+                    row_first_label,
+                );
+            }
+            row_first_label = None;
+        }
+        if new_cell {
+            cell_label = None;
+        }
+        prev_place = Some(line.place);
+
+        // A draft name opens a new draft.
+        if info.label.is_none() && info.drafts.len() == 1 && !(line.place.table == 0 && i >= first)
+        {
+            let name = info.drafts[0].clone();
+            let same = current.is_some_and(|c| out.drafts[c].name.same_as(&name));
+            if !same {
+                // Marks pending from the previous draft stay with it.
+                flush_pending(
+                    &mut out,
+                    current,
+                    &mut pending,
+                    &mut pending_typed,
+                    row_first_label,
+                );
+                out.drafts.push(DraftReading::new(name));
+                current = Some(out.drafts.len() - 1);
+                row_first_label = None;
+                cell_label = None;
+            }
+            i += 1;
+            continue;
+        }
+        if info.drafts.len() > 1 && info.label.is_none() {
+            i += 1;
+            continue;
+        }
+
+        match info.label {
+            Some(label) => {
+                let d = match current {
+                    Some(d) => d,
+                    None => {
+                        out.drafts.push(DraftReading::new(DraftName {
+                            draft: String::new(),
+                            provisional: None,
+                        }));
+                        out.drafts.len() - 1
+                    }
+                };
+                current = Some(d);
+                let draft_name = out.drafts[d].name.draft.clone();
+                let state = out.drafts[d].line_mut(label.kind);
+                state.present = true;
+                if info.typed.is_some() {
+                    state.typed = info.typed;
+                }
+                for m in &line.marks {
+                    // A mark inside the printed label (the ⃝ of "select one of the two options ⃝")
+                    // is part of the wording unless it is checked.
+                    let counted = m.leading || m.checkbox.checked == Some(true);
+                    state.marks.push((m.clone(), counted));
+                    out.mark_uses.push(MarkUse {
+                        id: m.id,
+                        draft: Some(draft_name.clone()),
+                        line: Some(label.kind),
+                        counted,
+                    });
+                }
+                if row_first_label.is_none()
+                    && matches!(label.kind, LineKind::Authorize | LineKind::NotAuthorize)
+                {
+                    row_first_label = Some((d, label.kind));
+                    // Marks seen before this label in the row are its box.
+                    flush_pending(
+                        &mut out,
+                        current,
+                        &mut pending,
+                        &mut pending_typed,
+                        row_first_label,
+                    );
+                } else if !pending.is_empty() || pending_typed.is_some() {
+                    flush_pending(
+                        &mut out,
+                        current,
+                        &mut pending,
+                        &mut pending_typed,
+                        Some((d, label.kind)),
+                    );
+                }
+                if row_first_label.is_none() {
+                    row_first_label = Some((d, label.kind));
+                }
+                cell_label = Some(label.kind);
+                // What follows the label on the same line is the person's text.
+                let body = &line.text[info.body_offset.min(line.text.len())..];
+                let rest = body.get(label.end..).unwrap_or("");
+                push_text(out.drafts[d].bucket(label.kind), rest);
+            }
+            None => {
+                let body = &line.text[info.body_offset.min(line.text.len())..];
+                let mark_only = !line.marks.is_empty() || info.typed.is_some();
+                if mark_only && body.trim().is_empty() {
+                    for m in &line.marks {
+                        pending.push((m.clone(), None));
+                    }
+                    if info.typed.is_some() {
+                        pending_typed = info.typed;
+                    }
+                } else if let Some(d) = current {
+                    for m in &line.marks {
+                        out.mark_uses.push(MarkUse {
+                            id: m.id,
+                            draft: Some(out.drafts[d].name.draft.clone()),
+                            line: None,
+                            counted: false,
+                        });
+                    }
+                    // Free text: reasons or comments, by the label it follows.
+                    let kind = cell_label
+                        .or(row_first_label.map(|(_, k)| k))
+                        .or_else(|| last_kind(&out.drafts[d]));
+                    if let Some(k) = kind {
+                        push_text(out.drafts[d].bucket(k), &line.text);
+                    }
+                }
+            }
+        }
+        i += 1;
+    }
+    flush_pending(
+        &mut out,
+        current,
+        &mut pending,
+        &mut pending_typed,
+        row_first_label,
+    );
+    out
+}
+
+fn last_kind(d: &DraftReading) -> Option<LineKind> {
+    if d.not_authorize.present {
+        Some(LineKind::NotAuthorize)
+    } else if d.authorize.present {
+        Some(LineKind::Authorize)
+    } else {
+        None
+    }
+}
+
+fn flush_pending(
+    out: &mut AnswerTable,
+    current: Option<usize>,
+    pending: &mut Vec<(LineMark, Option<bool>)>,
+    pending_typed: &mut Option<bool>,
+    target: Option<(usize, LineKind)>,
+) {
+    if pending.is_empty() && pending_typed.is_none() {
+        return;
+    }
+    let _ = current;
+    let Some((d, kind)) = target else {
+        // Marks with no line to belong to: listed, not used.
+        for (m, _) in pending.drain(..) {
+            out.mark_uses.push(MarkUse {
+                id: m.id,
+                draft: None,
+                line: None,
+                counted: false,
+            });
+        }
+        *pending_typed = None;
+        return;
+    };
+    let name = out.drafts[d].name.draft.clone();
+    let state = out.drafts[d].line_mut(kind);
+    for (m, _) in pending.drain(..) {
+        out.mark_uses.push(MarkUse {
+            id: m.id,
+            draft: Some(name.clone()),
+            line: Some(kind),
+            counted: true,
+        });
+        state.marks.push((m, true));
+    }
+    if let Some(t) = pending_typed.take() {
+        state.typed = Some(t);
+    }
+}
+
+fn push_text(bucket: &mut Vec<String>, raw: &str) {
+    let t = clean(raw);
+    if t.is_empty() || is_placeholder(&t) {
+        return;
+    }
+    bucket.push(t);
+}
+
+/// Removes a typed prefix such as "Reasons:" or "理由：".
+pub fn strip_prefix(text: &str) -> String {
+    let folded = fold(text);
+    for c in compiled() {
+        if let Some(m) = c.text_prefix.find(&folded) {
+            // Count the folded prefix's non-space chars and skip as many in the original.
+            let n = folded[..m.end()]
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .count();
+            let mut seen = 0;
+            for (i, ch) in text.char_indices() {
+                if seen >= n {
+                    return text[i..].trim_start().to_string();
+                }
+                if !ch.is_whitespace() {
+                    seen += 1;
+                }
+            }
+            return String::new();
+        }
+    }
+    text.to_string()
+}
+
+/// Reads text after the answer table: paragraphs under a heading that names a draft.
+pub fn read_after_table(
+    lines: &[Line],
+    from: usize,
+    table: &mut AnswerTable,
+    closing: &[&Compiled],
+) {
+    let mut current: Option<usize> = None;
+    for line in lines.iter().skip(from) {
+        let text = clean(&line.text);
+        if text.is_empty() {
+            continue;
+        }
+        let folded = fold(&text);
+        if compiled()
+            .iter()
+            .chain(closing.iter().copied())
+            .any(|c| c.closing.is_match(&folded))
+        {
+            break;
+        }
+        let named = find_drafts(&text);
+        let matches: Vec<usize> = table
+            .drafts
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| named.iter().any(|n| d.name.same_as(n)))
+            .map(|(i, _)| i)
+            .collect();
+        let heading_like = text.chars().count() <= 160
+            && (text.trim_end().ends_with([':', '：'])
+                || text.contains([':', '：'])
+                || compiled().iter().any(|c| c.heading_words.is_match(&folded)));
+        if matches.len() == 1 && heading_like {
+            current = Some(matches[0]);
+            // Text after the heading's colon on the same line.
+            if let Some(pos) = text.find([':', '：']) {
+                let rest = text[pos..].trim_start_matches([':', '：']).trim();
+                if !rest.is_empty() {
+                    table.drafts[matches[0]].after_text.push(rest.to_string());
+                }
+            }
+            continue;
+        }
+        if let Some(d) = current {
+            table.drafts[d].after_text.push(text);
+        }
+    }
+}
+
+/// Decides each draft from its lines and gathers its text.
+pub fn decide(d: &mut DraftReading) {
+    let a = d.authorize.checked();
+    let n = d.not_authorize.checked();
+    let no = d.no_comments.checked();
+    let with = d.with_comments.checked();
+    let name = if d.name.draft.is_empty() {
+        "the draft".to_string()
+    } else {
+        d.name.draft.clone()
+    };
+    for (state, what) in [
+        (&d.authorize, "authorizes"),
+        (&d.not_authorize, "does not authorize"),
+        (&d.no_comments, "no comments"),
+        (&d.with_comments, "comments attached"),
+    ] {
+        if state.unknown() {
+            d.warnings.push(format!("{name}: the state of the mark on the '{what}' line cannot be read; check it by hand"));
+        }
+        let checked_marks = state.counted().filter(|c| c.checked == Some(true)).count()
+            + usize::from(state.typed == Some(true));
+        if checked_marks > 1 {
+            d.warnings.push(format!(
+                "{name}: the '{what}' line has {checked_marks} marks"
+            ));
+        }
+    }
+    let options = || match (no, with) {
+        (true, false) => Comments::NoComments,
+        (false, true) => Comments::WithComments,
+        _ => Comments::Unspecified,
+    };
+    (d.decision, d.comments, d.evidence, d.why) = if a && n {
+        d.warnings.push(format!(
+            "{name}: both 'authorizes' and 'does not authorize' are marked (conflict)"
+        ));
+        (
+            Decision::Conflict,
+            None,
+            d.authorize.evidence(),
+            "both decision lines are marked".to_string(),
+        )
+    } else if a {
+        let c = options();
+        if c == Comments::Unspecified {
+            let seen = if no && with {
+                "both options are marked"
+            } else {
+                "neither option is marked"
+            };
+            d.warnings.push(format!(
+                "{name}: authorizes, but {seen} (comments unspecified)"
+            ));
+        }
+        (
+            Decision::Authorize,
+            Some(c),
+            d.authorize.evidence(),
+            format!(
+                "the 'authorizes' line is marked ({})",
+                d.authorize.evidence().as_str()
+            ),
+        )
+    } else if n {
+        if no || with {
+            d.warnings.push(format!(
+                "{name}: does not authorize, but an option under 'authorizes' is also marked"
+            ));
+        }
+        (
+            Decision::NotAuthorize,
+            None,
+            d.not_authorize.evidence(),
+            format!(
+                "the 'does not authorize' line is marked ({})",
+                d.not_authorize.evidence().as_str()
+            ),
+        )
+    } else if no || with {
+        let c = options();
+        d.warnings.push(format!(
+            "{name}: an option is marked but the 'authorizes' box is not; read as authorizes"
+        ));
+        let ev = if with && !no {
+            d.with_comments.evidence()
+        } else {
+            d.no_comments.evidence()
+        };
+        (
+            Decision::Authorize,
+            Some(c),
+            ev,
+            "only an option under 'authorizes' is marked".to_string(),
+        )
+    } else {
+        let seen = if d.authorize.has_mark() || d.not_authorize.has_mark() {
+            "both boxes are empty"
+        } else {
+            "no box was found"
+        };
+        d.warnings.push(format!(
+            "{name}: no decision is marked ({seen}); read as no reply"
+        ));
+        (
+            Decision::NoReply,
+            None,
+            Evidence::None,
+            format!("no decision line is marked: {seen}"),
+        )
+    };
+
+    let primary: &[String] = match (d.decision, d.comments) {
+        (Decision::NotAuthorize, _) => &d.not_text,
+        (Decision::Authorize, Some(Comments::WithComments)) => &d.auth_text,
+        _ => &[],
+    };
+    let mut parts: Vec<String> = primary.to_vec();
+    if parts.is_empty()
+        && matches!(d.decision, Decision::NotAuthorize | Decision::Authorize)
+        && d.comments != Some(Comments::NoComments)
+    {
+        // Text typed under the other line still belongs to this reply.
+        parts = if d.decision == Decision::NotAuthorize {
+            d.auth_text.clone()
+        } else {
+            d.not_text.clone()
+        };
+    }
+    parts.extend(d.after_text.iter().cloned());
+    let parts: Vec<String> = parts
+        .iter()
+        .map(|p| strip_prefix(p))
+        .filter(|p| !p.trim().is_empty())
+        .collect();
+    let wants_text =
+        d.decision == Decision::NotAuthorize || d.comments == Some(Comments::WithComments);
+    if wants_text {
+        d.text = parts.join("\n");
+        if d.text.is_empty() {
+            let what = if d.decision == Decision::NotAuthorize {
+                "reasons"
+            } else {
+                "comments"
+            };
+            d.warnings.push(format!("{name}: {what} are said to be attached but none were found in this file (a separate letter or attachment?)"));
+        } else if compiled()
+            .iter()
+            .any(|c| c.separate_letter.is_match(&fold(&d.text)))
+        {
+            d.warnings.push(format!(
+                "{name}: the text refers to a separate letter or attachment; read it too"
+            ));
+        }
+    } else if !parts.is_empty() {
+        d.warnings.push(format!(
+            "{name}: text was written for this draft but the decision read needs none: \"{}\"",
+            truncate(&parts.join(" "), 80)
+        ));
+    }
+}
+
+fn truncate(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        format!("{}…", s.chars().take(n).collect::<String>())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_in_six_languages() {
+        let k = |s: &str| classify(s).map(|l| (l.kind, l.lang));
+        assert_eq!(
+            k("Does not authorize Study Group 17 to consider"),
+            Some((LineKind::NotAuthorize, "en"))
+        );
+        assert_eq!(
+            k("Authorizes SG13 to consider the draft"),
+            Some((LineKind::Authorize, "en"))
+        );
+        assert_eq!(
+            k("N’autorise pas la Commission d'études 17"),
+            Some((LineKind::NotAuthorize, "fr"))
+        );
+        assert_eq!(
+            k("Autorise la Commission d'études 17"),
+            Some((LineKind::Authorize, "fr"))
+        );
+        assert_eq!(
+            k("No autoriza a la Comisión de Estudio 13"),
+            Some((LineKind::NotAuthorize, "es"))
+        );
+        assert_eq!(
+            k("Autoriza a la Comisión de Estudio 13"),
+            Some((LineKind::Authorize, "es"))
+        );
+        assert_eq!(
+            k("Не уполномочивает 13-ю Исследовательскую комиссию"),
+            Some((LineKind::NotAuthorize, "ru"))
+        );
+        assert_eq!(
+            k("Уполномочивает 13-ю Исследовательскую комиссию"),
+            Some((LineKind::Authorize, "ru"))
+        );
+        assert_eq!(
+            k("لا تأذن للجنة الدراسات 13"),
+            Some((LineKind::NotAuthorize, "ar"))
+        );
+        assert_eq!(
+            k("تأذن للجنة الدراسات 13"),
+            Some((LineKind::Authorize, "ar"))
+        );
+        assert_eq!(
+            k("不授权第17研究组考虑批准该草案"),
+            Some((LineKind::NotAuthorize, "zh"))
+        );
+        assert_eq!(
+            k("授权第17研究组考虑批准该草案"),
+            Some((LineKind::Authorize, "zh"))
+        );
+        assert_eq!(
+            k("No comments or proposed changes"),
+            Some((LineKind::NoComments, "en"))
+        );
+        assert_eq!(
+            k("Comments and proposed changes attached"),
+            Some((LineKind::WithComments, "en"))
+        );
+        assert_eq!(
+            k("Pas de commentaires ni de propositions de modification"),
+            Some((LineKind::NoComments, "fr"))
+        );
+        assert_eq!(
+            k("Commentaires et propositions de modification joints"),
+            Some((LineKind::WithComments, "fr"))
+        );
+        assert_eq!(
+            k("Sin comentarios ni propuestas de cambio"),
+            Some((LineKind::NoComments, "es"))
+        );
+        assert_eq!(
+            k("Se adjuntan comentarios y propuestas de cambio"),
+            Some((LineKind::WithComments, "es"))
+        );
+        assert_eq!(
+            k("Нет замечаний или предлагаемых изменений"),
+            Some((LineKind::NoComments, "ru"))
+        );
+        assert_eq!(
+            k("Замечания и предлагаемые изменения прилагаются"),
+            Some((LineKind::WithComments, "ru"))
+        );
+        assert_eq!(
+            k("لا توجد تعليقات أو تغييرات مقترحة"),
+            Some((LineKind::NoComments, "ar"))
+        );
+        assert_eq!(
+            k("ترد طيه تعليقات وتغييرات مقترحة"),
+            Some((LineKind::WithComments, "ar"))
+        );
+        assert_eq!(k("无意见或无建议修改"), Some((LineKind::NoComments, "zh")));
+        assert_eq!(
+            k("附意见和建议的修改"),
+            Some((LineKind::WithComments, "zh"))
+        );
+        assert_eq!(k("Dear Sir/Madam,"), None);
+    }
+
+    #[test]
+    fn label_end_leaves_the_persons_text() {
+        let s = "Does not authorize Study Group 17 to consider this draft for approval (the reasons (and changes) are attached) Reasons: The draft overlaps.";
+        let l = classify(s).unwrap();
+        assert_eq!(strip_prefix(s[l.end..].trim()), "The draft overlaps.");
+        let s = "不授权第17研究组考虑批准该草案（附反对意见的理由）理由：草案不成熟。";
+        let l = classify(s).unwrap();
+        assert_eq!(strip_prefix(&s[l.end..]), "草案不成熟。");
+        let s = "Comments and proposed changes attached: Please fix clause 6.";
+        let l = classify(s).unwrap();
+        assert_eq!(&s[l.end..], "Please fix clause 6.");
+    }
+}

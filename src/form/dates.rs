@@ -1,0 +1,157 @@
+//! Dates as people write them on the form, in the six languages: "6 February 2023",
+//! "February 3, 2023", "9 février 2023", "9 de febrero de 2023", "9 февраля 2023 г.",
+//! "2023年2月9日", Arabic month names and digits, "09/02/2023" (day first), "2023-02-09".
+
+use super::lang::WORDS;
+use super::text::fold;
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// A date read from the form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReadDate {
+    /// ISO 8601 `YYYY-MM-DD`.
+    pub iso: String,
+    /// Set when the reading is not certain (e.g. `03/02/2023` could be either order).
+    pub doubt: Option<String>,
+}
+
+fn valid(y: i32, m: u32, d: u32) -> Option<String> {
+    let date = jiff::civil::Date::new(
+        i16::try_from(y).ok()?,
+        i8::try_from(m).ok()?,
+        i8::try_from(d).ok()?,
+    )
+    .ok()?;
+    Some(date.to_string())
+}
+
+/// Arabic-Indic and Eastern Arabic-Indic digits to ASCII.
+fn ascii_digits(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '\u{0660}'..='\u{0669}' => char::from(b'0' + (c as u32 - 0x0660) as u8),
+            '\u{06F0}'..='\u{06F9}' => char::from(b'0' + (c as u32 - 0x06F0) as u8),
+            '\u{FF10}'..='\u{FF19}' => char::from(b'0' + (c as u32 - 0xFF10) as u8),
+            c => c,
+        })
+        .collect()
+}
+
+fn month_number(word: &str) -> Option<u32> {
+    let w = fold(word);
+    let w = w.trim_end_matches('.');
+    WORDS
+        .iter()
+        .flat_map(|l| l.months.iter())
+        .find(|(name, _)| fold(name) == w)
+        .map(|&(_, n)| u32::from(n))
+}
+
+/// Finds the first date in `s`.
+pub fn parse_date(s: &str) -> Option<ReadDate> {
+    static ISO: OnceLock<Regex> = OnceLock::new();
+    static CJK: OnceLock<Regex> = OnceLock::new();
+    static NUM: OnceLock<Regex> = OnceLock::new();
+    static DMY: OnceLock<Regex> = OnceLock::new();
+    static MDY: OnceLock<Regex> = OnceLock::new();
+    let s = ascii_digits(s);
+    let s = s.as_str();
+    let iso = ISO.get_or_init(|| Regex::new(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b").expect("static"));
+    let cjk = CJK.get_or_init(|| {
+        Regex::new(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日").expect("static")
+    });
+    let num = NUM.get_or_init(|| {
+        Regex::new(r"\b(\d{1,2})\s*[./-]\s*(\d{1,2})\s*[./-]\s*(\d{4})\b").expect("static")
+    });
+    // "6 February 2023", "9 de febrero de 2023", "9 февраля 2023 г.", "9 فبراير 2023"
+    let dmy = DMY.get_or_init(|| {
+        Regex::new(r"(\d{1,2})(?:er|º|°)?\s*(?:de\s+)?([\p{L}][\p{L}.]*(?:\s[\p{L}]+)?)\s*(?:de\s+|,\s*)?(\d{4})").expect("static")
+    });
+    // "February 3, 2023"
+    let mdy = MDY.get_or_init(|| {
+        Regex::new(r"([\p{L}]{3,}\.?)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})").expect("static")
+    });
+
+    let num_of = |m: Option<regex::Match>| m.and_then(|m| m.as_str().parse::<u32>().ok());
+    if let Some(c) = iso.captures(s).or_else(|| cjk.captures(s)) {
+        let (y, m, d) = (num_of(c.get(1))?, num_of(c.get(2))?, num_of(c.get(3))?);
+        return valid(y as i32, m, d).map(|iso| ReadDate { iso, doubt: None });
+    }
+    if let Some(c) = dmy.captures(s) {
+        let words = c.get(2).map(|m| m.as_str()).unwrap_or("");
+        // Try the whole phrase, then its first word ("tishreen al-awwal" vs "febrero").
+        let month = month_number(words)
+            .or_else(|| month_number(words.split_whitespace().next().unwrap_or("")));
+        if let (Some(d), Some(m), Some(y)) = (num_of(c.get(1)), month, num_of(c.get(3))) {
+            if let Some(iso) = valid(y as i32, m, d) {
+                return Some(ReadDate { iso, doubt: None });
+            }
+        }
+    }
+    if let Some(c) = mdy.captures(s) {
+        if let (Some(m), Some(d), Some(y)) = (
+            month_number(c.get(1)?.as_str()),
+            num_of(c.get(2)),
+            num_of(c.get(3)),
+        ) {
+            if let Some(iso) = valid(y as i32, m, d) {
+                return Some(ReadDate { iso, doubt: None });
+            }
+        }
+    }
+    if let Some(c) = num.captures(s) {
+        let (a, b, y) = (num_of(c.get(1))?, num_of(c.get(2))?, num_of(c.get(3))?);
+        // Day first, as ITU correspondence writes it; say so when the other order is possible.
+        if let Some(iso) = valid(y as i32, b, a) {
+            let doubt = (a <= 12 && b <= 12 && a != b).then(|| {
+                format!(
+                    "the date '{}' could be day/month or month/day; read as day first ({iso})",
+                    c.get(0).map(|m| m.as_str()).unwrap_or("")
+                )
+            });
+            return Some(ReadDate { iso, doubt });
+        }
+        if let Some(iso) = valid(y as i32, a, b) {
+            return Some(ReadDate {
+                iso,
+                doubt: Some("the date is written month first".to_string()),
+            });
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn iso(s: &str) -> String {
+        parse_date(s).map(|d| d.iso).unwrap_or_default()
+    }
+
+    #[test]
+    fn six_languages() {
+        assert_eq!(iso("6 February 2023, Bonn"), "2023-02-06");
+        assert_eq!(iso("February 3, 2023, Washington, DC"), "2023-02-03");
+        assert_eq!(iso("9 février 2023, Paris"), "2023-02-09");
+        assert_eq!(iso("1er mars 2023"), "2023-03-01");
+        assert_eq!(iso("9 de febrero de 2023"), "2023-02-09");
+        assert_eq!(iso("9 февраля 2023 г."), "2023-02-09");
+        assert_eq!(iso("2023年2月9日 北京"), "2023-02-09");
+        assert_eq!(iso("2023年02月01日"), "2023-02-01");
+        assert_eq!(iso("٩ فبراير ٢٠٢٣"), "2023-02-09");
+        assert_eq!(iso("2023-02-09"), "2023-02-09");
+    }
+
+    #[test]
+    fn numeric_is_day_first_and_says_when_unsure() {
+        let d = parse_date("08/02/2023, Sejong").unwrap();
+        assert_eq!(d.iso, "2023-02-08");
+        assert!(d.doubt.is_some());
+        let d = parse_date("25/02/2023").unwrap();
+        assert_eq!(d.iso, "2023-02-25");
+        assert!(d.doubt.is_none());
+        assert!(parse_date("[Date]").is_none());
+    }
+}

@@ -1,0 +1,182 @@
+//! Draft names: "Draft new Recommendation ITU-T X.1353 (X.ztd-iot)", "ITU-T Y.3172 修订建议书草案",
+//! "Draft new Recommendation ITU-T Y.ML-IMT2020-VNS". Nothing about a study group or series is
+//! built in: any ITU-T series letter, any number, any provisional name.
+
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// A draft as named on the form.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct DraftName {
+    /// The number as printed (`X.1353`, `Y.3172`, `G.9960.1`), or the provisional name when
+    /// the draft has no number yet.
+    pub draft: String,
+    /// The name in parentheses (`X.ztd-iot`), if any.
+    pub provisional: Option<String>,
+}
+
+impl DraftName {
+    /// True when `other` names the same draft (by number, or by provisional name).
+    pub fn same_as(&self, other: &DraftName) -> bool {
+        eq(&self.draft, &other.draft)
+            || matches!((&self.provisional, &other.provisional), (Some(a), Some(b)) if eq(a, b))
+            || other
+                .provisional
+                .as_deref()
+                .is_some_and(|p| eq(p, &self.draft))
+            || self
+                .provisional
+                .as_deref()
+                .is_some_and(|p| eq(p, &other.draft))
+    }
+}
+
+fn eq(a: &str, b: &str) -> bool {
+    a.eq_ignore_ascii_case(b)
+}
+
+fn number_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    // Series letter, dot, number (with sub-parts); not part of a longer token such as "ISO/IEC".
+    R.get_or_init(|| {
+        Regex::new(r"(?:^|[^A-Za-z0-9./-])([A-Z])\s?\.\s?(\d{1,5}(?:\.\d{1,4})*)(?:[^0-9A-Za-z]|$)")
+            .expect("static")
+    })
+}
+
+fn provisional_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    // A provisional name: series letter, dot, then letters/digits/dashes with at least one
+    // letter after the dot (`X.ztd-iot`, `X.5Gsec-ecs`, `Y.ML-IMT2020-VNS`).
+    R.get_or_init(|| {
+        Regex::new(r"(?:^|[^A-Za-z0-9./-])([A-Z]\.[0-9]*[A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*)")
+            .expect("static")
+    })
+}
+
+/// Recommendation references named in `line`, in order, without repeats.
+/// `(X.ztd-iot)` right after a number is that number's provisional name.
+pub fn find_drafts(line: &str) -> Vec<DraftName> {
+    let mut out: Vec<DraftName> = Vec::new();
+    let mut pos = 0;
+    // Numbers first, each with the provisional name that follows it in parentheses.
+    let mut covered: Vec<(usize, usize)> = Vec::new();
+    while let Some(c) = number_re().captures_at(line, pos) {
+        let (Some(l), Some(n)) = (c.get(1), c.get(2)) else {
+            break;
+        };
+        let draft = format!("{}.{}", l.as_str(), n.as_str());
+        let mut end = n.end();
+        let rest = &line[end..];
+        let mut provisional = None;
+        let trimmed = rest.trim_start();
+        if let Some(inner) = trimmed
+            .strip_prefix('(')
+            .or_else(|| trimmed.strip_prefix('（'))
+        {
+            if let Some(close) = inner.find([')', '）']) {
+                let name = inner[..close].trim();
+                if provisional_re().is_match(name) && !name.contains(' ') {
+                    provisional = Some(name.to_string());
+                    end += rest.len() - trimmed.len() + 1 + close + 1;
+                }
+            }
+        }
+        covered.push((l.start(), end.min(line.len())));
+        push(&mut out, DraftName { draft, provisional });
+        pos = n.end();
+    }
+    // Provisional names standing alone (no number yet).
+    for c in provisional_re().captures_iter(line) {
+        let Some(m) = c.get(1) else { continue };
+        if covered
+            .iter()
+            .any(|&(s, e)| m.start() >= s && m.start() < e)
+        {
+            continue;
+        }
+        let name = m.as_str().trim_end_matches(['.', '-']);
+        // A bare abbreviation such as "e.g" is not a draft.
+        if name.len() < 4 {
+            continue;
+        }
+        push(
+            &mut out,
+            DraftName {
+                draft: name.to_string(),
+                provisional: None,
+            },
+        );
+    }
+    out
+}
+
+fn push(out: &mut Vec<DraftName>, d: DraftName) {
+    if !out.iter().any(|o| o.draft == d.draft) {
+        out.push(d);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(s: &str) -> (String, Option<String>) {
+        let d = find_drafts(s);
+        assert_eq!(d.len(), 1, "{s}: {d:?}");
+        (d[0].draft.clone(), d[0].provisional.clone())
+    }
+
+    #[test]
+    fn names_in_all_forms() {
+        assert_eq!(
+            one("Draft new Recommendation ITU-T X.1353 (X.ztd-iot)"),
+            ("X.1353".into(), Some("X.ztd-iot".into()))
+        );
+        assert_eq!(
+            one("ITU-T X.1353 (X.ztd-iot)新建议书草案"),
+            ("X.1353".into(), Some("X.ztd-iot".into()))
+        );
+        assert_eq!(
+            one("Проект новой Рекомендации МСЭ-Т Y.3172"),
+            ("Y.3172".into(), None)
+        );
+        assert_eq!(
+            one("Draft revised Recommendation ITU-T G.9960.1 (G.hn-rev)"),
+            ("G.9960.1".into(), Some("G.hn-rev".into()))
+        );
+        assert_eq!(
+            one("Draft new Recommendation ITU-T Y.ML-IMT2020-VNS"),
+            ("Y.ML-IMT2020-VNS".into(), None)
+        );
+        assert_eq!(
+            one("X.1815 (X.5Gsec-ecs)"),
+            ("X.1815".into(), Some("X.5Gsec-ecs".into()))
+        );
+    }
+
+    #[test]
+    fn several_and_none() {
+        let d = find_drafts("Consultation on X.1353 (X.ztd-iot), X.1380 (X.edr-sec) and X.1381");
+        assert_eq!(d.len(), 3);
+        assert!(find_drafts("Authorizes Study Group 17 to consider this draft").is_empty());
+        assert!(find_drafts("ISO/IEC 27001 and e.g. clause 6.1").is_empty());
+    }
+
+    #[test]
+    fn same_as_by_number_or_provisional() {
+        let a = DraftName {
+            draft: "X.1353".into(),
+            provisional: Some("X.ztd-iot".into()),
+        };
+        let b = DraftName {
+            draft: "X.ztd-iot".into(),
+            provisional: None,
+        };
+        assert!(a.same_as(&b));
+        assert!(!a.same_as(&DraftName {
+            draft: "X.1335".into(),
+            provisional: None
+        }));
+    }
+}

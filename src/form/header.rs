@@ -1,0 +1,260 @@
+//! The form's header: *From* (name, official capacity, address), e-mail and date, and from them
+//! the Member State that replied.
+
+use super::dates::{parse_date, ReadDate};
+use super::lang::compiled;
+use super::layout::Line;
+use super::member_state;
+use super::text::{clean, fold, is_placeholder};
+use crate::record::{MemberState, Sender};
+use regex::Regex;
+use std::sync::OnceLock;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Field {
+    From,
+    To,
+    Date,
+    Email,
+    Fax,
+}
+
+/// What the header says.
+#[derive(Debug, Default)]
+pub struct Header {
+    pub sender: Sender,
+    /// The From block's lines (name, capacity, address…), placeholders removed.
+    pub from_lines: Vec<String>,
+    pub date: Option<ReadDate>,
+    pub date_text: Option<String>,
+}
+
+fn field_of(text: &str) -> Option<(Field, usize)> {
+    let folded = fold(text);
+    for c in compiled() {
+        for (f, re) in [
+            (Field::From, &c.from),
+            (Field::To, &c.to),
+            (Field::Date, &c.date),
+            (Field::Email, &c.email),
+            (Field::Fax, &c.fax),
+        ] {
+            if let Some(m) = re.find(&folded) {
+                // Map the folded length back: labels are short, count chars.
+                let chars = folded[..m.end()].chars().count();
+                let off = text
+                    .char_indices()
+                    .nth(chars)
+                    .map(|(i, _)| i)
+                    .unwrap_or(text.len());
+                return Some((f, off));
+            }
+        }
+    }
+    None
+}
+
+pub fn email_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| Regex::new(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}").expect("static"))
+}
+
+/// Reads the header from the lines before the answer table.
+pub fn read_header(lines: &[Line]) -> Header {
+    let mut h = Header::default();
+    // Label lines and where they are.
+    let labelled: Vec<(usize, Field, usize)> = lines
+        .iter()
+        .enumerate()
+        .filter_map(|(i, l)| field_of(&l.text).map(|(f, off)| (i, f, off)))
+        .collect();
+    let from = labelled.iter().find(|(_, f, _)| *f == Field::From).copied();
+    let from_cell = from.map(|(i, _, _)| lines[i].place);
+
+    let value_of = |idx: usize, off: usize| -> Vec<String> {
+        let line = &lines[idx];
+        let inline = clean(line.text.get(off..).unwrap_or(""));
+        if !inline.is_empty() {
+            // "From: Name" on one line: the value continues on the following lines until the
+            // next label or a table cell change.
+            let mut v = vec![inline];
+            for (j, l) in lines.iter().enumerate().skip(idx + 1) {
+                if labelled.iter().any(|(k, _, _)| *k == j)
+                    || l.place.table != line.place.table
+                    || !l.has_text()
+                {
+                    break;
+                }
+                v.push(clean(&l.text));
+            }
+            return v;
+        }
+        if line.place.table > 0 {
+            // "From:" alone in a cell: the value is the next cell of the row, at the same
+            // position among its paragraphs as the label among the label cell's.
+            let pos = lines
+                .iter()
+                .take(idx)
+                .filter(|l| l.place.same_cell(&line.place))
+                .count();
+            let label_count = lines
+                .iter()
+                .filter(|l| l.place.same_cell(&line.place))
+                .count();
+            let next: Vec<&Line> = lines
+                .iter()
+                .filter(|l| l.place.same_row(&line.place) && l.place.cell == line.place.cell + 1)
+                .collect();
+            if label_count <= 1 {
+                return next
+                    .iter()
+                    .map(|l| clean(&l.text))
+                    .filter(|t| !t.is_empty())
+                    .collect();
+            }
+            return next
+                .get(pos)
+                .map(|l| vec![clean(&l.text)])
+                .unwrap_or_default();
+        }
+        // Paragraph layout: the next non-empty line.
+        lines
+            .iter()
+            .skip(idx + 1)
+            .find(|l| l.has_text())
+            .map(|l| vec![clean(&l.text)])
+            .unwrap_or_default()
+    };
+
+    if let Some((i, _, off)) = from {
+        h.from_lines = value_of(i, off)
+            .into_iter()
+            .filter(|t| !is_placeholder(t))
+            .collect();
+    }
+    // Prefer labels in the same column as From (the To side has TSB's own fax and e-mail).
+    let pick = |field: Field| -> Option<Vec<String>> {
+        let mut cands: Vec<&(usize, Field, usize)> =
+            labelled.iter().filter(|(_, f, _)| *f == field).collect();
+        if let Some(fc) = from_cell {
+            cands.sort_by_key(|(i, _, _)| {
+                let p = lines[*i].place;
+                (p.table != fc.table || p.cell != fc.cell, *i)
+            });
+        }
+        cands
+            .iter()
+            .map(|&&(i, _, off)| value_of(i, off))
+            .find(|v| v.iter().any(|t| !is_placeholder(t)))
+    };
+    let mut email = pick(Field::Email)
+        .and_then(|v| {
+            v.iter()
+                .find_map(|t| email_re().find(t).map(|m| m.as_str().to_string()))
+        })
+        .filter(|e| !e.to_ascii_lowercase().ends_with("@itu.int"));
+    if email.is_none() {
+        email = h
+            .from_lines
+            .iter()
+            .find_map(|t| email_re().find(t).map(|m| m.as_str().to_string()));
+    }
+    if let Some(v) = pick(Field::Date) {
+        let joined = v.join(" ");
+        h.date = parse_date(&joined);
+        if !is_placeholder(&joined) {
+            h.date_text = Some(joined);
+        }
+    }
+    let name_lines: Vec<&String> = h
+        .from_lines
+        .iter()
+        .filter(|t| !email_re().is_match(t))
+        .collect();
+    h.sender = Sender {
+        name: name_lines.first().map(|s| s.to_string()),
+        title: name_lines.get(1).map(|s| s.to_string()),
+        address: (name_lines.len() > 2).then(|| {
+            name_lines[2..]
+                .iter()
+                .map(|s| s.as_str())
+                .collect::<Vec<_>>()
+                .join("\n")
+        }),
+        email,
+    };
+    h
+}
+
+/// The Member State, and how sure the reading is.
+pub struct Identified {
+    pub state: Option<MemberState>,
+    pub warnings: Vec<String>,
+}
+
+/// Tells the Member State from the From block, then the e-mail domains, then the file name.
+pub fn identify(
+    header: &Header,
+    email_from: Option<&str>,
+    file_name: &str,
+    body_text: &str,
+) -> Identified {
+    let mut warnings = Vec::new();
+    // The address ends with the country: the last line that names one wins.
+    let from_block = header.from_lines.iter().rev().find_map(|l| {
+        member_state::find_in_text(l)
+            .into_iter()
+            .max_by_key(|(_, pos)| *pos)
+            .map(|(s, _)| s)
+    });
+    let by_mail = header
+        .sender
+        .email
+        .as_deref()
+        .and_then(member_state::from_email);
+    let by_envelope = email_from.and_then(member_state::from_email);
+    let state = if let Some(s) = from_block {
+        for other in [&by_mail, &by_envelope].into_iter().flatten() {
+            if other.iso3 != s.iso3 {
+                warnings.push(format!(
+                    "the From block names {} but an e-mail address points to {}; read as {}",
+                    s.name, other.name, s.name
+                ));
+            }
+        }
+        Some(s)
+    } else if let Some(s) = by_mail.or(by_envelope) {
+        warnings.push(format!(
+            "Member State {} told only by the e-mail domain",
+            s.name
+        ));
+        Some(s)
+    } else if let Some(s) = member_state::from_file_name(file_name) {
+        warnings.push(format!(
+            "Member State {} told only by the file name '{file_name}'",
+            s.name
+        ));
+        Some(s)
+    } else {
+        // Last resort: a country named anywhere in the text (a signature, a sentence).
+        let found = member_state::find_in_text(body_text);
+        let mut distinct: Vec<MemberState> = Vec::new();
+        for (s, _) in found {
+            if !distinct.iter().any(|d| d.iso3 == s.iso3) {
+                distinct.push(s);
+            }
+        }
+        if distinct.len() == 1 {
+            let s = distinct.remove(0);
+            warnings.push(format!(
+                "Member State {} told only by a mention in the text",
+                s.name
+            ));
+            Some(s)
+        } else {
+            warnings.push("the replying Member State could not be told (no From block, e-mail domain or file name names one)".to_string());
+            None
+        }
+    };
+    Identified { state, warnings }
+}

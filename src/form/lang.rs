@@ -1,0 +1,315 @@
+//! Every language-specific word the form reader knows, one table per language.
+//!
+//! Patterns are matched against *folded* text (see [`super::text::fold`]): lower case, accents
+//! removed, Arabic hamza forms unified, typographic apostrophes made ASCII. They match on meaning
+//! (a negation before the verb, the key noun of each option), not on one exact sentence, because
+//! wording drifts between template versions and translations.
+
+use super::text::fold;
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// The six ITU languages.
+pub const LANGUAGES: [&str; 6] = ["en", "fr", "es", "ru", "ar", "zh"];
+
+/// Source patterns for one language (regex syntax, on folded text).
+pub struct LangWords {
+    pub code: &'static str,
+    /// "Does not authorize" — tried before `authorize`, since it contains it.
+    pub not_authorize: &'static str,
+    pub authorize: &'static str,
+    pub no_comments: &'static str,
+    pub with_comments: &'static str,
+    /// Header labels (a line starting with one, usually ending in a colon).
+    pub from: &'static str,
+    pub to: &'static str,
+    pub date: &'static str,
+    pub email: &'static str,
+    pub fax: &'static str,
+    /// A typed prefix before reasons or comments ("Reasons:"), removed from `text`.
+    pub text_prefix: &'static str,
+    /// Words of an after-table heading ("Reasons for X.1382:").
+    pub heading_words: &'static str,
+    /// Closing formulas: where gathered text after the table stops.
+    pub closing: &'static str,
+    /// "The reasons are in a separate letter/attachment".
+    pub separate_letter: &'static str,
+    /// Month names (folded) with their number.
+    pub months: &'static [(&'static str, u8)],
+}
+
+pub static WORDS: [LangWords; 6] = [
+    LangWords {
+        code: "en",
+        not_authorize: r"\b(?:does|do|did)\s*not\s+authori[sz]e|\bnot\s+authori[sz]e",
+        authorize: r"\bauthori[sz](?:es|e|ed|ing)\b",
+        no_comments: r"\bno\s+(?:comments?|proposed\s+changes)\b|\bwithout\s+comments?\b",
+        with_comments: r"\bcomments?\b.{0,40}\battached\b|\bwith\s+comments?\b",
+        from: r"from",
+        to: r"to",
+        date: r"date",
+        email: r"e-?mail",
+        fax: r"fax|tel(?:ephone|\.)?",
+        text_prefix: r"(?:reasons?|comments?|justification|proposed\s+changes|remarks?)(?:\s+and\s+proposed\s+changes)?",
+        heading_words: r"\b(?:reasons?|comments?|justification|remarks?|proposed changes)\b",
+        closing: r"^(?:yours (?:faithfully|sincerely|truly)|sincerely|best regards|kind regards|regards)\b",
+        separate_letter: r"\b(?:separate|attached|enclosed|accompanying)\s+(?:letter|document|file|attachment|note)\b|\bsee\s+(?:the\s+)?(?:attached|enclosed|cover)\b",
+        months: &[
+            ("january", 1),
+            ("february", 2),
+            ("march", 3),
+            ("april", 4),
+            ("may", 5),
+            ("june", 6),
+            ("july", 7),
+            ("august", 8),
+            ("september", 9),
+            ("october", 10),
+            ("november", 11),
+            ("december", 12),
+            ("jan", 1),
+            ("feb", 2),
+            ("mar", 3),
+            ("apr", 4),
+            ("jun", 6),
+            ("jul", 7),
+            ("aug", 8),
+            ("sep", 9),
+            ("sept", 9),
+            ("oct", 10),
+            ("nov", 11),
+            ("dec", 12),
+        ],
+    },
+    LangWords {
+        code: "fr",
+        not_authorize: r"\bn'?\s*autoris(?:e|ent)\s+pas\b|\bne\s+pas\s+autoriser\b",
+        authorize: r"\bautoris(?:e|ent)\b",
+        no_comments: r"\bpas\s+de\s+(?:commentaires?|propositions?)\b|\bsans\s+commentaires?\b|\baucun\s+commentaire\b",
+        with_comments: r"\bcommentaires?\b.{0,60}\bjoint|\bavec\s+commentaires?\b",
+        from: r"de|exp[eé]diteur",
+        to: r"a|destinataire",
+        date: r"date",
+        email: r"courriel|e-?mail|adresse electronique",
+        fax: r"telecopie|fax|tel(?:ephone|\.)?",
+        text_prefix: r"(?:motifs?|raisons?|commentaires?|observations?|justification|propositions?\s+de\s+modification)",
+        heading_words: r"\b(?:motifs?|raisons?|commentaires?|observations?|justification)\b",
+        closing: r"^(?:veuillez agreer|je vous prie d'agreer|veuillez recevoir|recevez|cordialement|salutations)\b",
+        separate_letter: r"\b(?:lettre|document|courrier|note)\s+(?:separee?|ci-joint|jointe?|d'accompagnement)\b|\bvoir\s+(?:la\s+)?(?:lettre|piece jointe)\b",
+        months: &[
+            ("janvier", 1),
+            ("fevrier", 2),
+            ("mars", 3),
+            ("avril", 4),
+            ("mai", 5),
+            ("juin", 6),
+            ("juillet", 7),
+            ("aout", 8),
+            ("septembre", 9),
+            ("octobre", 10),
+            ("novembre", 11),
+            ("decembre", 12),
+            ("janv", 1),
+            ("fevr", 2),
+            ("avr", 4),
+            ("juil", 7),
+            ("sept", 9),
+            ("oct", 10),
+            ("nov", 11),
+            ("dec", 12),
+        ],
+    },
+    LangWords {
+        code: "es",
+        not_authorize: r"\bno\s+autoriza\b",
+        authorize: r"\bautoriza\b",
+        no_comments: r"\bsin\s+(?:comentarios?|propuestas?)\b|\bningun\s+comentario\b",
+        with_comments: r"\badjunta[n]?\b.{0,30}\bcomentarios?\b|\bcomentarios?\b.{0,60}\badjunt|\bcon\s+comentarios?\b",
+        from: r"de|remitente",
+        to: r"a|para|destinatario",
+        date: r"fecha",
+        email: r"correo(?:-?e| electronico)?|e-?mail",
+        fax: r"fax|telefax|tel(?:efono|\.)?",
+        text_prefix: r"(?:motivos?|razones?|comentarios?|observaciones?|justificacion)",
+        heading_words: r"\b(?:motivos?|razones?|comentarios?|observaciones?|justificacion)\b",
+        closing: r"^(?:atentamente|le saluda atentamente|cordialmente|saludos)\b",
+        separate_letter: r"\b(?:carta|documento|nota)\s+(?:separad[oa]|adjunt[oa]|aparte)\b",
+        months: &[
+            ("enero", 1),
+            ("febrero", 2),
+            ("marzo", 3),
+            ("abril", 4),
+            ("mayo", 5),
+            ("junio", 6),
+            ("julio", 7),
+            ("agosto", 8),
+            ("septiembre", 9),
+            ("setiembre", 9),
+            ("octubre", 10),
+            ("noviembre", 11),
+            ("diciembre", 12),
+        ],
+    },
+    LangWords {
+        code: "ru",
+        not_authorize: r"\bне\s+уполномочива\w*|\bне\s+разреша\w*|\bне\s+поддержива\w*",
+        authorize: r"\bуполномочива\w*|\bразреша\w*",
+        no_comments: r"\bнет\s+(?:замечаний|комментариев|предлагаемых)|\bбез\s+(?:замечаний|комментариев)",
+        with_comments: r"\b(?:замечания|комментарии)\b.{0,60}\bприлага\w*|\bприлага\w*.{0,30}(?:замечания|комментарии)",
+        from: r"от|отправитель",
+        to: r"кому",
+        date: r"дата",
+        email: r"эл(?:\.|ектронная)?\s*почта|e-?mail",
+        fax: r"факс|тел(?:ефон|\.)?",
+        text_prefix: r"(?:причины|основания|замечания|комментарии|обоснование)",
+        heading_words: r"(?:причины|основания|замечания|комментарии|обоснование)",
+        closing: r"^(?:с уважением|с глубоким уважением)",
+        separate_letter: r"(?:отдельн\w+|сопроводительн\w+)\s+(?:письм\w+|документ\w*)",
+        months: &[
+            ("января", 1),
+            ("февраля", 2),
+            ("марта", 3),
+            ("апреля", 4),
+            ("мая", 5),
+            ("июня", 6),
+            ("июля", 7),
+            ("августа", 8),
+            ("сентября", 9),
+            ("октября", 10),
+            ("ноября", 11),
+            ("декабря", 12),
+            ("январь", 1),
+            ("февраль", 2),
+            ("март", 3),
+            ("апрель", 4),
+            ("май", 5),
+            ("июнь", 6),
+            ("июль", 7),
+            ("август", 8),
+            ("сентябрь", 9),
+            ("октябрь", 10),
+            ("ноябрь", 11),
+            ("декабрь", 12),
+        ],
+    },
+    LangWords {
+        code: "ar",
+        not_authorize: r"لا\s*(?:تاذن|ياذن|توافق|يوافق|تخول|يخول)",
+        authorize: r"(?:تاذن|ياذن|تخول|يخول)",
+        no_comments: r"لا\s*توجد\s*تعليقات|بدون\s*تعليقات|لا\s*تعليقات",
+        with_comments: r"(?:ترد\s*طيه|مرفق\w*)\s*(?:ال)?تعليقات|تعليقات\s*.{0,40}مرفق",
+        from: r"من|المرسل",
+        to: r"الى",
+        date: r"التاريخ",
+        email: r"البريد\s*الالكتروني",
+        fax: r"الفاكس|فاكس|الهاتف",
+        text_prefix: r"(?:الاسباب|الاسباب الداعية|التعليقات|المبررات)",
+        heading_words: r"(?:الاسباب|التعليقات|المبررات|ملاحظات)",
+        closing: r"^(?:وتفضلوا|مع\s*(?:خالص|فائق)\s*التحية|مع\s*التحيات)",
+        separate_letter: r"(?:رسالة|وثيقة)\s*(?:منفصلة|مرفقة)",
+        months: &[
+            ("يناير", 1),
+            ("فبراير", 2),
+            ("مارس", 3),
+            ("ابريل", 4),
+            ("مايو", 5),
+            ("يونيو", 6),
+            ("يوليو", 7),
+            ("اغسطس", 8),
+            ("سبتمبر", 9),
+            ("اكتوبر", 10),
+            ("نوفمبر", 11),
+            ("ديسمبر", 12),
+            ("كانون الثاني", 1),
+            ("شباط", 2),
+            ("اذار", 3),
+            ("نيسان", 4),
+            ("ايار", 5),
+            ("حزيران", 6),
+            ("تموز", 7),
+            ("اب", 8),
+            ("ايلول", 9),
+            ("تشرين الاول", 10),
+            ("تشرين الثاني", 11),
+            ("كانون الاول", 12),
+        ],
+    },
+    LangWords {
+        code: "zh",
+        not_authorize: r"不授权|不同意|未授权",
+        authorize: r"授权|同意",
+        no_comments: r"无意见|没有意见|无评论|无建议修改",
+        with_comments: r"附(?:有|上)?(?:意见|评论)|意见和建议的修改(?:附后|见附件)",
+        from: r"发自|发件人|来自|寄自",
+        to: r"致|收件人",
+        date: r"日期",
+        email: r"电子邮件|电子信箱|邮箱|e-?mail",
+        fax: r"传真|电话",
+        text_prefix: r"(?:理由|原因|意见|评论|说明)",
+        heading_words: r"(?:理由|原因|意见|评论)",
+        closing: r"^(?:此致|顺致|谨致|敬礼)",
+        separate_letter: r"(?:另函|单独(?:的)?(?:信函|文件)|随附(?:信函|文件))",
+        months: &[],
+    },
+];
+
+/// Compiled patterns, built once.
+pub struct Compiled {
+    pub code: &'static str,
+    pub not_authorize: Regex,
+    pub authorize: Regex,
+    pub no_comments: Regex,
+    pub with_comments: Regex,
+    /// `^(label)\s*[:：]?` for each header field.
+    pub from: Regex,
+    pub to: Regex,
+    pub date: Regex,
+    pub email: Regex,
+    pub fax: Regex,
+    pub text_prefix: Regex,
+    pub heading_words: Regex,
+    pub closing: Regex,
+    pub separate_letter: Regex,
+}
+
+fn label(p: &str) -> Regex {
+    // A header label: the word alone, then a colon or the end of the line.
+    let p = fold(p);
+    Regex::new(&format!(r"^\s*(?:{p})\s*(?:[:：]\s*|$)")).expect("static label pattern")
+}
+
+pub fn compiled() -> &'static [Compiled] {
+    static C: OnceLock<Vec<Compiled>> = OnceLock::new();
+    C.get_or_init(|| {
+        WORDS
+            .iter()
+            .map(|w| {
+                // Patterns are folded like the text they are matched against.
+                let re = |p: &str| Regex::new(&fold(p)).expect("static language pattern");
+                Compiled {
+                    code: w.code,
+                    not_authorize: re(w.not_authorize),
+                    authorize: re(w.authorize),
+                    no_comments: re(w.no_comments),
+                    with_comments: re(w.with_comments),
+                    from: label(w.from),
+                    to: label(w.to),
+                    date: label(w.date),
+                    email: label(w.email),
+                    fax: label(w.fax),
+                    text_prefix: re(&format!(
+                        r"^\s*(?:{})(?:\s+(?:for|on|concerning|regarding|sur|concernant|para|sobre|по|حول|关于)\s+[^:：]{{0,60}})?\s*[:：]\s*",
+                        w.text_prefix
+                    )),
+                    heading_words: re(w.heading_words),
+                    closing: re(w.closing),
+                    separate_letter: re(w.separate_letter),
+                }
+            })
+            .collect()
+    })
+}
+
+pub fn words(code: &str) -> Option<&'static LangWords> {
+    WORDS.iter().find(|w| w.code == code)
+}

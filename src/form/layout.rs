@@ -1,0 +1,226 @@
+//! Flattens the document model into *lines* with their place: the unit the form reader works on.
+//!
+//! A line is a paragraph, or a part of one between manual breaks. Each knows its table, row and
+//! cell, and carries the marks found in it.
+
+use crate::docx::model::{Block, Checkbox, Document, Inline, Mechanism, Paragraph};
+
+/// Where a line sits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Place {
+    /// 1-based table number in document order (nested tables count), 0 outside tables.
+    pub table: usize,
+    /// 1-based row and cell within that table (0 outside tables).
+    pub row: usize,
+    pub cell: usize,
+    /// 1-based paragraph number in document order.
+    pub paragraph: usize,
+    /// Number of the top-level table this line is under (0 outside tables).
+    pub outer_table: usize,
+}
+
+impl Place {
+    pub fn describe(&self) -> String {
+        if self.table > 0 {
+            format!("table {}, row {}, cell {}", self.table, self.row, self.cell)
+        } else {
+            format!("paragraph {}", self.paragraph)
+        }
+    }
+
+    pub fn same_cell(&self, o: &Place) -> bool {
+        self.table == o.table && self.row == o.row && self.cell == o.cell && self.table > 0
+    }
+
+    pub fn same_row(&self, o: &Place) -> bool {
+        self.table == o.table && self.row == o.row && self.table > 0
+    }
+}
+
+/// A mark on a line, numbered in document order.
+#[derive(Debug, Clone)]
+pub struct LineMark {
+    pub id: usize,
+    pub checkbox: Checkbox,
+    /// The mark stands before any text of the line.
+    pub leading: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Line {
+    /// Text with marks removed, tabs kept as `\t`.
+    pub text: String,
+    pub marks: Vec<LineMark>,
+    pub place: Place,
+    /// Every text run of the line is highlighted or shaded (emphasis used as a mark).
+    pub emphasised: bool,
+    pub in_text_box: bool,
+    pub bidi: bool,
+}
+
+impl Line {
+    pub fn has_text(&self) -> bool {
+        !self.text.trim().is_empty()
+    }
+}
+
+/// Walks the body in reading order without recursion.
+pub fn lines(doc: &Document) -> Vec<Line> {
+    enum Work<'a> {
+        Blocks(std::slice::Iter<'a, Block>, Place),
+    }
+    let mut out = Vec::new();
+    let mut table_no = 0usize;
+    let mut para_no = 0usize;
+    let mut mark_no = 0usize;
+    let mut stack = vec![Work::Blocks(doc.body.iter(), Place::default())];
+    while let Some(Work::Blocks(iter, place)) = stack.last_mut() {
+        let place = *place;
+        match iter.next() {
+            None => {
+                stack.pop();
+            }
+            Some(Block::Paragraph(p)) => {
+                para_no += 1;
+                let mut pl = place;
+                pl.paragraph = para_no;
+                split_paragraph(p, pl, &mut mark_no, &mut out);
+            }
+            Some(Block::Table(t)) => {
+                table_no += 1;
+                let outer = if place.outer_table == 0 {
+                    table_no
+                } else {
+                    place.outer_table
+                };
+                let mut items = Vec::new();
+                for (r, row) in t.rows.iter().enumerate() {
+                    for (c, cell) in row.cells.iter().enumerate() {
+                        let pl = Place {
+                            table: table_no,
+                            row: r + 1,
+                            cell: c + 1,
+                            paragraph: 0,
+                            outer_table: outer,
+                        };
+                        items.push(Work::Blocks(cell.blocks.iter(), pl));
+                    }
+                }
+                items.reverse();
+                stack.extend(items);
+            }
+        }
+    }
+    out
+}
+
+fn split_paragraph(p: &Paragraph, place: Place, mark_no: &mut usize, out: &mut Vec<Line>) {
+    let new_line = || Line {
+        text: String::new(),
+        marks: Vec::new(),
+        place,
+        emphasised: false,
+        in_text_box: p.in_text_box,
+        bidi: p.bidi,
+    };
+    let mut line = new_line();
+    let mut runs = 0usize;
+    let mut emphasised_runs = 0usize;
+    let finish = |line: &mut Line, runs: usize, em: usize, out: &mut Vec<Line>| {
+        line.emphasised = (runs > 0 && em == runs) || (p.shaded && runs > 0);
+        out.push(std::mem::replace(
+            line,
+            Line {
+                text: String::new(),
+                marks: Vec::new(),
+                ..line.clone()
+            },
+        ));
+    };
+    for inline in &p.inlines {
+        match inline {
+            Inline::Text { text, format } => {
+                if !text.trim().is_empty() {
+                    runs += 1;
+                    if format.highlight {
+                        emphasised_runs += 1;
+                    }
+                }
+                line.text.push_str(text);
+            }
+            Inline::Tab => line.text.push('\t'),
+            Inline::Break => {
+                finish(&mut line, runs, emphasised_runs, out);
+                runs = 0;
+                emphasised_runs = 0;
+            }
+            Inline::Checkbox(cb) => {
+                *mark_no += 1;
+                let leading = line.text.trim().is_empty();
+                line.marks.push(LineMark {
+                    id: *mark_no,
+                    checkbox: cb.clone(),
+                    leading,
+                });
+            }
+        }
+    }
+    finish(&mut line, runs, emphasised_runs, out);
+}
+
+/// A typed mark at the start of a line: "X\tNo comments", "[x] Authorizes", "( ) …".
+/// Returns (checked, length in bytes of the mark) — the caller strips it from the text.
+pub fn typed_mark(text: &str) -> Option<(bool, usize)> {
+    let t = text.trim_start();
+    let skip = text.len() - t.len();
+    const CHECKED: [&str; 9] = [
+        "[x]", "[X]", "(x)", "(X)", "[✓]", "[v]", "[V]", "|X|", "|x|",
+    ];
+    const EMPTY: [&str; 5] = ["[ ]", "( )", "|_|", "[]", "()"];
+    for c in CHECKED {
+        if let Some(rest) = t.strip_prefix(c) {
+            return Some((
+                true,
+                skip + c.len() + (t.len() - c.len() - rest.trim_start().len()),
+            ));
+        }
+    }
+    for c in EMPTY {
+        if let Some(rest) = t.strip_prefix(c) {
+            return Some((
+                false,
+                skip + c.len() + (t.len() - c.len() - rest.trim_start().len()),
+            ));
+        }
+    }
+    // A lone X: followed by white space or nothing ("X.1353" is a draft, not a mark).
+    let mut chars = t.chars();
+    if let Some(c @ ('X' | 'x' | '×' | 'Х' | 'х')) = chars.next() {
+        let rest = chars.as_str();
+        if rest.is_empty() || rest.starts_with([' ', '\t', '\u{00A0}']) {
+            return Some((
+                true,
+                skip + c.len_utf8() + (rest.len() - rest.trim_start().len()),
+            ));
+        }
+    }
+    None
+}
+
+/// The mark mechanism of a typed mark.
+pub const TYPED: Mechanism = Mechanism::Glyph;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typed_marks() {
+        assert_eq!(typed_mark("X\tNo comments"), Some((true, 2)));
+        assert_eq!(typed_mark("[x] Authorizes"), Some((true, 4)));
+        assert_eq!(typed_mark("( ) Does not"), Some((false, 4)));
+        assert_eq!(typed_mark("X.1353 (X.ztd-iot)"), None);
+        assert_eq!(typed_mark("Xavier"), None);
+        assert_eq!(typed_mark("x"), Some((true, 1)));
+    }
+}

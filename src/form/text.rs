@@ -1,0 +1,82 @@
+//! Text helpers shared by the form reader: folding for matching, cleaning for output.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Folds text for matching: NFKD, combining marks removed, lower case, typographic apostrophes
+/// and dashes made ASCII, Arabic hamza/alef forms unified, white space collapsed.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut last_space = false;
+    for c in s.nfkd() {
+        let c = match c {
+            '\u{0300}'..='\u{036F}' => continue,
+            // Arabic diacritics (harakat) and tatweel.
+            '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' => continue,
+            '’' | '‘' | 'ʼ' | '`' | '´' => '\'',
+            '‐' | '‑' | '‒' | '–' | '—' => '-',
+            'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
+            'ى' => 'ي',
+            'ة' => 'ه',
+            '\u{00A0}' | '\u{2007}' | '\u{202F}' | '\t' | '\n' | '\r' => ' ',
+            c => c,
+        };
+        if c.is_whitespace() {
+            if !last_space {
+                out.push(' ');
+            }
+            last_space = true;
+            continue;
+        }
+        last_space = false;
+        out.extend(c.to_lowercase());
+    }
+    out.trim().to_string()
+}
+
+/// Collapses runs of spaces and tabs, trims each line, drops empty lines.
+pub fn clean(s: &str) -> String {
+    s.split('\n')
+        .map(|l| {
+            l.split([' ', '\t', '\u{00A0}'])
+                .filter(|w| !w.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// A placeholder left from the blank form: `[Name]`, `[姓名]`, `<date>`, `…`.
+pub fn is_placeholder(s: &str) -> bool {
+    let t = s.trim();
+    if t.is_empty() {
+        return true;
+    }
+    let bracketed =
+        |o: char, c: char| t.starts_with(o) && t.ends_with(c) && t.chars().count() <= 60;
+    bracketed('[', ']')
+        || bracketed('<', '>')
+        || bracketed('［', '］')
+        || bracketed('【', '】')
+        || t.chars().all(|c| matches!(c, '.' | '…' | '_' | '-' | ' '))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fold_removes_accents_and_unifies_apostrophes() {
+        assert_eq!(fold("N’autorise  PAS"), "n'autorise pas");
+        assert_eq!(fold("Février"), "fevrier");
+        assert_eq!(fold("لا تأذن"), "لا تاذن");
+    }
+
+    #[test]
+    fn placeholders() {
+        assert!(is_placeholder("[Name]"));
+        assert!(is_placeholder("[姓名]"));
+        assert!(!is_placeholder("Dr. Katrin Hoffmann"));
+    }
+}

@@ -1,0 +1,195 @@
+//! Zip archives: every member becomes an input, with the limits that refuse a zip bomb from the
+//! central directory alone (entry count, declared size, compression ratio, total budget) before
+//! anything is inflated, and a bounded read in case the declared sizes lie.
+
+use std::borrow::Cow;
+use std::collections::HashSet;
+use std::io::{Cursor, Read};
+
+use zip::ZipArchive;
+
+use super::{clean_name, limits, unique_name, Container, Expansion, Found, Holder};
+use crate::record::FailureKind;
+
+/// Expand the zip archive `bytes` (at `source`) into `exp`.
+pub(super) fn expand(
+    exp: &mut Expansion,
+    source: &str,
+    bytes: &[u8],
+    depth: usize,
+    env: &Container,
+) {
+    let mut zip = match ZipArchive::new(Cursor::new(bytes)) {
+        Ok(zip) => zip,
+        Err(e) => {
+            exp.fail(
+                source.to_string(),
+                env,
+                FailureKind::Corrupt,
+                format!("damaged zip archive ({e}); ask the sender to send it again"),
+            );
+            return;
+        }
+    };
+    if zip.len() > limits::MAX_ARCHIVE_ENTRIES {
+        exp.fail(
+            source.to_string(),
+            env,
+            FailureKind::TooLarge,
+            format!(
+                "the zip archive lists {} entries, above the limit of {}: send the reply forms on their own",
+                zip.len(),
+                limits::MAX_ARCHIVE_ENTRIES
+            ),
+        );
+        return;
+    }
+    let mut used = HashSet::new();
+    for index in 0..zip.len() {
+        let (name, size, compressed, encrypted) = match zip.by_index_data(index) {
+            Ok(entry) => {
+                if entry.is_dir() {
+                    continue;
+                }
+                let name = match entry.name() {
+                    Ok(name) => clean_name(&name),
+                    Err(_) => clean_name(&String::from_utf8_lossy(entry.name_raw())),
+                };
+                (
+                    name,
+                    entry.size(),
+                    entry.compressed_size(),
+                    entry.encrypted(),
+                )
+            }
+            Err(e) => {
+                exp.fail(
+                    format!("{source}!#{}", index + 1),
+                    env,
+                    FailureKind::Corrupt,
+                    format!("damaged entry in the zip archive ({e})"),
+                );
+                continue;
+            }
+        };
+        if is_metadata(&name) {
+            continue;
+        }
+        let name = if name.is_empty() {
+            format!("entry {}", index + 1)
+        } else {
+            name
+        };
+        let name = unique_name(&mut used, &name);
+        let member = format!("{source}!{name}");
+        if encrypted {
+            exp.fail(
+                member,
+                env,
+                FailureKind::Encrypted,
+                "password-protected inside the zip archive: ask the sender for an archive without a password, or unpack it and run on the files".to_string(),
+            );
+            continue;
+        }
+        if let Some(message) = refuse(size, compressed, exp.budget) {
+            exp.fail(member, env, FailureKind::TooLarge, message);
+            continue;
+        }
+        let data = match inflate(&mut zip, index, size) {
+            Ok(data) => data,
+            Err(message) => {
+                exp.fail(member, env, FailureKind::Corrupt, message);
+                continue;
+            }
+        };
+        exp.budget = exp.budget.saturating_sub(data.len() as u64);
+        exp.member(
+            Found {
+                source: member,
+                name: &name,
+                mime: None,
+                within: Holder::Archive,
+            },
+            Cow::Owned(data),
+            depth,
+            env,
+        );
+    }
+}
+
+/// Entries that archivers add and no one sends on purpose: macOS resource forks and hidden files.
+fn is_metadata(name: &str) -> bool {
+    name.split('/')
+        .any(|part| part == "__MACOSX" || part.starts_with('.'))
+}
+
+/// Why a member must not be inflated, judged from the central directory alone.
+fn refuse(size: u64, compressed: u64, budget: u64) -> Option<String> {
+    if size > limits::MAX_ENTRY_BYTES {
+        return Some(format!(
+            "declares {} MiB uncompressed, above the limit of {} MiB: not inflated",
+            size >> 20,
+            limits::MAX_ENTRY_BYTES >> 20
+        ));
+    }
+    if size > limits::RATIO_EXEMPT_BYTES
+        && size > compressed.saturating_mul(limits::MAX_COMPRESSION_RATIO)
+    {
+        return Some(format!(
+            "compressed more than {}:1 ({} bytes to {} MiB), the mark of a zip bomb: not inflated",
+            limits::MAX_COMPRESSION_RATIO,
+            compressed,
+            size >> 20
+        ));
+    }
+    if size > budget {
+        return Some(format!(
+            "the archive inflates to more than {} MiB in all: not inflated",
+            limits::MAX_TOTAL_BYTES >> 20
+        ));
+    }
+    None
+}
+
+/// Inflate one member, never past its declared size (the zip crate also errors when a stream
+/// runs past it; `take` bounds memory whatever happens).
+fn inflate(
+    zip: &mut ZipArchive<Cursor<&[u8]>>,
+    index: usize,
+    size: u64,
+) -> Result<Vec<u8>, String> {
+    let file = zip
+        .by_index(index)
+        .map_err(|e| format!("damaged entry in the zip archive ({e})"))?;
+    let capacity = usize::try_from(size.min(limits::MAX_ENTRY_BYTES)).unwrap_or(0);
+    let mut data = Vec::with_capacity(capacity);
+    file.take(size.saturating_add(1))
+        .read_to_end(&mut data)
+        .map_err(|e| format!("damaged entry in the zip archive ({e})"))?;
+    if data.len() as u64 > size {
+        return Err("damaged entry in the zip archive (longer than its declared size)".to_string());
+    }
+    Ok(data)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_from_the_directory() {
+        assert!(refuse(limits::MAX_ENTRY_BYTES + 1, 1 << 30, u64::MAX).is_some());
+        assert!(refuse(10 << 20, 1000, u64::MAX).is_some());
+        // Small, very compressible members are fine.
+        assert!(refuse(100_000, 10, u64::MAX).is_none());
+        assert!(refuse(5 << 20, 4 << 20, 1 << 20).is_some());
+        assert!(refuse(5 << 20, 4 << 20, u64::MAX).is_none());
+    }
+
+    #[test]
+    fn metadata_entries() {
+        assert!(is_metadata("__MACOSX/._reply.docx"));
+        assert!(is_metadata("replies/.DS_Store"));
+        assert!(!is_metadata("replies/reply.docx"));
+    }
+}

@@ -1,0 +1,154 @@
+//! `records.json` and `summary.json`: pretty-printed, trailing newline, deterministic (field
+//! order is the order of the record types; nothing depends on hash order or the clock).
+
+use serde::Serialize;
+
+use super::RunInfo;
+use crate::record::Records;
+use crate::tally::{serialize_number, Summary};
+
+/// Pretty JSON with a trailing newline. Serializing these plain types cannot fail; should it
+/// ever, the file says so instead of the program panicking.
+fn pretty<T: Serialize>(value: &T) -> Vec<u8> {
+    let mut out = serde_json::to_vec_pretty(value).unwrap_or_else(|e| {
+        serde_json::to_vec(&serde_json::json!({ "error": e.to_string() })).unwrap_or_default()
+    });
+    out.push(b'\n');
+    out
+}
+
+/// `records.json`.
+pub fn records_json(records: &Records) -> Vec<u8> {
+    pretty(records)
+}
+
+/// The extra `generated_by` object of `summary.json`: how the summary was made.
+#[derive(Serialize)]
+struct GeneratedBy<'a> {
+    tool: &'static str,
+    version: &'a str,
+    inputs: usize,
+    form: Option<&'a str>,
+    deadline: Option<&'a str>,
+    #[serde(serialize_with = "serialize_number")]
+    threshold: f64,
+}
+
+#[derive(Serialize)]
+struct SummaryFile<'a> {
+    #[serde(flatten)]
+    summary: &'a Summary,
+    generated_by: GeneratedBy<'a>,
+}
+
+/// `summary.json`: the contract's keys, then `generated_by`.
+pub fn summary_json(summary: &Summary, info: &RunInfo) -> Vec<u8> {
+    pretty(&SummaryFile {
+        summary,
+        generated_by: GeneratedBy {
+            tool: "replytally",
+            version: &info.tool_version,
+            inputs: info.inputs,
+            form: info.form.as_deref(),
+            deadline: info.deadline.as_deref(),
+            threshold: info.threshold,
+        },
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::tests::{sample_info, sample_records, sample_summary};
+    use serde_json::{json, Value};
+
+    #[test]
+    fn records_round_trip_and_are_deterministic() {
+        let records = sample_records();
+        let bytes = records_json(&records);
+        assert_eq!(bytes.last(), Some(&b'\n'));
+        assert!(bytes.starts_with(b"{\n  \"schema\": \"replytally.records/1\",\n  \"replies\": ["));
+        let back: Records = serde_json::from_slice(&bytes).unwrap();
+        assert_eq!(back, records);
+        assert_eq!(records_json(&back), bytes);
+        let v: Value = serde_json::from_slice(&bytes).unwrap();
+        let first = &v["replies"][0];
+        for key in [
+            "source",
+            "sha256",
+            "language",
+            "member_state",
+            "sender",
+            "date",
+            "answers",
+            "superseded_by",
+            "late",
+            "warnings",
+        ] {
+            assert!(first.get(key).is_some(), "missing {key}");
+        }
+        assert_eq!(first["answers"][0]["decision"], json!("not_authorize"));
+        assert_eq!(first["answers"][0]["comments"], Value::Null);
+        assert_eq!(first["answers"][1]["comments"], json!("with_comments"));
+        assert_eq!(v["replies"][3]["member_state"], Value::Null);
+        assert_eq!(v["failures"][0]["kind"], json!("legacy_doc"));
+    }
+
+    #[test]
+    fn summary_has_the_contract_keys() {
+        let records = sample_records();
+        let summary = sample_summary(&records);
+        let bytes = summary_json(&summary, &sample_info());
+        assert_eq!(bytes.last(), Some(&b'\n'));
+        let v: Value = serde_json::from_slice(&bytes).unwrap();
+        assert_eq!(v["schema"], json!("replytally.summary/1"));
+        assert_eq!(v["threshold"], json!(70));
+        assert!(v["threshold"].is_u64(), "70, not 70.0");
+        assert_eq!(v["member_states_replied"], json!(2));
+        let drafts = v["drafts"].as_array().unwrap();
+        assert_eq!(drafts.len(), 3);
+        let keys = [
+            "draft",
+            "provisional",
+            "authorize",
+            "with_comments",
+            "not_authorize",
+            "conflict",
+            "no_reply",
+            "support",
+            "meets_threshold",
+        ];
+        for d in drafts {
+            for k in keys {
+                assert!(d.get(k).is_some(), "missing {k} in {d}");
+            }
+        }
+        assert_eq!(
+            drafts[0],
+            json!({"draft": "X.1353", "provisional": "X.ztd-iot", "authorize": 1,
+                   "with_comments": 0, "not_authorize": 1, "conflict": 0, "no_reply": 0,
+                   "support": 50.0, "meets_threshold": false})
+        );
+        assert_eq!(drafts[1]["meets_threshold"], Value::Null);
+        assert_eq!(drafts[2]["support"], Value::Null);
+        assert_eq!(drafts[2]["no_reply"], json!(2));
+        assert_eq!(v["generated_by"]["inputs"], json!(5));
+        assert_eq!(v["generated_by"]["deadline"], json!("2023-02-09"));
+        assert_eq!(v["generated_by"]["threshold"], json!(70));
+        // Reads back as a Summary (extra fields ignored).
+        let back: Summary = serde_json::from_slice(&bytes).unwrap();
+        assert_eq!(back, summary);
+    }
+
+    #[test]
+    fn fractional_threshold_is_written_as_is() {
+        let records = sample_records();
+        let mut summary = sample_summary(&records);
+        summary.threshold = 66.5;
+        let mut info = sample_info();
+        info.threshold = 66.5;
+        let v: Value = serde_json::from_slice(&summary_json(&summary, &info)).unwrap();
+        assert_eq!(v["threshold"], json!(66.5));
+        assert_eq!(v["generated_by"]["threshold"], json!(66.5));
+    }
+}
