@@ -7,11 +7,14 @@ Regenerate (from the repository root):
 
 Sources:
   * Unicode CLDR territory names, as shipped by the PyPI package `babel` (2.19.0 ships
-    CLDR 49; the version used is written into the data file's first line), for the six ITU languages (en, fr, es, ru, ar, zh; zh also in Traditional
-    characters) plus de, it and pt (spoken in several Member States).
-  * The hand-kept table below (HAND): the list of Member States itself (UN members plus
-    the Vatican; Palau joined ITU in 2024, hence 194), each state's ITU short English name,
-    its ccTLDs and aliases (ITU long forms, official names, common variants, abbreviations).
+    CLDR 49; the version used is written into the data file's first line), for the six
+    ITU languages (en, fr, es, ru, ar, zh; zh also in Traditional characters) plus de, it
+    and pt (spoken in several Member States).
+  * The hand-kept table below (HAND): the list of Member States itself, each state's ITU
+    short English name, extra top-level domains and aliases (ITU long forms, official
+    names, common variants, abbreviations). The list is the 193 UN members plus the
+    Vatican: ITU had 193 Member States (UN members less Palau, plus the Vatican) until
+    Palau joined in 2024. Not Member States: Taiwan, Kosovo, Palestine (an observer).
 
 The script checks that every ISO 3166 code pair agrees with CLDR, that there are exactly
 194 rows, and that no name (folded the way src/form/member_state.rs folds text) points at two

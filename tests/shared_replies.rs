@@ -62,7 +62,9 @@ fn practice_set_matches_truth() {
             }
         };
         check(&mut problems, "language", &r["language"], &t["language"]);
-        check(&mut problems, "iso3",
+        check(
+            &mut problems,
+            "iso3",
             &r["member_state"]["iso3"],
             &t["member_state"]["iso3"],
         );
@@ -71,12 +73,27 @@ fn practice_set_matches_truth() {
             .as_str()
             .map(|s| Value::from(format!("{prefix}{s}")))
             .unwrap_or(Value::Null);
-        check(&mut problems, "superseded_by", &r["superseded_by"], &want_sup);
+        check(
+            &mut problems,
+            "superseded_by",
+            &r["superseded_by"],
+            &want_sup,
+        );
         if let Some(name) = t["sender"]["name"].as_str() {
-            check(&mut problems, "sender.name", &r["sender"]["name"], &Value::from(name));
+            check(
+                &mut problems,
+                "sender.name",
+                &r["sender"]["name"],
+                &Value::from(name),
+            );
         }
         if let Some(email) = t["sender"]["email"].as_str() {
-            check(&mut problems, "sender.email", &r["sender"]["email"], &Value::from(email));
+            check(
+                &mut problems,
+                "sender.email",
+                &r["sender"]["email"],
+                &Value::from(email),
+            );
         }
         let answers = r["answers"].as_array().cloned().unwrap_or_default();
         for ta in t["answers"].as_array().unwrap() {

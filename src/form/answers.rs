@@ -57,8 +57,12 @@ pub fn classify(text: &str) -> Option<Label> {
         .find_map(|(k, re)| re.find(&folded).map(|m| (m.start(), k)));
         if let Some((start, kind)) = found {
             // The label must open the line (allowing a short lead such as "The Administration").
-            let lead_chars = folded[..start].chars().count();
-            if lead_chars <= 40 && best.is_none_or(|(s, _, _)| start < s) {
+            let lead = &folded[..start];
+            // …and the lead must not itself name a draft or announce reasons: "X.1411 –
+            // reasons for not authorizing:" is a heading, not a form line.
+            let heading = !find_drafts(lead).is_empty()
+                || compiled().iter().any(|c| c.heading_words.is_match(lead));
+            if lead.chars().count() <= 40 && !heading && best.is_none_or(|(s, _, _)| start < s) {
                 best = Some((start, kind, c));
             }
         }
@@ -148,7 +152,8 @@ fn verb_label_end(rest: &str) -> usize {
 
 /// End of "No comments or proposed changes" / "Comments and proposed changes attached".
 fn option_label_end(rest: &str) -> usize {
-    // Option labels are short: up to their first colon, full stop or tab, or the line's end.
+    // The option's printed words end with one of these; whatever follows was typed by the
+    // person ("… attached The term 'edge node' …").
     let lower = rest.to_lowercase();
     for w in [
         "attached",
@@ -166,14 +171,14 @@ fn option_label_end(rest: &str) -> usize {
         "مقترحة",
     ] {
         if let Some(i) = lower.find(w) {
-            // Only when it closes the phrase (followed by nothing, a colon or punctuation).
-            let after = &rest[(i + w.len()).min(rest.len())..];
-            let after_t = after.trim_start();
-            if after_t.is_empty()
-                || after_t.starts_with([':', '：', '.', '。', ')', '）', '\t'])
-                || after.starts_with('\t')
+            let end = i + w.len();
+            // Only at a word's end, and only if `lower` and `rest` agree on the offset.
+            let next = lower[end..].chars().next();
+            if end <= rest.len()
+                && rest.is_char_boundary(end)
+                && next.is_none_or(|c| !c.is_alphanumeric() || !w.is_ascii())
             {
-                return (i + w.len()).min(rest.len());
+                return end;
             }
         }
     }
@@ -376,7 +381,7 @@ pub fn read_answers(lines: &[Line]) -> AnswerTable {
             }
         }
     }
-    langs.sort_by(|a, b| b.1.cmp(&a.1));
+    langs.sort_by_key(|l| std::cmp::Reverse(l.1));
     out.languages = langs;
 
     // Subject-line drafts, used when the table names none (a single-draft circular).

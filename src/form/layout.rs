@@ -127,7 +127,7 @@ fn split_paragraph(p: &Paragraph, place: Place, mark_no: &mut usize, out: &mut V
     let mut runs = 0usize;
     let mut emphasised_runs = 0usize;
     let finish = |line: &mut Line, runs: usize, em: usize, out: &mut Vec<Line>| {
-        line.emphasised = (runs > 0 && em == runs) || (p.shaded && runs > 0);
+        line.emphasised = runs > 0 && (em == runs || p.shaded);
         out.push(std::mem::replace(
             line,
             Line {

@@ -150,8 +150,8 @@ pub fn from_email(addr: &str) -> Option<MemberState> {
     let tld = *labels.last()?;
     let state = *t.by_tld.get(tld)?;
     if VANITY_TLDS.contains(&tld) {
-        let second = labels.get(labels.len().wrapping_sub(2))?;
-        if labels.len() < 3 || !SECOND_LEVELS.contains(second) {
+        let second = labels.len().checked_sub(2).and_then(|k| labels.get(k));
+        if labels.len() < 3 || !second.is_some_and(|l| SECOND_LEVELS.contains(l)) {
             return None;
         }
     }
@@ -695,7 +695,10 @@ fn find_matches(t: &Table, toks: &[Token], glue: bool) -> Vec<Match> {
                     }
                 }
             }
-            if let (true, Some(lt)) = (ok, rest.get(alias.toks.len() - 1)) {
+            if let (true, Some(lt)) = (
+                ok,
+                alias.toks.len().checked_sub(1).and_then(|k| rest.get(k)),
+            ) {
                 out.push(Match {
                     alias: a,
                     first: i,
@@ -732,8 +735,8 @@ fn find_matches(t: &Table, toks: &[Token], glue: bool) -> Vec<Match> {
 /// Keep the longest matches that do not overlap (closer match, then earlier, on a tie).
 fn select(mut ms: Vec<Match>, ntoks: usize) -> Vec<Match> {
     ms.sort_by(|a, b| {
-        (b.end - b.start)
-            .cmp(&(a.end - a.start))
+        (b.end.saturating_sub(b.start))
+            .cmp(&a.end.saturating_sub(a.start))
             .then(a.extra.cmp(&b.extra))
             .then(a.first.cmp(&b.first))
             .then(a.alias.cmp(&b.alias))
@@ -963,6 +966,31 @@ mod tests {
         let zh = "中华人民共和国工业和信息化部";
         assert_eq!(find_in_text(zh).first().map(|f| f.1), Some(0));
         assert!(find_in_text("").is_empty());
+    }
+
+    #[test]
+    fn odd_input_is_harmless() {
+        for t in [
+            "\u{301}\u{301}",
+            "ـــ",
+            "''''",
+            "🇫🇷 France 🇫🇷",
+            "ﬁ",
+            "İstanbul, Türkiye",
+            "\0\u{FFFF}",
+            "Ł",
+        ] {
+            let _ = find_in_text(t);
+            let _ = from_file_name(t);
+            let _ = from_email(t);
+        }
+        assert_eq!(iso3s("🇫🇷 France 🇫🇷"), ["FRA"]);
+        assert_eq!(iso3s("İstanbul, Türkiye"), ["TUR"]);
+        let long = "Ministry of Communications, Accra, Ghana. ".repeat(5000);
+        let found = find_in_text(&long);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].0.iso3, "GHA");
+        assert!(found[0].1 > long.len() - 50);
     }
 
     #[test]
