@@ -1,9 +1,10 @@
 //! Generates `samples/`: the blank reply form of TSB Circular 117 (Study Group 13) and returned
 //! replies exercising every way of marking a box and of placing reasons, with
-//! `samples/expected.json` derived from the same specs.
+//! `tests/fixtures/samples_expected.json` derived from the same specs.
 //!
 //! ```sh
-//! cargo run --example make-samples -- [OUT_DIR]   # default: samples/ at the repository root
+//! cargo run --example make-samples -- [OUT_DIR [EXPECTED_JSON]]
+//! # defaults: samples/ and tests/fixtures/samples_expected.json
 //! ```
 //!
 //! The output is deterministic byte for byte (fixed zip timestamps, parts in name order, a
@@ -24,11 +25,16 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let out = match std::env::args_os().nth(1) {
-        Some(dir) => PathBuf::from(dir),
-        None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("samples"),
-    };
-    match generate::write_all(&out) {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let out = std::env::args_os()
+        .nth(1)
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("samples"));
+    let expected = std::env::args_os()
+        .nth(2)
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("tests/fixtures/samples_expected.json"));
+    match generate::write_all(&out, &expected) {
         Ok(paths) => {
             println!("wrote {} files into {}", paths.len(), out.display());
             ExitCode::SUCCESS

@@ -40,14 +40,24 @@ fn files(dir: &Path) -> BTreeSet<PathBuf> {
 #[test]
 fn samples_are_what_the_generator_writes() {
     let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let tmp = tempfile::tempdir().expect("temporary directory");
-    let written = generate::write_all(tmp.path()).expect("generator runs");
+    let expected = tmp.path().join("expected/samples_expected.json");
+    let out = tmp.path().join("samples");
+    let written = generate::write_all(&out, &expected).expect("generator runs");
     assert!(written.len() >= 16, "only {} files written", written.len());
+    let committed = fs::read(root.join("tests/fixtures/samples_expected.json"))
+        .expect("tests/fixtures/samples_expected.json");
+    assert!(
+        committed == fs::read(&expected).expect("generated expected JSON"),
+        "tests/fixtures/samples_expected.json differs from the generator's; run `cargo run --example make-samples`"
+    );
+    let tmp_path = out;
 
-    let fresh = files(tmp.path());
+    let fresh = files(tmp_path.as_path());
     // Other files (a README) may sit in samples/; every generated one must be there, equal.
     for rel in &fresh {
-        let want = fs::read(tmp.path().join(rel)).expect("generated file");
+        let want = fs::read(tmp_path.as_path().join(rel)).expect("generated file");
         let have = fs::read(samples.join(rel)).unwrap_or_else(|e| {
             panic!(
                 "samples/{} missing ({e}); run `cargo run --example make-samples`",
@@ -73,8 +83,9 @@ fn samples_are_what_the_generator_writes() {
 #[test]
 fn expected_json_lists_every_reply_file() {
     let tmp = tempfile::tempdir().expect("temporary directory");
-    generate::write_all(tmp.path()).expect("generator runs");
-    let text = fs::read_to_string(tmp.path().join("expected.json")).expect("expected.json");
+    let expected = tmp.path().join("expected.json");
+    generate::write_all(tmp.path(), &expected).expect("generator runs");
+    let text = fs::read_to_string(&expected).expect("expected.json");
     let v: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
     let replies = v["replies"].as_array().expect("replies array");
     assert!(replies.len() >= 14);

@@ -87,7 +87,7 @@ fn hex(bytes: &[u8]) -> String {
 }
 
 /// Writes the samples into `out` and returns the paths written.
-pub fn write_all(out: &Path) -> Result<Vec<PathBuf>, Box<dyn Error>> {
+pub fn write_all(out: &Path, expected_path: &Path) -> Result<Vec<PathBuf>, Box<dyn Error>> {
     let replies = spec::replies();
     for r in &replies {
         check(r)?;
@@ -113,6 +113,11 @@ pub fn write_all(out: &Path) -> Result<Vec<PathBuf>, Box<dyn Error>> {
     let expected = expected::build(&replies, &digests)?;
     let mut json = serde_json::to_string_pretty(&expected)?;
     json.push('\n');
-    put("expected.json", json.as_bytes())?;
+    // Kept outside samples/ so that `replytally run samples` sees only what a user would send.
+    if let Some(dir) = expected_path.parent() {
+        fs::create_dir_all(dir)?;
+    }
+    fs::write(expected_path, json.as_bytes())?;
+    written.push(expected_path.to_path_buf());
     Ok(written)
 }
