@@ -66,6 +66,9 @@ struct RunArgs {
     /// Do not show a progress bar.
     #[arg(long)]
     no_progress: bool,
+    /// Convert Word 97-2003 .doc files with LibreOffice (`soffice` on the PATH) and read them.
+    #[arg(long)]
+    convert: bool,
 }
 
 fn main() -> ExitCode {
@@ -114,6 +117,7 @@ fn default_run() -> Command {
         threshold: 70.0,
         jobs: None,
         no_progress: false,
+        convert: false,
     })
 }
 
@@ -125,8 +129,9 @@ fn run(args: RunArgs) -> ExitCode {
         deadline: args.deadline,
         threshold: args.threshold,
         jobs: args.jobs,
+        convert: args.convert,
+        progress: !args.no_progress,
     };
-    let _ = args.no_progress;
     match pipeline::run(&opts) {
         Ok(outcome) => {
             let r = &outcome.records;

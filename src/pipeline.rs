@@ -12,7 +12,9 @@ use sha2::{Digest, Sha256};
 use crate::docx::{self, DocxError};
 use crate::form::{self, drafts::DraftName, Context, FormReading};
 use crate::intake::{self, Content, Input};
-use crate::record::{Answer, Decision, Failure, FailureKind, Records, Reply, RECORDS_SCHEMA};
+use crate::record::{
+    Answer, Decision, Failure, FailureKind, FormDraft, FormRecord, Records, Reply, RECORDS_SCHEMA,
+};
 use crate::report::{self, RunInfo};
 use crate::tally::{self, DraftRef};
 
@@ -25,6 +27,10 @@ pub struct RunOptions {
     pub deadline: Option<String>,
     pub threshold: f64,
     pub jobs: Option<usize>,
+    /// `--convert`: read Word 97-2003 `.doc` files through LibreOffice when it is installed.
+    pub convert: bool,
+    /// Show a progress bar on stderr (only drawn when stderr is a terminal).
+    pub progress: bool,
 }
 
 /// Errors that stop a run before anything is written (exit status 2).
@@ -182,8 +188,19 @@ pub fn read_blank_form(path: &Path) -> Result<BlankForm, RunError> {
 
 /// Reads every input (in parallel; the order of the result is the order of the inputs).
 pub fn read_inputs(inputs: &[Input]) -> Vec<Read> {
+    read_inputs_with(inputs, false, indicatif::ProgressBar::hidden())
+}
+
+/// [`read_inputs`], converting `.doc` files when `convert`, ticking `progress` per input.
+pub fn read_inputs_with(
+    inputs: &[Input],
+    convert: bool,
+    progress: indicatif::ProgressBar,
+) -> Vec<Read> {
+    use indicatif::ParallelProgressIterator;
     inputs
         .par_iter()
+        .progress_with(progress)
         .map(|input| match &input.content {
             Content::Word(bytes) => {
                 let from = input
@@ -192,7 +209,12 @@ pub fn read_inputs(inputs: &[Input]) -> Vec<Read> {
                     .and_then(|c| c.email_from.as_deref());
                 read_word(&input.source, bytes, from)
             }
-            Content::Failed { kind, message } => Read::Failed(Failure {
+            Content::Failed {
+                message,
+                original: Some(doc),
+                ..
+            } if convert => read_converted(input, doc, message),
+            Content::Failed { kind, message, .. } => Read::Failed(Failure {
                 source: input.source.clone(),
                 kind: *kind,
                 message: message.clone(),
@@ -203,6 +225,42 @@ pub fn read_inputs(inputs: &[Input]) -> Vec<Read> {
             },
         })
         .collect()
+}
+
+/// `--convert`: a `.doc` read through LibreOffice, or still a `legacy_doc` failure saying why.
+fn read_converted(input: &Input, doc: &[u8], message: &str) -> Read {
+    let from = input
+        .container
+        .as_ref()
+        .and_then(|c| c.email_from.as_deref());
+    let read = match intake::convert::convert_doc(doc) {
+        Ok(docx) => read_word(&input.source, &docx, from),
+        Err(e) => {
+            return Read::Failed(Failure {
+                source: input.source.clone(),
+                kind: FailureKind::LegacyDoc,
+                message: format!("{message} (--convert: {e})"),
+            })
+        }
+    };
+    match read {
+        Read::Reply(mut r) => {
+            // The digest of the file received: LibreOffice's output differs from run to run.
+            r.sha256 = sha256_hex(doc);
+            r.warnings
+                .push(intake::convert::CONVERTED_WARNING.to_string());
+            Read::Reply(r)
+        }
+        Read::Failed(f) => Read::Failed(Failure {
+            message: format!("{}: {}", intake::convert::CONVERTED_WARNING, f.message),
+            ..f
+        }),
+        Read::NotAForm { source, message } => Read::NotAForm {
+            source,
+            message: format!("{}: {message}", intake::convert::CONVERTED_WARNING),
+        },
+        blank @ Read::Blank(_) => blank,
+    }
 }
 
 /// Puts the readings together: containers, blank forms, expected drafts, late and superseded.
@@ -297,7 +355,6 @@ pub fn assemble(
 
     // The expected drafts: --form, else a blank form found among the inputs.
     let expected: Option<Vec<DraftRef>> = forms.first().map(|f| f.drafts.clone());
-    let _ = given_form;
     if let Some(exp) = &expected {
         for r in &mut replies {
             align_to_form(r, exp);
@@ -324,11 +381,29 @@ pub fn assemble(
     }
     tally::mark_superseded(&mut replies);
     failures.sort_by(|a, b| a.source.cmp(&b.source));
+    let form_records = forms
+        .iter()
+        .enumerate()
+        .map(|(i, f)| FormRecord {
+            source: f.source.clone(),
+            language: f.language.clone(),
+            drafts: f
+                .drafts
+                .iter()
+                .map(|d| FormDraft {
+                    draft: d.draft.clone(),
+                    provisional: d.provisional.clone(),
+                })
+                .collect(),
+            given: given_form && i == 0,
+        })
+        .collect();
     (
         Records {
             schema: RECORDS_SCHEMA.to_string(),
             replies,
             failures,
+            forms: form_records,
         },
         forms,
         expected,
@@ -399,14 +474,16 @@ pub fn run(opts: &RunOptions) -> Result<RunOutcome, RunError> {
     }
     let form = opts.form.as_deref().map(read_blank_form).transpose()?;
     let inputs = intake::collect(&opts.inputs);
+    let bar = progress_bar(opts, &inputs);
     let reads = match opts.jobs {
         Some(n) => rayon::ThreadPoolBuilder::new()
             .num_threads(n.max(1))
             .build()
             .map_err(|e| RunError::Threads(n, e.to_string()))?
-            .install(|| read_inputs(&inputs)),
-        None => read_inputs(&inputs),
+            .install(|| read_inputs_with(&inputs, opts.convert, bar.clone())),
+        None => read_inputs_with(&inputs, opts.convert, bar.clone()),
     };
+    bar.finish_and_clear();
     let (records, forms, expected) = assemble(&inputs, reads, form, deadline);
     let summary = tally::tally(
         &records.replies,
@@ -438,6 +515,22 @@ pub fn run(opts: &RunOptions) -> Result<RunOutcome, RunError> {
         written,
         inputs: inputs.len(),
     })
+}
+
+/// A bar on stderr when asked for and stderr is a terminal; hidden otherwise (redirected
+/// output stays clean).
+fn progress_bar(opts: &RunOptions, inputs: &[Input]) -> indicatif::ProgressBar {
+    use std::io::IsTerminal;
+    if !opts.progress || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(inputs.len() as u64);
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} files read ({elapsed})")
+    {
+        bar.set_style(style);
+    }
+    bar
 }
 
 /// `replytally extract`: the records of these files, nothing written.

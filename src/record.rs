@@ -150,10 +150,30 @@ pub struct Failure {
 
 pub const RECORDS_SCHEMA: &str = "replytally.records/1";
 
+/// A blank reply form: given with `--form`, or found among the inputs (then it is the form of
+/// the circular, not a reply, and is listed here so that no input goes unaccounted for).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FormRecord {
+    pub source: String,
+    pub language: String,
+    pub drafts: Vec<FormDraft>,
+    /// `true` when given with `--form`, `false` when found among the inputs.
+    pub given: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FormDraft {
+    pub draft: String,
+    pub provisional: Option<String>,
+}
+
 /// The whole of `records.json`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Records {
     pub schema: String,
     pub replies: Vec<Reply>,
     pub failures: Vec<Failure>,
+    /// Blank forms used (an addition to the contract's fields).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub forms: Vec<FormRecord>,
 }

@@ -418,8 +418,11 @@ pub fn read_answers(lines: &[Line]) -> AnswerTable {
         prev_place = Some(line.place);
 
         // A draft name opens a new draft.
-        if info.label.is_none() && info.drafts.len() == 1 && !(line.place.table == 0 && i >= first)
-        {
+        // A draft name opens a new draft; a sentence that cites a Recommendation is text.
+        let name_line = info.label.is_none()
+            && !info.drafts.is_empty()
+            && super::drafts::is_name_line(&line.text[info.body_offset.min(line.text.len())..]);
+        if name_line && info.drafts.len() == 1 && !(line.place.table == 0 && i >= first) {
             let name = info.drafts[0].clone();
             let same = current.is_some_and(|c| out.drafts[c].name.same_as(&name));
             if !same {
@@ -439,7 +442,7 @@ pub fn read_answers(lines: &[Line]) -> AnswerTable {
             i += 1;
             continue;
         }
-        if info.drafts.len() > 1 && info.label.is_none() {
+        if name_line && info.drafts.len() > 1 {
             i += 1;
             continue;
         }
@@ -658,10 +661,22 @@ pub fn read_after_table(
             .filter(|(_, d)| named.iter().any(|n| d.name.same_as(n)))
             .map(|(i, _)| i)
             .collect();
-        let heading_like = text.chars().count() <= 160
-            && (text.trim_end().ends_with([':', '：'])
-                || text.contains([':', '：'])
-                || compiled().iter().any(|c| c.heading_words.is_match(&folded)));
+        // A heading: the draft is named before a colon within a few words ("Reasons for
+        // X.1382:", "关于X.1644的理由："), or the line is a few words naming it with a word such as
+        // "Reasons" — not a sentence of the text that happens to cite a draft.
+        let words = |s: &str| {
+            s.split_whitespace().count()
+                + s.chars()
+                    .filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c))
+                    .count()
+                    / 3
+        };
+        let heading_like = match text.find([':', '：']) {
+            Some(pos) => words(&text[..pos]) <= 12 && !find_drafts(&text[..pos]).is_empty(),
+            None => {
+                words(&text) <= 8 && compiled().iter().any(|c| c.heading_words.is_match(&folded))
+            }
+        };
         if matches.len() == 1 && heading_like {
             current = Some(matches[0]);
             // Text after the heading's colon on the same line.

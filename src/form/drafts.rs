@@ -111,6 +111,78 @@ pub fn find_drafts(line: &str) -> Vec<DraftName> {
     out
 }
 
+/// Words that make up a draft's title line in the six languages ("Draft new Recommendation
+/// ITU-T", "Projet de nouvelle Recommandation UIT-T", "新建议书草案"), folded.
+const NAME_WORDS: &[&str] = &[
+    "draft",
+    "new",
+    "revised",
+    "revision",
+    "recommendation",
+    "itu-t",
+    "itu",
+    "amendment",
+    "corrigendum",
+    "supplement",
+    "determined",
+    "projet",
+    "de",
+    "nouvelle",
+    "nouveau",
+    "revisee",
+    "recommandation",
+    "uit-t",
+    "uit",
+    "proyecto",
+    "nueva",
+    "nuevo",
+    "revisada",
+    "recomendacion",
+    "la",
+    "проект",
+    "новои",
+    "новая",
+    "пересмотреннои",
+    "рекомендации",
+    "рекомендация",
+    "мсэ-т",
+    "мсэ",
+    "مشروع",
+    "توصيه",
+    "التوصيه",
+    "جديده",
+    "معدله",
+    "قطاع",
+    "تقييس",
+    "الاتصالات",
+];
+
+/// True when `text` is a draft's name line — the reference comes first, after nothing but title
+/// words — and not a sentence that cites a Recommendation ("… aligned with ITU-T Y.3060").
+pub fn is_name_line(text: &str) -> bool {
+    let Some(m) = number_re()
+        .find(text)
+        .or_else(|| provisional_re().find(text))
+    else {
+        return false;
+    };
+    let before = super::text::fold(&text[..m.start()]);
+    let cjk = before
+        .chars()
+        .filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c))
+        .filter(|c| !"新建议书草案修订的".contains(*c))
+        .count();
+    let words = before
+        .split(|c: char| {
+            c.is_whitespace() || matches!(c, ',' | ':' | '(' | ')' | '"' | '«' | '»' | '–' | '—')
+        })
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .filter(|w| !w.chars().all(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c)))
+        .filter(|w| !NAME_WORDS.contains(w))
+        .count();
+    words <= 1 && cjk <= 2
+}
+
 fn push(out: &mut Vec<DraftName>, d: DraftName) {
     if !out.iter().any(|o| o.draft == d.draft) {
         out.push(d);
@@ -161,6 +233,25 @@ mod tests {
         assert_eq!(d.len(), 3);
         assert!(find_drafts("Authorizes Study Group 17 to consider this draft").is_empty());
         assert!(find_drafts("ISO/IEC 27001 and e.g. clause 6.1").is_empty());
+    }
+
+    #[test]
+    fn name_lines_and_sentences() {
+        assert!(is_name_line(
+            "Draft new Recommendation ITU-T X.1353 (X.ztd-iot)"
+        ));
+        assert!(is_name_line(
+            "Projet de nouvelle Recommandation UIT-T Y.3061 (Y.AN-arch)"
+        ));
+        assert!(is_name_line("ITU-T X.1353 (X.ztd-iot)新建议书草案"));
+        assert!(is_name_line("Проект новой Рекомендации МСЭ-Т Y.3172"));
+        assert!(is_name_line("Y.3115: Security of network slicing"));
+        assert!(!is_name_line(
+            "The approach should be aligned with ITU-T Y.3060."
+        ));
+        assert!(!is_name_line(
+            "Comments: clause 6.3 should reference ITU-T X.1815"
+        ));
     }
 
     #[test]

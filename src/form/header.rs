@@ -25,6 +25,8 @@ pub struct Header {
     pub sender: Sender,
     /// The From block's lines (name, capacity, address…), placeholders removed.
     pub from_lines: Vec<String>,
+    /// Indices (into the lines given) of the To block: TSB's own address, never the sender's.
+    pub to_block: Vec<usize>,
     pub date: Option<ReadDate>,
     pub date_text: Option<String>,
 }
@@ -131,6 +133,21 @@ pub fn read_header(lines: &[Line]) -> Header {
             .into_iter()
             .filter(|t| !is_placeholder(t))
             .collect();
+    }
+    // The To block: its label line and the cell beside it (or the lines up to the next label).
+    if let Some(&(i, _, _)) = labelled.iter().find(|(_, f, _)| *f == Field::To) {
+        let p = lines[i].place;
+        h.to_block.push(i);
+        for (j, l) in lines.iter().enumerate().skip(i + 1) {
+            let beside = p.table > 0 && l.place.same_row(&p) && l.place.cell == p.cell + 1;
+            let below =
+                p.table == 0 && l.place.table == 0 && !labelled.iter().any(|(k, _, _)| *k == j);
+            if beside || (below && j < i + 8) {
+                h.to_block.push(j);
+            } else if p.table == 0 {
+                break;
+            }
+        }
     }
     // Prefer labels in the same column as From (the To side has TSB's own fax and e-mail).
     let pick = |field: Field| -> Option<Vec<String>> {

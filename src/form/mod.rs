@@ -136,9 +136,13 @@ pub fn read_form(doc: &Document, ctx: &Context) -> FormReading {
         ));
     }
 
-    let body_text: String = lines[..header_end]
+    // Text that may name the sender's country as a last resort: the header without TSB's own
+    // To block, and the signature after the table.
+    let body_text: String = lines
         .iter()
-        .map(|l| l.text.as_str())
+        .enumerate()
+        .filter(|(i, _)| (*i < header_end && !header.to_block.contains(i)) || *i >= after_start)
+        .map(|(_, l)| l.text.as_str())
         .collect::<Vec<_>>()
         .join("\n");
     let who = header::identify(&header, ctx.email_from, ctx.file_name, &body_text);

@@ -7,6 +7,7 @@
 //! or found yields at least one [`Input`]; nothing here panics on input.
 
 mod archive;
+pub mod convert;
 mod email;
 mod msg;
 mod sniff;
@@ -41,12 +42,13 @@ pub enum Content {
     Failed {
         kind: FailureKind,
         message: String,
+        /// The file itself, kept only for a Word 97-2003 `.doc` (not password-protected) that
+        /// `--convert` may turn into a `.docx` ([`convert`]).
+        original: Option<Vec<u8>>,
     },
     /// Not a document at all inside a container (image, signature) — becomes a warning on the
     /// reply of the same container.
-    Other {
-        message: String,
-    },
+    Other { message: String },
 }
 
 #[derive(Debug, Clone)]
@@ -133,7 +135,24 @@ fn failed(source: String, kind: FailureKind, message: String) -> Input {
     Input {
         source,
         container: None,
-        content: Content::Failed { kind, message },
+        content: Content::Failed {
+            kind,
+            message,
+            original: None,
+        },
+    }
+}
+
+/// A `.doc` failure that keeps the file, for `--convert`.
+fn legacy_doc(source: String, container: Option<Container>, bytes: Vec<u8>) -> Input {
+    Input {
+        source,
+        container,
+        content: Content::Failed {
+            kind: FailureKind::LegacyDoc,
+            message: LEGACY_DOC_MESSAGE.to_string(),
+            original: Some(bytes),
+        },
     }
 }
 
@@ -252,6 +271,8 @@ fn read_top(path: &Path, source: String, len: u64) -> Vec<Input> {
 /// How intake deals with one blob, whatever its level.
 enum Verdict {
     Word,
+    /// A Word 97-2003 `.doc`, not password-protected: a failure unless converted.
+    LegacyDoc,
     Email,
     Archive,
     OutlookMsg,
@@ -313,9 +334,7 @@ fn verdict(bytes: &[u8], name: &str, mime: Option<&str>) -> Verdict {
         // A message whose first lines are unusual is still a message when it says so.
         Sniffed::Other("text") if ext == "eml" || mime == "message/rfc822" => Verdict::Email,
         Sniffed::OutlookMsg => Verdict::OutlookMsg,
-        Sniffed::LegacyDoc { encrypted: false } => {
-            Verdict::Fail(K::LegacyDoc, LEGACY_DOC_MESSAGE.to_string())
-        }
+        Sniffed::LegacyDoc { encrypted: false } => Verdict::LegacyDoc,
         Sniffed::LegacyDoc { encrypted: true } => Verdict::Fail(
             K::LegacyDoc,
             format!("{LEGACY_DOC_MESSAGE} (it is also password-protected: remove the password first)"),
@@ -420,6 +439,7 @@ fn top_level(source: String, name: &str, bytes: Vec<u8>) -> Vec<Input> {
                 message.to_string(),
             )];
         }
+        Verdict::LegacyDoc => return vec![legacy_doc(source, None, bytes)],
         Verdict::Fail(kind, message) => return vec![failed(source, kind, message)],
         Verdict::NotDocument(kind) => {
             let message = format!("not a reply form ({kind}): only Word files (.docx, .docm, .dotx), e-mails (.eml, .msg) and .zip archives are read");
@@ -504,7 +524,15 @@ impl Expansion {
     }
 
     fn fail(&mut self, source: String, env: &Container, kind: FailureKind, message: String) {
-        self.push(source, env, Content::Failed { kind, message });
+        self.push(
+            source,
+            env,
+            Content::Failed {
+                kind,
+                message,
+                original: None,
+            },
+        );
     }
 
     /// Expand a container at nesting `depth` (1 = the top-level one).
@@ -538,6 +566,11 @@ impl Expansion {
         let holder = match verdict(&bytes, name, mime) {
             Verdict::Word => {
                 self.push(source, env, Content::Word(bytes.into_owned()));
+                return;
+            }
+            Verdict::LegacyDoc => {
+                self.out
+                    .push(legacy_doc(source, Some(env.clone()), bytes.into_owned()));
                 return;
             }
             Verdict::Fail(kind, message) => {

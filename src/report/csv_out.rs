@@ -117,6 +117,7 @@ mod tests {
     fn empty_records_give_the_header_only() {
         let records = Records {
             schema: crate::record::RECORDS_SCHEMA.into(),
+            forms: Vec::new(),
             replies: vec![],
             failures: vec![],
         };

@@ -489,6 +489,7 @@ mod tests {
     fn empty_run_reads_well() {
         let records = Records {
             schema: crate::record::RECORDS_SCHEMA.into(),
+            forms: Vec::new(),
             replies: vec![],
             failures: vec![],
         };

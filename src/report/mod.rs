@@ -228,6 +228,7 @@ pub(crate) mod tests {
         );
         Records {
             schema: RECORDS_SCHEMA.into(),
+            forms: Vec::new(),
             replies: vec![fr, de, late, who],
             failures: vec![Failure {
                 source: "replies/old.doc".into(),

@@ -1,0 +1,227 @@
+//! Which TSB Circular the replies answer: its number (and its date, where a document gives it),
+//! found in the text of the blank form or of the replies, for the title of the annex and the
+//! reports. The subject line of the form names it in every language: "TSB Circular 117",
+//! "Circulaire TSB 117", "Circular TSB 117", "Циркуляр БСЭ 117", "第117号通函",
+//! "الرسالة المعممة 117".
+
+use std::path::Path;
+use std::sync::LazyLock;
+
+use rayon::prelude::*;
+use regex::Regex;
+
+use crate::intake::{Content, Input};
+
+/// The circular consulted, as found in the documents.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Circular {
+    /// The number, ASCII digits, no leading zeros (`"117"`).
+    pub number: String,
+    /// The circular's date as written next to its number ("12 January 2026"), when given.
+    pub date: Option<String>,
+}
+
+/// A date as written after "of"/"du"/"de"/"от"/"dated": `12 January 2026`, `12 de enero de
+/// 2026`, `12 января 2026`, `2026-01-12`, `12.01.2026`.
+const DATE: &str = r"(?P<date>\d{1,2}\.?\s+(?:de\s+)?\p{L}{3,12}\.?\s+(?:de\s+)?\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{4})";
+
+static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    let num = r"(?:No\.?|N°|n°|n\.º|nº|№|Nr\.?)?\s*(?P<n>[0-9\u{0660}-\u{0669}\u{06F0}-\u{06F9}]{1,4})\b";
+    let office = r"(?:TSB|BSE|БСЭ)";
+    let word = r"(?:Circular|Circulaire|Циркуляр\p{L}*(?:\s+письм\p{L}*)?)";
+    let date_tail = format!(r"(?:,?\s+(?:of|du|de|del|от|dated)\s+{DATE})?");
+    let sources = [
+        // TSB Circular 117 / БСЭ Циркуляр 117
+        format!(r"(?i)\b{office}\s+{word}\s+{num}{date_tail}"),
+        // Circulaire TSB 117 / Circular de la TSB 117 / Циркуляр БСЭ 117
+        format!(r"(?i)\b{word}\s+(?:de\s+la\s+|del\s+)?{office}\s+{num}{date_tail}"),
+        // Circulaire 117 de la TSB / Circular 117 del TSB
+        format!(r"(?i)\b{word}\s+{num}\s+(?:de\s+la\s+|del\s+|de\s+)?{office}{date_tail}"),
+        // 第117号通函 (a date may come before: 2026年1月12日第117号通函)
+        r"(?:(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*的?\s*)?第\s*(?P<n>[0-9]{1,4})\s*号\s*通函".to_string(),
+        // الرسالة المعممة 117 / المنشور المعمم رقم 117
+        r"(?:المعممة|المعمم|المعمّمة|المعمّم)\s*(?:رقم\s*)?(?P<n>[0-9\u{0660}-\u{0669}\u{06F0}-\u{06F9}]{1,4})".to_string(),
+        // Circular 117 (no office named), last resort.
+        format!(r"(?i)\b{word}\s+{num}{date_tail}"),
+    ];
+    // The patterns are fixed; one that does not compile is a programming error caught by the
+    // tests, and is skipped rather than panicking at run time.
+    sources.iter().filter_map(|s| Regex::new(s).ok()).collect()
+});
+
+/// Arabic-Indic and Eastern Arabic-Indic digits to ASCII; leading zeros dropped.
+fn ascii_number(s: &str) -> Option<String> {
+    let digits: String = s
+        .chars()
+        .filter_map(|c| match c {
+            '0'..='9' => Some(c),
+            '\u{0660}'..='\u{0669}' => char::from_digit(c as u32 - 0x0660, 10),
+            '\u{06F0}'..='\u{06F9}' => char::from_digit(c as u32 - 0x06F0, 10),
+            _ => None,
+        })
+        .collect();
+    let trimmed = digits.trim_start_matches('0');
+    (!trimmed.is_empty()).then(|| trimmed.to_string())
+}
+
+/// The first circular named in `text`, by the most specific pattern that matches.
+pub fn find_circular(text: &str) -> Option<Circular> {
+    for re in PATTERNS.iter() {
+        for caps in re.captures_iter(text) {
+            let Some(number) = caps.name("n").and_then(|m| ascii_number(m.as_str())) else {
+                continue;
+            };
+            let date = caps
+                .name("date")
+                .map(|m| m.as_str().split_whitespace().collect::<Vec<_>>().join(" "));
+            return Some(Circular { number, date });
+        }
+    }
+    None
+}
+
+/// The circular named in a Word document, read with the crate's own reader.
+pub fn circular_in_docx(bytes: &[u8]) -> Option<Circular> {
+    let doc = crate::docx::read_docx(bytes).ok()?;
+    let text: Vec<String> = doc.paragraphs().iter().map(|p| p.text()).collect();
+    find_circular(&text.join("\n"))
+}
+
+/// The circular of a run: from the blank form (`--form`) when it names one, else the number
+/// most of the Word inputs name (ties to the first seen), with a date where one gives it.
+pub fn circular_of_run(form: Option<&Path>, inputs: &[Input]) -> Option<Circular> {
+    if let Some(c) = form
+        .and_then(|p| std::fs::read(p).ok())
+        .and_then(|b| circular_in_docx(&b))
+    {
+        return Some(c);
+    }
+    let found: Vec<Circular> = inputs
+        .par_iter()
+        .filter_map(|i| match &i.content {
+            Content::Word(bytes) => circular_in_docx(bytes),
+            _ => None,
+        })
+        .collect();
+    most_named(&found)
+}
+
+/// The number named most often (ties to the first seen); its first known date.
+fn most_named(found: &[Circular]) -> Option<Circular> {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for c in found {
+        match counts.iter_mut().find(|(n, _)| *n == c.number) {
+            Some((_, k)) => *k += 1,
+            None => counts.push((&c.number, 1)),
+        }
+    }
+    let mut best: Option<(&str, usize)> = None;
+    for &(n, k) in &counts {
+        if best.is_none_or(|(_, bk)| k > bk) {
+            best = Some((n, k));
+        }
+    }
+    let (number, _) = best?;
+    let date = found
+        .iter()
+        .filter(|c| c.number == number)
+        .find_map(|c| c.date.clone());
+    Some(Circular {
+        number: number.to_string(),
+        date,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn num(text: &str) -> Option<String> {
+        find_circular(text).map(|c| c.number)
+    }
+
+    #[test]
+    fn every_pattern_compiles() {
+        assert_eq!(PATTERNS.len(), 6);
+    }
+
+    #[test]
+    fn finds_the_number_in_six_languages() {
+        assert_eq!(
+            num("Subject: Member State response to TSB Circular 117: Consultation"),
+            Some("117".into())
+        );
+        assert_eq!(
+            num("Objet: Réponse des États Membres à la Circulaire TSB 42: Consultation"),
+            Some("42".into())
+        );
+        assert_eq!(
+            num("Asunto: Respuesta a la Circular TSB 42 de la Oficina"),
+            Some("42".into())
+        );
+        assert_eq!(
+            num("Тема: Ответ Государства-Члена на Циркуляр БСЭ 117: консультация"),
+            Some("117".into())
+        );
+        assert_eq!(
+            num("事由：成员国对电信标准化局第117号通函的回复"),
+            Some("117".into())
+        );
+        assert_eq!(
+            num("الموضوع: رد الدولة العضو على الرسالة المعممة ١١٧ لمكتب تقييس الاتصالات"),
+            Some("117".into())
+        );
+        assert_eq!(num("Circulaire 42 de la TSB"), Some("42".into()));
+        assert_eq!(num("TSB Circular No. 007"), Some("7".into()));
+        assert_eq!(num("no circular here, 117 drafts"), None);
+        assert_eq!(num("TSB Circular 0"), None);
+    }
+
+    #[test]
+    fn finds_a_date_written_next_to_it() {
+        let c = find_circular("in reply to TSB Circular 117 of 12 January  2026, we").unwrap();
+        assert_eq!(c.number, "117");
+        assert_eq!(c.date.as_deref(), Some("12 January 2026"));
+        let c = find_circular("Circulaire TSB 42 du 9 novembre 2022").unwrap();
+        assert_eq!(c.date.as_deref(), Some("9 novembre 2022"));
+        let c = find_circular("2022年11月9日第42号通函").unwrap();
+        assert_eq!(c.date.as_deref(), Some("2022年11月9日"));
+        assert_eq!(find_circular("TSB Circular 42:").unwrap().date, None);
+    }
+
+    #[test]
+    fn the_most_named_number_wins() {
+        let c = |n: &str, d: Option<&str>| Circular {
+            number: n.into(),
+            date: d.map(Into::into),
+        };
+        let found = [
+            c("42", None),
+            c("117", None),
+            c("117", Some("1 May 2026")),
+        ];
+        assert_eq!(most_named(&found), Some(c("117", Some("1 May 2026"))));
+        assert_eq!(
+            most_named(&[c("5", None), c("6", None)]),
+            Some(c("5", None))
+        );
+        assert_eq!(most_named(&[]), None);
+    }
+
+    #[test]
+    fn reads_the_practice_forms() {
+        let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/replies/form");
+        if !shared.is_dir() {
+            eprintln!("skipped: {} is absent", shared.display());
+            return;
+        }
+        for name in ["circ42-en.docx", "circ42-fr.docx", "circ42-zh.docx"] {
+            let bytes = std::fs::read(shared.join(name)).unwrap();
+            assert_eq!(
+                circular_in_docx(&bytes).map(|c| c.number),
+                Some("42".to_string()),
+                "{name}"
+            );
+        }
+    }
+}

@@ -1,0 +1,493 @@
+//! What the annex, the HTML page and the workbook show, worked out once from the records and
+//! the summary: the Member States × drafts matrix, the reasons and comments per draft, the
+//! replies left out and why, the items to review, and the "made from" and rule sentences.
+//! Everything here is in a fixed order (input order or sorted names), never hash order.
+
+use super::RunInfo;
+use crate::record::{Answer, Comments, Decision, Records, Reply};
+use crate::tally::{counted, same_draft, DraftRef, DraftTally, Summary};
+
+/// One cell of the Member States × drafts matrix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Mark {
+    /// Authorizes, no comments (or the comments option not told).
+    Authorize,
+    /// Authorizes, with comments.
+    AuthorizeWithComments,
+    NotAuthorize,
+    NoReply,
+    /// Both boxes marked.
+    Conflict,
+}
+
+impl Mark {
+    pub(crate) fn of(answer: Option<&Answer>) -> Mark {
+        match answer.map(|a| (a.decision, a.comments)) {
+            Some((Decision::Authorize, Some(Comments::WithComments))) => {
+                Mark::AuthorizeWithComments
+            }
+            Some((Decision::Authorize, _)) => Mark::Authorize,
+            Some((Decision::NotAuthorize, _)) => Mark::NotAuthorize,
+            Some((Decision::Conflict, _)) => Mark::Conflict,
+            Some((Decision::NoReply, _)) | None => Mark::NoReply,
+        }
+    }
+
+    /// The matrix code: A / A* / N / — / ?.
+    pub(crate) fn code(self) -> &'static str {
+        match self {
+            Mark::Authorize => "A",
+            Mark::AuthorizeWithComments => "A*",
+            Mark::NotAuthorize => "N",
+            Mark::NoReply => "—",
+            Mark::Conflict => "?",
+        }
+    }
+
+    pub(crate) fn words(self) -> &'static str {
+        match self {
+            Mark::Authorize => "authorizes, no comments",
+            Mark::AuthorizeWithComments => "authorizes, with comments",
+            Mark::NotAuthorize => "does not authorize",
+            Mark::NoReply => "no reply",
+            Mark::Conflict => "conflict: both boxes marked",
+        }
+    }
+
+    /// A short word for CSS classes.
+    pub(crate) fn class(self) -> &'static str {
+        match self {
+            Mark::Authorize => "a",
+            Mark::AuthorizeWithComments => "ac",
+            Mark::NotAuthorize => "n",
+            Mark::NoReply => "none",
+            Mark::Conflict => "conflict",
+        }
+    }
+
+    pub(crate) const ALL: [Mark; 5] = [
+        Mark::Authorize,
+        Mark::AuthorizeWithComments,
+        Mark::NotAuthorize,
+        Mark::NoReply,
+        Mark::Conflict,
+    ];
+}
+
+/// The legend of the matrix, one sentence.
+pub(crate) fn legend() -> String {
+    Mark::ALL
+        .iter()
+        .map(|m| format!("{} = {}", m.code(), m.words()))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// The drafts of the summary, in its order.
+pub(crate) fn drafts(summary: &Summary) -> Vec<DraftRef> {
+    summary
+        .drafts
+        .iter()
+        .map(|t| DraftRef {
+            draft: t.draft.clone(),
+            provisional: t.provisional.clone(),
+        })
+        .collect()
+}
+
+/// `Y.3061 (Y.AN-arch)`, or the number alone.
+pub(crate) fn draft_label(draft: &str, provisional: Option<&str>) -> String {
+    match provisional {
+        Some(p) if !p.trim().is_empty() && p != draft => format!("{draft} ({p})"),
+        _ => draft.to_string(),
+    }
+}
+
+pub(crate) fn tally_label(t: &DraftTally) -> String {
+    draft_label(&t.draft, t.provisional.as_deref())
+}
+
+/// The Member State's name, or a phrase saying it is not known.
+pub(crate) fn state_name(r: &Reply) -> String {
+    match &r.member_state {
+        Some(m) if !m.name.trim().is_empty() => m.name.clone(),
+        Some(m) if !m.iso3.trim().is_empty() => m.iso3.clone(),
+        _ => "Member State not identified".to_string(),
+    }
+}
+
+pub(crate) fn state_code(r: &Reply) -> &str {
+    r.member_state.as_ref().map_or("", |m| m.iso3.as_str())
+}
+
+/// Name folded for sorting: lower case, letters and digits only.
+fn sort_key(r: &Reply) -> (String, String) {
+    let name: String = state_name(r)
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
+    (name, state_code(r).to_string())
+}
+
+/// A counted reply and its mark for each draft.
+pub(crate) struct MatrixRow<'a> {
+    pub reply: &'a Reply,
+    pub marks: Vec<Mark>,
+}
+
+/// The replies that count, one per Member State, by name; a mark per draft.
+pub(crate) fn matrix<'a>(records: &'a Records, drafts: &[DraftRef]) -> Vec<MatrixRow<'a>> {
+    let mut rows: Vec<MatrixRow<'a>> = counted(&records.replies)
+        .map(|r| MatrixRow {
+            reply: r,
+            marks: drafts
+                .iter()
+                .map(|d| Mark::of(r.answers.iter().find(|a| same_draft(a, d))))
+                .collect(),
+        })
+        .collect();
+    // Stable: equal names keep input order.
+    rows.sort_by_key(|row| sort_key(row.reply));
+    rows
+}
+
+/// What one Member State said on one draft.
+pub(crate) struct Said<'a> {
+    pub reply: &'a Reply,
+    pub answer: &'a Answer,
+    /// When the text is empty: why (e.g. the reply says it is attached).
+    pub note: Option<String>,
+}
+
+/// The reasons and comments received on one draft, from the replies that count.
+pub(crate) struct DraftWords<'a> {
+    pub draft: DraftRef,
+    /// Every Member State that does not authorize, with its reasons (maybe none).
+    pub reasons: Vec<Said<'a>>,
+    /// Every *authorize* that carries comments (with comments, or text given anyway).
+    pub comments: Vec<Said<'a>>,
+    /// Replies with both boxes marked.
+    pub conflicts: Vec<Said<'a>>,
+}
+
+/// Why a reply gives no text: the reader's warning on that draft, if it says so.
+fn missing_text_note(r: &Reply, draft: &str) -> Option<String> {
+    let prefix = format!("{draft}:");
+    let said_attached = r
+        .warnings
+        .iter()
+        .any(|w| w.starts_with(&prefix) && w.contains("attached"));
+    Some(if said_attached {
+        "The reply says they are attached; nothing was found in the file received.".to_string()
+    } else {
+        "None given in the reply form.".to_string()
+    })
+}
+
+pub(crate) fn words_per_draft<'a>(records: &'a Records, drafts: &[DraftRef]) -> Vec<DraftWords<'a>> {
+    let rows = matrix(records, drafts);
+    drafts
+        .iter()
+        .map(|d| {
+            let mut w = DraftWords {
+                draft: d.clone(),
+                reasons: Vec::new(),
+                comments: Vec::new(),
+                conflicts: Vec::new(),
+            };
+            for row in &rows {
+                let r = row.reply;
+                let Some(a) = r.answers.iter().find(|a| same_draft(a, d)) else {
+                    continue;
+                };
+                let empty = a.text.trim().is_empty();
+                let said = |note: bool| Said {
+                    reply: r,
+                    answer: a,
+                    note: if note && empty {
+                        missing_text_note(r, &a.draft)
+                    } else {
+                        None
+                    },
+                };
+                match (a.decision, a.comments) {
+                    (Decision::NotAuthorize, _) => w.reasons.push(said(true)),
+                    (Decision::Authorize, Some(Comments::WithComments)) => {
+                        w.comments.push(said(true))
+                    }
+                    (Decision::Authorize, _) if !empty => w.comments.push(said(false)),
+                    (Decision::Conflict, _) => w.conflicts.push(said(false)),
+                    _ => {}
+                }
+            }
+            w
+        })
+        .collect()
+}
+
+/// A reply read but not counted, and why.
+pub(crate) struct LeftOutReply<'a> {
+    pub reply: &'a Reply,
+    /// Short: `late`, `superseded`, `unidentified`.
+    pub kind: &'static str,
+    pub why: String,
+}
+
+/// The replies left out of the tally, in input order, each under its first reason.
+pub(crate) fn left_out(records: &Records) -> Vec<LeftOutReply<'_>> {
+    records
+        .replies
+        .iter()
+        .filter_map(|r| {
+            let (kind, why) = if r.late {
+                (
+                    "late",
+                    match &r.date {
+                        Some(d) => format!("received after the due date (dated {d})"),
+                        None => "received after the due date".to_string(),
+                    },
+                )
+            } else if let Some(s) = &r.superseded_by {
+                (
+                    "superseded",
+                    format!("superseded by a later reply of the same Member State ({s})"),
+                )
+            } else if r
+                .member_state
+                .as_ref()
+                .is_none_or(|m| m.iso3.trim().is_empty())
+            {
+                (
+                    "unidentified",
+                    "the replying Member State could not be identified".to_string(),
+                )
+            } else {
+                return None;
+            };
+            Some(LeftOutReply {
+                reply: r,
+                kind,
+                why,
+            })
+        })
+        .collect()
+}
+
+/// A percentage as written in prose: `70`, `66.5`.
+pub(crate) fn number(x: f64) -> String {
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        format!("{}", x as i64)
+    } else {
+        format!("{x}")
+    }
+}
+
+pub(crate) fn support_text(t: &DraftTally) -> String {
+    t.support.map_or("—".to_string(), |s| format!("{s:.1} %"))
+}
+
+/// Member States that answered the draft (authorize, not authorize, or both marked).
+pub(crate) fn answered(t: &DraftTally) -> usize {
+    t.authorize + t.not_authorize + t.conflict
+}
+
+/// "TSB Circular 117 of 12 January 2026", with placeholders where not known.
+pub(crate) fn circular_number(info: &RunInfo) -> Option<&str> {
+    info.circular.as_ref().map(|c| c.number.as_str())
+}
+
+pub(crate) fn circular_date(info: &RunInfo) -> Option<&str> {
+    info.circular.as_ref().and_then(|c| c.date.as_deref())
+}
+
+/// Placeholder for what a person must fill in.
+pub(crate) const NUMBER_PLACEHOLDER: &str = "[number]";
+pub(crate) const DATE_PLACEHOLDER: &str = "[date]";
+
+/// The title, as plain text.
+pub(crate) fn title(info: &RunInfo) -> String {
+    format!(
+        "Results of the consultation of Member States on TSB Circular {}",
+        circular_number(info).unwrap_or(NUMBER_PLACEHOLDER)
+    )
+}
+
+/// The one line on the rule applied.
+pub(crate) fn rule(info: &RunInfo) -> String {
+    let due = match &info.deadline {
+        Some(d) => format!(
+            "replies received by the due date, {d}, are counted (§9.4.6); later ones are listed \
+             below but not counted"
+        ),
+        None => "no due date was given, so every reply received is counted".to_string(),
+    };
+    format!(
+        "Rule applied: Resolution 1 (WTSA), §9.4.5 — a draft may proceed when at least {} % of \
+         the Member States answering authorize it, or when no Member State answers; {due}.",
+        number(info.threshold)
+    )
+}
+
+/// What the output was made from, one sentence.
+pub(crate) fn made_from(info: &RunInfo) -> String {
+    format!(
+        "Made by replytally {} from {} input{}; blank form: {}; due date (--deadline): {}; \
+         threshold: {} %.",
+        info.tool_version,
+        info.inputs,
+        if info.inputs == 1 { "" } else { "s" },
+        info.form.as_deref().unwrap_or("none given"),
+        info.deadline.as_deref().unwrap_or("none given"),
+        number(info.threshold)
+    )
+}
+
+/// Is the text right to left: its first strong letter is Hebrew, Arabic, Syriac, Thaana, NKo…
+pub(crate) fn is_rtl(s: &str) -> bool {
+    for c in s.chars() {
+        let u = c as u32;
+        let rtl = (0x0590..=0x08FF).contains(&u)
+            || (0xFB1D..=0xFDFF).contains(&u)
+            || (0xFE70..=0xFEFF).contains(&u)
+            || (0x10800..=0x10FFF).contains(&u)
+            || (0x1E800..=0x1EFFF).contains(&u);
+        if rtl {
+            // Arabic-Indic digits and marks are weak; letters decide.
+            if c.is_alphabetic() {
+                return true;
+            }
+        } else if c.is_alphabetic() {
+            return false;
+        }
+    }
+    false
+}
+
+/// Does the text hold any right-to-left letter at all.
+pub(crate) fn has_rtl(s: &str) -> bool {
+    s.chars().any(|c| c.is_alphabetic() && is_rtl(c.encode_utf8(&mut [0; 4])))
+}
+
+/// Text with only the characters XML 1.0 allows (tab, line feed, carriage return, and from
+/// U+0020 on, without surrogates, U+FFFE and U+FFFF): others are dropped.
+pub(crate) fn xml_safe(s: &str) -> String {
+    s.chars()
+        .filter(|&c| {
+            matches!(c, '\t' | '\n' | '\r')
+                || (('\u{20}'..='\u{D7FF}').contains(&c))
+                || (('\u{E000}'..='\u{FFFD}').contains(&c))
+                || c >= '\u{10000}'
+        })
+        .collect()
+}
+
+/// What a person should look at: every failure, every conflict and every warning, with its file.
+pub(crate) struct ReviewItem<'a> {
+    pub source: &'a str,
+    /// The Member State, when the item belongs to a reply.
+    pub who: Option<String>,
+    /// `failure (kind)`, `conflict`, `warning`.
+    pub kind: String,
+    pub what: String,
+}
+
+pub(crate) fn review(records: &Records) -> Vec<ReviewItem<'_>> {
+    let mut out = Vec::new();
+    for r in &records.replies {
+        for a in &r.answers {
+            if a.decision == Decision::Conflict {
+                out.push(ReviewItem {
+                    source: &r.source,
+                    who: Some(state_name(r)),
+                    kind: "conflict".to_string(),
+                    what: format!(
+                        "{}: both 'authorizes' and 'does not authorize' are marked; decide which \
+                         stands",
+                        a.draft
+                    ),
+                });
+            }
+        }
+    }
+    for f in &records.failures {
+        out.push(ReviewItem {
+            source: &f.source,
+            who: None,
+            kind: format!("failure ({})", f.kind.as_str()),
+            what: f.message.clone(),
+        });
+    }
+    for r in &records.replies {
+        for w in &r.warnings {
+            out.push(ReviewItem {
+                source: &r.source,
+                who: Some(state_name(r)),
+                kind: "warning".to_string(),
+                what: w.clone(),
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::tests::{sample_info, sample_records, sample_summary};
+
+    #[test]
+    fn matrix_has_counted_states_by_name() {
+        let records = sample_records();
+        let summary = sample_summary(&records);
+        let d = drafts(&summary);
+        let rows = matrix(&records, &d);
+        let names: Vec<String> = rows.iter().map(|r| state_name(r.reply)).collect();
+        assert_eq!(names, ["France", "Germany"]);
+        let codes: Vec<&str> = rows[0].marks.iter().map(|m| m.code()).collect();
+        assert_eq!(codes, ["N", "A*", "—"]);
+        let codes: Vec<&str> = rows[1].marks.iter().map(|m| m.code()).collect();
+        assert_eq!(codes, ["A", "?", "—"]);
+    }
+
+    #[test]
+    fn words_and_left_out() {
+        let records = sample_records();
+        let summary = sample_summary(&records);
+        let w = words_per_draft(&records, &drafts(&summary));
+        assert_eq!(w[0].reasons.len(), 1, "France; Kenya is late");
+        assert_eq!(state_name(w[0].reasons[0].reply), "France");
+        assert_eq!(w[1].comments.len(), 1);
+        assert_eq!(w[1].conflicts.len(), 1);
+        let out = left_out(&records);
+        let kinds: Vec<&str> = out.iter().map(|o| o.kind).collect();
+        assert_eq!(kinds, ["late", "unidentified"]);
+        let review = review(&records);
+        assert_eq!(review[0].kind, "conflict");
+        assert_eq!(review[1].kind, "failure (legacy_doc)");
+        assert_eq!(review[2].kind, "warning");
+    }
+
+    #[test]
+    fn sentences() {
+        let info = sample_info();
+        assert!(made_from(&info).contains("from 5 inputs; blank form: form/circ42-en.docx"));
+        assert!(rule(&info).contains("at least 70 %"));
+        assert!(rule(&info).contains("due date, 2023-02-09"));
+        assert_eq!(
+            title(&info),
+            "Results of the consultation of Member States on TSB Circular [number]"
+        );
+        assert_eq!(number(66.5), "66.5");
+        assert_eq!(number(70.0), "70");
+    }
+
+    #[test]
+    fn direction_and_xml() {
+        assert!(is_rtl("  «الأسباب» 12"));
+        assert!(!is_rtl("12 Reasons الأسباب"));
+        assert!(has_rtl("Reasons: الأسباب"));
+        assert!(!has_rtl("理由"));
+        assert_eq!(xml_safe("a\u{1}b\u{b}c\u{c}\u{fffe}d\te\u{1F600}"), "abcd\te\u{1F600}");
+    }
+}

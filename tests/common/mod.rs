@@ -1,0 +1,134 @@
+//! Shared by the integration tests: run the real binary and compare its records with a truth file.
+#![allow(dead_code)]
+
+use serde_json::Value;
+use std::path::Path;
+use std::process::Command;
+
+pub fn load(p: &Path) -> Value {
+    let s = std::fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+    serde_json::from_str(&s).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+}
+
+/// Runs `replytally ARGS…` and returns its exit code.
+pub fn replytally(args: &[&std::ffi::OsStr]) -> Option<i32> {
+    Command::new(env!("CARGO_BIN_EXE_replytally"))
+        .args(args)
+        .arg("--no-progress")
+        .status()
+        .expect("the replytally binary runs")
+        .code()
+}
+
+fn check(problems: &mut Vec<String>, src: &str, what: &str, got: &Value, want: &Value) {
+    if got != want {
+        problems.push(format!("{src}: {what}: got {got}, want {want}"));
+    }
+}
+
+/// Compares each truth reply (source relative to `prefix`) with the record of the same source.
+pub fn compare_replies(records: &Value, truth: &[Value], prefix: &str, problems: &mut Vec<String>) {
+    let replies = records["replies"].as_array().expect("replies array");
+    assert!(!truth.is_empty(), "the truth lists no replies");
+    for t in truth {
+        let src = format!("{prefix}{}", t["source"].as_str().unwrap());
+        let Some(r) = replies.iter().find(|r| r["source"] == src.as_str()) else {
+            problems.push(format!("{src}: no reply record"));
+            continue;
+        };
+        check(problems, &src, "language", &r["language"], &t["language"]);
+        check(
+            problems,
+            &src,
+            "iso3",
+            &r["member_state"]["iso3"],
+            &t["member_state"]["iso3"],
+        );
+        check(problems, &src, "date", &r["date"], &t["date"]);
+        let want_sup = t["superseded_by"]
+            .as_str()
+            .map(|s| Value::from(format!("{prefix}{s}")))
+            .unwrap_or(Value::Null);
+        check(
+            problems,
+            &src,
+            "superseded_by",
+            &r["superseded_by"],
+            &want_sup,
+        );
+        for f in ["name", "title", "email"] {
+            if let Some(v) = t["sender"][f].as_str() {
+                check(
+                    problems,
+                    &src,
+                    &format!("sender.{f}"),
+                    &r["sender"][f],
+                    &Value::from(v),
+                );
+            }
+        }
+        if let Some(sha) = t["sha256"].as_str() {
+            check(problems, &src, "sha256", &r["sha256"], &Value::from(sha));
+        }
+        let answers = r["answers"].as_array().cloned().unwrap_or_default();
+        for ta in t["answers"].as_array().unwrap() {
+            let d = ta["draft"].as_str().unwrap();
+            let Some(a) = answers.iter().find(|a| a["draft"] == d) else {
+                problems.push(format!("{src}: {d}: no answer"));
+                continue;
+            };
+            for f in ["decision", "comments", "text", "evidence"] {
+                let want = if f == "comments" && ta["decision"] != "authorize" {
+                    Value::Null
+                } else {
+                    ta[f].clone()
+                };
+                check(problems, &src, &format!("{d}.{f}"), &a[f], &want);
+            }
+        }
+    }
+}
+
+/// Compares `summary.json` with a truth tally.
+pub fn compare_tally(summary: &Value, tt: &Value, problems: &mut Vec<String>) {
+    check(
+        problems,
+        "summary",
+        "member_states_replied",
+        &summary["member_states_replied"],
+        &tt["member_states_replied"],
+    );
+    let drafts = summary["drafts"].as_array().expect("drafts array");
+    let want = tt["drafts"].as_array().expect("truth drafts");
+    assert!(!want.is_empty());
+    check(
+        problems,
+        "summary",
+        "number of drafts",
+        &Value::from(drafts.len()),
+        &Value::from(want.len()),
+    );
+    for td in want {
+        let Some(sd) = drafts.iter().find(|d| d["draft"] == td["draft"]) else {
+            problems.push(format!("summary: no draft {}", td["draft"]));
+            continue;
+        };
+        for f in [
+            "provisional",
+            "authorize",
+            "with_comments",
+            "not_authorize",
+            "conflict",
+            "no_reply",
+            "support",
+            "meets_threshold",
+        ] {
+            let (g, w) = (&sd[f], &td[f]);
+            let same = g == w
+                || matches!((g.as_f64(), w.as_f64()), (Some(a), Some(b)) if (a - b).abs() < 1e-9);
+            if !same {
+                problems.push(format!("summary {}.{f}: got {g} want {w}", td["draft"]));
+            }
+        }
+    }
+}
