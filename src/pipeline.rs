@@ -506,6 +506,7 @@ pub fn run(opts: &RunOptions) -> Result<RunOutcome, RunError> {
             }),
         deadline: opts.deadline.clone(),
         threshold: opts.threshold,
+        circular: report::circular_of_run(opts.form.as_deref(), &inputs),
     };
     let written = report::write_all(&opts.out, &records, &summary, &info)?;
     Ok(RunOutcome {

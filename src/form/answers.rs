@@ -36,7 +36,13 @@ pub struct Label {
     /// Byte offset in the line's text (after any typed mark) where the label ends and what the
     /// person wrote begins.
     pub end: usize,
+    /// Words stand before the label ("The Administration of Spain authorizes …"): a sentence
+    /// written by the person, not the printed line.
+    pub sentence: bool,
 }
+
+/// A typed mark: whether it says chosen, and how it was typed ("X" is a glyph, "Yes" words).
+pub type Typed = (bool, Evidence);
 
 /// Recognises a form label at the start of `text` (a few words of slack allowed before it).
 pub fn classify(text: &str) -> Option<Label> {
@@ -67,11 +73,18 @@ pub fn classify(text: &str) -> Option<Label> {
             }
         }
     }
-    let (_, kind, c) = best?;
+    let (start, kind, c) = best?;
+    // Words before the label make it a sentence the person wrote.
+    let sentence = folded[..start]
+        .chars()
+        .filter(|ch| ch.is_alphabetic())
+        .count()
+        >= 3;
     Some(Label {
         kind,
         lang: c.code,
         end: label_end(text, kind, c),
+        sentence,
     })
 }
 
@@ -190,8 +203,14 @@ fn option_label_end(rest: &str) -> usize {
 pub struct LineState {
     /// Marks that belong to this line, with whether they count.
     pub marks: Vec<(LineMark, bool)>,
-    /// A typed mark at the start of the label ("X\tNo comments").
-    pub typed: Option<bool>,
+    /// A typed mark at the start of the label ("X\tNo comments") or in its box cell ("Yes").
+    pub typed: Option<Typed>,
+    /// The whole line is highlighted/shaded, bold, underlined (emphasis used as a mark).
+    pub highlighted: bool,
+    pub bold: bool,
+    pub underline: bool,
+    /// The line is a sentence the person wrote ("Spain authorizes …").
+    pub sentence: bool,
     pub present: bool,
 }
 
@@ -203,7 +222,7 @@ impl LineState {
             .map(|(m, _)| &m.checkbox)
     }
     pub fn checked(&self) -> bool {
-        self.typed == Some(true) || self.counted().any(|c| c.checked == Some(true))
+        self.typed.is_some_and(|t| t.0) || self.counted().any(|c| c.checked == Some(true))
     }
     pub fn unknown(&self) -> bool {
         !self.checked() && self.counted().any(|c| c.checked.is_none())
@@ -215,8 +234,8 @@ impl LineState {
         if let Some(c) = self.counted().find(|c| c.checked == Some(true)) {
             return mechanism_evidence(c.mechanism);
         }
-        if self.typed == Some(true) {
-            return Evidence::Glyph;
+        if let Some((true, ev)) = self.typed {
+            return ev;
         }
         Evidence::None
     }
@@ -316,14 +335,17 @@ struct Info {
     label: Option<Label>,
     /// Text after a typed mark was removed.
     body_offset: usize,
-    typed: Option<bool>,
+    typed: Option<Typed>,
     drafts: Vec<DraftName>,
 }
 
 fn analyse(line: &Line) -> Info {
     let (typed, body_offset) = match typed_mark(&line.text) {
-        Some((checked, len)) => (Some(checked), len),
-        None => (None, 0),
+        Some((checked, len)) => (Some((checked, Evidence::Glyph)), len),
+        None => match word_mark(&line.text) {
+            Some(checked) => (Some((checked, Evidence::Text)), line.text.len()),
+            None => (None, 0),
+        },
     };
     let body = &line.text[body_offset.min(line.text.len())..];
     let label = classify(body);
@@ -338,6 +360,25 @@ fn analyse(line: &Line) -> Info {
         typed,
         drafts,
     }
+}
+
+/// A line that is only a word of assent or refusal typed beside a form line ("Yes", "Oui",
+/// "Да", "نعم", "是", "No").
+fn word_mark(text: &str) -> Option<bool> {
+    let f = fold(text);
+    let f = f.trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | '!' | ':' | '-'));
+    if f.is_empty() || f.chars().count() > 20 {
+        return None;
+    }
+    for c in compiled() {
+        if c.yes.is_match(f) {
+            return Some(true);
+        }
+        if c.no.is_match(f) {
+            return Some(false);
+        }
+    }
+    None
 }
 
 /// Reads the answer table(s) out of the document's lines.
@@ -387,7 +428,7 @@ pub fn read_answers(lines: &[Line]) -> AnswerTable {
     // Subject-line drafts, used when the table names none (a single-draft circular).
     let mut current: Option<usize> = None;
     let mut pending: Vec<(LineMark, Option<bool>)> = Vec::new();
-    let mut pending_typed: Option<bool> = None;
+    let mut pending_typed: Option<Typed> = None;
     let mut row_first_label: Option<(usize, LineKind)> = None;
     let mut cell_label: Option<LineKind> = None;
     let mut prev_place = None;
@@ -449,9 +490,22 @@ pub fn read_answers(lines: &[Line]) -> AnswerTable {
 
         match info.label {
             Some(label) => {
-                let d = match current {
-                    Some(d) => d,
-                    None => {
+                // A sentence such as "Spain authorizes SG2 to consider E.212 …" names its draft.
+                let named = if label.sentence {
+                    find_drafts(&line.text)
+                } else {
+                    Vec::new()
+                };
+                let d = match (current, named.as_slice()) {
+                    (_, [one]) => match out.drafts.iter().position(|d| d.name.same_as(one)) {
+                        Some(d) => d,
+                        None => {
+                            out.drafts.push(DraftReading::new(one.clone()));
+                            out.drafts.len() - 1
+                        }
+                    },
+                    (Some(d), _) => d,
+                    (None, _) => {
                         out.drafts.push(DraftReading::new(DraftName {
                             draft: String::new(),
                             provisional: None,
@@ -463,6 +517,10 @@ pub fn read_answers(lines: &[Line]) -> AnswerTable {
                 let draft_name = out.drafts[d].name.draft.clone();
                 let state = out.drafts[d].line_mut(label.kind);
                 state.present = true;
+                state.highlighted |= line.emphasised;
+                state.bold |= line.bold;
+                state.underline |= line.underline;
+                state.sentence |= label.sentence;
                 if info.typed.is_some() {
                     state.typed = info.typed;
                 }
@@ -563,7 +621,7 @@ fn flush_pending(
     out: &mut AnswerTable,
     current: Option<usize>,
     pending: &mut Vec<(LineMark, Option<bool>)>,
-    pending_typed: &mut Option<bool>,
+    pending_typed: &mut Option<Typed>,
     target: Option<(usize, LineKind)>,
 ) {
     if pending.is_empty() && pending_typed.is_none() {
@@ -694,17 +752,97 @@ pub fn read_after_table(
     }
 }
 
+/// A choice read from something other than a marked box.
+struct Inferred {
+    authorize: bool,
+    not_authorize: bool,
+    no_comments: bool,
+    with_comments: bool,
+    evidence: Evidence,
+    warning: Option<String>,
+}
+
+/// When no box is marked: a sentence written by the person, a line emphasised while the other
+/// is not, or the line not chosen deleted.
+fn infer_unmarked(d: &DraftReading) -> Option<Inferred> {
+    let (au, na) = (&d.authorize, &d.not_authorize);
+    let pick = |auth: bool,
+                evidence: Evidence,
+                warning: Option<String>,
+                opt: &dyn Fn(&LineState) -> bool| Inferred {
+        authorize: auth,
+        not_authorize: !auth,
+        no_comments: auth && opt(&d.no_comments) && !opt(&d.with_comments),
+        with_comments: auth && opt(&d.with_comments) && !opt(&d.no_comments),
+        evidence,
+        warning,
+    };
+    if au.sentence != na.sentence {
+        return Some(pick(au.sentence, Evidence::Text, None, &|s: &LineState| {
+            s.sentence
+        }));
+    }
+    type Attr = fn(&LineState) -> bool;
+    let attrs: [(Attr, &str); 3] = [
+        (|s| s.highlighted, "highlighted"),
+        (|s| s.bold, "in bold"),
+        (|s| s.underline, "underlined"),
+    ];
+    if au.present && na.present {
+        for (attr, how) in attrs {
+            if attr(au) != attr(na) {
+                let chosen = if attr(au) {
+                    "authorizes"
+                } else {
+                    "does not authorize"
+                };
+                let w = format!("no box is marked; read '{chosen}' from its line being {how} while the other is not");
+                return Some(pick(
+                    attr(au),
+                    Evidence::Highlight,
+                    Some(w),
+                    &|s: &LineState| attr(s),
+                ));
+            }
+        }
+    }
+    if au.present != na.present {
+        let chosen = if au.present {
+            "authorizes"
+        } else {
+            "does not authorize"
+        };
+        let w = format!("no box is marked; only the '{chosen}' line is left in the table (the other was deleted)");
+        let opt_deleted =
+            |s: &LineState| s.present && !(d.no_comments.present && d.with_comments.present);
+        return Some(pick(au.present, Evidence::Deletion, Some(w), &opt_deleted));
+    }
+    None
+}
+
 /// Decides each draft from its lines and gathers its text.
 pub fn decide(d: &mut DraftReading) {
-    let a = d.authorize.checked();
-    let n = d.not_authorize.checked();
-    let no = d.no_comments.checked();
-    let with = d.with_comments.checked();
+    let mut a = d.authorize.checked();
+    let mut n = d.not_authorize.checked();
+    let mut no = d.no_comments.checked();
+    let mut with = d.with_comments.checked();
     let name = if d.name.draft.is_empty() {
         "the draft".to_string()
     } else {
         d.name.draft.clone()
     };
+    // No box marked: the choice may be shown another way (a sentence, emphasis, deletion).
+    let mut inferred: Option<Evidence> = None;
+    if !(a || n || no || with) {
+        if let Some(i) = infer_unmarked(d) {
+            (a, n, no, with) = (i.authorize, i.not_authorize, i.no_comments, i.with_comments);
+            inferred = Some(i.evidence);
+            if let Some(w) = i.warning {
+                d.warnings.push(format!("{name}: {w}"));
+            }
+        }
+    }
+    let ev_of = |state: &LineState| inferred.unwrap_or_else(|| state.evidence());
     for (state, what) in [
         (&d.authorize, "authorizes"),
         (&d.not_authorize, "does not authorize"),
@@ -715,7 +853,7 @@ pub fn decide(d: &mut DraftReading) {
             d.warnings.push(format!("{name}: the state of the mark on the '{what}' line cannot be read; check it by hand"));
         }
         let checked_marks = state.counted().filter(|c| c.checked == Some(true)).count()
-            + usize::from(state.typed == Some(true));
+            + usize::from(state.typed.is_some_and(|t| t.0));
         if checked_marks > 1 {
             d.warnings.push(format!(
                 "{name}: the '{what}' line has {checked_marks} marks"
@@ -734,7 +872,7 @@ pub fn decide(d: &mut DraftReading) {
         (
             Decision::Conflict,
             None,
-            d.authorize.evidence(),
+            ev_of(&d.authorize),
             "both decision lines are marked".to_string(),
         )
     } else if a {
@@ -752,10 +890,10 @@ pub fn decide(d: &mut DraftReading) {
         (
             Decision::Authorize,
             Some(c),
-            d.authorize.evidence(),
+            ev_of(&d.authorize),
             format!(
                 "the 'authorizes' line is marked ({})",
-                d.authorize.evidence().as_str()
+                ev_of(&d.authorize).as_str()
             ),
         )
     } else if n {
@@ -767,10 +905,10 @@ pub fn decide(d: &mut DraftReading) {
         (
             Decision::NotAuthorize,
             None,
-            d.not_authorize.evidence(),
+            ev_of(&d.not_authorize),
             format!(
                 "the 'does not authorize' line is marked ({})",
-                d.not_authorize.evidence().as_str()
+                ev_of(&d.not_authorize).as_str()
             ),
         )
     } else if no || with {
@@ -779,9 +917,9 @@ pub fn decide(d: &mut DraftReading) {
             "{name}: an option is marked but the 'authorizes' box is not; read as authorizes"
         ));
         let ev = if with && !no {
-            d.with_comments.evidence()
+            ev_of(&d.with_comments)
         } else {
-            d.no_comments.evidence()
+            ev_of(&d.no_comments)
         };
         (
             Decision::Authorize,

@@ -34,6 +34,9 @@ pub struct LangWords {
     pub closing: &'static str,
     /// "The reasons are in a separate letter/attachment".
     pub separate_letter: &'static str,
+    /// A word typed beside a line to choose it, or to refuse it (the whole line).
+    pub yes: &'static str,
+    pub no: &'static str,
     /// Month names (folded) with their number.
     pub months: &'static [(&'static str, u8)],
 }
@@ -54,6 +57,8 @@ pub static WORDS: [LangWords; 6] = [
         heading_words: r"\b(?:reasons?|comments?|justification|remarks?|proposed changes)\b",
         closing: r"^(?:yours (?:faithfully|sincerely|truly)|sincerely|best regards|kind regards|regards)\b",
         separate_letter: r"\b(?:separate|attached|enclosed|accompanying)\s+(?:letter|document|file|attachment|note)\b|\bsee\s+(?:the\s+)?(?:attached|enclosed|cover)\b",
+        yes: r"^(?:yes|agree[ds]?|approved?|authori[sz]ed?|ok|x)$",
+        no: r"^(?:no|disagree[ds]?|not approved)$",
         months: &[
             ("january", 1),
             ("february", 2),
@@ -96,6 +101,8 @@ pub static WORDS: [LangWords; 6] = [
         heading_words: r"\b(?:motifs?|raisons?|commentaires?|observations?|justification)\b",
         closing: r"^(?:veuillez agreer|je vous prie d'agreer|veuillez recevoir|recevez|cordialement|salutations)\b",
         separate_letter: r"\b(?:lettre|document|courrier|note)\s+(?:separee?|ci-joint|jointe?|d'accompagnement)\b|\bvoir\s+(?:la\s+)?(?:lettre|piece jointe)\b",
+        yes: r"^(?:oui|d'accord|approuve|accord)$",
+        no: r"^(?:non|pas d'accord)$",
         months: &[
             ("janvier", 1),
             ("fevrier", 2),
@@ -134,6 +141,8 @@ pub static WORDS: [LangWords; 6] = [
         heading_words: r"\b(?:motivos?|razones?|comentarios?|observaciones?|justificacion)\b",
         closing: r"^(?:atentamente|le saluda atentamente|cordialmente|saludos)\b",
         separate_letter: r"\b(?:carta|documento|nota)\s+(?:separad[oa]|adjunt[oa]|aparte)\b",
+        yes: r"^(?:si|de acuerdo|aprobado|conforme)$",
+        no: r"^(?:no|en desacuerdo)$",
         months: &[
             ("enero", 1),
             ("febrero", 2),
@@ -165,6 +174,8 @@ pub static WORDS: [LangWords; 6] = [
         heading_words: r"(?:причины|основания|замечания|комментарии|обоснование)",
         closing: r"^(?:с уважением|с глубоким уважением)",
         separate_letter: r"(?:отдельн\w+|сопроводительн\w+)\s+(?:письм\w+|документ\w*)",
+        yes: r"^(?:да|согласны|согласен|одобряем)$",
+        no: r"^(?:нет|не согласны)$",
         months: &[
             ("января", 1),
             ("февраля", 2),
@@ -207,6 +218,8 @@ pub static WORDS: [LangWords; 6] = [
         heading_words: r"(?:الاسباب|التعليقات|المبررات|ملاحظات)",
         closing: r"^(?:وتفضلوا|مع\s*(?:خالص|فائق)\s*التحية|مع\s*التحيات)",
         separate_letter: r"(?:رسالة|وثيقة)\s*(?:منفصلة|مرفقة)",
+        yes: r"^(?:نعم|موافق|موافقه|اوافق)$",
+        no: r"^(?:لا|غير موافق)$",
         months: &[
             ("يناير", 1),
             ("فبراير", 2),
@@ -249,6 +262,8 @@ pub static WORDS: [LangWords; 6] = [
         heading_words: r"(?:理由|原因|意见|评论)",
         closing: r"^(?:此致|顺致|谨致|敬礼)",
         separate_letter: r"(?:另函|单独(?:的)?(?:信函|文件)|随附(?:信函|文件))",
+        yes: r"^(?:是|同意|赞成|批准)$",
+        no: r"^(?:否|不同意|反对)$",
         months: &[],
     },
 ];
@@ -270,6 +285,8 @@ pub struct Compiled {
     pub heading_words: Regex,
     pub closing: Regex,
     pub separate_letter: Regex,
+    pub yes: Regex,
+    pub no: Regex,
 }
 
 fn label(p: &str) -> Regex {
@@ -304,6 +321,8 @@ pub fn compiled() -> &'static [Compiled] {
                     heading_words: re(w.heading_words),
                     closing: re(w.closing),
                     separate_letter: re(w.separate_letter),
+                    yes: re(w.yes),
+                    no: re(w.no),
                 }
             })
             .collect()

@@ -54,6 +54,9 @@ pub struct Line {
     pub place: Place,
     /// Every text run of the line is highlighted or shaded (emphasis used as a mark).
     pub emphasised: bool,
+    /// All text of the line is bold / underlined.
+    pub bold: bool,
+    pub underline: bool,
     pub in_text_box: bool,
     pub bidi: bool,
 }
@@ -66,16 +69,17 @@ impl Line {
 
 /// Walks the body in reading order without recursion.
 pub fn lines(doc: &Document) -> Vec<Line> {
+    // (blocks still to read, their place, whether their cell is shaded)
     enum Work<'a> {
-        Blocks(std::slice::Iter<'a, Block>, Place),
+        Blocks(std::slice::Iter<'a, Block>, Place, bool),
     }
     let mut out = Vec::new();
     let mut table_no = 0usize;
     let mut para_no = 0usize;
     let mut mark_no = 0usize;
-    let mut stack = vec![Work::Blocks(doc.body.iter(), Place::default())];
-    while let Some(Work::Blocks(iter, place)) = stack.last_mut() {
-        let place = *place;
+    let mut stack = vec![Work::Blocks(doc.body.iter(), Place::default(), false)];
+    while let Some(Work::Blocks(iter, place, shaded)) = stack.last_mut() {
+        let (place, shaded) = (*place, *shaded);
         match iter.next() {
             None => {
                 stack.pop();
@@ -84,7 +88,7 @@ pub fn lines(doc: &Document) -> Vec<Line> {
                 para_no += 1;
                 let mut pl = place;
                 pl.paragraph = para_no;
-                split_paragraph(p, pl, &mut mark_no, &mut out);
+                split_paragraph(p, pl, shaded, &mut mark_no, &mut out);
             }
             Some(Block::Table(t)) => {
                 table_no += 1;
@@ -103,7 +107,7 @@ pub fn lines(doc: &Document) -> Vec<Line> {
                             paragraph: 0,
                             outer_table: outer,
                         };
-                        items.push(Work::Blocks(cell.blocks.iter(), pl));
+                        items.push(Work::Blocks(cell.blocks.iter(), pl, cell.shaded));
                     }
                 }
                 items.reverse();
@@ -114,46 +118,48 @@ pub fn lines(doc: &Document) -> Vec<Line> {
     out
 }
 
-fn split_paragraph(p: &Paragraph, place: Place, mark_no: &mut usize, out: &mut Vec<Line>) {
-    let new_line = || Line {
+fn split_paragraph(
+    p: &Paragraph,
+    place: Place,
+    cell_shaded: bool,
+    mark_no: &mut usize,
+    out: &mut Vec<Line>,
+) {
+    let blank = Line {
         text: String::new(),
         marks: Vec::new(),
         place,
         emphasised: false,
+        bold: false,
+        underline: false,
         in_text_box: p.in_text_box,
         bidi: p.bidi,
     };
-    let mut line = new_line();
-    let mut runs = 0usize;
-    let mut emphasised_runs = 0usize;
-    let finish = |line: &mut Line, runs: usize, em: usize, out: &mut Vec<Line>| {
-        line.emphasised = runs > 0 && (em == runs || p.shaded);
-        out.push(std::mem::replace(
-            line,
-            Line {
-                text: String::new(),
-                marks: Vec::new(),
-                ..line.clone()
-            },
-        ));
+    let mut line = blank.clone();
+    let mut fmt = FormatCount::default();
+    let mut finish = |line: &mut Line, fmt: &mut FormatCount| {
+        // A line counts as emphasised only when all of its text is (the form's own wording
+        // may have a bold word; a person marking a choice highlights the whole line).
+        let all = |n: usize| fmt.runs > 0 && n == fmt.runs;
+        line.emphasised = all(fmt.highlight) || (fmt.runs > 0 && (p.shaded || cell_shaded));
+        line.bold = all(fmt.bold);
+        line.underline = all(fmt.underline);
+        out.push(std::mem::replace(line, blank.clone()));
+        *fmt = FormatCount::default();
     };
     for inline in &p.inlines {
         match inline {
             Inline::Text { text, format } => {
                 if !text.trim().is_empty() {
-                    runs += 1;
-                    if format.highlight {
-                        emphasised_runs += 1;
-                    }
+                    fmt.runs += 1;
+                    fmt.highlight += usize::from(format.highlight);
+                    fmt.bold += usize::from(format.bold);
+                    fmt.underline += usize::from(format.underline);
                 }
                 line.text.push_str(text);
             }
             Inline::Tab => line.text.push('\t'),
-            Inline::Break => {
-                finish(&mut line, runs, emphasised_runs, out);
-                runs = 0;
-                emphasised_runs = 0;
-            }
+            Inline::Break => finish(&mut line, &mut fmt),
             Inline::Checkbox(cb) => {
                 *mark_no += 1;
                 let leading = line.text.trim().is_empty();
@@ -165,7 +171,16 @@ fn split_paragraph(p: &Paragraph, place: Place, mark_no: &mut usize, out: &mut V
             }
         }
     }
-    finish(&mut line, runs, emphasised_runs, out);
+    finish(&mut line, &mut fmt);
+}
+
+/// Runs of a line with text, and how many of them carry each kind of emphasis.
+#[derive(Default)]
+struct FormatCount {
+    runs: usize,
+    highlight: usize,
+    bold: usize,
+    underline: usize,
 }
 
 /// A typed mark at the start of a line: "X\tNo comments", "[x] Authorizes", "( ) …".

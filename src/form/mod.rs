@@ -221,3 +221,6 @@ fn script_language(lines: &[Line]) -> String {
 pub fn line_word(k: Option<LineKind>) -> Option<&'static str> {
     k.map(LineKind::as_str)
 }
+
+#[cfg(test)]
+mod tests;

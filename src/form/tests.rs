@@ -1,0 +1,329 @@
+//! The form reader on small hand-written bodies: each way of marking, each placement of text.
+
+use super::{read_form, Context, FormReading};
+use crate::docx::parse_document_xml;
+use crate::record::{Comments, Decision, Evidence};
+
+const W: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml""#;
+
+fn p(runs: &str) -> String {
+    format!("<w:p>{runs}</w:p>")
+}
+fn r(text: &str) -> String {
+    format!(r#"<w:r><w:t xml:space="preserve">{text}</w:t></w:r>"#)
+}
+fn rp(props: &str, text: &str) -> String {
+    format!(r#"<w:r><w:rPr>{props}</w:rPr><w:t xml:space="preserve">{text}</w:t></w:r>"#)
+}
+fn legacy(checked: bool) -> String {
+    let c = if checked { "<w:checked/>" } else { "" };
+    format!(
+        r#"<w:r><w:fldChar w:fldCharType="begin"><w:ffData><w:checkBox><w:sizeAuto/><w:default w:val="0"/>{c}</w:checkBox></w:ffData></w:fldChar></w:r><w:r><w:instrText> FORMCHECKBOX </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>"#
+    )
+}
+fn tc(content: &str) -> String {
+    format!("<w:tc>{content}</w:tc>")
+}
+fn tr(cells: &[String]) -> String {
+    format!("<w:tr>{}</w:tr>", cells.concat())
+}
+
+const AUTH: &str = "Authorizes Study Group 13 to consider this draft for approval (in this case, select one of the two options ⃝):";
+const NOT: &str = "Does not authorize Study Group 13 to consider this draft for approval (the reasons for this opinion are attached)";
+
+/// One draft's two rows: (box, label cell) for authorize with its options, then not authorize.
+fn draft_rows(
+    name: &str,
+    auth_box: &str,
+    auth_label: &str,
+    options: [&str; 2],
+    not_box: &str,
+    not_label: &str,
+) -> String {
+    let name_cell = tc(&format!(
+        r#"<w:tcPr><w:vMerge w:val="restart"/></w:tcPr>{}"#,
+        p(&r(name))
+    ));
+    let cont = tc(&format!("<w:tcPr><w:vMerge/></w:tcPr>{}", p("")));
+    let auth_cell = tc(&format!(
+        "{}{}{}",
+        p(auth_label),
+        p(&format!(
+            "{}{}",
+            options[0],
+            r("\tNo comments or proposed changes")
+        )),
+        p(&format!(
+            "{}{}",
+            options[1],
+            r("\tComments and proposed changes attached")
+        ))
+    ));
+    format!(
+        "{}{}",
+        tr(&[name_cell, tc(&p(auth_box)), auth_cell]),
+        tr(&[cont, tc(&p(not_box)), tc(&p(not_label))])
+    )
+}
+
+fn read(body: &str) -> FormReading {
+    let xml = format!(r#"<w:document {W}><w:body>{body}</w:body></w:document>"#);
+    let doc = parse_document_xml(xml.as_bytes()).expect("snippet parses");
+    read_form(
+        &doc,
+        &Context {
+            file_name: "Kenya_reply.docx",
+            email_from: None,
+        },
+    )
+}
+
+fn table(rows: &str) -> String {
+    format!("<w:tbl>{rows}</w:tbl>")
+}
+
+const EMPTY: &str = "⃝";
+
+#[test]
+fn legacy_boxes_and_options() {
+    let f = read(&table(&draft_rows(
+        "Draft new Recommendation ITU-T Y.3061 (Y.AN-arch)",
+        &legacy(true),
+        &r(AUTH),
+        [&r("●"), &r(EMPTY)],
+        &legacy(false),
+        &r(NOT),
+    )));
+    assert!(f.is_form);
+    let a = &f.answers()[0];
+    assert_eq!(
+        (a.draft.as_str(), a.provisional.as_deref()),
+        ("Y.3061", Some("Y.AN-arch"))
+    );
+    assert_eq!(
+        (a.decision, a.comments, a.evidence),
+        (
+            Decision::Authorize,
+            Some(Comments::NoComments),
+            Evidence::LegacyCheckbox
+        )
+    );
+}
+
+#[test]
+fn highlighted_line_is_read_as_chosen_with_a_warning() {
+    let f = read(&table(&draft_rows(
+        "ITU-T Y.3115",
+        &legacy(false),
+        &r(AUTH),
+        [&r(EMPTY), &r(EMPTY)],
+        &legacy(false),
+        &rp(r#"<w:highlight w:val="yellow"/>"#, NOT),
+    )));
+    let a = &f.answers()[0];
+    assert_eq!(
+        (a.decision, a.evidence),
+        (Decision::NotAuthorize, Evidence::Highlight)
+    );
+    assert!(f
+        .warnings
+        .iter()
+        .any(|w| w.contains("Y.3115") && w.contains("highlighted")));
+}
+
+#[test]
+fn bold_line_against_plain_line() {
+    let f = read(&table(&draft_rows(
+        "ITU-T Y.3115",
+        &r(""),
+        &rp("<w:b/>", AUTH),
+        [&r(EMPTY), &r(EMPTY)],
+        &r(""),
+        &r(NOT),
+    )));
+    let a = &f.answers()[0];
+    assert_eq!(
+        (a.decision, a.evidence),
+        (Decision::Authorize, Evidence::Highlight)
+    );
+    assert_eq!(a.comments, Some(Comments::Unspecified));
+}
+
+#[test]
+fn deleted_line_leaves_the_chosen_one() {
+    let name_cell = tc(&p(&r("ITU-T Y.2245 (Y.IoT-hms)")));
+    let rows = tr(&[name_cell, tc(&p("")), tc(&p(&r(NOT)))]);
+    let f = read(&table(&rows));
+    let a = &f.answers()[0];
+    assert_eq!(
+        (a.decision, a.evidence),
+        (Decision::NotAuthorize, Evidence::Deletion)
+    );
+    assert!(f
+        .warnings
+        .iter()
+        .any(|w| w.contains("Y.2245") && w.contains("deleted")));
+}
+
+#[test]
+fn words_typed_in_the_box_cell() {
+    for (yes, lang_label) in [
+        ("Yes", AUTH),
+        (
+            "Oui",
+            "Autorise la Commission d'études 13 à examiner ce projet",
+        ),
+        (
+            "Да",
+            "Уполномочивает 13-ю Исследовательскую комиссию рассмотреть проект",
+        ),
+        ("نعم", "تأذن للجنة الدراسات 13 بالنظر في مشروع"),
+        ("是", "授权第13研究组考虑批准该草案"),
+    ] {
+        let f = read(&table(&draft_rows(
+            "ITU-T Y.3172",
+            &r(yes),
+            &r(lang_label),
+            [&r("●"), &r(EMPTY)],
+            &r(""),
+            &r(NOT),
+        )));
+        let a = &f.answers()[0];
+        assert_eq!(
+            (a.decision, a.evidence),
+            (Decision::Authorize, Evidence::Text),
+            "{yes}"
+        );
+    }
+}
+
+#[test]
+fn a_sentence_instead_of_the_table() {
+    let body = p(&r("The Administration of Kenya authorizes Study Group 13 to consider draft Recommendation ITU-T Y.3061 for approval."))
+        + &p(&r("Kenya does not authorize Study Group 13 to consider ITU-T Y.3115: the scope is unclear."));
+    let f = read(&body);
+    let ans = f.answers();
+    let y3061 = ans
+        .iter()
+        .find(|a| a.draft == "Y.3061")
+        .expect("Y.3061 read");
+    assert_eq!(
+        (y3061.decision, y3061.evidence),
+        (Decision::Authorize, Evidence::Text)
+    );
+    let y3115 = ans
+        .iter()
+        .find(|a| a.draft == "Y.3115")
+        .expect("Y.3115 read");
+    assert_eq!(
+        (y3115.decision, y3115.evidence),
+        (Decision::NotAuthorize, Evidence::Text)
+    );
+}
+
+#[test]
+fn option_without_the_authorize_box_warns() {
+    let f = read(&table(&draft_rows(
+        "ITU-T Y.3172",
+        &legacy(false),
+        &r(AUTH),
+        [&r(EMPTY), &r("●")],
+        &legacy(false),
+        &r(NOT),
+    )));
+    let a = &f.answers()[0];
+    assert_eq!(
+        (a.decision, a.comments),
+        (Decision::Authorize, Some(Comments::WithComments))
+    );
+    assert!(f
+        .warnings
+        .iter()
+        .any(|w| w.contains("Y.3172") && w.contains("option")));
+}
+
+#[test]
+fn conflict_and_no_reply_warn() {
+    let rows = draft_rows(
+        "ITU-T Y.3061",
+        &legacy(true),
+        &r(AUTH),
+        [&r("●"), &r(EMPTY)],
+        &legacy(true),
+        &r(NOT),
+    ) + &draft_rows(
+        "ITU-T Y.3115",
+        &legacy(false),
+        &r(AUTH),
+        [&r(EMPTY), &r(EMPTY)],
+        &legacy(false),
+        &r(NOT),
+    );
+    let f = read(&table(&rows));
+    let ans = f.answers();
+    assert_eq!(ans[0].decision, Decision::Conflict);
+    assert_eq!(ans[1].decision, Decision::NoReply);
+    assert!(f
+        .warnings
+        .iter()
+        .any(|w| w.contains("Y.3061") && w.contains("conflict")));
+    assert!(f
+        .warnings
+        .iter()
+        .any(|w| w.contains("Y.3115") && w.contains("no reply")));
+}
+
+#[test]
+fn reasons_in_the_cell_in_a_following_row_and_after_the_table() {
+    let not_label = format!("{}{}", r(NOT), "");
+    let mut rows = draft_rows(
+        "ITU-T Y.3061",
+        &legacy(false),
+        &r(AUTH),
+        [&r(EMPTY), &r(EMPTY)],
+        &legacy(true),
+        &not_label,
+    );
+    // Reasons in a spanning row under the draft's two rows.
+    rows += &tr(&[format!(
+        r#"<w:tc><w:tcPr><w:gridSpan w:val="3"/></w:tcPr>{}</w:tc>"#,
+        p(&r("Reasons: The draft must be aligned with ITU-T Y.3060."))
+    )]);
+    rows += &draft_rows(
+        "ITU-T Y.3115",
+        &legacy(false),
+        &r(AUTH),
+        [&r(EMPTY), &r("●")],
+        &legacy(false),
+        &r(NOT),
+    );
+    let after = p(&r("Comments on Y.3115 (Y.NetSlice-sec):"))
+        + &p(&r("Clause 6 needs a figure."))
+        + &p(&r("Yours faithfully,"))
+        + &p(&r("J. Doe"));
+    // the authorize box of Y.3115 is empty but its option is marked: authorizes with a warning.
+    let f = read(&(table(&rows) + &after));
+    let ans = f.answers();
+    assert_eq!(ans.len(), 2, "{ans:?}");
+    assert_eq!(ans[0].text, "The draft must be aligned with ITU-T Y.3060.");
+    assert_eq!(ans[1].comments, Some(Comments::WithComments));
+    assert_eq!(ans[1].text, "Clause 6 needs a figure.");
+}
+
+#[test]
+fn separate_letter_warns() {
+    let rows = draft_rows(
+        "ITU-T Y.3061",
+        &legacy(false),
+        &r(AUTH),
+        [&r(EMPTY), &r(EMPTY)],
+        &legacy(true),
+        &r(&format!("{NOT} See the attached letter.")),
+    );
+    let f = read(&table(&rows));
+    assert_eq!(f.answers()[0].text, "See the attached letter.");
+    assert!(f
+        .warnings
+        .iter()
+        .any(|w| w.contains("Y.3061") && w.contains("separate letter")));
+}
