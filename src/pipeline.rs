@@ -411,23 +411,52 @@ pub fn assemble(
 }
 
 /// Puts a reply's answers in the blank form's order: a draft the reply does not answer is
-/// `no_reply`; a draft the form does not list is kept, with a warning.
+/// `no_reply`; a draft the form does not list is kept, with a warning. A reply that misnames a
+/// draft (`X.1335` for `X.1353`) is matched to it when that is the only possible reading, and
+/// always warned about.
 fn align_to_form(r: &mut Reply, expected: &[DraftRef]) {
+    let name_of = |d: &str, p: &Option<String>| DraftName {
+        draft: d.to_string(),
+        provisional: p.clone(),
+    };
     let mut answers = std::mem::take(&mut r.answers);
-    let mut out = Vec::with_capacity(expected.len());
-    for e in expected {
-        let en = DraftName {
-            draft: e.draft.clone(),
-            provisional: e.provisional.clone(),
-        };
-        match answers.iter().position(|a| {
-            en.same_as(&DraftName {
-                draft: a.draft.clone(),
-                provisional: a.provisional.clone(),
-            })
-        }) {
-            Some(i) => {
-                let mut a = answers.remove(i);
+    let mut slots: Vec<Option<Answer>> = expected
+        .iter()
+        .map(|e| {
+            let en = name_of(&e.draft, &e.provisional);
+            let i = answers
+                .iter()
+                .position(|a| en.same_as(&name_of(&a.draft, &a.provisional)))?;
+            Some(answers.remove(i))
+        })
+        .collect();
+    // Misnamed drafts: one unmatched answer close to exactly one unmatched expected draft.
+    let mut extra = Vec::new();
+    for a in answers {
+        let close: Vec<usize> = (0..expected.len())
+            .filter(|&i| slots[i].is_none() && looks_alike(&a.draft, &expected[i].draft))
+            .collect();
+        match close.as_slice() {
+            [i] => {
+                r.warnings.push(format!(
+                    "{}: the reply names {} — not on the blank form; read as {} (check the number)",
+                    expected[*i].draft, a.draft, expected[*i].draft
+                ));
+                slots[*i] = Some(a);
+            }
+            _ => {
+                r.warnings.push(format!(
+                    "{}: this draft is not on the blank form; check its number (left out of the tally)",
+                    a.draft
+                ));
+                extra.push(a);
+            }
+        }
+    }
+    let mut out = Vec::with_capacity(expected.len() + extra.len());
+    for (e, slot) in expected.iter().zip(slots) {
+        match slot {
+            Some(mut a) => {
                 a.draft = e.draft.clone();
                 a.provisional = e.provisional.clone().or(a.provisional);
                 out.push(a);
@@ -448,14 +477,38 @@ fn align_to_form(r: &mut Reply, expected: &[DraftRef]) {
             }
         }
     }
-    for a in answers {
-        r.warnings.push(format!(
-            "{}: this draft is not on the blank form; check its number (left out of the tally)",
-            a.draft
-        ));
-        out.push(a);
-    }
+    out.extend(extra);
     r.answers = out;
+}
+
+/// Two draft numbers one typing slip apart: same series, digits differing by one substitution,
+/// insertion, deletion or swap of neighbours (`X.1353` / `X.1335`).
+fn looks_alike(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.first() != b.first() || a == b {
+        return false;
+    }
+    // Optimal string alignment distance, small strings.
+    let (n, m) = (a.len(), b.len());
+    let mut d = vec![vec![0usize; m + 1]; n + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for j in 0..=m {
+        d[0][j] = j;
+    }
+    for i in 1..=n {
+        for j in 1..=m {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            d[i][j] = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
+            }
+        }
+    }
+    d[n][m] == 1
 }
 
 /// `replytally run`.
@@ -539,4 +592,84 @@ pub fn extract(paths: &[PathBuf]) -> Records {
     let inputs = intake::collect(paths);
     let reads = read_inputs(&inputs);
     assemble(&inputs, reads, None, None).0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::record::{Comments, Evidence, Sender};
+
+    fn reply(drafts: &[&str]) -> Reply {
+        Reply {
+            source: "r.docx".into(),
+            sha256: String::new(),
+            language: "en".into(),
+            member_state: None,
+            sender: Sender::default(),
+            date: None,
+            answers: drafts
+                .iter()
+                .map(|d| Answer {
+                    draft: d.to_string(),
+                    provisional: None,
+                    decision: Decision::Authorize,
+                    comments: Some(Comments::NoComments),
+                    text: String::new(),
+                    evidence: Evidence::Glyph,
+                })
+                .collect(),
+            superseded_by: None,
+            late: false,
+            warnings: Vec::new(),
+        }
+    }
+
+    fn form(drafts: &[&str]) -> Vec<DraftRef> {
+        drafts
+            .iter()
+            .map(|d| DraftRef {
+                draft: d.to_string(),
+                provisional: None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn missing_draft_is_no_reply_with_a_warning() {
+        let mut r = reply(&["X.1353"]);
+        align_to_form(&mut r, &form(&["X.1353", "X.1380"]));
+        assert_eq!(r.answers[1].decision, Decision::NoReply);
+        assert!(r.warnings.iter().any(|w| w.starts_with("X.1380")));
+    }
+
+    #[test]
+    fn misnamed_draft_is_matched_and_warned() {
+        let mut r = reply(&["X.1335", "X.1380"]);
+        align_to_form(&mut r, &form(&["X.1353", "X.1380"]));
+        assert_eq!(r.answers[0].draft, "X.1353");
+        assert_eq!(r.answers[0].decision, Decision::Authorize);
+        assert!(r
+            .warnings
+            .iter()
+            .any(|w| w.contains("X.1335") && w.contains("X.1353")));
+    }
+
+    #[test]
+    fn unknown_draft_is_kept_out_of_the_form_with_a_warning() {
+        let mut r = reply(&["X.1353", "Y.9999"]);
+        align_to_form(&mut r, &form(&["X.1353"]));
+        assert_eq!(r.answers.len(), 2);
+        assert!(r
+            .warnings
+            .iter()
+            .any(|w| w.contains("Y.9999") && w.contains("not on the blank form")));
+    }
+
+    #[test]
+    fn typing_slips() {
+        assert!(looks_alike("X.1353", "X.1335"));
+        assert!(looks_alike("X.1353", "X.1354"));
+        assert!(!looks_alike("X.1353", "X.1380"));
+        assert!(!looks_alike("X.1353", "Y.1353"));
+    }
 }
