@@ -2,9 +2,11 @@
 //! (`samples/*.docx`) and, when present, the practice replies (`../shared/replies/circ42/*.docx`).
 //!
 //! ```sh
-//! cargo run --release --example make-bench-corpus -- [OUT_DIR [COUNT]]
+//! cargo run --release --example make-bench-corpus -- [OUT_DIR [COUNT]] [--samples-only]
 //! # defaults: bench/corpus and 2000
 //! ```
+//!
+//! `--samples-only` leaves the practice replies out: every file then answers Circular 117.
 //!
 //! Each file is one source reply (taken in turn, so languages and checkbox mechanisms vary as
 //! in the sources) grown to a target size drawn log-uniformly between 20 KB and 2 MB: a cover
@@ -130,7 +132,9 @@ const WORDS: [&str; 64] = [
 
 fn main() -> ExitCode {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let mut args = std::env::args_os().skip(1);
+    let all: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
+    let samples_only = all.iter().any(|a| a == "--samples-only");
+    let mut args = all.into_iter().filter(|a| a != "--samples-only");
     let out = args
         .next()
         .map(PathBuf::from)
@@ -143,7 +147,7 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    match run(&root, &out, count) {
+    match run(&root, &out, count, samples_only) {
         Ok((n, bytes)) => {
             println!(
                 "wrote {n} files ({:.1} MB) into {}",
@@ -159,9 +163,13 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(root: &Path, out: &Path, count: usize) -> Res<(usize, u64)> {
+fn run(root: &Path, out: &Path, count: usize, samples_only: bool) -> Res<(usize, u64)> {
     let mut sources = Vec::new();
-    for dir in [root.join("samples"), root.join("../shared/replies/circ42")] {
+    let mut dirs = vec![root.join("samples")];
+    if !samples_only {
+        dirs.push(root.join("../shared/replies/circ42"));
+    }
+    for dir in dirs {
         let Ok(entries) = fs::read_dir(&dir) else {
             continue;
         };
@@ -210,7 +218,8 @@ fn unpack(path: &Path) -> Res<Source> {
         }
         let mut data = Vec::new();
         f.read_to_end(&mut data)?;
-        parts.push((f.name().to_string(), data));
+        let name = f.name()?.into_owned();
+        parts.push((name, data));
     }
     if !parts.iter().any(|(n, _)| n == "word/document.xml") {
         return Err("no word/document.xml".into());

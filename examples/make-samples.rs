@@ -1,15 +1,24 @@
-//! Generates `samples/`: the blank reply form of TSB Circular 117 (Study Group 13) and returned
-//! replies exercising every way of marking a box and of placing reasons, with
-//! `tests/fixtures/samples_expected.json` derived from the same specs.
+//! Generates the sample replies of two circulars, with the expected readings derived from the
+//! same specs:
+//!
+//! - TSB Circular 117 (Study Group 13, Y-series) into `samples/` (the default run's inputs) and
+//!   `tests/fixtures/samples_expected.json`;
+//! - TSB Circular 205 (Study Group 2, E-series; replies in all six languages, every way of
+//!   marking and every table structure) into `tests/fixtures/circ205/` and
+//!   `tests/fixtures/circ205_expected.json`.
 //!
 //! ```sh
-//! cargo run --example make-samples -- [OUT_DIR [EXPECTED_JSON]]
-//! # defaults: samples/ and tests/fixtures/samples_expected.json
+//! cargo run --example make-samples                       # both, at the default places
+//! cargo run --example make-samples -- 117 OUT_DIR EXPECTED_JSON
+//! cargo run --example make-samples -- 205 OUT_DIR EXPECTED_JSON
 //! ```
 //!
 //! The output is deterministic byte for byte (fixed zip timestamps, parts in name order, a
-//! fixed-seed PRNG); `tests/samples_generated.rs` checks that samples/ is what this writes.
+//! fixed-seed PRNG); `tests/samples_generated.rs` checks that the committed files are what this
+//! writes.
 
+#[path = "make-samples/circ205.rs"]
+mod circ205;
 #[path = "make-samples/expected.rs"]
 mod expected;
 #[path = "make-samples/form.rs"]
@@ -24,24 +33,45 @@ mod spec;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+const USAGE: &str = "usage: make-samples [117|205 OUT_DIR EXPECTED_JSON]";
+
 fn main() -> ExitCode {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let out = std::env::args_os()
-        .nth(1)
-        .map(PathBuf::from)
-        .unwrap_or_else(|| root.join("samples"));
-    let expected = std::env::args_os()
-        .nth(2)
-        .map(PathBuf::from)
-        .unwrap_or_else(|| root.join("tests/fixtures/samples_expected.json"));
-    match generate::write_all(&out, &expected) {
-        Ok(paths) => {
-            println!("wrote {} files into {}", paths.len(), out.display());
-            ExitCode::SUCCESS
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let jobs: Vec<(&spec::Circular, PathBuf, PathBuf)> = match args.as_slice() {
+        [] => [&spec::CIRC117, &circ205::CIRC205]
+            .into_iter()
+            .map(|c| (c, root.join(c.default_dir), root.join(c.default_expected)))
+            .collect(),
+        [n, out, exp] => {
+            let circ = match n.as_str() {
+                "117" => &spec::CIRC117,
+                "205" => &circ205::CIRC205,
+                _ => {
+                    eprintln!("make-samples: unknown circular {n}; {USAGE}");
+                    return ExitCode::FAILURE;
+                }
+            };
+            vec![(circ, PathBuf::from(out), PathBuf::from(exp))]
         }
-        Err(e) => {
-            eprintln!("make-samples: {e}");
-            ExitCode::FAILURE
+        _ => {
+            eprintln!("{USAGE}");
+            return ExitCode::FAILURE;
+        }
+    };
+    for (circ, out, expected) in jobs {
+        match generate::write_all(circ, &out, &expected) {
+            Ok(paths) => println!(
+                "TSB Circular {}: wrote {} files into {}",
+                circ.number,
+                paths.len(),
+                out.display()
+            ),
+            Err(e) => {
+                eprintln!("make-samples: TSB Circular {}: {e}", circ.number);
+                return ExitCode::FAILURE;
+            }
         }
     }
+    ExitCode::SUCCESS
 }

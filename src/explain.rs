@@ -74,6 +74,12 @@ pub fn explain_bytes(source: &str, bytes: &[u8]) -> Result<Explanation, ExplainE
     for line in &reading.lines {
         for m in &line.marks {
             let used = reading.mark_uses.iter().find(|u| u.id == m.id);
+            // A symbol of unknown meaning (☎ in Wingdings) stands for a box only where the form
+            // expects one; elsewhere it is decoration, not a mark.
+            let on_form_line = used.is_some_and(|u| u.line.is_some()) && reading.is_form;
+            if m.checkbox.mechanism == Mechanism::Symbol && m.checkbox.checked.is_none() && !on_form_line {
+                continue;
+            }
             marks.push(MarkOut {
                 mechanism: mechanism_evidence(m.checkbox.mechanism),
                 checked: m.checkbox.checked,
@@ -126,7 +132,9 @@ pub fn explain_bytes(source: &str, bytes: &[u8]) -> Result<Explanation, ExplainE
         date: reading.date.clone(),
         marks,
         answers,
-        warnings: reading.warnings.clone(),
+        // A file that is not a reply form gets only the reader's own notes, not the form
+        // reader's (no Member State, no date…), which would be noise there.
+        warnings: if reading.is_form { reading.warnings.clone() } else { doc.notes.clone() },
     })
 }
 

@@ -1,33 +1,32 @@
-//! `samples/expected.json`: what replytally should read from each sample, derived from the same
-//! `Reply` specs that wrote the files, plus the tallies those readings give.
+//! The expected readings of one circular's samples (`tests/fixtures/samples_expected.json`,
+//! `tests/fixtures/circ205_expected.json`): what replytally should read from each file, derived
+//! from the same `Reply` specs that wrote the files, plus the tallies those readings give.
 
 use serde::Serialize;
 
 use replytally::record::{Answer, Comments, Decision, MemberState};
 
-use crate::spec::{
-    Reply, SpecError, CIRCULAR, DEADLINE, DRAFTS, FORM_FILE, STUDY_GROUP, THRESHOLD,
-};
+use crate::spec::{is_placeholder, Circular, Reply, SpecError, THRESHOLD};
 
 #[derive(Serialize)]
 pub struct Expected {
     schema: &'static str,
     description: &'static str,
-    circular: Circular,
+    circular: CircularRef,
     form: &'static str,
     form_language: &'static str,
     deadline: &'static str,
     threshold: u32,
     drafts: Vec<DraftRef>,
     replies: Vec<ExpectedReply>,
-    /// `replytally run samples --form form/blank_circ117_en.docx` (no deadline).
+    /// `replytally run DIR --form DIR/FORM` (no deadline).
     tallies: Tally,
-    /// The same with `--deadline 2026-03-15`.
+    /// The same with `--deadline DEADLINE`.
     tallies_with_deadline: Tally,
 }
 
 #[derive(Serialize)]
-struct Circular {
+struct CircularRef {
     tsb_circular: u32,
     study_group: u32,
 }
@@ -38,11 +37,21 @@ struct DraftRef {
     provisional: Option<String>,
 }
 
+/// The sender as the reader should give it: `null` where the form's placeholder was left.
 #[derive(Serialize)]
 struct SenderRef {
-    name: &'static str,
-    title: &'static str,
-    email: &'static str,
+    name: Option<&'static str>,
+    title: Option<&'static str>,
+    email: Option<&'static str>,
+}
+
+/// One answer as `records.json` has it, plus `warn` where the reader must warn on the draft.
+#[derive(Serialize)]
+struct ExpectedAnswer {
+    #[serde(flatten)]
+    answer: Answer,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    warn: bool,
 }
 
 /// One reply, in the shape of a `records.json` reply (less `warnings`, plus `notes`).
@@ -57,7 +66,7 @@ struct ExpectedReply {
     superseded_by: Option<String>,
     /// As read with `--deadline 2026-03-15` (always false without it).
     late: bool,
-    answers: Vec<Answer>,
+    answers: Vec<ExpectedAnswer>,
     /// What the file exercises (not a records.json field).
     notes: Vec<String>,
 }
@@ -81,8 +90,8 @@ struct DraftTally {
     meets_threshold: Option<bool>,
 }
 
-fn draft_refs() -> Vec<DraftRef> {
-    DRAFTS
+fn draft_refs(circ: &Circular) -> Vec<DraftRef> {
+    circ.drafts
         .iter()
         .map(|d| DraftRef {
             draft: d.id.to_string(),
@@ -92,38 +101,63 @@ fn draft_refs() -> Vec<DraftRef> {
 }
 
 /// The answers the contract expects for a reply spec.
-fn answers(r: &Reply) -> Vec<Answer> {
-    DRAFTS
+fn answers(circ: &Circular, r: &Reply) -> Vec<ExpectedAnswer> {
+    circ.drafts
         .iter()
         .zip(&r.answers)
         .map(|(d, a)| {
             let decision = a.decision();
-            Answer {
-                draft: d.id.to_string(),
-                provisional: d.paren.map(str::to_string),
-                decision,
-                comments: a.comments(),
-                text: a.text(),
-                evidence: if decision == Decision::NoReply {
-                    replytally::record::Evidence::None
-                } else {
-                    r.boxes.evidence()
+            let evidence = if decision == Decision::NoReply {
+                replytally::record::Evidence::None
+            } else if a.pick == crate::spec::Pick::Neither {
+                // Read from the option alone.
+                r.options.evidence(r.boxes)
+            } else {
+                r.boxes.evidence()
+            };
+            ExpectedAnswer {
+                answer: Answer {
+                    draft: d.id.to_string(),
+                    provisional: d.paren.map(str::to_string),
+                    decision,
+                    comments: a.comments(),
+                    text: a.text(),
+                    evidence,
                 },
+                warn: a.must_warn(),
             }
         })
         .collect()
 }
 
-fn notes(r: &Reply) -> Vec<String> {
+fn notes(circ: &Circular, r: &Reply) -> Vec<String> {
     let mut v = vec![r.boxes.describe(), r.options.describe()];
-    for (d, a) in DRAFTS.iter().zip(&r.answers) {
+    v.extend(r.layout.describe());
+    if r.wording == crate::spec::Wording::Older {
+        v.push("wording: an older edition of the template".to_string());
+    }
+    for (d, a) in circ.drafts.iter().zip(&r.answers) {
         if !a.text.is_empty() {
             let what = if a.text_is_reasons() {
                 "reasons"
             } else {
                 "comments"
             };
-            v.push(format!("{}: {what} {}", d.id, a.place.describe()));
+            let place = if matches!(r.boxes, crate::spec::BoxMark::Sentences(_)) {
+                "in the paragraphs after its sentence"
+            } else {
+                a.place.describe()
+            };
+            v.push(format!("{}: {what} {place}", d.id));
+        }
+        if let Some(n) = a.named {
+            v.push(format!("{}: printed as {n} (misnamed; warn)", d.id));
+        }
+        if a.omitted {
+            v.push(format!(
+                "{}: its rows are missing from the reply (no_reply)",
+                d.id
+            ));
         }
     }
     v.extend(r.notes.iter().map(|n| n.to_string()));
@@ -156,13 +190,17 @@ fn verdict(authorize: u32, not_authorize: u32) -> bool {
     total == 0 || f64::from(authorize) * 100.0 / f64::from(total) >= THRESHOLD
 }
 
-fn tally(replies: &[ExpectedReply], with_deadline: bool) -> Result<Tally, SpecError> {
+fn tally(
+    circ: &Circular,
+    replies: &[ExpectedReply],
+    with_deadline: bool,
+) -> Result<Tally, SpecError> {
     let mut tie = None;
     let standing: Vec<&ExpectedReply> = replies
         .iter()
         .filter(|r| r.superseded_by.is_none() && !(with_deadline && r.late))
         .collect();
-    let drafts = draft_refs()
+    let drafts = draft_refs(circ)
         .into_iter()
         .enumerate()
         .map(|(i, d)| {
@@ -177,7 +215,11 @@ fn tally(replies: &[ExpectedReply], with_deadline: bool) -> Result<Tally, SpecEr
                 support: None,
                 meets_threshold: None,
             };
-            for a in standing.iter().filter_map(|r| r.answers.get(i)) {
+            for a in standing
+                .iter()
+                .filter_map(|r| r.answers.get(i))
+                .map(|a| &a.answer)
+            {
                 match a.decision {
                     Decision::Authorize => {
                         t.authorize += 1;
@@ -217,7 +259,7 @@ fn tally(replies: &[ExpectedReply], with_deadline: bool) -> Result<Tally, SpecEr
 }
 
 /// Builds the expected readings; `sha256` gives each reply file's digest, in spec order.
-pub fn build(replies: &[Reply], sha256: &[String]) -> Result<Expected, SpecError> {
+pub fn build(circ: &Circular, replies: &[Reply], sha256: &[String]) -> Result<Expected, SpecError> {
     let sup = superseded(replies);
     let list: Vec<ExpectedReply> = replies
         .iter()
@@ -232,31 +274,31 @@ pub fn build(replies: &[Reply], sha256: &[String]) -> Result<Expected, SpecError
                 iso3: r.state.1.to_string(),
             },
             sender: SenderRef {
-                name: r.sender.name,
-                title: r.sender.title,
-                email: r.sender.email,
+                name: Some(r.sender.name).filter(|s| !is_placeholder(s)),
+                title: Some(r.sender.title).filter(|s| !is_placeholder(s)),
+                email: Some(r.sender.email).filter(|s| !is_placeholder(s)),
             },
             date: r.iso_date(),
             superseded_by,
-            late: r.iso_date().as_str() > DEADLINE,
-            answers: answers(r),
-            notes: notes(r),
+            late: r.iso_date().as_str() > circ.deadline,
+            answers: answers(circ, r),
+            notes: notes(circ, r),
         })
         .collect();
-    let tallies = tally(&list, false)?;
-    let tallies_with_deadline = tally(&list, true)?;
+    let tallies = tally(circ, &list, false)?;
+    let tallies_with_deadline = tally(circ, &list, true)?;
     Ok(Expected {
         schema: "replytally.samples/1",
-        description: "Replies to TSB Circular 117 (Study Group 13), made by examples/make-samples.rs; sources are relative to samples/",
-        circular: Circular {
-            tsb_circular: CIRCULAR,
-            study_group: STUDY_GROUP,
+        description: circ.description,
+        circular: CircularRef {
+            tsb_circular: circ.number,
+            study_group: circ.study_group,
         },
-        form: FORM_FILE,
+        form: circ.form_file,
         form_language: "en",
-        deadline: DEADLINE,
+        deadline: circ.deadline,
         threshold: THRESHOLD as u32,
-        drafts: draft_refs(),
+        drafts: draft_refs(circ),
         replies: list,
         tallies,
         tallies_with_deadline,

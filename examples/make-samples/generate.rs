@@ -1,5 +1,5 @@
-//! Writes the whole sample set into a directory: the blank form, every reply of
-//! [`crate::spec::replies`], and `expected.json`.
+//! Writes one circular's sample set into a directory: the blank form, every reply of its
+//! spec, and the expected readings (kept outside that directory).
 
 use std::error::Error;
 use std::fs;
@@ -7,35 +7,78 @@ use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
-use replytally::record::Decision;
-
 use crate::ooxml::{self, Meta};
-use crate::spec::{self, App, BoxMark, Lang, OptionMark, Reply, SpecError, DRAFTS, FORM_FILE};
+use crate::spec::{
+    self, is_placeholder, App, BoxMark, Circular, Lang, Layout, OptionMark, Pick, Place, Reply,
+    SpecError,
+};
 use crate::{expected, form};
 
-fn check(r: &Reply) -> Result<(), SpecError> {
+fn check(circ: &Circular, r: &Reply) -> Result<(), SpecError> {
     let fail = |m: String| Err(SpecError(format!("{}: {m}", r.file)));
-    if r.answers.len() != DRAFTS.len() {
+    if r.answers.len() != circ.drafts.len() {
         return fail(format!(
             "{} answers for {} drafts",
             r.answers.len(),
-            DRAFTS.len()
+            circ.drafts.len()
         ));
     }
-    for (d, a) in DRAFTS.iter().zip(&r.answers) {
+    if let BoxMark::Sentences(list) = r.boxes {
+        if list.len() != circ.drafts.len() {
+            return fail(format!(
+                "{} sentences for {} drafts",
+                list.len(),
+                circ.drafts.len()
+            ));
+        }
+        if r.answers
+            .iter()
+            .any(|a| a.place != Place::CellPara && !a.text.is_empty())
+        {
+            return fail(
+                "sentence replies write their text in the paragraphs after (CellPara)".into(),
+            );
+        }
+    }
+    if r.app == App::GoogleDocs && matches!(r.boxes, BoxMark::Emphasis(_)) {
+        return fail("the Google Docs rewrite does not keep emphasis properties in order".into());
+    }
+    let follow = matches!(
+        r.boxes,
+        BoxMark::Emphasis(_) | BoxMark::Deletion(_) | BoxMark::Sentences(_)
+    );
+    if follow != matches!(r.options, OptionMark::Follow) {
+        return fail(
+            "emphasis, deletion and sentences mark options the same way (Follow), and only they"
+                .into(),
+        );
+    }
+    if matches!(r.layout, Layout::SdtCells) && !matches!(r.boxes, BoxMark::ContentControl) {
+        return fail("content controls around cells are written with content-control boxes".into());
+    }
+    for (d, a) in circ.drafts.iter().zip(&r.answers) {
         // The contract keeps text only for not_authorize and with_comments: text anywhere
         // else would be in the file but not in the truth.
-        let text_kept = a.decision() == Decision::NotAuthorize
-            || a.comments() == Some(replytally::record::Comments::WithComments);
-        if !a.text.is_empty() && !text_kept {
+        if !a.text.is_empty() && !a.text_kept() {
             return fail(format!("{}: text on an answer whose text is empty", d.id));
         }
+        if matches!(r.boxes, BoxMark::Deletion(_))
+            && a.pick == Pick::Neither
+            && a.opts != spec::Opts::Neither
+        {
+            return fail(format!(
+                "{}: deletion cannot show an option without its box",
+                d.id
+            ));
+        }
         if a.was.is_some() {
-            let boxes_ok = matches!(r.boxes, BoxMark::Glyph { .. } | BoxMark::Symbol { .. });
-            let options_ok = !matches!(r.options, OptionMark::ContentControl);
-            if !(boxes_ok && options_ok) {
+            let boxes_ok = matches!(
+                r.boxes,
+                BoxMark::Glyph { .. } | BoxMark::Symbol { .. } | BoxMark::ContentControl
+            );
+            if !boxes_ok || follow {
                 return fail(format!(
-                    "{}: tracked box changes are only written for glyph and symbol marks",
+                    "{}: tracked box changes are only written for glyph, symbol and content-control marks",
                     d.id
                 ));
             }
@@ -44,19 +87,31 @@ fn check(r: &Reply) -> Result<(), SpecError> {
     Ok(())
 }
 
-fn meta(lang: Lang, reply: Option<&Reply>, seed: &str) -> Meta {
+fn meta(circ: &Circular, lang: Lang, reply: Option<&Reply>, seed: &str) -> Meta {
     let (y, m, d) = reply.map_or((2026, 1, 15), |r| r.date);
     let (application, app_version) = match reply.map(|r| r.app) {
         Some(App::LibreOffice) => (
             "LibreOffice/7.6.4.1$Linux_X86_64 LibreOffice_project/e19e193f88cd6c0525a17fb7a176ed8e6a3e2aa1",
             "15.0000",
         ),
+        // Google Docs and WPS: application names as those programs write them; the versions
+        // are plausible, not copied from real files.
+        Some(App::GoogleDocs) => ("Google Docs", "1.0000"),
+        Some(App::Wps) => ("WPS Office_12.1.0.18276", "12.0000"),
         _ => ("Microsoft Office Word", "16.0000"),
     };
     Meta {
-        title: format!("TSB Circular {} - Annex 2", spec::CIRCULAR),
+        title: format!("TSB Circular {} - Annex 2", circ.number),
         creator: "TSB".to_string(),
-        last_modified_by: reply.map_or("TSB", |r| r.sender.name).to_string(),
+        last_modified_by: reply
+            .map_or("TSB", |r| {
+                if is_placeholder(r.sender.name) {
+                    "User"
+                } else {
+                    r.sender.name
+                }
+            })
+            .to_string(),
         created: "2026-01-15T08:00:00Z".to_string(),
         modified: format!("{y:04}-{m:02}-{d:02}T09:30:00Z"),
         zip_time: (y, m, d, 10, 0),
@@ -65,6 +120,9 @@ fn meta(lang: Lang, reply: Option<&Reply>, seed: &str) -> Meta {
         lang: match lang {
             Lang::En => "en-GB",
             Lang::Fr => "fr-FR",
+            Lang::Es => "es-ES",
+            Lang::Ru => "ru-RU",
+            Lang::Ar => "ar-SA",
             Lang::Zh => "zh-CN",
         },
         east_asia_font: if lang == Lang::Zh {
@@ -77,20 +135,33 @@ fn meta(lang: Lang, reply: Option<&Reply>, seed: &str) -> Meta {
     }
 }
 
-fn docx(lang: Lang, reply: Option<&Reply>, seed: &str) -> Result<Vec<u8>, Box<dyn Error>> {
-    let xml = form::document_xml(lang, reply, seed);
-    ooxml::package(&xml, &meta(lang, reply, seed))
+fn docx(
+    circ: &Circular,
+    lang: Lang,
+    reply: Option<&Reply>,
+    seed: &str,
+) -> Result<Vec<u8>, Box<dyn Error>> {
+    let mut xml = form::document_xml(circ, lang, reply, seed);
+    if reply.is_some_and(|r| r.app == App::GoogleDocs) {
+        xml = ooxml::google_docs(&xml);
+    }
+    ooxml::package(&xml, &meta(circ, lang, reply, seed))
 }
 
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Writes the samples into `out` and returns the paths written.
-pub fn write_all(out: &Path, expected_path: &Path) -> Result<Vec<PathBuf>, Box<dyn Error>> {
-    let replies = spec::replies();
+/// Writes the samples of `circ` into `out`, its expected readings to `expected_path`, and
+/// returns the paths written.
+pub fn write_all(
+    circ: &Circular,
+    out: &Path,
+    expected_path: &Path,
+) -> Result<Vec<PathBuf>, Box<dyn Error>> {
+    let replies = (circ.replies)();
     for r in &replies {
-        check(r)?;
+        check(circ, r)?;
     }
     let mut written = Vec::new();
     let mut put = |rel: &str, bytes: &[u8]| -> Result<(), Box<dyn Error>> {
@@ -103,17 +174,17 @@ pub fn write_all(out: &Path, expected_path: &Path) -> Result<Vec<PathBuf>, Box<d
         Ok(())
     };
 
-    put(FORM_FILE, &docx(Lang::En, None, FORM_FILE)?)?;
+    put(circ.form_file, &docx(circ, Lang::En, None, circ.form_file)?)?;
     let mut digests = Vec::new();
     for r in &replies {
-        let bytes = docx(r.lang, Some(r), r.file)?;
+        let bytes = docx(circ, r.lang, Some(r), r.file)?;
         digests.push(hex(&Sha256::digest(&bytes)));
         put(r.file, &bytes)?;
     }
-    let expected = expected::build(&replies, &digests)?;
+    let expected = expected::build(circ, &replies, &digests)?;
     let mut json = serde_json::to_string_pretty(&expected)?;
     json.push('\n');
-    // Kept outside samples/ so that `replytally run samples` sees only what a user would send.
+    // Kept outside the samples so that `replytally run DIR` sees only what a user would send.
     if let Some(dir) = expected_path.parent() {
         fs::create_dir_all(dir)?;
     }

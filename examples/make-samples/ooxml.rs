@@ -88,6 +88,14 @@ pub struct RPr {
     pub italic: bool,
     /// A font for all scripts (MS Gothic for box glyphs).
     pub font: Option<&'static str>,
+    /// `w:highlight` colour (emphasis by highlighting).
+    pub highlight: Option<&'static str>,
+    /// Single underline.
+    pub underline: bool,
+    /// `w:shd` fill colour (emphasis by shading).
+    pub shade: Option<&'static str>,
+    /// Right-to-left run (`w:rtl`, Arabic forms).
+    pub rtl: bool,
 }
 
 impl RPr {
@@ -95,11 +103,14 @@ impl RPr {
         bold: false,
         italic: false,
         font: None,
+        highlight: None,
+        underline: false,
+        shade: None,
+        rtl: false,
     };
     pub const BOLD: RPr = RPr {
         bold: true,
-        italic: false,
-        font: None,
+        ..RPr::PLAIN
     };
 
     pub fn xml(&self) -> String {
@@ -115,6 +126,21 @@ impl RPr {
         }
         if self.italic {
             s.push_str("<w:i/><w:iCs/>");
+        }
+        // Schema order: highlight, u, shd, then rtl.
+        if let Some(h) = self.highlight {
+            s.push_str(&format!(r#"<w:highlight w:val="{h}"/>"#));
+        }
+        if self.underline {
+            s.push_str(r#"<w:u w:val="single"/>"#);
+        }
+        if let Some(fill) = self.shade {
+            s.push_str(&format!(
+                r#"<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>"#
+            ));
+        }
+        if self.rtl {
+            s.push_str("<w:rtl/>");
         }
         if s.is_empty() {
             s
@@ -174,8 +200,6 @@ pub fn runs(rng: &mut Rng, text: &str, rpr: RPr) -> String {
     out
 }
 
-pub const TAB: &str = "<w:r><w:tab/></w:r>";
-
 /// A paragraph with the given paragraph properties (inner XML of `w:pPr`, may be empty).
 pub fn para(rng: &mut Rng, ppr: &str, content: &str) -> String {
     let r = rng.rsid();
@@ -202,8 +226,9 @@ pub fn row(cells: &[String]) -> String {
     format!("<w:tr>{}</w:tr>", cells.concat())
 }
 
-/// A fixed-layout table; `bordered` uses the TableGrid style, otherwise no borders.
-pub fn table(bordered: bool, grid: &[u32], rows: &[String]) -> String {
+/// A fixed-layout table; `bordered` uses the TableGrid style, otherwise no borders; right to
+/// left (`w:bidiVisual`) when `bidi`.
+pub fn table_ex(bordered: bool, grid: &[u32], rows: &[String], bidi: bool) -> String {
     let total: u32 = grid.iter().sum();
     let style = if bordered {
         r#"<w:tblStyle w:val="TableGrid"/>"#.to_string()
@@ -219,8 +244,9 @@ pub fn table(bordered: bool, grid: &[u32], rows: &[String]) -> String {
         .iter()
         .map(|w| format!(r#"<w:gridCol w:w="{w}"/>"#))
         .collect();
+    let bidi = if bidi { "<w:bidiVisual/>" } else { "" };
     format!(
-        r#"<w:tbl><w:tblPr>{style}<w:tblW w:w="{total}" w:type="dxa"/>{borders}<w:tblLayout w:type="fixed"/><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>{cols}</w:tblGrid>{}</w:tbl>"#,
+        r#"<w:tbl><w:tblPr>{style}{bidi}<w:tblW w:w="{total}" w:type="dxa"/>{borders}<w:tblLayout w:type="fixed"/><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>{cols}</w:tblGrid>{}</w:tbl>"#,
         rows.concat()
     )
 }
@@ -247,12 +273,70 @@ const DOC_NS: &str = concat!(
 
 const XML_DECL: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#;
 
-/// `word/document.xml` around the body blocks, with an A4 section.
-pub fn document(body: &str) -> String {
+/// `word/document.xml` around the body blocks, with an A4 section; `extra_ns` holds extra
+/// namespace declarations for the root (empty, or starting with a space).
+pub fn document_ns(body: &str, extra_ns: &str) -> String {
     format!(
         r#"{XML_DECL}
-<w:document {DOC_NS}><w:body>{body}<w:sectPr><w:pgSz w:w="11907" w:h="16840" w:code="9"/><w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1134" w:header="567" w:footer="567" w:gutter="0"/><w:cols w:space="720"/><w:docGrid w:linePitch="326"/></w:sectPr></w:body></w:document>"#
+<w:document {DOC_NS}{extra_ns}><w:body>{body}<w:sectPr><w:pgSz w:w="11907" w:h="16840" w:code="9"/><w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1134" w:header="567" w:footer="567" w:gutter="0"/><w:cols w:space="720"/><w:docGrid w:linePitch="326"/></w:sectPr></w:body></w:document>"#
     )
+}
+
+/// The namespace WPS Office declares on its documents' roots.
+pub const WPS_NS: &str =
+    r#" xmlns:wpsCustomData="http://www.wps.cn/officeDocument/2013/wpsCustomData""#;
+
+/// Rewrites a body as Google Docs exports it: no rsids, every run with its full properties
+/// (Arial, black, 11 pt, an explicit `<w:rtl w:val="0"/>`), on/off properties with explicit
+/// values, and `w:vMerge w:val="continue"` spelled out.
+///
+/// Works on the generator's own XML only (known spellings); emphasis properties are not
+/// expected in it.
+pub fn google_docs(xml: &str) -> String {
+    let mut s = strip_attr(xml, " w:rsidR=\"");
+    s = strip_attr(&s, " w:rsidRDefault=\"");
+    s = s
+        .replace("<w:b/><w:bCs/>", r#"<w:b w:val="1"/><w:bCs w:val="1"/>"#)
+        .replace("<w:i/><w:iCs/>", r#"<w:i w:val="1"/><w:iCs w:val="1"/>"#)
+        .replace("<w:vMerge/>", r#"<w:vMerge w:val="continue"/>"#);
+    const FONTS: &str =
+        r#"<w:rFonts w:ascii="Arial" w:cs="Arial" w:eastAsia="Arial" w:hAnsi="Arial"/>"#;
+    const TAIL: &str =
+        r#"<w:color w:val="000000"/><w:sz w:val="22"/><w:szCs w:val="22"/><w:rtl w:val="0"/>"#;
+    let mut out = String::with_capacity(s.len() * 2);
+    let mut rest = s.as_str();
+    while let Some(i) = rest.find("<w:r>") {
+        out.push_str(&rest[..i + 5]);
+        rest = &rest[i + 5..];
+        if let Some(after) = rest.strip_prefix("<w:rPr>") {
+            let end = after.find("</w:rPr>").unwrap_or(0);
+            let inner = &after[..end];
+            out.push_str("<w:rPr>");
+            if !inner.starts_with("<w:rFonts") {
+                out.push_str(FONTS);
+            }
+            out.push_str(inner);
+            out.push_str(TAIL);
+            rest = &after[end..];
+        } else {
+            out.push_str(&format!("<w:rPr>{FONTS}{TAIL}</w:rPr>"));
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Removes every `NAME="…"` attribute starting with `prefix` (which includes the `="`).
+fn strip_attr(xml: &str, prefix: &str) -> String {
+    let mut out = String::with_capacity(xml.len());
+    let mut rest = xml;
+    while let Some(i) = rest.find(prefix) {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + prefix.len()..];
+        rest = after.find('"').map_or("", |j| &after[j + 1..]);
+    }
+    out.push_str(rest);
+    out
 }
 
 /// What the package parts other than the body say about the document.

@@ -1,9 +1,40 @@
 //! What the samples say: the circular, its drafts, and one `Reply` spec per returned form.
 //!
 //! Both the .docx files and `expected.json` are derived from these specs, so the truth can never
-//! drift from the files. Add a sample by adding a `Reply` to [`replies`].
+//! drift from the files. Add a sample by adding a `Reply` to [`replies`] (TSB Circular 117,
+//! `samples/`) or to `circ205::replies` (TSB Circular 205, `tests/fixtures/circ205/`).
 
 use replytally::record::{Comments, Decision, Evidence};
+
+/// One consultation: its number, study group, drafts, and where its files go.
+pub struct Circular {
+    pub number: u32,
+    pub study_group: u32,
+    pub drafts: &'static [Draft],
+    /// The consultation's due date (ISO), for `late`.
+    pub deadline: &'static str,
+    /// The blank form, relative to the output directory.
+    pub form_file: &'static str,
+    /// `description` of the expected JSON.
+    pub description: &'static str,
+    /// Output directory and expected JSON, relative to the repository root.
+    pub default_dir: &'static str,
+    pub default_expected: &'static str,
+    pub replies: fn() -> Vec<Reply>,
+}
+
+/// TSB Circular 117 (SG13, Y-series): `samples/`, the default run's inputs.
+pub const CIRC117: Circular = Circular {
+    number: CIRCULAR,
+    study_group: STUDY_GROUP,
+    drafts: &DRAFTS,
+    deadline: DEADLINE,
+    form_file: FORM_FILE,
+    description: "Replies to TSB Circular 117 (Study Group 13), made by examples/make-samples.rs; sources are relative to samples/",
+    default_dir: "samples",
+    default_expected: "tests/fixtures/samples_expected.json",
+    replies,
+};
 
 pub const CIRCULAR: u32 = 117;
 pub const STUDY_GROUP: u32 = 13;
@@ -28,6 +59,9 @@ impl std::error::Error for SpecError {}
 pub enum Lang {
     En,
     Fr,
+    Es,
+    Ru,
+    Ar,
     Zh,
 }
 
@@ -36,8 +70,67 @@ impl Lang {
         match self {
             Lang::En => "en",
             Lang::Fr => "fr",
+            Lang::Es => "es",
+            Lang::Ru => "ru",
+            Lang::Ar => "ar",
             Lang::Zh => "zh",
         }
+    }
+}
+
+/// Which edition of the form's wording a reply was typed on: template wording drifts
+/// (British spelling, "CE 2", "2-ю Исследовательскую комиссию", يأذن for تأذن, …).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Wording {
+    Current,
+    Older,
+}
+
+/// How the answer table is laid out and wrapped.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Layout {
+    /// One table, the name cell merged down over the draft's two rows (`w:vMerge`).
+    Standard,
+    /// No `w:vMerge`: the name repeated in both rows (`repeat`), or in the first row only with
+    /// the second row's first cell left empty.
+    NoMerge { repeat: bool },
+    /// The name in its own row spanning the table, above the draft's two lines.
+    NameRow,
+    /// The answer table inside the single cell of an outer table.
+    Nested,
+    /// The table split in two across a page break after this many drafts; the second part
+    /// repeats no header.
+    Split(usize),
+    /// The whole answer table pasted into a text box (wps + VML fallback, both holding it).
+    InTextBox,
+    /// Each box cell wrapped in a content control (`w:tr/w:sdt/w:sdtContent/w:tc`).
+    SdtCells,
+}
+
+impl Layout {
+    pub fn describe(self) -> Option<String> {
+        Some(match self {
+            Layout::Standard => return None,
+            Layout::NoMerge { repeat: true } => {
+                "layout: no w:vMerge, the draft name repeated in both rows".to_string()
+            }
+            Layout::NoMerge { repeat: false } => {
+                "layout: no w:vMerge, the draft name in the first row only, the second row's first cell empty".to_string()
+            }
+            Layout::NameRow => {
+                "layout: the draft name in its own spanning row above its two lines".to_string()
+            }
+            Layout::Nested => "layout: the answer table nested in a cell of an outer table".to_string(),
+            Layout::Split(n) => format!(
+                "layout: the table split in two across a page break after {n} drafts (no repeated header)"
+            ),
+            Layout::InTextBox => {
+                "layout: the whole answer table inside a text box (mc:Choice and mc:Fallback)".to_string()
+            }
+            Layout::SdtCells => {
+                "layout: each box cell wrapped in a content control (w:tr/w:sdt/w:sdtContent/w:tc)".to_string()
+            }
+        })
     }
 }
 
@@ -111,6 +204,26 @@ pub enum LegacyOff {
     Nothing,
 }
 
+/// How the chosen line is emphasised when the boxes are left empty.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Emph {
+    /// `w:highlight w:val="yellow"` on the chosen line's runs.
+    Highlight,
+    /// `w:shd w:fill` on the chosen line's runs.
+    Shade,
+    /// The chosen line bold and underlined, the others plain.
+    BoldUnderline,
+}
+
+/// How the lines not chosen are deleted.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum DelStyle {
+    /// The row (and the option paragraph) removed from the table.
+    RowRemoved,
+    /// The row kept, its box and text removed (empty cells, empty option paragraph).
+    TextRemoved,
+}
+
 /// The mechanism of the two decision boxes of every draft.
 #[derive(Clone, Copy, Debug)]
 pub enum BoxMark {
@@ -136,6 +249,22 @@ pub enum BoxMark {
         on: u16,
         off: u16,
     },
+    /// Boxes left as the blank form's unticked FORMCHECKBOXes; the chosen lines emphasised.
+    Emphasis(Emph),
+    /// The lines not chosen deleted; the boxes left kept unticked.
+    Deletion(DelStyle),
+    /// A word ("Sí", "Да", "نعم", "是", "Yes") typed in the chosen line's box cell, after the
+    /// unticked FORMCHECKBOX (`keep_box`) or instead of it.
+    Words {
+        word: &'static str,
+        keep_box: bool,
+    },
+    /// The table replaced by one sentence per draft ("La Administración … autoriza …"),
+    /// given in draft order.
+    Sentences(&'static [&'static str]),
+    /// Legacy check boxes as WPS-style simple fields: `w:fldSimple w:instr=" FORMCHECKBOX "`
+    /// holding `w:ffData/w:checkBox` (ticked `<w:checked/>`, unticked `<w:default w:val="0"/>`).
+    FieldSimple,
 }
 
 impl BoxMark {
@@ -145,6 +274,10 @@ impl BoxMark {
             BoxMark::ContentControl => Evidence::ContentControl,
             BoxMark::Glyph { .. } | BoxMark::TypedOverLegacy { .. } => Evidence::Glyph,
             BoxMark::Symbol { .. } => Evidence::Symbol,
+            BoxMark::Emphasis(_) => Evidence::Highlight,
+            BoxMark::Deletion(_) => Evidence::Deletion,
+            BoxMark::Words { .. } | BoxMark::Sentences(_) => Evidence::Text,
+            BoxMark::FieldSimple => Evidence::LegacyCheckbox,
         }
     }
 
@@ -176,6 +309,34 @@ impl BoxMark {
             BoxMark::Symbol { font, on, off } => {
                 format!("boxes: w:sym {font} {on:04X} ticked / {off:04X} empty")
             }
+            BoxMark::Emphasis(e) => format!(
+                "boxes: left unticked; the chosen lines {}",
+                match e {
+                    Emph::Highlight => "highlighted (w:highlight yellow)",
+                    Emph::Shade => "shaded (w:shd w:fill on the runs)",
+                    Emph::BoldUnderline => "bold and underlined, the others plain",
+                }
+            ),
+            BoxMark::Deletion(DelStyle::RowRemoved) => {
+                "boxes: left unticked; the rows and option paragraphs not chosen removed from the table".to_string()
+            }
+            BoxMark::Deletion(DelStyle::TextRemoved) => {
+                "boxes: the lines not chosen emptied (box and text removed, rows kept)".to_string()
+            }
+            BoxMark::Words { word, keep_box } => format!(
+                "boxes: \"{word}\" typed in the chosen line's box cell{}",
+                if keep_box {
+                    " after the unticked FORMCHECKBOX"
+                } else {
+                    " (no box)"
+                }
+            ),
+            BoxMark::Sentences(_) => {
+                "boxes: none; the table replaced by one sentence per draft naming the decision".to_string()
+            }
+            BoxMark::FieldSimple => {
+                "boxes: WPS-style w:fldSimple FORMCHECKBOX holding w:ffData".to_string()
+            }
         }
     }
 }
@@ -189,6 +350,8 @@ pub enum OptionMark {
     BoxGlyph,
     /// The circle replaced by content-control check boxes.
     ContentControl,
+    /// Marked the way the boxes are (emphasis, deletion, sentences): the circles stay ⃝.
+    Follow,
 }
 
 impl OptionMark {
@@ -197,6 +360,16 @@ impl OptionMark {
             OptionMark::Glyph(g) => format!("options: ⃝ replaced by {g}"),
             OptionMark::BoxGlyph => "options: ⃝ replaced by ☒".to_string(),
             OptionMark::ContentControl => "options: content-control check boxes".to_string(),
+            OptionMark::Follow => "options: marked the same way as the decision".to_string(),
+        }
+    }
+
+    /// The evidence of a decision read from an option alone.
+    pub fn evidence(self, boxes: BoxMark) -> Evidence {
+        match self {
+            OptionMark::Glyph(_) | OptionMark::BoxGlyph => Evidence::Glyph,
+            OptionMark::ContentControl => Evidence::ContentControl,
+            OptionMark::Follow => boxes.evidence(),
         }
     }
 }
@@ -278,6 +451,13 @@ pub struct Answer {
     pub heading: Option<&'static str>,
     /// Tracked change: the boxes as they were before this reply's author changed them.
     pub was: Option<(Pick, Opts)>,
+    /// The reader must warn on this draft for a reason the marks do not show (the text
+    /// points to a separate letter, the draft is misnamed).
+    pub warn: bool,
+    /// The number the reply prints instead of the draft's (a typo such as E.165.1).
+    pub named: Option<&'static str>,
+    /// The draft's rows are missing from the reply altogether.
+    pub omitted: bool,
 }
 
 fn answer(pick: Pick, opts: Opts) -> Answer {
@@ -289,6 +469,9 @@ fn answer(pick: Pick, opts: Opts) -> Answer {
         prefix: None,
         heading: None,
         was: None,
+        warn: false,
+        named: None,
+        omitted: false,
     }
 }
 
@@ -328,6 +511,17 @@ pub fn conflict() -> Answer {
 pub fn unanswered() -> Answer {
     answer(Pick::Neither, Opts::Neither)
 }
+/// An option marked, the *Authorizes* box not: read as authorizes with that option (warn).
+pub fn option_only(opts: Opts) -> Answer {
+    answer(Pick::Neither, opts)
+}
+/// The draft's rows deleted from the reply: no reply for it.
+pub fn omitted() -> Answer {
+    Answer {
+        omitted: true,
+        ..answer(Pick::Neither, Opts::Neither)
+    }
+}
 
 impl Answer {
     pub fn prefix(mut self, prefix: &'static str) -> Answer {
@@ -346,6 +540,28 @@ impl Answer {
         self.text = text;
         self
     }
+    /// Reasons or comments written at `place`.
+    pub fn with_text(mut self, place: Place, text: &[&'static str]) -> Answer {
+        self.text = paras(text);
+        self.place = place;
+        self
+    }
+    /// Also marks an option (with *Does not authorize*: a conflict of meaning, warned).
+    pub fn opts(mut self, opts: Opts) -> Answer {
+        self.opts = opts;
+        self
+    }
+    /// The text says the reasons or comments are in a separate letter: warn on the draft.
+    pub fn letter(mut self) -> Answer {
+        self.warn = true;
+        self
+    }
+    /// The reply prints this number for the draft (a typo): warn on the draft.
+    pub fn named(mut self, id: &'static str) -> Answer {
+        self.named = Some(id);
+        self.warn = true;
+        self
+    }
 
     /// The decision the contract expects for these marks.
     pub fn decision(&self) -> Decision {
@@ -353,8 +569,26 @@ impl Answer {
             Pick::Authorize => Decision::Authorize,
             Pick::NotAuthorize => Decision::NotAuthorize,
             Pick::Both => Decision::Conflict,
+            // An option marked without its box: authorizes with that option.
+            Pick::Neither if self.opts != Opts::Neither && !self.omitted => Decision::Authorize,
             Pick::Neither => Decision::NoReply,
         }
+    }
+
+    /// Whether the reader must warn on this draft: every reading that is not certain (issue 3
+    /// items 2 and 6): an option without its box or under *Does not authorize*, both boxes,
+    /// no box where the draft's lines are there, neither or both options, text said to be
+    /// attached but absent, and what `warn` flags.
+    pub fn must_warn(&self) -> bool {
+        let d = self.decision();
+        self.warn
+            || (self.pick == Pick::Neither && d == Decision::Authorize)
+            || (d == Decision::NotAuthorize && self.opts != Opts::Neither)
+            || d == Decision::Conflict
+            || (d == Decision::NoReply && !self.omitted)
+            || self.comments() == Some(Comments::Unspecified)
+            || ((d == Decision::NotAuthorize || self.comments() == Some(Comments::WithComments))
+                && self.text.is_empty())
     }
 
     pub fn comments(&self) -> Option<Comments> {
@@ -387,6 +621,12 @@ impl Answer {
     pub fn text_is_reasons(&self) -> bool {
         self.pick == Pick::NotAuthorize
     }
+
+    /// Whether the text stands for this answer in the truth (reasons of a refusal, comments of
+    /// an authorization with comments).
+    pub fn text_kept(&self) -> bool {
+        self.decision() == Decision::NotAuthorize || self.comments() == Some(Comments::WithComments)
+    }
 }
 
 /// The sender as written in the *From* block.
@@ -403,6 +643,10 @@ pub struct Sender {
 pub enum App {
     Word,
     LibreOffice,
+    /// Exported by Google Docs (rewritten by `ooxml::google_docs`).
+    GoogleDocs,
+    /// Saved by WPS Office (its namespace on the root, its application name).
+    Wps,
 }
 
 /// One returned form.
@@ -421,8 +665,15 @@ pub struct Reply {
     /// One answer per entry of [`DRAFTS`], in order.
     pub answers: Vec<Answer>,
     pub app: App,
+    pub layout: Layout,
+    pub wording: Wording,
     /// What else this file is there to exercise, beyond what the marks say.
     pub notes: &'static [&'static str],
+}
+
+/// A header field left as the blank form's placeholder ("[Nombre]").
+pub fn is_placeholder(s: &str) -> bool {
+    s.starts_with('[') && s.ends_with(']')
 }
 
 impl Reply {
@@ -487,6 +738,8 @@ pub fn replies() -> Vec<Reply> {
                 auth(),
             ],
             app: App::Word,
+            layout: Layout::Standard,
+            wording: Wording::Current,
             notes: &["Y.2245 not authorized, reasons not in the file (text empty)"],
         },
         Reply {
@@ -524,6 +777,8 @@ pub fn replies() -> Vec<Reply> {
                 ),
             ],
             app: App::Word,
+            layout: Layout::Standard,
+            wording: Wording::Current,
             notes: &["conflict: both boxes ticked for Y.2245"],
         },
         Reply {
@@ -568,6 +823,8 @@ pub fn replies() -> Vec<Reply> {
                 auth(),
             ],
             app: App::Word,
+            layout: Layout::Standard,
+            wording: Wording::Current,
             notes: &[
                 "From block names the country in French only (Royaume du Maroc)",
                 "English comments in a French form",
@@ -611,6 +868,8 @@ pub fn replies() -> Vec<Reply> {
                 ),
             ],
             app: App::Word,
+            layout: Layout::Standard,
+            wording: Wording::Current,
             notes: &["From block names the country in Chinese only (中华人民共和国)"],
         },
         Reply {
@@ -652,6 +911,8 @@ pub fn replies() -> Vec<Reply> {
                 auth(),
             ],
             app: App::Word,
+            layout: Layout::Standard,
+            wording: Wording::Current,
             notes: &["Y.3172 left unanswered (no_reply)", "numeric day-first date"],
         },
         Reply {
@@ -689,6 +950,8 @@ pub fn replies() -> Vec<Reply> {
                 unanswered(),
             ],
             app: App::Word,
+            layout: Layout::Standard,
+            wording: Wording::Current,
             notes: &[
                 "Y.3115 authorized with neither option (unspecified)",
                 "Y.ML-IMT2020-VNS left unanswered (no_reply)",
@@ -731,6 +994,8 @@ pub fn replies() -> Vec<Reply> {
                 auth(),
             ],
             app: App::Word,
+            layout: Layout::Standard,
+            wording: Wording::Current,
             notes: &[
                 "Y.3061 authorized with both options (unspecified)",
                 "English reasons in a French form",
@@ -760,6 +1025,8 @@ pub fn replies() -> Vec<Reply> {
                 auth(),
             ],
             app: App::Word,
+            layout: Layout::Standard,
+            wording: Wording::Current,
             notes: &["first of two replies from India: superseded by the corrected reply"],
         },
         Reply {
@@ -786,6 +1053,8 @@ pub fn replies() -> Vec<Reply> {
                 auth(),
             ],
             app: App::Word,
+            layout: Layout::Standard,
+            wording: Wording::Current,
             notes: &["corrected reply from India, later date: the one that stands"],
         },
         Reply {
@@ -826,6 +1095,8 @@ pub fn replies() -> Vec<Reply> {
                 ),
             ],
             app: App::Word,
+            layout: Layout::Standard,
+            wording: Wording::Current,
             notes: &["unticked boxes default on but explicitly off: must read as unticked"],
         },
         Reply {
@@ -860,6 +1131,8 @@ pub fn replies() -> Vec<Reply> {
                 auth(),
             ],
             app: App::Word,
+            layout: Layout::Standard,
+            wording: Wording::Current,
             notes: &[
                 "English reasons in a Chinese form",
                 "comments attached but not in the file (text empty)",
@@ -904,6 +1177,8 @@ pub fn replies() -> Vec<Reply> {
                 auth(),
             ],
             app: App::Word,
+            layout: Layout::Standard,
+            wording: Wording::Current,
             notes: &["Y.3172 authorized with neither option (unspecified)"],
         },
         Reply {
@@ -945,6 +1220,8 @@ pub fn replies() -> Vec<Reply> {
                 auth(),
             ],
             app: App::Word,
+            layout: Layout::Standard,
+            wording: Wording::Current,
             notes: &[
                 "tracked changes: Y.3115 changed from authorize/no comments to does not authorize (old symbols inside w:del, new ones inside w:ins), reasons inserted with a deleted phrase",
             ],
@@ -991,6 +1268,8 @@ pub fn replies() -> Vec<Reply> {
                 ),
             ],
             app: App::Word,
+            layout: Layout::Standard,
+            wording: Wording::Current,
             notes: &["Y.ML-IMT2020-VNS: a French and an English paragraph under one heading"],
         },
         Reply {
@@ -1028,6 +1307,8 @@ pub fn replies() -> Vec<Reply> {
                 auth(),
             ],
             app: App::Word,
+            layout: Layout::Standard,
+            wording: Wording::Current,
             notes: &[],
         },
         Reply {
@@ -1062,6 +1343,8 @@ pub fn replies() -> Vec<Reply> {
                 .prefix(" Reasons: "),
             ],
             app: App::Word,
+            layout: Layout::Standard,
+            wording: Wording::Current,
             notes: &["dated after the due date 2026-03-15 (late with --deadline)"],
         },
         Reply {
@@ -1095,6 +1378,8 @@ pub fn replies() -> Vec<Reply> {
                 auth(),
             ],
             app: App::LibreOffice,
+            layout: Layout::Standard,
+            wording: Wording::Current,
             notes: &["saved by LibreOffice", "comments attached but not in the file (text empty)"],
         },
     ]

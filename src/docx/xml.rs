@@ -92,6 +92,7 @@ enum El {
     Sym,
     FldChar,
     FfData,
+    FldSimple,
     FfCheckBox,
     FfChecked,
     FfDefault,
@@ -149,6 +150,7 @@ fn classify(ns: Ns, local: &str) -> El {
             "sym" => El::Sym,
             "fldChar" => El::FldChar,
             "ffData" => El::FfData,
+            "fldSimple" => El::FldSimple,
             "checkBox" => El::FfCheckBox,
             "checked" => El::FfChecked,
             "default" => El::FfDefault,
@@ -691,6 +693,16 @@ impl Parser<'_, '_> {
                 }
                 _ => {}
             },
+            // A simple field: its children are the result. WPS writes check boxes as a
+            // `w:fldSimple w:instr=" FORMCHECKBOX "` holding the `w:ffData` itself.
+            El::FldSimple => {
+                let instr = attr(reader, e, "instr", w).unwrap_or_default();
+                self.fields.push(Field {
+                    in_result: true,
+                    checkbox: None,
+                    formcheckbox: instr.to_ascii_uppercase().contains("FORMCHECKBOX"),
+                });
+            }
             El::FfCheckBox if self.parent() == El::FfData => {
                 if let Some(f) = self.fields.last_mut() {
                     f.checkbox = Some(FfBox::default());
@@ -771,6 +783,14 @@ impl Parser<'_, '_> {
             }
             El::R => {
                 self.runs.pop();
+            }
+            El::FldSimple => {
+                if let Some(b) = self.fields.pop().and_then(|f| f.checkbox) {
+                    let outer_suppressed = self.fields.iter().any(|f| !f.in_result || f.formcheckbox);
+                    if !outer_suppressed {
+                        self.emit(Inline::Checkbox(legacy_mark(&b)));
+                    }
+                }
             }
             El::FldChar => {
                 // The `begin` fldChar has just closed: its ffData is complete.

@@ -52,7 +52,8 @@ pub fn classify(text: &str) -> Option<Label> {
     }
     let mut best: Option<(usize, LineKind, &Compiled)> = None;
     for c in compiled() {
-        // Negation first: every "does not authorize" contains "authorize".
+        // The earliest label in the line wins; on a tie the negation first (every "does not
+        // authorize" contains "authorize").
         let found = [
             (LineKind::NotAuthorize, &c.not_authorize),
             (LineKind::NoComments, &c.no_comments),
@@ -60,7 +61,8 @@ pub fn classify(text: &str) -> Option<Label> {
             (LineKind::Authorize, &c.authorize),
         ]
         .into_iter()
-        .find_map(|(k, re)| re.find(&folded).map(|m| (m.start(), k)));
+        .filter_map(|(k, re)| re.find(&folded).map(|m| (m.start(), k)))
+        .min_by_key(|(start, _)| *start);
         if let Some((start, kind)) = found {
             // The label must open the line (allowing a short lead such as "The Administration").
             let lead = &folded[..start];
@@ -68,7 +70,8 @@ pub fn classify(text: &str) -> Option<Label> {
             // reasons for not authorizing:" is a heading, not a form line.
             let heading = !find_drafts(lead).is_empty()
                 || compiled().iter().any(|c| c.heading_words.is_match(lead));
-            if lead.chars().count() <= 40 && !heading && best.is_none_or(|(s, _, _)| start < s) {
+            // A sentence may start "The Administration of the Argentine Republic …".
+            if lead.chars().count() <= 100 && !heading && best.is_none_or(|(s, _, _)| start < s) {
                 best = Some((start, kind, c));
             }
         }
@@ -166,36 +169,37 @@ fn verb_label_end(rest: &str) -> usize {
 /// End of "No comments or proposed changes" / "Comments and proposed changes attached".
 fn option_label_end(rest: &str) -> usize {
     // The option's printed words end with one of these; whatever follows was typed by the
-    // person ("… attached The term 'edge node' …").
+    // person ("… attached The term 'edge node' …"). Take the last such word within the
+    // option's usual length, and never past a colon that ends it.
+    const CLOSING: [&str; 24] = [
+        "attached", "changes", "change", "joints", "jointes", "joint", "modification", "modifications",
+        "adjuntan", "adjuntos", "adjunto", "cambio", "cambios", "propuestos", "propuestas",
+        "прилагаются", "изменений", "изменения", "нет", "修改", "建议", "مقترحة", "المقترحة", "طيه",
+    ];
+    let window: usize = rest.char_indices().nth(70).map(|(i, _)| i).unwrap_or(rest.len());
+    let colon = rest.find([':', '：', '\t']).unwrap_or(rest.len());
+    let limit = window.min(colon);
     let lower = rest.to_lowercase();
-    for w in [
-        "attached",
-        "joints",
-        "jointes",
-        "joint",
-        "adjuntan",
-        "adjuntos",
-        "прилагаются",
-        "changes",
-        "modification",
-        "cambio",
-        "изменений",
-        "修改",
-        "مقترحة",
-    ] {
-        if let Some(i) = lower.find(w) {
+    if lower.len() != rest.len() {
+        // Lower-casing changed byte lengths: fall back to the first colon.
+        return colon;
+    }
+    let mut best = None;
+    for w in CLOSING {
+        let mut from = 0;
+        while let Some(i) = lower[from..].find(w).map(|i| i + from) {
             let end = i + w.len();
-            // Only at a word's end, and only if `lower` and `rest` agree on the offset.
-            let next = lower[end..].chars().next();
-            if end <= rest.len()
-                && rest.is_char_boundary(end)
-                && next.is_none_or(|c| !c.is_alphanumeric() || !w.is_ascii())
-            {
-                return end;
+            from = end;
+            if end > limit {
+                break;
+            }
+            let at_word_end = lower[end..].chars().next().is_none_or(|c| !c.is_alphanumeric() || !w.is_ascii());
+            if at_word_end && rest.is_char_boundary(end) && best.is_none_or(|b| end > b) {
+                best = Some(end);
             }
         }
     }
-    rest.find([':', '：', '\t']).unwrap_or(rest.len())
+    best.unwrap_or(colon)
 }
 
 /// The state of one line of the form (a decision line or an option).
@@ -348,7 +352,10 @@ fn analyse(line: &Line) -> Info {
         },
     };
     let body = &line.text[body_offset.min(line.text.len())..];
-    let label = classify(body);
+    // A sentence ("Spain authorizes SG2 to consider E.212 …") stands for a form line only
+    // outside the answer table and when it names its draft; inside a table it is text.
+    let label = classify(body)
+        .filter(|l| !l.sentence || (line.place.table == 0 && find_drafts(body).len() == 1));
     let drafts = if label.is_none() {
         find_drafts(body)
     } else {
@@ -398,6 +405,16 @@ pub fn read_answers(lines: &[Line]) -> AnswerTable {
     let mut last = last_label;
     while last + 1 < lines.len() && lines[last + 1].place.same_row(&lines[last_label].place) {
         last += 1;
+    }
+    // Replies written as sentences (no table): the paragraphs after the last one are its text,
+    // up to a heading, the closing formula or a table.
+    if lines[last].place.table == 0 {
+        while let Some(next) = lines.get(last + 1) {
+            if next.place.table != 0 || is_closing(&next.text) || is_heading(&clean(&next.text)) {
+                break;
+            }
+            last += 1;
+        }
     }
     // Tables that hold labels: draft names are looked for there, and just before.
     let label_tables: Vec<usize> = label_idx
@@ -561,10 +578,26 @@ pub fn read_answers(lines: &[Line]) -> AnswerTable {
                     row_first_label = Some((d, label.kind));
                 }
                 cell_label = Some(label.kind);
-                // What follows the label on the same line is the person's text.
                 let body = &line.text[info.body_offset.min(line.text.len())..];
-                let rest = body.get(label.end..).unwrap_or("");
-                push_text(out.drafts[d].bucket(label.kind), rest);
+                if label.sentence {
+                    // "… authorizes … and attaches the following comments:" also gives the option.
+                    if label.kind == LineKind::Authorize {
+                        if let Some(c) = compiled().iter().find(|c| c.code == label.lang) {
+                            let f = fold(body);
+                            for (k, re) in [(LineKind::NoComments, &c.no_comments), (LineKind::WithComments, &c.with_comments)] {
+                                if re.is_match(&f) {
+                                    let o = out.drafts[d].line_mut(k);
+                                    o.present = true;
+                                    o.sentence = true;
+                                }
+                            }
+                        }
+                    }
+                } else {
+                    // What follows the label on the same line is the person's text.
+                    let rest = body.get(label.end..).unwrap_or("");
+                    push_text(out.drafts[d].bucket(label.kind), rest);
+                }
             }
             None => {
                 let body = &line.text[info.body_offset.min(line.text.len())..];
@@ -690,6 +723,29 @@ pub fn strip_prefix(text: &str) -> String {
     text.to_string()
 }
 
+/// A heading: the draft is named before a colon within a few words ("Reasons for X.1382:",
+/// "关于X.1644的理由："), or the line is a few words naming it with a word such as "Reasons" —
+/// not a sentence of the text that happens to cite a draft.
+fn is_heading(text: &str) -> bool {
+    let words = |s: &str| {
+        s.split_whitespace().count() + s.chars().filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c)).count() / 3
+    };
+    match text.find([':', '：']) {
+        Some(pos) => words(&text[..pos]) <= 12 && !find_drafts(&text[..pos]).is_empty(),
+        None => {
+            let folded = fold(text);
+            words(text) <= 8
+                && !find_drafts(text).is_empty()
+                && compiled().iter().any(|c| c.heading_words.is_match(&folded))
+        }
+    }
+}
+
+fn is_closing(text: &str) -> bool {
+    let folded = fold(text);
+    compiled().iter().any(|c| c.closing.is_match(&folded))
+}
+
 /// Reads text after the answer table: paragraphs under a heading that names a draft.
 pub fn read_after_table(
     lines: &[Line],
@@ -719,22 +775,7 @@ pub fn read_after_table(
             .filter(|(_, d)| named.iter().any(|n| d.name.same_as(n)))
             .map(|(i, _)| i)
             .collect();
-        // A heading: the draft is named before a colon within a few words ("Reasons for
-        // X.1382:", "关于X.1644的理由："), or the line is a few words naming it with a word such as
-        // "Reasons" — not a sentence of the text that happens to cite a draft.
-        let words = |s: &str| {
-            s.split_whitespace().count()
-                + s.chars()
-                    .filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c))
-                    .count()
-                    / 3
-        };
-        let heading_like = match text.find([':', '：']) {
-            Some(pos) => words(&text[..pos]) <= 12 && !find_drafts(&text[..pos]).is_empty(),
-            None => {
-                words(&text) <= 8 && compiled().iter().any(|c| c.heading_words.is_match(&folded))
-            }
-        };
+        let heading_like = is_heading(&text);
         if matches.len() == 1 && heading_like {
             current = Some(matches[0]);
             // Text after the heading's colon on the same line.
@@ -820,6 +861,30 @@ fn infer_unmarked(d: &DraftReading) -> Option<Inferred> {
     None
 }
 
+/// The option under *authorizes* when neither option box is marked: a sentence, one option
+/// emphasised and not the other, or one option line deleted. Returns (no comments, with
+/// comments, how it was read — for a warning).
+fn infer_option(d: &DraftReading) -> Option<(bool, bool, Option<String>)> {
+    let (no, with) = (&d.no_comments, &d.with_comments);
+    if no.sentence != with.sentence {
+        return Some((no.sentence, with.sentence, None));
+    }
+    if no.present && with.present {
+        type Attr = fn(&LineState) -> bool;
+        let attrs: [(Attr, &str); 3] = [(|s| s.highlighted, "highlighting"), (|s| s.bold, "bold type"), (|s| s.underline, "underlining")];
+        for (attr, how) in attrs {
+            if attr(no) != attr(with) {
+                return Some((attr(no), attr(with), Some(how.to_string())));
+            }
+        }
+        return None;
+    }
+    if no.present != with.present && d.authorize.present {
+        return Some((no.present, with.present, Some("the other option line being deleted".to_string())));
+    }
+    None
+}
+
 /// Decides each draft from its lines and gathers its text.
 pub fn decide(d: &mut DraftReading) {
     let mut a = d.authorize.checked();
@@ -839,6 +904,15 @@ pub fn decide(d: &mut DraftReading) {
             inferred = Some(i.evidence);
             if let Some(w) = i.warning {
                 d.warnings.push(format!("{name}: {w}"));
+            }
+        }
+    }
+    // Authorizes with no option box marked: the option may be shown the same other ways.
+    if a && !n && !no && !with {
+        if let Some((o_no, o_with, how)) = infer_option(d) {
+            (no, with) = (o_no, o_with);
+            if let Some(how) = how {
+                d.warnings.push(format!("{name}: no option box is marked; read the option from {how}"));
             }
         }
     }

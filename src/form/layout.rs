@@ -138,10 +138,11 @@ fn split_paragraph(
     let mut line = blank.clone();
     let mut fmt = FormatCount::default();
     let mut finish = |line: &mut Line, fmt: &mut FormatCount| {
-        // A line counts as emphasised only when all of its text is (the form's own wording
-        // may have a bold word; a person marking a choice highlights the whole line).
-        let all = |n: usize| fmt.runs > 0 && n == fmt.runs;
-        line.emphasised = all(fmt.highlight) || (fmt.runs > 0 && (p.shaded || cell_shaded));
+        // A line counts as emphasised only when (nearly) all of its text is: the form's own
+        // wording may have a bold word; a person marking a choice highlights the whole line,
+        // perhaps missing a bracket or a space at its end.
+        let all = |n: usize| fmt.chars > 0 && n * 10 >= fmt.chars * 9;
+        line.emphasised = all(fmt.highlight) || (fmt.chars > 0 && (p.shaded || cell_shaded));
         line.bold = all(fmt.bold);
         line.underline = all(fmt.underline);
         out.push(std::mem::replace(line, blank.clone()));
@@ -150,12 +151,11 @@ fn split_paragraph(
     for inline in &p.inlines {
         match inline {
             Inline::Text { text, format } => {
-                if !text.trim().is_empty() {
-                    fmt.runs += 1;
-                    fmt.highlight += usize::from(format.highlight);
-                    fmt.bold += usize::from(format.bold);
-                    fmt.underline += usize::from(format.underline);
-                }
+                let n = text.chars().filter(|c| c.is_alphanumeric()).count();
+                fmt.chars += n;
+                fmt.highlight += if format.highlight { n } else { 0 };
+                fmt.bold += if format.bold { n } else { 0 };
+                fmt.underline += if format.underline { n } else { 0 };
                 line.text.push_str(text);
             }
             Inline::Tab => line.text.push('\t'),
@@ -174,10 +174,10 @@ fn split_paragraph(
     finish(&mut line, &mut fmt);
 }
 
-/// Runs of a line with text, and how many of them carry each kind of emphasis.
+/// Letters and digits of a line, and how many of them carry each kind of emphasis.
 #[derive(Default)]
 struct FormatCount {
-    runs: usize,
+    chars: usize,
     highlight: usize,
     bold: usize,
     underline: usize,

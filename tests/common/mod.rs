@@ -132,3 +132,4 @@ pub fn compare_tally(summary: &Value, tt: &Value, problems: &mut Vec<String>) {
         }
     }
 }
+pub mod corpus_index;
