@@ -59,7 +59,7 @@ AUS AU | Australia | | en: Commonwealth of Australia
 AUT AT | Austria | | en: Republic of Austria | other: Österreich; Republik Österreich
 AZE AZ | Azerbaijan | | en: Republic of Azerbaijan; Azerbaijani Republic
 BHS BS | Bahamas | | en: The Bahamas; Commonwealth of the Bahamas; Bahamas (Commonwealth of the)
-BHR BH | Bahrain | | en: Kingdom of Bahrain
+BHR BH | Bahrain | | en: Kingdom of Bahrain | ar: مملكة البحرين
 BGD BD | Bangladesh | | en: People's Republic of Bangladesh
 BRB BB | Barbados | |
 BLR BY | Belarus | | en: Republic of Belarus | ru: Республика Беларусь; Белоруссия
@@ -133,16 +133,16 @@ ISR IL | Israel | | en: State of Israel
 ITA IT | Italy | | en: Italian Republic | other: Repubblica Italiana
 JAM JM | Jamaica | |
 JPN JP | Japan | | other: 日本国
-JOR JO | Jordan | | en: Hashemite Kingdom of Jordan
+JOR JO | Jordan | | en: Hashemite Kingdom of Jordan | ar: المملكة الأردنية الهاشمية
 KAZ KZ | Kazakhstan | | en: Republic of Kazakhstan
 KEN KE | Kenya | | en: Republic of Kenya; Kenya (Republic of)
 KIR KI | Kiribati | |
 KOR KR | Korea (Rep. of) | xn--3e0b707e; 한국 | en: Korea; Republic of Korea; Korea (Republic of); Korea, Republic of; Korea, Rep.; Rep. of Korea; ROK | fr: Corée; Corée (Rép. de); Corée (République de); République de Corée | es: Corea; Corea (Rep. de); Corea (República de); República de Corea | ru: Корея; Корея (Республика); Южная Корея | ar: كوريا; جمهورية كوريا | zh: 大韩民国; 大韓民國; 韓國 | other: 대한민국; 한국
-KWT KW | Kuwait | | en: State of Kuwait
+KWT KW | Kuwait | | en: State of Kuwait | ar: دولة الكويت
 KGZ KG | Kyrgyzstan | | en: Kyrgyz Republic
 LAO LA | Lao P.D.R. | | en: Lao People's Democratic Republic; Lao PDR; Lao P.D.R | fr: République démocratique populaire lao; Lao (R.d.p.) | es: República Democrática Popular Lao; Lao (R.D.P.) | ru: Лаосская Народно-Демократическая Республика | ar: جمهورية لاو الديمقراطية الشعبية | zh: 老挝人民民主共和国
 LVA LV | Latvia | | en: Republic of Latvia | other: Latvija
-LBN LB | Lebanon | | en: Lebanese Republic
+LBN LB | Lebanon | | en: Lebanese Republic | ar: الجمهورية اللبنانية
 LSO LS | Lesotho | | en: Kingdom of Lesotho
 LBR LR | Liberia | | en: Republic of Liberia
 LBY LY | Libya | | en: State of Libya
@@ -156,7 +156,7 @@ MDV MV | Maldives | | en: Republic of Maldives
 MLI ML | Mali | | en: Republic of Mali
 MLT MT | Malta | | en: Republic of Malta
 MHL MH | Marshall Islands | | en: Republic of the Marshall Islands
-MRT MR | Mauritania | | en: Islamic Republic of Mauritania
+MRT MR | Mauritania | | en: Islamic Republic of Mauritania | ar: الجمهورية الإسلامية الموريتانية
 MUS MU | Mauritius | | en: Republic of Mauritius | fr: République de Maurice; Île Maurice
 MEX MX | Mexico | | en: United Mexican States | es: Estados Unidos Mexicanos
 FSM FM | Micronesia | | en: Federated States of Micronesia; Micronesia (Federated States of)
@@ -164,7 +164,7 @@ MDA MD | Moldova (Republic of) | | en: Republic of Moldova; Moldova, Republic of
 MCO MC | Monaco | | en: Principality of Monaco
 MNG MN | Mongolia | |
 MNE ME | Montenegro | | other: Crna Gora
-MAR MA | Morocco | | en: Kingdom of Morocco | fr: Royaume du Maroc
+MAR MA | Morocco | | en: Kingdom of Morocco | fr: Royaume du Maroc | ar: المملكة المغربية
 MOZ MZ | Mozambique | | en: Republic of Mozambique
 MMR MM | Myanmar | | en: Burma; Republic of the Union of Myanmar
 NAM NA | Namibia | | en: Republic of Namibia
@@ -177,7 +177,7 @@ NER NE | Niger | | en: Republic of the Niger; Republic of Niger
 NGA NG | Nigeria | | en: Federal Republic of Nigeria
 MKD MK | North Macedonia | | en: Republic of North Macedonia; Macedonia; The former Yugoslav Republic of Macedonia
 NOR NO | Norway | | en: Kingdom of Norway | other: Norge; Noreg
-OMN OM | Oman | | en: Sultanate of Oman
+OMN OM | Oman | | en: Sultanate of Oman | ar: سلطنة عمان
 PAK PK | Pakistan | | en: Islamic Republic of Pakistan
 PLW PW | Palau | | en: Republic of Palau
 PAN PA | Panama | | en: Republic of Panama
@@ -187,7 +187,7 @@ PER PE | Peru | | en: Republic of Peru
 PHL PH | Philippines | | en: Republic of the Philippines
 POL PL | Poland | | en: Republic of Poland | other: Polska; Rzeczpospolita Polska
 PRT PT | Portugal | | en: Portuguese Republic
-QAT QA | Qatar | | en: State of Qatar
+QAT QA | Qatar | | en: State of Qatar | ar: دولة قطر
 ROU RO | Romania | | other: România
 RUS RU | Russian Federation | xn--p1ai; рф | en: Russia | fr: Fédération de Russie | es: Federación de Rusia | ru: Российская Федерация | ar: الاتحاد الروسي | zh: 俄罗斯联邦; 俄羅斯聯邦
 RWA RW | Rwanda | | en: Republic of Rwanda
@@ -215,7 +215,7 @@ SDN SD | Sudan | | en: The Sudan; Republic of the Sudan
 SUR SR | Suriname | | en: Surinam; Republic of Suriname
 SWE SE | Sweden | | en: Kingdom of Sweden | other: Sverige
 CHE CH | Switzerland | | en: Swiss Confederation; Switzerland (Confederation of) | fr: Confédération suisse | other: Schweiz; Svizzera; Svizra; Schweizerische Eidgenossenschaft; Confederazione Svizzera
-SYR SY | Syrian Arab Republic | | en: Syria | fr: République arabe syrienne | es: República Árabe Siria | ru: Сирийская Арабская Республика | ar: الجمهورية العربية السورية | zh: 阿拉伯叙利亚共和国
+SYR SY | Syrian Arab Republic | | en: Syria | fr: République arabe syrienne | es: República Árabe Siria | ru: Сирийская Арабская Республика | ar: الجمهورية العربية السورية; الجمهورية العربية السورية | zh: 阿拉伯叙利亚共和国
 TJK TJ | Tajikistan | | en: Republic of Tajikistan
 TZA TZ | Tanzania | | en: United Republic of Tanzania; Tanzania (United Republic of); Tanzania, United Republic of | fr: République-Unie de Tanzanie | es: República Unida de Tanzanía | ru: Объединенная Республика Танзания | ar: جمهورية تنزانيا المتحدة | zh: 坦桑尼亚联合共和国
 THA TH | Thailand | xn--o3cw4h; ไทย | en: Kingdom of Thailand
@@ -223,7 +223,7 @@ TLS TL | Timor-Leste | | en: East Timor; Democratic Republic of Timor-Leste
 TGO TG | Togo | | en: Togolese Republic
 TON TO | Tonga | | en: Kingdom of Tonga
 TTO TT | Trinidad and Tobago | | en: Trinidad & Tobago; Republic of Trinidad and Tobago; Trinidad
-TUN TN | Tunisia | | en: Republic of Tunisia
+TUN TN | Tunisia | | en: Republic of Tunisia | ar: الجمهورية التونسية
 TUR TR | Türkiye | | en: Turkey; Turkiye; Republic of Türkiye; Republic of Turkey | fr: Türkiye | es: Türkiye | ru: Турецкая Республика; Түркие | other: Türkiye Cumhuriyeti
 TKM TM | Turkmenistan | |
 TUV TV | Tuvalu | |
@@ -238,7 +238,7 @@ VUT VU | Vanuatu | | en: Republic of Vanuatu
 VAT VA | Vatican | | en: Vatican City State; Holy See; Vatican City State (Holy See) | fr: Vatican; Saint-Siège; Cité du Vatican | es: Santa Sede; Vaticano | ru: Святейший Престол; Ватикан | ar: الكرسي الرسولي; دولة مدينة الفاتيكان | zh: 梵蒂冈城国; 教廷 | other: Città del Vaticano; Stato della Città del Vaticano; Santa Sede
 VEN VE | Venezuela (Bolivarian Republic of) | | en: Bolivarian Republic of Venezuela; Venezuela, Bolivarian Republic of | es: República Bolivariana de Venezuela; Venezuela (República Bolivariana de)
 VNM VN | Viet Nam | | en: Vietnam; Socialist Republic of Viet Nam; Socialist Republic of Vietnam | fr: Viet Nam; République socialiste du Viet Nam | es: Viet Nam | ru: Социалистическая Республика Вьетнам | other: Việt Nam
-YEM YE | Yemen | | en: Republic of Yemen
+YEM YE | Yemen | | en: Republic of Yemen | ar: الجمهورية اليمنية
 ZMB ZM | Zambia | | en: Republic of Zambia
 ZWE ZW | Zimbabwe | | en: Republic of Zimbabwe
 """

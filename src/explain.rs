@@ -77,7 +77,10 @@ pub fn explain_bytes(source: &str, bytes: &[u8]) -> Result<Explanation, ExplainE
             // A symbol of unknown meaning (☎ in Wingdings) stands for a box only where the form
             // expects one; elsewhere it is decoration, not a mark.
             let on_form_line = used.is_some_and(|u| u.line.is_some()) && reading.is_form;
-            if m.checkbox.mechanism == Mechanism::Symbol && m.checkbox.checked.is_none() && !on_form_line {
+            if m.checkbox.mechanism == Mechanism::Symbol
+                && m.checkbox.checked.is_none()
+                && !on_form_line
+            {
                 continue;
             }
             marks.push(MarkOut {
@@ -134,7 +137,11 @@ pub fn explain_bytes(source: &str, bytes: &[u8]) -> Result<Explanation, ExplainE
         answers,
         // A file that is not a reply form gets only the reader's own notes, not the form
         // reader's (no Member State, no date…), which would be noise there.
-        warnings: if reading.is_form { reading.warnings.clone() } else { doc.notes.clone() },
+        warnings: if reading.is_form {
+            reading.warnings.clone()
+        } else {
+            doc.notes.clone()
+        },
     })
 }
 

@@ -201,30 +201,45 @@ pub fn read_inputs_with(
     inputs
         .par_iter()
         .progress_with(progress)
-        .map(|input| match &input.content {
-            Content::Word(bytes) => {
-                let from = input
-                    .container
-                    .as_ref()
-                    .and_then(|c| c.email_from.as_deref());
-                read_word(&input.source, bytes, from)
-            }
-            Content::Failed {
-                message,
-                original: Some(doc),
-                ..
-            } if convert => read_converted(input, doc, message),
-            Content::Failed { kind, message, .. } => Read::Failed(Failure {
-                source: input.source.clone(),
-                kind: *kind,
-                message: message.clone(),
-            }),
-            Content::Other { message } => Read::NotAForm {
-                source: input.source.clone(),
-                message: message.clone(),
-            },
+        .map(|input| {
+            // A bug in a reader must cost one file, not the batch (and the outputs).
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_one(input, convert)))
+                .unwrap_or_else(|_| {
+                    Read::Failed(Failure {
+                        source: input.source.clone(),
+                        kind: FailureKind::Corrupt,
+                        message: "the reader failed on this file's content (please report it with the file); check that it opens in Word".to_string(),
+                    })
+                })
         })
         .collect()
+}
+
+/// One input → what reading it gave.
+fn read_one(input: &Input, convert: bool) -> Read {
+    match &input.content {
+        Content::Word(bytes) => {
+            let from = input
+                .container
+                .as_ref()
+                .and_then(|c| c.email_from.as_deref());
+            read_word(&input.source, bytes, from)
+        }
+        Content::Failed {
+            message,
+            original: Some(doc),
+            ..
+        } if convert => read_converted(input, doc, message),
+        Content::Failed { kind, message, .. } => Read::Failed(Failure {
+            source: input.source.clone(),
+            kind: *kind,
+            message: message.clone(),
+        }),
+        Content::Other { message } => Read::NotAForm {
+            source: input.source.clone(),
+            message: message.clone(),
+        },
+    }
 }
 
 /// `--convert`: a `.doc` read through LibreOffice, or still a `legacy_doc` failure saying why.
@@ -457,6 +472,21 @@ fn align_to_form(r: &mut Reply, expected: &[DraftRef]) {
     for (e, slot) in expected.iter().zip(slots) {
         match slot {
             Some(mut a) => {
+                // Matched by the provisional name but printed with another number.
+                let number = |d: &str| {
+                    d.split('.')
+                        .nth(1)
+                        .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()))
+                };
+                if !a.draft.eq_ignore_ascii_case(&e.draft) && number(&a.draft) && number(&e.draft) {
+                    r.warnings.push(format!(
+                        "{}: the reply prints {} for this draft ({}); read as {} (check the number)",
+                        e.draft,
+                        a.draft,
+                        e.provisional.as_deref().or(a.provisional.as_deref()).unwrap_or("same provisional name"),
+                        e.draft
+                    ));
+                }
                 a.draft = e.draft.clone();
                 a.provisional = e.provisional.clone().or(a.provisional);
                 out.push(a);

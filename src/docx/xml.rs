@@ -786,7 +786,8 @@ impl Parser<'_, '_> {
             }
             El::FldSimple => {
                 if let Some(b) = self.fields.pop().and_then(|f| f.checkbox) {
-                    let outer_suppressed = self.fields.iter().any(|f| !f.in_result || f.formcheckbox);
+                    let outer_suppressed =
+                        self.fields.iter().any(|f| !f.in_result || f.formcheckbox);
                     if !outer_suppressed {
                         self.emit(Inline::Checkbox(legacy_mark(&b)));
                     }

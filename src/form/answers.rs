@@ -172,11 +172,36 @@ fn option_label_end(rest: &str) -> usize {
     // person ("… attached The term 'edge node' …"). Take the last such word within the
     // option's usual length, and never past a colon that ends it.
     const CLOSING: [&str; 24] = [
-        "attached", "changes", "change", "joints", "jointes", "joint", "modification", "modifications",
-        "adjuntan", "adjuntos", "adjunto", "cambio", "cambios", "propuestos", "propuestas",
-        "прилагаются", "изменений", "изменения", "нет", "修改", "建议", "مقترحة", "المقترحة", "طيه",
+        "attached",
+        "changes",
+        "change",
+        "joints",
+        "jointes",
+        "joint",
+        "modification",
+        "modifications",
+        "adjuntan",
+        "adjuntos",
+        "adjunto",
+        "cambio",
+        "cambios",
+        "propuestos",
+        "propuestas",
+        "прилагаются",
+        "изменений",
+        "изменения",
+        "нет",
+        "修改",
+        "建议",
+        "مقترحة",
+        "المقترحة",
+        "طيه",
     ];
-    let window: usize = rest.char_indices().nth(70).map(|(i, _)| i).unwrap_or(rest.len());
+    let window: usize = rest
+        .char_indices()
+        .nth(70)
+        .map(|(i, _)| i)
+        .unwrap_or(rest.len());
     let colon = rest.find([':', '：', '\t']).unwrap_or(rest.len());
     let limit = window.min(colon);
     let lower = rest.to_lowercase();
@@ -193,7 +218,10 @@ fn option_label_end(rest: &str) -> usize {
             if end > limit {
                 break;
             }
-            let at_word_end = lower[end..].chars().next().is_none_or(|c| !c.is_alphanumeric() || !w.is_ascii());
+            let at_word_end = lower[end..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric() || !w.is_ascii());
             if at_word_end && rest.is_char_boundary(end) && best.is_none_or(|b| end > b) {
                 best = Some(end);
             }
@@ -406,6 +434,17 @@ pub fn read_answers(lines: &[Line]) -> AnswerTable {
     while last + 1 < lines.len() && lines[last + 1].place.same_row(&lines[last_label].place) {
         last += 1;
     }
+    // Rows after the last label row in the same table (a row of reasons under the last draft)
+    // belong to it.
+    let table_of_last = lines[last].place.outer_table;
+    if table_of_last != 0 {
+        while lines
+            .get(last + 1)
+            .is_some_and(|l| l.place.outer_table == table_of_last)
+        {
+            last += 1;
+        }
+    }
     // Replies written as sentences (no table): the paragraphs after the last one are its text,
     // up to a heading, the closing formula or a table.
     if lines[last].place.table == 0 {
@@ -534,9 +573,13 @@ pub fn read_answers(lines: &[Line]) -> AnswerTable {
                 let draft_name = out.drafts[d].name.draft.clone();
                 let state = out.drafts[d].line_mut(label.kind);
                 state.present = true;
-                state.highlighted |= line.emphasised;
-                state.bold |= line.bold;
-                state.underline |= line.underline;
+                // Emphasis is judged on the label's own words.
+                let label_range =
+                    info.body_offset..(info.body_offset + label.end).min(line.text.len());
+                state.highlighted |=
+                    line.emphasis_in(label_range.clone(), super::layout::HIGHLIGHT);
+                state.bold |= line.emphasis_in(label_range.clone(), super::layout::BOLD);
+                state.underline |= line.emphasis_in(label_range, super::layout::UNDERLINE);
                 state.sentence |= label.sentence;
                 if info.typed.is_some() {
                     state.typed = info.typed;
@@ -584,7 +627,10 @@ pub fn read_answers(lines: &[Line]) -> AnswerTable {
                     if label.kind == LineKind::Authorize {
                         if let Some(c) = compiled().iter().find(|c| c.code == label.lang) {
                             let f = fold(body);
-                            for (k, re) in [(LineKind::NoComments, &c.no_comments), (LineKind::WithComments, &c.with_comments)] {
+                            for (k, re) in [
+                                (LineKind::NoComments, &c.no_comments),
+                                (LineKind::WithComments, &c.with_comments),
+                            ] {
                                 if re.is_match(&f) {
                                     let o = out.drafts[d].line_mut(k);
                                     o.present = true;
@@ -728,7 +774,11 @@ pub fn strip_prefix(text: &str) -> String {
 /// not a sentence of the text that happens to cite a draft.
 fn is_heading(text: &str) -> bool {
     let words = |s: &str| {
-        s.split_whitespace().count() + s.chars().filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c)).count() / 3
+        s.split_whitespace().count()
+            + s.chars()
+                .filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c))
+                .count()
+                / 3
     };
     match text.find([':', '：']) {
         Some(pos) => words(&text[..pos]) <= 12 && !find_drafts(&text[..pos]).is_empty(),
@@ -858,6 +908,17 @@ fn infer_unmarked(d: &DraftReading) -> Option<Inferred> {
             |s: &LineState| s.present && !(d.no_comments.present && d.with_comments.present);
         return Some(pick(au.present, Evidence::Deletion, Some(w), &opt_deleted));
     }
+    // Only an option emphasised: it can only be an option of *authorizes*.
+    if let Some((no, with, Some(how))) = infer_option(d).filter(|(no, with, _)| no != with) {
+        return Some(Inferred {
+            authorize: true,
+            not_authorize: false,
+            no_comments: no,
+            with_comments: with,
+            evidence: if how.contains("deleted") { Evidence::Deletion } else { Evidence::Highlight },
+            warning: Some(format!("no box is marked; an option is shown by {how} but not the 'authorizes' line; read as authorizes")),
+        });
+    }
     None
 }
 
@@ -871,7 +932,11 @@ fn infer_option(d: &DraftReading) -> Option<(bool, bool, Option<String>)> {
     }
     if no.present && with.present {
         type Attr = fn(&LineState) -> bool;
-        let attrs: [(Attr, &str); 3] = [(|s| s.highlighted, "highlighting"), (|s| s.bold, "bold type"), (|s| s.underline, "underlining")];
+        let attrs: [(Attr, &str); 3] = [
+            (|s| s.highlighted, "highlighting"),
+            (|s| s.bold, "bold type"),
+            (|s| s.underline, "underlining"),
+        ];
         for (attr, how) in attrs {
             if attr(no) != attr(with) {
                 return Some((attr(no), attr(with), Some(how.to_string())));
@@ -880,7 +945,11 @@ fn infer_option(d: &DraftReading) -> Option<(bool, bool, Option<String>)> {
         return None;
     }
     if no.present != with.present && d.authorize.present {
-        return Some((no.present, with.present, Some("the other option line being deleted".to_string())));
+        return Some((
+            no.present,
+            with.present,
+            Some("the other option line being deleted".to_string()),
+        ));
     }
     None
 }
@@ -912,7 +981,9 @@ pub fn decide(d: &mut DraftReading) {
         if let Some((o_no, o_with, how)) = infer_option(d) {
             (no, with) = (o_no, o_with);
             if let Some(how) = how {
-                d.warnings.push(format!("{name}: no option box is marked; read the option from {how}"));
+                d.warnings.push(format!(
+                    "{name}: no option box is marked; read the option from {how}"
+                ));
             }
         }
     }

@@ -66,7 +66,7 @@ pub fn parse_date(s: &str) -> Option<ReadDate> {
     });
     // "6 February 2023", "9 de febrero de 2023", "9 февраля 2023 г.", "9 فبراير 2023"
     let dmy = DMY.get_or_init(|| {
-        Regex::new(r"(\d{1,2})(?:er|º|°)?\s*(?:de\s+)?([\p{L}][\p{L}.]*(?:\s[\p{L}]+)?)\s*(?:de\s+|,\s*)?(\d{4})").expect("static")
+        Regex::new(r"(\d{1,2})(?:er|º|°|st|nd|rd|th)?\s*(?:de\s+|of\s+)?([\p{L}][\p{L}.]*(?:\s[\p{L}]+)?)\s*(?:de\s+|,\s*)?(\d{4})").expect("static")
     });
     // "February 3, 2023"
     let mdy = MDY.get_or_init(|| {
@@ -136,6 +136,7 @@ mod tests {
         assert_eq!(iso("February 3, 2023, Washington, DC"), "2023-02-03");
         assert_eq!(iso("9 février 2023, Paris"), "2023-02-09");
         assert_eq!(iso("1er mars 2023"), "2023-03-01");
+        assert_eq!(iso("19th February, 2026"), "2026-02-19");
         assert_eq!(iso("9 de febrero de 2023"), "2023-02-09");
         assert_eq!(iso("9 февраля 2023 г."), "2023-02-09");
         assert_eq!(iso("2023年2月9日 北京"), "2023-02-09");

@@ -131,7 +131,11 @@ pub fn read_header(lines: &[Line]) -> Header {
     // The From block as written: placeholders keep their place, so that a name left as
     // "[Name]" does not make the ministry's line the sender's name.
     let raw_from: Vec<String> = from.map(|(i, _, off)| value_of(i, off)).unwrap_or_default();
-    h.from_lines = raw_from.iter().filter(|t| !is_placeholder(t)).cloned().collect();
+    h.from_lines = raw_from
+        .iter()
+        .filter(|t| !is_placeholder(t))
+        .cloned()
+        .collect();
     // The To block: its label line and the cell beside it (or the lines up to the next label).
     if let Some(&(i, _, _)) = labelled.iter().find(|(_, f, _)| *f == Field::To) {
         let p = lines[i].place;
@@ -181,9 +185,17 @@ pub fn read_header(lines: &[Line]) -> Header {
             h.date_text = Some(joined);
         }
     }
-    let lines_of: Vec<&String> = raw_from.iter().filter(|t| !email_re().is_match(t)).collect();
+    let lines_of: Vec<&String> = raw_from
+        .iter()
+        .filter(|t| !email_re().is_match(t))
+        .collect();
     let real = |s: Option<&&String>| s.filter(|s| !is_placeholder(s)).map(|s| s.to_string());
-    let rest: Vec<&str> = lines_of.iter().skip(2).filter(|s| !is_placeholder(s)).map(|s| s.as_str()).collect();
+    let rest: Vec<&str> = lines_of
+        .iter()
+        .skip(2)
+        .filter(|s| !is_placeholder(s))
+        .map(|s| s.as_str())
+        .collect();
     h.sender = Sender {
         name: real(lines_of.first()),
         title: real(lines_of.get(1)),

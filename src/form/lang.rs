@@ -47,7 +47,7 @@ pub static WORDS: [LangWords; 6] = [
         not_authorize: r"\b(?:does|do|did)\s*not\s+authori[sz]e|\bnot\s+authori[sz]e|\bcannot\s+authori[sz]e|\bunable\s+to\s+authori[sz]e",
         authorize: r"\bauthori[sz](?:es|e|ed|ing)\b",
         no_comments: r"\bno\s+(?:comments?|proposed\s+changes)\b|\bwithout\s+comments?\b",
-        with_comments: r"\bcomments?\b.{0,40}\battached\b|\bwith\s+comments?\b",
+        with_comments: r"\bcomments?\b.{0,40}\b(?:attached|enclosed)\b|\bwith\s+(?:the\s+)?(?:following\s+)?comments?\b|\b(?:attaches|encloses)\b.{0,30}\bcomments?\b",
         from: r"from",
         to: r"to",
         date: r"date",

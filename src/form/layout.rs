@@ -57,11 +57,43 @@ pub struct Line {
     /// All text of the line is bold / underlined.
     pub bold: bool,
     pub underline: bool,
+    /// Formatting runs: (end byte in `text`, flags `HIGHLIGHT | BOLD | UNDERLINE`).
+    pub runs: Vec<(usize, u8)>,
+    /// The whole paragraph or its cell is shaded.
+    pub shaded: bool,
     pub in_text_box: bool,
     pub bidi: bool,
 }
 
+pub const HIGHLIGHT: u8 = 1;
+pub const BOLD: u8 = 2;
+pub const UNDERLINE: u8 = 4;
+
 impl Line {
+    /// Whether (nearly) all letters in `range` of the text carry `flag` — used on a label's
+    /// own words, so that reasons typed after a highlighted label do not hide the emphasis.
+    pub fn emphasis_in(&self, range: std::ops::Range<usize>, flag: u8) -> bool {
+        if flag == HIGHLIGHT && self.shaded {
+            return true;
+        }
+        let (mut total, mut with) = (0usize, 0usize);
+        let mut start = 0;
+        for &(end, flags) in &self.runs {
+            let (a, b) = (start.max(range.start), end.min(range.end));
+            if a < b {
+                if let Some(part) = self.text.get(a..b) {
+                    let n = part.chars().filter(|c| c.is_alphanumeric()).count();
+                    total += n;
+                    if flags & flag != 0 {
+                        with += n;
+                    }
+                }
+            }
+            start = end;
+        }
+        total > 0 && with * 10 >= total * 9
+    }
+
     pub fn has_text(&self) -> bool {
         !self.text.trim().is_empty()
     }
@@ -132,6 +164,8 @@ fn split_paragraph(
         emphasised: false,
         bold: false,
         underline: false,
+        runs: Vec::new(),
+        shaded: p.shaded || cell_shaded,
         in_text_box: p.in_text_box,
         bidi: p.bidi,
     };
@@ -152,6 +186,12 @@ fn split_paragraph(
         match inline {
             Inline::Text { text, format } => {
                 let n = text.chars().filter(|c| c.is_alphanumeric()).count();
+                line.runs.push((
+                    line.text.len() + text.len(),
+                    u8::from(format.highlight) * HIGHLIGHT
+                        | u8::from(format.bold) * BOLD
+                        | u8::from(format.underline) * UNDERLINE,
+                ));
                 fmt.chars += n;
                 fmt.highlight += if format.highlight { n } else { 0 };
                 fmt.bold += if format.bold { n } else { 0 };
