@@ -188,9 +188,9 @@ fn split_paragraph(
                 let n = text.chars().filter(|c| c.is_alphanumeric()).count();
                 line.runs.push((
                     line.text.len() + text.len(),
-                    u8::from(format.highlight) * HIGHLIGHT
-                        | u8::from(format.bold) * BOLD
-                        | u8::from(format.underline) * UNDERLINE,
+                    (u8::from(format.highlight) * HIGHLIGHT)
+                        | (u8::from(format.bold) * BOLD)
+                        | (u8::from(format.underline) * UNDERLINE),
                 ));
                 fmt.chars += n;
                 fmt.highlight += if format.highlight { n } else { 0 };
