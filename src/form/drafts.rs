@@ -44,6 +44,33 @@ fn number_re() -> &'static Regex {
     })
 }
 
+fn part_suffix_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(
+            r"^\s*(Amd|Amendment|Cor|Corrigendum|Suppl|Supplement|Add|Addendum)\.?\s*(\d{1,3})\b",
+        )
+        .expect("static")
+    })
+}
+
+fn part_prefix_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"(?i)\b(Amendment|Amd|Corrigendum|Cor|Supplement|Suppl|Amendement|Enmienda|Поправка|Исправление)\.?\s*(\d{1,3})\s+(?:to|of|à|de|a|к)\b[^.]{0,40}$").expect("static")
+    })
+}
+
+/// The short form of a part: "Amendment" → "Amd".
+fn part_abbrev(kind: &str) -> &'static str {
+    match kind.to_lowercase().as_str() {
+        k if k.starts_with("cor") || k.starts_with("испр") => "Cor",
+        k if k.starts_with("sup") => "Suppl",
+        k if k.starts_with("add") => "Add",
+        _ => "Amd",
+    }
+}
+
 fn provisional_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     // A provisional name: series letter, dot, then letters/digits/dashes with at least one
@@ -65,8 +92,20 @@ pub fn find_drafts(line: &str) -> Vec<DraftName> {
         let (Some(l), Some(n)) = (c.get(1), c.get(2)) else {
             break;
         };
-        let draft = format!("{}.{}", l.as_str(), n.as_str());
+        let mut draft = format!("{}.{}", l.as_str(), n.as_str());
         let mut end = n.end();
+        // An amendment, corrigendum or supplement is a draft of its own: "G.9804.3 Amd. 1",
+        // or "Amendment 1 to ITU-T G.9804.3" written before the number.
+        if let Some(m) = part_suffix_re().captures(&line[end..]) {
+            if let (Some(kind), Some(no), Some(all)) = (m.get(1), m.get(2), m.get(0)) {
+                draft = format!("{draft} {}.{}", part_abbrev(kind.as_str()), no.as_str());
+                end += all.end();
+            }
+        } else if let Some(m) = part_prefix_re().captures(&line[..l.start()]) {
+            if let (Some(kind), Some(no)) = (m.get(1), m.get(2)) {
+                draft = format!("{draft} {}.{}", part_abbrev(kind.as_str()), no.as_str());
+            }
+        }
         let rest = &line[end..];
         let mut provisional = None;
         let trimmed = rest.trim_start();
@@ -225,6 +264,19 @@ mod tests {
             one("X.1815 (X.5Gsec-ecs)"),
             ("X.1815".into(), Some("X.5Gsec-ecs".into()))
         );
+    }
+
+    #[test]
+    fn amendments_are_drafts_of_their_own() {
+        assert_eq!(
+            one("Draft ITU-T G.9804.3 Amd. 1"),
+            ("G.9804.3 Amd.1".into(), None)
+        );
+        assert_eq!(
+            one("Draft Amendment 2 to Recommendation ITU-T G.9804.3"),
+            ("G.9804.3 Amd.2".into(), None)
+        );
+        assert_eq!(one("ITU-T G.9804.3"), ("G.9804.3".into(), None));
     }
 
     #[test]
