@@ -400,6 +400,18 @@ fn analyse(line: &Line) -> Info {
 /// A line that is only a word of assent or refusal typed beside a form line ("Yes", "Oui",
 /// "Да", "نعم", "是", "No").
 fn word_mark(text: &str) -> Option<bool> {
+    // Folding keeps every other ASCII character, which trimming cannot remove from inside: a
+    // longer line is no single word, and need not be folded to tell (long lines are common).
+    if text.is_ascii()
+        && text
+            .bytes()
+            .filter(|b| !matches!(b, b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' | b' '))
+            .filter(|b| !matches!(b, b'.' | b'!' | b':' | b'-'))
+            .count()
+            > 20
+    {
+        return None;
+    }
     let f = fold(text);
     let f = f.trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | '!' | ':' | '-'));
     if f.is_empty() || f.chars().count() > 20 {
@@ -414,6 +426,56 @@ fn word_mark(text: &str) -> Option<bool> {
         }
     }
     None
+}
+
+/// The header row of a matrix form (one row per draft, a column per choice).
+struct MatrixHeader {
+    table: usize,
+    row: usize,
+    /// (cell number, the choice that column stands for)
+    columns: Vec<(usize, LineKind)>,
+}
+
+/// Finds matrix-form header rows: a row whose cells hold at least the two decision labels in
+/// different cells, with no marks and no draft named in it.
+fn matrix_headers(lines: &[Line], infos: &[Info], start: usize, last: usize) -> Vec<MatrixHeader> {
+    let mut out: Vec<MatrixHeader> = Vec::new();
+    let mut i = start;
+    while i <= last {
+        let place = lines[i].place;
+        let mut j = i;
+        while j <= last && lines[j].place.same_row(&place) {
+            j += 1;
+        }
+        if place.table > 0 && !out.iter().any(|m| m.table == place.table) {
+            let row = i..j.max(i + 1);
+            let mut columns: Vec<(usize, LineKind)> = Vec::new();
+            let mut clean_header = true;
+            for k in row.clone() {
+                if !lines[k].marks.is_empty()
+                    || infos[k].typed.is_some()
+                    || !infos[k].drafts.is_empty()
+                {
+                    clean_header = false;
+                }
+                if let Some(l) = infos[k].label {
+                    if !columns.iter().any(|(c, _)| *c == lines[k].place.cell) {
+                        columns.push((lines[k].place.cell, l.kind));
+                    }
+                }
+            }
+            let has = |k: LineKind| columns.iter().any(|(_, c)| *c == k);
+            if clean_header && has(LineKind::Authorize) && has(LineKind::NotAuthorize) {
+                out.push(MatrixHeader {
+                    table: place.table,
+                    row: place.row,
+                    columns,
+                });
+            }
+        }
+        i = j.max(i + 1);
+    }
+    out
 }
 
 /// Reads the answer table(s) out of the document's lines.
@@ -489,10 +551,54 @@ pub fn read_answers(lines: &[Line]) -> AnswerTable {
     let mut cell_label: Option<LineKind> = None;
     let mut prev_place = None;
 
+    let matrix = matrix_headers(lines, &infos, start, last);
+
     let mut i = start;
     while i <= last {
         let line = &lines[i];
         let info = &infos[i];
+        // A matrix form: the header row's labels name columns, not lines of a draft.
+        if let Some(m) = matrix.iter().find(|m| m.table == line.place.table) {
+            if line.place.row == m.row {
+                prev_place = Some(line.place);
+                i += 1;
+                continue;
+            }
+            let column = m
+                .columns
+                .iter()
+                .find(|(c, _)| *c == line.place.cell)
+                .map(|(_, k)| *k);
+            let mark_only = info.label.is_none()
+                && (!line.marks.is_empty() || info.typed.is_some())
+                && line.text[info.body_offset.min(line.text.len())..]
+                    .trim()
+                    .is_empty();
+            if let (Some(kind), Some(d), true) = (column, current, line.place.row > m.row) {
+                let name = out.drafts[d].name.draft.clone();
+                for (_, k) in &m.columns {
+                    out.drafts[d].line_mut(*k).present = true;
+                }
+                let state = out.drafts[d].line_mut(kind);
+                if mark_only {
+                    if info.typed.is_some() {
+                        state.typed = info.typed;
+                    }
+                    for mk in &line.marks {
+                        state.marks.push((mk.clone(), true));
+                        out.mark_uses.push(MarkUse {
+                            id: mk.id,
+                            draft: Some(name.clone()),
+                            line: Some(kind),
+                            counted: true,
+                        });
+                    }
+                    prev_place = Some(line.place);
+                    i += 1;
+                    continue;
+                }
+            }
+        }
         let new_row = prev_place.is_none_or(|p: super::layout::Place| !p.same_row(&line.place));
         let new_cell = prev_place.is_none_or(|p: super::layout::Place| !p.same_cell(&line.place));
         if new_row {

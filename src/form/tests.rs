@@ -327,3 +327,45 @@ fn separate_letter_warns() {
         .iter()
         .any(|w| w.contains("Y.3061") && w.contains("separate letter")));
 }
+
+#[test]
+fn matrix_form_one_row_per_draft() {
+    let header = tr(&[
+        tc(&p(&r("Draft"))),
+        tc(&p(&r("Authorizes"))),
+        tc(&p(&r("Does not authorize"))),
+        tc(&p(&r("Comments"))),
+    ]);
+    let row = |name: &str, a: &str, n: &str, c: &str| {
+        tr(&[tc(&p(&r(name))), tc(&p(a)), tc(&p(n)), tc(&p(&r(c)))])
+    };
+    let rows = header
+        + &row(
+            "ITU-T F.748.20 (F.VM-AIGC)",
+            &legacy(true),
+            &legacy(false),
+            "",
+        )
+        + &row(
+            "ITU-T H.264.2",
+            &legacy(false),
+            &legacy(true),
+            "The scope overlaps with H.264.1.",
+        )
+        + &row("ITU-T F.780.3", &r("X"), &r(""), "");
+    let f = read(&table(&rows));
+    let ans = f.answers();
+    assert_eq!(ans.len(), 3, "{ans:?}");
+    assert_eq!(
+        (ans[0].draft.as_str(), ans[0].decision),
+        ("F.748.20", Decision::Authorize)
+    );
+    assert_eq!(
+        (ans[1].decision, ans[1].text.as_str()),
+        (Decision::NotAuthorize, "The scope overlaps with H.264.1.")
+    );
+    assert_eq!(
+        (ans[2].decision, ans[2].evidence),
+        (Decision::Authorize, Evidence::Glyph)
+    );
+}

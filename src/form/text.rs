@@ -40,24 +40,26 @@ pub fn fold(s: &str) -> String {
 
 /// [`fold`] for ASCII text: lower case, '`' as an apostrophe, white space collapsed, trimmed.
 fn fold_ascii(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
+    let mut out: Vec<u8> = Vec::with_capacity(s.len());
     let mut pending_space = false;
-    for b in s.bytes() {
+    for &b in s.as_bytes() {
         // The ASCII characters `char::is_whitespace` accepts.
         if matches!(b, b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' | b' ') {
             pending_space = !out.is_empty();
             continue;
         }
         if pending_space {
-            out.push(' ');
+            out.push(b' ');
             pending_space = false;
         }
-        out.push(match b {
-            b'`' => '\'',
-            b => char::from(b.to_ascii_lowercase()),
+        out.push(if b == b'`' {
+            b'\''
+        } else {
+            b.to_ascii_lowercase()
         });
     }
-    out
+    // ASCII in, ASCII out: the conversion cannot fail.
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// Collapses runs of spaces and tabs, trims each line, drops empty lines.
