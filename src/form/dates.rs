@@ -57,7 +57,9 @@ pub fn parse_date(s: &str) -> Option<ReadDate> {
     static MDY: OnceLock<Regex> = OnceLock::new();
     let s = ascii_digits(s);
     let s = s.as_str();
-    let iso = ISO.get_or_init(|| Regex::new(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b").expect("static"));
+    let iso = ISO.get_or_init(|| {
+        Regex::new(r"\b(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})\b").expect("static")
+    });
     let cjk = CJK.get_or_init(|| {
         Regex::new(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日").expect("static")
     });
@@ -143,6 +145,9 @@ mod tests {
         assert_eq!(iso("2023年02月01日"), "2023-02-01");
         assert_eq!(iso("٩ فبراير ٢٠٢٣"), "2023-02-09");
         assert_eq!(iso("2023-02-09"), "2023-02-09");
+        assert_eq!(iso("2026/03/03"), "2026-03-03");
+        assert_eq!(iso("Geneva, 3 March 2026"), "2026-03-03");
+        assert_eq!(iso("3.3.2026"), "2026-03-03");
     }
 
     #[test]

@@ -185,6 +185,11 @@ pub fn read_header(lines: &[Line]) -> Header {
             h.date_text = Some(joined);
         }
     }
+    // "From: Ms X, Director, Ministry of …, City, Country" on one line: its parts.
+    let raw_from: Vec<String> = match raw_from.as_slice() {
+        [one] if one.matches(", ").count() >= 2 => one.split(", ").map(str::to_string).collect(),
+        _ => raw_from,
+    };
     let lines_of: Vec<&String> = raw_from
         .iter()
         .filter(|t| !email_re().is_match(t))

@@ -147,7 +147,21 @@ pub fn read_form(doc: &Document, ctx: &Context) -> FormReading {
         .join("\n");
     let who = header::identify(&header, ctx.email_from, ctx.file_name, &body_text);
     warnings.extend(who.warnings);
-    let date = header.date.as_ref().map(|d| d.iso.clone());
+    let mut date = header.date.as_ref().map(|d| d.iso.clone());
+    if date.is_none() && header.date_text.is_none() {
+        // No Date line: the signature block may carry one ("Geneva, 3 March 2026").
+        if let Some(d) = lines[after_start.min(lines.len())..]
+            .iter()
+            .rev()
+            .find_map(|l| dates::parse_date(&l.text))
+        {
+            warnings.push(format!(
+                "no Date line on the form; the date {} was taken from the signature",
+                d.iso
+            ));
+            date = Some(d.iso);
+        }
+    }
     if let Some(doubt) = header.date.as_ref().and_then(|d| d.doubt.clone()) {
         warnings.push(doubt);
     }
