@@ -210,6 +210,25 @@ pub fn read_header(lines: &[Line]) -> Header {
     h
 }
 
+/// The From line naming a company, when the From block names a company and no public body.
+fn non_state_sender(from: &[String]) -> Option<String> {
+    static COMPANY: OnceLock<Regex> = OnceLock::new();
+    static PUBLIC: OnceLock<Regex> = OnceLock::new();
+    let company = COMPANY.get_or_init(|| {
+        Regex::new(r"\b(?:Ltd|Limited|Inc|Corp|Corporation|GmbH|LLC|PLC|plc|S\.A\.|S\.p\.A\.|SARL|SAS|B\.V\.|N\.V\.|AG|Co\.,? Ltd|Technologies|Telecom(?:munications)? Company|有限公司|股份有限公司|株式会社)\b|有限公司")
+            .expect("static")
+    });
+    let public = PUBLIC.get_or_init(|| {
+        Regex::new(r"(?i)ministr|minist[eè]re|ministerio|министерств|وزار|部|administration|administración|authority|autorit|autoridad|regulat|r[ée]gulation|commission|comisi[oó]n|agenc|department|d[ée]partement|departamento|government|gouvernement|gobierno|office of|secretar|direction g[ée]n[ée]rale|direcci[oó]n general|局|委员会|هيئة|سلطة|الجهاز|управлени|агентств|комисси|ведомств")
+            .expect("static")
+    });
+    let joined = from.join("\n");
+    if public.is_match(&joined) {
+        return None;
+    }
+    from.iter().find(|l| company.is_match(l)).cloned()
+}
+
 /// The Member State, and how sure the reading is.
 pub struct Identified {
     pub state: Option<MemberState>,
@@ -224,6 +243,17 @@ pub fn identify(
     body_text: &str,
 ) -> Identified {
     let mut warnings = Vec::new();
+    // Only Member States reply to this consultation. A company (a Sector Member) writing from
+    // a country is not that country's administration: keep the reply, count nothing.
+    if let Some(org) = non_state_sender(&header.from_lines) {
+        warnings.push(format!(
+            "the reply comes from '{org}', which does not look like a Member State's administration (a Sector Member or company?); it is left out of the tally"
+        ));
+        return Identified {
+            state: None,
+            warnings,
+        };
+    }
     // The address ends with the country: the last line that names one wins.
     let from_block = header.from_lines.iter().rev().find_map(|l| {
         member_state::find_in_text(l)

@@ -369,3 +369,50 @@ fn matrix_form_one_row_per_draft() {
         (Decision::Authorize, Evidence::Glyph)
     );
 }
+
+#[test]
+fn a_company_is_not_a_member_state() {
+    let header = table(&tr(&[
+        tc(&p(&r("From:"))),
+        tc(&(p(&r("Mr Li Wei"))
+            + &p(&r("Standards Manager"))
+            + &p(&r("Huawei Technologies Co., Ltd."))
+            + &p(&r("Shenzhen, China")))),
+    ]));
+    let rows = draft_rows(
+        "ITU-T Y.3061",
+        &legacy(true),
+        &r(AUTH),
+        [&r("●"), &r(EMPTY)],
+        &legacy(false),
+        &r(NOT),
+    );
+    let f = read(&(header + &table(&rows)));
+    assert_eq!(f.member_state, None);
+    assert!(f
+        .warnings
+        .iter()
+        .any(|w| w.contains("Huawei") && w.contains("Member State")));
+}
+
+#[test]
+fn a_ministry_in_a_country_is_that_member_state() {
+    let header = table(&tr(&[
+        tc(&p(&r("From:"))),
+        tc(&(p(&r("Ms A. Otieno"))
+            + &p(&r("Director"))
+            + &p(&r("Ministry of ICT"))
+            + &p(&r("Nairobi, Kenya")))),
+    ]));
+    let rows = draft_rows(
+        "ITU-T Y.3061",
+        &legacy(true),
+        &r(AUTH),
+        [&r("●"), &r(EMPTY)],
+        &legacy(false),
+        &r(NOT),
+    );
+    let f = read(&(header + &table(&rows)));
+    assert_eq!(f.member_state.map(|m| m.iso3), Some("KEN".to_string()));
+    assert_eq!(f.sender.name.as_deref(), Some("Ms A. Otieno"));
+}
