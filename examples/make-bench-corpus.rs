@@ -27,10 +27,13 @@ use zip::{CompressionMethod, DateTime, ZipArchive, ZipWriter};
 
 const MIN_SIZE: f64 = 20_000.0;
 const MAX_SIZE: f64 = 2_000_000.0;
-/// Files above this always carry a picture: that is what makes real replies large.
-const PICTURE_ABOVE: u64 = 300_000;
-/// Most compressed bytes of filler text in a file with a picture.
-const MAX_TEXT_WITH_PICTURE: u64 = 250_000;
+/// Compressed bytes of filler text in one file: drawn log-uniformly between these (a cover
+/// letter of about a page to some sixty pages). A file larger than its text and the form
+/// carries pictures for the rest, as real replies do: their size is letterheads and scans.
+const MIN_TEXT: f64 = 4_000.0;
+const MAX_TEXT: f64 = 60_000.0;
+/// Smallest picture added.
+const MIN_PICTURE: u64 = 4_000;
 
 type Res<T> = Result<T, Box<dyn Error + Send + Sync>>;
 
@@ -148,10 +151,13 @@ fn main() -> ExitCode {
         }
     };
     match run(&root, &out, count, samples_only) {
-        Ok((n, bytes)) => {
+        Ok(st) => {
             println!(
-                "wrote {n} files ({:.1} MB) into {}",
-                bytes as f64 / 1e6,
+                "wrote {} files ({:.1} MB; {} with pictures; word/document.xml: {:.1} MB in all) into {}",
+                st.files,
+                st.bytes as f64 / 1e6,
+                st.with_pictures,
+                st.xml_bytes as f64 / 1e6,
                 out.display()
             );
             ExitCode::SUCCESS
@@ -163,7 +169,24 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(root: &Path, out: &Path, count: usize, samples_only: bool) -> Res<(usize, u64)> {
+/// What was written.
+#[derive(Default)]
+struct Stats {
+    files: usize,
+    bytes: u64,
+    with_pictures: usize,
+    xml_bytes: u64,
+}
+
+/// One file made.
+struct Made {
+    name: String,
+    bytes: Vec<u8>,
+    pictures: usize,
+    xml_bytes: usize,
+}
+
+fn run(root: &Path, out: &Path, count: usize, samples_only: bool) -> Res<Stats> {
     let mut sources = Vec::new();
     let mut dirs = vec![root.join("samples")];
     if !samples_only {
@@ -196,16 +219,23 @@ fn run(root: &Path, out: &Path, count: usize, samples_only: bool) -> Res<(usize,
             fs::remove_file(p)?;
         }
     }
-    let sizes: Vec<u64> = (0..count)
+    let made: Vec<(u64, usize, usize)> = (0..count)
         .into_par_iter()
-        .map(|i| -> Res<u64> {
+        .map(|i| -> Res<(u64, usize, usize)> {
             let src = &sources[i % sources.len()];
-            let (name, bytes) = variant(src, i)?;
-            fs::write(out.join(name), &bytes)?;
-            Ok(bytes.len() as u64)
+            let m = variant(src, i)?;
+            fs::write(out.join(&m.name), &m.bytes)?;
+            Ok((m.bytes.len() as u64, m.pictures, m.xml_bytes))
         })
-        .collect::<Res<Vec<u64>>>()?;
-    Ok((sizes.len(), sizes.iter().sum()))
+        .collect::<Res<Vec<_>>>()?;
+    let mut st = Stats::default();
+    for (bytes, pictures, xml) in made {
+        st.files += 1;
+        st.bytes += bytes;
+        st.with_pictures += usize::from(pictures > 0);
+        st.xml_bytes += xml as u64;
+    }
+    Ok(st)
 }
 
 fn unpack(path: &Path) -> Res<Source> {
@@ -232,43 +262,61 @@ fn unpack(path: &Path) -> Res<Source> {
 }
 
 /// The `i`-th corpus file: its name and bytes.
-fn variant(src: &Source, i: usize) -> Res<(String, Vec<u8>)> {
+fn variant(src: &Source, i: usize) -> Res<Made> {
     let mut rng = Rng::new(i as u64);
-    let target = (MIN_SIZE * (MAX_SIZE / MIN_SIZE).powf(rng.unit())) as u64;
-    let picture = target > PICTURE_ABOVE || rng.below(10) < 3;
+    let target = log_uniform(&mut rng, MIN_SIZE, MAX_SIZE) as u64;
+    let text_cap = log_uniform(&mut rng, MIN_TEXT, MAX_TEXT) as u64;
+    // Three in ten carry a letterhead whatever their size.
+    let logo = rng.below(10) < 3;
     let name = if rng.below(10) == 0 {
         format!("reply_{i:04}.docx")
     } else {
         format!("{}__{i:04}.docx", src.stem)
     };
     let base = package(src, "", &[])?.len() as u64;
-    // Pictures: 1 to 3, together the larger share of the file.
-    let (text_target, pictures) = if picture {
-        let share = 0.1 + 0.4 * rng.unit();
-        let text = ((target as f64 * share) as u64).min(MAX_TEXT_WITH_PICTURE);
-        let room = target.saturating_sub(base + text).max(4_000);
+    let body = target.saturating_sub(base);
+    let (text_target, pictures) = if logo || body > text_cap + MIN_PICTURE {
+        let text = text_cap.min(body.saturating_sub(MIN_PICTURE));
+        let room = body.saturating_sub(text).max(MIN_PICTURE);
+        // 1 to 3 pictures.
         let n = 1 + rng.below(3);
         let pics: Vec<Vec<u8>> = (0..n).map(|_| png(&mut rng, room / n)).collect();
         (text, pics)
     } else {
-        (target.saturating_sub(base), Vec::new())
+        (body, Vec::new())
     };
     let seed = rng.next();
     let with_pics = package(src, "", &pictures)?.len() as u64;
-    // Size the filler in two passes: guess the compression ratio, then correct it.
-    let mut ratio = 3.5;
+    // Size the filler: guess the compression ratio, then correct it until the size is near.
+    let mut ratio = 6.0;
     let mut bytes = Vec::new();
-    for _ in 0..2 {
+    let mut xml_bytes = 0;
+    for _ in 0..6 {
         let want = (text_target as f64 * ratio) as usize;
         let text = filler(seed, want);
         bytes = package(src, &text, &pictures)?;
+        xml_bytes = text.len();
         let got = (bytes.len() as u64).saturating_sub(with_pics).max(1);
-        if text.is_empty() {
+        if text.is_empty() || (bytes.len() as f64 / target as f64 - 1.0).abs() < 0.02 {
             break;
         }
         ratio = text.len() as f64 / got as f64;
     }
-    Ok((name, bytes))
+    xml_bytes += src
+        .parts
+        .iter()
+        .find(|(n, _)| n == "word/document.xml")
+        .map_or(0, |(_, d)| d.len());
+    Ok(Made {
+        name,
+        bytes,
+        pictures: pictures.len(),
+        xml_bytes,
+    })
+}
+
+fn log_uniform(rng: &mut Rng, low: f64, high: f64) -> f64 {
+    low * (high / low).powf(rng.unit())
 }
 
 /// Paragraphs of filler text, about `len` bytes of XML.

@@ -201,17 +201,94 @@ pub fn read_inputs_with(
     inputs
         .par_iter()
         .progress_with(progress)
-        .map(|input| {
-            // A bug in a reader must cost one file, not the batch (and the outputs).
-            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_one(input, convert)))
-                .unwrap_or_else(|_| {
-                    Read::Failed(Failure {
-                        source: input.source.clone(),
-                        kind: FailureKind::Corrupt,
-                        message: "the reader failed on this file's content (please report it with the file); check that it opens in Word".to_string(),
-                    })
-                })
+        .map(|input| read_guarded(input, convert))
+        .collect()
+}
+
+/// [`read_one`], a panic in a reader made a failure of this input.
+fn read_guarded(input: &Input, convert: bool) -> Read {
+    // A bug in a reader must cost one file, not the batch (and the outputs).
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_one(input, convert)))
+        .unwrap_or_else(|_| {
+            Read::Failed(Failure {
+                source: input.source.clone(),
+                kind: FailureKind::Corrupt,
+                message: "the reader failed on this file's content (please report it with the file); check that it opens in Word".to_string(),
+            })
         })
+}
+
+/// The inputs of the listed paths, in [`intake::collect`]'s order, each with its reading and
+/// the index of the listed path it came from. Each file is read from disk inside the parallel
+/// loop and its bytes dropped once read: memory holds the files being read, not the batch.
+pub fn read_listed(
+    listed: &[intake::Listed],
+    convert: bool,
+    progress: indicatif::ProgressBar,
+) -> (Vec<Input>, Vec<Read>, Vec<usize>) {
+    use indicatif::ParallelProgressIterator;
+    let per_path: Vec<Vec<(Input, Read)>> = listed
+        .par_iter()
+        .progress_with(progress)
+        .map(|l| {
+            // An e-mail or zip may hold many replies: they are read in parallel too.
+            intake::open(l)
+                .into_par_iter()
+                .map(|mut input| {
+                    let read = read_guarded(&input, convert);
+                    drop_bytes(&mut input);
+                    (input, read)
+                })
+                .collect()
+        })
+        .collect();
+    let n = per_path.iter().map(Vec::len).sum();
+    let (mut inputs, mut reads, mut origin) = (
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+    );
+    for (i, pairs) in per_path.into_iter().enumerate() {
+        for (input, read) in pairs {
+            inputs.push(input);
+            reads.push(read);
+            origin.push(i);
+        }
+    }
+    (inputs, reads, origin)
+}
+
+/// The bytes of an input already read are not needed again.
+fn drop_bytes(input: &mut Input) {
+    if let Content::Word(bytes) = &mut input.content {
+        *bytes = Vec::new();
+    }
+    if let Content::Failed { original, .. } = &mut input.content {
+        *original = None;
+    }
+}
+
+/// The Word documents [`report::circular_of_run`] looks at (it reads the first 16), read again
+/// from their files: the inputs kept after reading have no bytes.
+fn circular_sample(listed: &[intake::Listed], inputs: &[Input], origin: &[usize]) -> Vec<Input> {
+    const SCANNED: usize = 16;
+    let mut paths: Vec<usize> = Vec::new();
+    let mut words = 0;
+    for (input, &o) in inputs.iter().zip(origin) {
+        if words >= SCANNED {
+            break;
+        }
+        if matches!(input.content, Content::Word(_)) {
+            words += 1;
+            if paths.last() != Some(&o) {
+                paths.push(o);
+            }
+        }
+    }
+    paths
+        .iter()
+        .filter_map(|&o| listed.get(o))
+        .flat_map(intake::open)
         .collect()
 }
 
@@ -556,15 +633,16 @@ pub fn run(opts: &RunOptions) -> Result<RunOutcome, RunError> {
         }
     }
     let form = opts.form.as_deref().map(read_blank_form).transpose()?;
-    let inputs = intake::collect(&opts.inputs);
-    let bar = progress_bar(opts, &inputs);
-    let reads = match opts.jobs {
+    // Listed first, read inside the parallel loop: memory does not grow with the batch.
+    let listed = intake::list(&opts.inputs);
+    let bar = progress_bar(opts, listed.len());
+    let (inputs, reads, origin) = match opts.jobs {
         Some(n) => rayon::ThreadPoolBuilder::new()
             .num_threads(n.max(1))
             .build()
             .map_err(|e| RunError::Threads(n, e.to_string()))?
-            .install(|| read_inputs_with(&inputs, opts.convert, bar.clone())),
-        None => read_inputs_with(&inputs, opts.convert, bar.clone()),
+            .install(|| read_listed(&listed, opts.convert, bar.clone())),
+        None => read_listed(&listed, opts.convert, bar.clone()),
     };
     bar.finish_and_clear();
     let (records, forms, expected) = assemble(&inputs, reads, form, deadline);
@@ -589,7 +667,10 @@ pub fn run(opts: &RunOptions) -> Result<RunOutcome, RunError> {
             }),
         deadline: opts.deadline.clone(),
         threshold: opts.threshold,
-        circular: report::circular_of_run(opts.form.as_deref(), &inputs),
+        circular: report::circular_of_run(
+            opts.form.as_deref(),
+            &circular_sample(&listed, &inputs, &origin),
+        ),
     };
     let written = report::write_all(&opts.out, &records, &summary, &info)?;
     Ok(RunOutcome {
@@ -603,12 +684,12 @@ pub fn run(opts: &RunOptions) -> Result<RunOutcome, RunError> {
 
 /// A bar on stderr when asked for and stderr is a terminal; hidden otherwise (redirected
 /// output stays clean).
-fn progress_bar(opts: &RunOptions, inputs: &[Input]) -> indicatif::ProgressBar {
+fn progress_bar(opts: &RunOptions, files: usize) -> indicatif::ProgressBar {
     use std::io::IsTerminal;
     if !opts.progress || !std::io::stderr().is_terminal() {
         return indicatif::ProgressBar::hidden();
     }
-    let bar = indicatif::ProgressBar::new(inputs.len() as u64);
+    let bar = indicatif::ProgressBar::new(files as u64);
     if let Ok(style) =
         indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} files read ({elapsed})")
     {
@@ -619,8 +700,8 @@ fn progress_bar(opts: &RunOptions, inputs: &[Input]) -> indicatif::ProgressBar {
 
 /// `replytally extract`: the records of these files, nothing written.
 pub fn extract(paths: &[PathBuf]) -> Records {
-    let inputs = intake::collect(paths);
-    let reads = read_inputs(&inputs);
+    let listed = intake::list(paths);
+    let (inputs, reads, _) = read_listed(&listed, false, indicatif::ProgressBar::hidden());
     assemble(&inputs, reads, None, None).0
 }
 

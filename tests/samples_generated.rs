@@ -1,6 +1,12 @@
-//! samples/ is exactly what examples/make-samples.rs writes: the generator's modules are
-//! compiled in here, run into a temporary directory, and every file compared byte for byte.
+//! samples/ (TSB Circular 117), tests/fixtures/circ205/ (TSB Circular 205) and
+//! tests/fixtures/circ310/ (TSB Circular 310) are exactly what examples/make-samples.rs writes:
+//! the generator's modules are compiled in here, run into a temporary directory, and every file
+//! compared byte for byte, the expected JSONs included.
 
+#[path = "../examples/make-samples/circ205.rs"]
+mod circ205;
+#[path = "../examples/make-samples/circ310.rs"]
+mod circ310;
 #[path = "../examples/make-samples/expected.rs"]
 mod expected;
 #[path = "../examples/make-samples/form.rs"]
@@ -37,46 +43,89 @@ fn files(dir: &Path) -> BTreeSet<PathBuf> {
     out
 }
 
-#[test]
-fn samples_are_what_the_generator_writes() {
-    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
+/// What a circular's generator writes: (out dir, expected JSON) -> the paths written.
+type Generate<'a> = &'a dyn Fn(&Path, &Path) -> Result<Vec<PathBuf>, Box<dyn std::error::Error>>;
+
+/// Generates `circ` into a temporary directory and compares every file with the committed
+/// ones: the directory's .docx files (no more, no fewer) and the expected JSON.
+fn committed_equals_generated(circ: &spec::Circular, min_files: usize) {
+    let gen = |out: &Path, exp: &Path| generate::write_all(circ, out, exp);
+    committed_equals(circ.default_dir, circ.default_expected, &gen, min_files);
+}
+
+/// [`committed_equals_generated`] for any generator: `default_dir` and `default_expected` are
+/// the committed places, relative to the repository root.
+fn committed_equals(
+    default_dir: &str,
+    default_expected: &str,
+    gen: Generate<'_>,
+    min_files: usize,
+) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let committed_dir = root.join(default_dir);
     let tmp = tempfile::tempdir().expect("temporary directory");
-    let expected = tmp.path().join("expected/samples_expected.json");
-    let out = tmp.path().join("samples");
-    let written = generate::write_all(&out, &expected).expect("generator runs");
-    assert!(written.len() >= 16, "only {} files written", written.len());
-    let committed = fs::read(root.join("tests/fixtures/samples_expected.json"))
-        .expect("tests/fixtures/samples_expected.json");
+    let expected = tmp.path().join("expected/expected.json");
+    let out = tmp.path().join("out");
+    let written = gen(&out, &expected).expect("generator runs");
+    assert!(
+        written.len() >= min_files,
+        "only {} files written",
+        written.len()
+    );
+    let committed = fs::read(root.join(default_expected))
+        .unwrap_or_else(|e| panic!("{}: {e}", default_expected));
     assert!(
         committed == fs::read(&expected).expect("generated expected JSON"),
-        "tests/fixtures/samples_expected.json differs from the generator's; run `cargo run --example make-samples`"
+        "{} differs from the generator's; run `cargo run --example make-samples`",
+        default_expected
     );
-    let tmp_path = out;
 
-    let fresh = files(tmp_path.as_path());
-    // Other files (a README) may sit in samples/; every generated one must be there, equal.
+    let fresh = files(&out);
+    // Other files (a README) may sit beside them; every generated one must be there, equal.
     for rel in &fresh {
-        let want = fs::read(tmp_path.as_path().join(rel)).expect("generated file");
-        let have = fs::read(samples.join(rel)).unwrap_or_else(|e| {
+        let want = fs::read(out.join(rel)).expect("generated file");
+        let have = fs::read(committed_dir.join(rel)).unwrap_or_else(|e| {
             panic!(
-                "samples/{} missing ({e}); run `cargo run --example make-samples`",
+                "{}/{} missing ({e}); run `cargo run --example make-samples`",
+                default_dir,
                 rel.display()
             )
         });
         assert!(
             want == have,
-            "samples/{} differs from the generator's output; run `cargo run --example make-samples`",
+            "{}/{} differs from the generator's output; run `cargo run --example make-samples`",
+            default_dir,
             rel.display()
         );
     }
-    let stale: Vec<_> = files(&samples)
+    let stale: Vec<_> = files(&committed_dir)
         .into_iter()
         .filter(|p| p.extension().is_some_and(|e| e == "docx") && !fresh.contains(p))
         .collect();
     assert!(
         stale.is_empty(),
-        "samples/ holds .docx files the generator does not make: {stale:?}"
+        "{} holds .docx files the generator does not make: {stale:?}",
+        default_dir
+    );
+}
+
+#[test]
+fn samples_are_what_the_generator_writes() {
+    committed_equals_generated(&spec::CIRC117, 16);
+}
+
+#[test]
+fn circ205_fixtures_are_what_the_generator_writes() {
+    committed_equals_generated(&circ205::CIRC205, 20);
+}
+
+#[test]
+fn circ310_fixtures_are_what_the_generator_writes() {
+    committed_equals(
+        circ310::DEFAULT_DIR,
+        circ310::DEFAULT_EXPECTED,
+        &circ310::write_all,
+        22,
     );
 }
 
@@ -84,7 +133,7 @@ fn samples_are_what_the_generator_writes() {
 fn expected_json_lists_every_reply_file() {
     let tmp = tempfile::tempdir().expect("temporary directory");
     let expected = tmp.path().join("expected.json");
-    generate::write_all(tmp.path(), &expected).expect("generator runs");
+    generate::write_all(&spec::CIRC117, tmp.path(), &expected).expect("generator runs");
     let text = fs::read_to_string(&expected).expect("expected.json");
     let v: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
     let replies = v["replies"].as_array().expect("replies array");
@@ -117,4 +166,39 @@ fn expected_json_lists_every_reply_file() {
     assert_eq!(superseded, ["India_Circ117_reply_rev1.docx"]);
     let form = v["form"].as_str().expect("form");
     assert!(tmp.path().join(form).is_file());
+}
+
+/// Every part the generator writes is well-formed XML (the documents are built as strings).
+#[test]
+fn generated_parts_are_well_formed_xml() {
+    let gens: [Generate<'_>; 3] = [
+        &|o, e| generate::write_all(&spec::CIRC117, o, e),
+        &|o, e| generate::write_all(&circ205::CIRC205, o, e),
+        &circ310::write_all,
+    ];
+    for gen in gens {
+        let tmp = tempfile::tempdir().expect("temporary directory");
+        let out = tmp.path().join("out");
+        gen(&out, &tmp.path().join("expected.json")).expect("generator runs");
+        let docs: Vec<PathBuf> = files(&out).into_iter().collect();
+        assert!(docs.len() >= 17);
+        for rel in docs {
+            let bytes = fs::read(out.join(&rel)).expect("generated file");
+            let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("zip");
+            for i in 0..zip.len() {
+                let mut part = zip.by_index(i).expect("zip entry");
+                let name = part.name().map(|n| n.to_string()).unwrap_or_default();
+                let mut xml = String::new();
+                part.read_to_string(&mut xml).expect("UTF-8 part");
+                let mut reader = quick_xml::Reader::from_str(&xml);
+                loop {
+                    match reader.read_event() {
+                        Ok(quick_xml::events::Event::Eof) => break,
+                        Ok(_) => {}
+                        Err(e) => panic!("{}!{name}: {e}", rel.display()),
+                    }
+                }
+            }
+        }
+    }
 }

@@ -359,10 +359,16 @@ pub struct Meta {
     pub rsids: Vec<String>,
 }
 
-fn content_types() -> String {
+/// `[Content_Types].xml`; `numbering` adds the override of `word/numbering.xml`.
+fn content_types(numbering: bool) -> String {
+    let num = if numbering {
+        r#"<Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/>"#
+    } else {
+        ""
+    };
     format!(
         r#"{XML_DECL}
-<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/><Override PartName="/word/fontTable.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>"#
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>{num}<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/><Override PartName="/word/fontTable.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>"#
     )
 }
 
@@ -373,10 +379,16 @@ fn package_rels() -> String {
     )
 }
 
-fn document_rels() -> String {
+/// `word/_rels/document.xml.rels`; `numbering` adds the relationship to `numbering.xml`.
+fn document_rels(numbering: bool) -> String {
+    let num = if numbering {
+        r#"<Relationship Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>"#
+    } else {
+        ""
+    };
     format!(
         r#"{XML_DECL}
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable" Target="fontTable.xml"/></Relationships>"#
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable" Target="fontTable.xml"/>{num}</Relationships>"#
     )
 }
 
@@ -438,6 +450,15 @@ fn app(meta: &Meta) -> String {
 
 /// The .docx bytes: the nine parts in name order, deflated, all stamped with `meta.zip_time`.
 pub fn package(document_xml: &str, meta: &Meta) -> Result<Vec<u8>, Box<dyn std::error::Error>> {
+    package_with_numbering(document_xml, meta, None)
+}
+
+/// [`package`], plus `word/numbering.xml` (list definitions) when `numbering` is given.
+pub fn package_with_numbering(
+    document_xml: &str,
+    meta: &Meta,
+    numbering: Option<&str>,
+) -> Result<Vec<u8>, Box<dyn std::error::Error>> {
     let (y, mo, d, h, mi) = meta.zip_time;
     let options = SimpleFileOptions::default()
         .compression_method(CompressionMethod::Deflated)
@@ -446,16 +467,22 @@ pub fn package(document_xml: &str, meta: &Meta) -> Result<Vec<u8>, Box<dyn std::
         .unix_permissions(0o644)
         .last_modified_time(DateTime::from_date_and_time(y, mo, d, h, mi, 0)?);
     let mut parts: Vec<(&str, String)> = vec![
-        ("[Content_Types].xml", content_types()),
+        ("[Content_Types].xml", content_types(numbering.is_some())),
         ("_rels/.rels", package_rels()),
         ("docProps/app.xml", app(meta)),
         ("docProps/core.xml", core(meta)),
-        ("word/_rels/document.xml.rels", document_rels()),
+        (
+            "word/_rels/document.xml.rels",
+            document_rels(numbering.is_some()),
+        ),
         ("word/document.xml", document_xml.to_string()),
         ("word/fontTable.xml", font_table()),
         ("word/settings.xml", settings(meta)),
         ("word/styles.xml", styles(meta)),
     ];
+    if let Some(n) = numbering {
+        parts.push(("word/numbering.xml", format!("{XML_DECL}\n{n}")));
+    }
     parts.sort_by(|a, b| a.0.cmp(b.0));
     let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
     for (name, body) in parts {

@@ -6,6 +6,18 @@
 //! the XML and form readers far more often than mutating a whole zip does. Anything else is
 //! the file itself, under a name picked by its length (the name only refines messages).
 //!
+//! Run (stable Rust, from `fuzz/`; the corpus directory is not committed — seed it with the
+//! samples and practice replies):
+//!
+//! ```sh
+//! cargo install cargo-fuzz
+//! mkdir -p corpus/bytes_to_records && cp ../samples/*.docx ../../shared/replies/circ42/* corpus/bytes_to_records/
+//! cargo fuzz run -s none -a bytes_to_records -- -max_total_time=600 -timeout=10 -rss_limit_mb=2048
+//! ```
+//!
+//! A crash is saved in `artifacts/bytes_to_records/`; once fixed, copy it to
+//! `tests/fixtures/fuzz/` so that `tests/fuzz_regressions.rs` keeps it fixed.
+//!
 //! libfuzzer-sys aborts on any panic (its panic hook runs before `catch_unwind` in
 //! `intake::expand_bytes` could hide it), so every panic anywhere on the path is a crash.
 
@@ -16,7 +28,13 @@ use std::io::{Cursor, Write};
 use libfuzzer_sys::fuzz_target;
 use replytally::{intake, pipeline};
 
-const NAMES: [&str; 5] = ["reply.docx", "mail.eml", "inbox.zip", "message.msg", "reply.doc"];
+const NAMES: [&str; 5] = [
+    "reply.docx",
+    "mail.eml",
+    "inbox.zip",
+    "message.msg",
+    "reply.doc",
+];
 
 fn docx_with(document: &[u8]) -> Option<Vec<u8>> {
     let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));

@@ -169,6 +169,7 @@ fn split_paragraph(
         in_text_box: p.in_text_box,
         bidi: p.bidi,
     };
+    let first_new = out.len();
     let mut line = blank.clone();
     let mut fmt = FormatCount::default();
     let mut finish = |line: &mut Line, fmt: &mut FormatCount| {
@@ -212,6 +213,9 @@ fn split_paragraph(
         }
     }
     finish(&mut line, &mut fmt);
+    for line in &mut out[first_new..] {
+        typed_marks_to_marks(line, mark_no);
+    }
 }
 
 /// Letters and digits of a line, and how many of them carry each kind of emphasis.
@@ -221,6 +225,62 @@ struct FormatCount {
     highlight: usize,
     bold: usize,
     underline: usize,
+}
+
+/// Turns a mark typed as text — "X\tNo comments", "[x] Authorizes", "… options ⃝): [x]" — into
+/// a mark of the line, so that it is placed, counted and explained like any other.
+fn typed_marks_to_marks(line: &mut Line, mark_no: &mut usize) {
+    let new = |checked: bool, seen: &str, leading: bool, mark_no: &mut usize| {
+        *mark_no += 1;
+        LineMark {
+            id: *mark_no,
+            checkbox: Checkbox {
+                mechanism: TYPED,
+                checked: Some(checked),
+                detail: format!("typed '{}'", seen.trim()),
+            },
+            leading,
+        }
+    };
+    if let Some((checked, len)) = typed_mark(&line.text) {
+        let seen = line.text[..len].to_string();
+        let mark = new(
+            checked,
+            &seen,
+            line.marks.iter().all(|m| m.leading),
+            mark_no,
+        );
+        line.text.replace_range(..len, "");
+        for r in &mut line.runs {
+            r.0 = r.0.saturating_sub(len);
+        }
+        line.marks.insert(0, mark);
+    } else if let Some((checked, start)) = trailing_typed_mark(&line.text) {
+        let seen = line.text[start..].to_string();
+        let mark = new(checked, &seen, false, mark_no);
+        line.text.truncate(start);
+        line.marks.push(mark);
+    }
+}
+
+/// A bracketed mark typed at the end of a line ("… options ⃝): [x]"): (checked, where it starts).
+pub fn trailing_typed_mark(text: &str) -> Option<(bool, usize)> {
+    let t = text.trim_end();
+    for (m, checked) in [
+        ("[x]", true),
+        ("[X]", true),
+        ("(x)", true),
+        ("(X)", true),
+        ("[ ]", false),
+        ("( )", false),
+    ] {
+        if let Some(rest) = t.strip_suffix(m) {
+            if rest.ends_with([' ', '\t', ':', '\u{00A0}']) && !rest.trim().is_empty() {
+                return Some((checked, rest.len()));
+            }
+        }
+    }
+    None
 }
 
 /// A typed mark at the start of a line: "X\tNo comments", "[x] Authorizes", "( ) …".

@@ -75,6 +75,9 @@ pub(super) fn expand(
         if is_metadata(&name) {
             continue;
         }
+        if !exp.count() {
+            return;
+        }
         let name = if name.is_empty() {
             format!("entry {}", index + 1)
         } else {
@@ -184,6 +187,65 @@ mod tests {
         assert!(refuse(100_000, 10, u64::MAX).is_none());
         assert!(refuse(5 << 20, 4 << 20, 1 << 20).is_some());
         assert!(refuse(5 << 20, 4 << 20, u64::MAX).is_none());
+    }
+
+    fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
+        use std::io::Write;
+        let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        for (name, data) in entries {
+            w.start_file(*name, zip::write::SimpleFileOptions::default())
+                .unwrap();
+            w.write_all(data).unwrap();
+        }
+        w.finish().unwrap().into_inner()
+    }
+
+    fn env() -> Container {
+        Container {
+            source: "a.zip".to_string(),
+            email_from: None,
+            email_date: None,
+            email_subject: None,
+        }
+    }
+
+    /// `MAX_TOTAL_BYTES` is where the budget starts; what it guards is checked here with a
+    /// small budget, so that the test does not inflate 256 MiB.
+    #[test]
+    fn total_budget_stops_inflating() {
+        let zip = zip_of(&[
+            ("a.bin", &[1u8; 600]),
+            ("b.bin", &[2u8; 600]),
+            ("c.bin", &[3u8; 10]),
+        ]);
+        let mut exp = Expansion::new();
+        assert_eq!(exp.budget, limits::MAX_TOTAL_BYTES);
+        exp.budget = 1000;
+        expand(&mut exp, "a.zip", &zip, 1, &env());
+        let kinds: Vec<_> = exp
+            .out
+            .iter()
+            .map(|i| match &i.content {
+                super::super::Content::Failed { kind, .. } => Some(*kind),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(kinds, [None, Some(FailureKind::TooLarge), None]);
+        assert_eq!(exp.budget, 1000 - 600 - 10);
+    }
+
+    #[test]
+    fn members_are_counted_across_archives() {
+        let inner = zip_of(&[("x.bin", b"1"), ("y.bin", b"2")]);
+        let outer = zip_of(&[("i1.zip", &inner), ("i2.zip", &inner)]);
+        let mut exp = Expansion::new();
+        expand(&mut exp, "a.zip", &outer, 1, &env());
+        assert_eq!(exp.members, 6);
+        assert!(!exp.overflow);
+        let mut exp = Expansion::new();
+        exp.members = limits::MAX_MEMBERS - 3;
+        expand(&mut exp, "a.zip", &outer, 1, &env());
+        assert!(exp.overflow);
     }
 
     #[test]

@@ -3,8 +3,10 @@
 //!
 //! Owns walking the paths given, classifying every blob by content ([`sniff`]), expanding
 //! containers (e-mails, zip archives, Outlook messages; nested up to [`limits::MAX_NESTING`])
-//! and the resource limits that keep a hostile input from exhausting memory. Every path given
-//! or found yields at least one [`Input`]; nothing here panics on input.
+//! and the resource limits that keep a hostile input from exhausting memory or stack (each a
+//! named constant in [`limits`], each tested in `tests/hostile.rs`). Every path given or found
+//! yields at least one [`Input`]; nothing here panics on input. A Word 97-2003 `.doc` keeps
+//! its bytes so that `--convert` can read it through LibreOffice ([`convert`]).
 
 mod archive;
 pub mod convert;
@@ -75,6 +77,14 @@ pub mod limits {
     pub const RATIO_EXEMPT_BYTES: u64 = 1 << 20;
     /// Most bytes inflated, all archives together, for one top-level input.
     pub const MAX_TOTAL_BYTES: u64 = 256 << 20;
+    /// Most files looked at inside one top-level input, all containers together: archives of
+    /// archives multiply (42.zip lists a million files) even when each one is small.
+    pub const MAX_MEMBERS: usize = 10_000;
+    /// Most forwarded-message declarations (`message/rfc822`, `message/global`,
+    /// `multipart/digest`) one e-mail may hold, encoded parts included. The mail parser builds
+    /// and frees nested messages recursively: a chain thousands deep would overflow the stack,
+    /// so the e-mail is refused before it is parsed.
+    pub const MAX_EMBEDDED_MESSAGES: usize = 256;
 }
 
 pub const LEGACY_DOC_MESSAGE: &str =
@@ -85,25 +95,57 @@ pub const ENCRYPTED_MESSAGE: &str = "password-protected: ask the sender for an u
 /// files and directories such as `.git` skipped; symbolic links not followed out of the tree)
 /// into inputs, in a deterministic order.
 pub fn collect(paths: &[PathBuf]) -> Vec<Input> {
+    list(paths).iter().flat_map(open).collect()
+}
+
+/// A path found by [`list`], not read yet.
+#[derive(Debug, Clone)]
+pub enum Listed {
+    /// A regular file: [`open`] reads and expands it.
+    File {
+        path: PathBuf,
+        source: String,
+        len: u64,
+    },
+    /// Known without reading it: it cannot be read, or is not a regular file.
+    Done(Input),
+}
+
+/// The paths given, walked as [`collect`] walks them, without reading any file. Reading each
+/// with [`open`] inside a parallel loop keeps only the files being read in memory, not the
+/// whole batch.
+pub fn list(paths: &[PathBuf]) -> Vec<Listed> {
     let mut out = Vec::new();
     for path in paths {
         let source = path_string(path);
         match fs::metadata(path) {
-            Err(e) => out.push(failed(
+            Err(e) => out.push(Listed::Done(failed(
                 source,
                 FailureKind::Unsupported,
                 format!("cannot read it: {e}"),
-            )),
+            ))),
             Ok(meta) if meta.is_dir() => walk_dir(path, &mut out),
-            Ok(meta) if meta.is_file() => out.extend(read_top(path, source, meta.len())),
-            Ok(_) => out.push(failed(
+            Ok(meta) if meta.is_file() => out.push(Listed::File {
+                path: path.clone(),
+                source,
+                len: meta.len(),
+            }),
+            Ok(_) => out.push(Listed::Done(failed(
                 source,
                 FailureKind::Unsupported,
                 "not a regular file or a directory".to_string(),
-            )),
+            ))),
         }
     }
     out
+}
+
+/// The inputs of one listed path, as [`collect`] gives them: the file read and expanded.
+pub fn open(listed: &Listed) -> Vec<Input> {
+    match listed {
+        Listed::File { path, source, len } => read_top(path, source.clone(), *len),
+        Listed::Done(input) => vec![input.clone()],
+    }
 }
 
 /// Process one top-level blob already in memory (`name` is its file name, used only for
@@ -160,7 +202,7 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
     name.to_string_lossy().starts_with('.')
 }
 
-fn walk_dir(root: &Path, out: &mut Vec<Input>) {
+fn walk_dir(root: &Path, out: &mut Vec<Listed>) {
     let root_canonical = fs::canonicalize(root).ok();
     let walker = walkdir::WalkDir::new(root)
         .follow_links(false)
@@ -173,11 +215,11 @@ fn walk_dir(root: &Path, out: &mut Vec<Input>) {
             Ok(entry) => entry,
             Err(e) => {
                 let source = e.path().map_or_else(|| path_string(root), path_string);
-                out.push(failed(
+                out.push(Listed::Done(failed(
                     source,
                     FailureKind::Unsupported,
                     format!("cannot read it: {e}"),
-                ));
+                )));
                 continue;
             }
         };
@@ -188,41 +230,45 @@ fn walk_dir(root: &Path, out: &mut Vec<Input>) {
         let source = path_string(entry.path());
         if file_type.is_symlink() {
             match fs::canonicalize(entry.path()) {
-                Err(e) => out.push(failed(
+                Err(e) => out.push(Listed::Done(failed(
                     source,
                     FailureKind::Unsupported,
                     format!("a broken symbolic link ({e})"),
-                )),
+                ))),
                 // Inside the tree: its target is read where it lives (or is hidden on purpose).
                 Ok(target)
                     if root_canonical
                         .as_ref()
                         .is_some_and(|r| target.starts_with(r)) => {}
-                Ok(_) => out.push(failed(
+                Ok(_) => out.push(Listed::Done(failed(
                     source,
                     FailureKind::Unsupported,
                     "a symbolic link to outside the folder, not followed: give the file itself"
                         .to_string(),
-                )),
+                ))),
             }
             continue;
         }
         if !file_type.is_file() {
             // FIFOs and devices could block or never end.
-            out.push(failed(
+            out.push(Listed::Done(failed(
                 source,
                 FailureKind::Unsupported,
                 "not a regular file".to_string(),
-            ));
+            )));
             continue;
         }
         match entry.metadata() {
-            Ok(meta) => out.extend(read_top(entry.path(), source, meta.len())),
-            Err(e) => out.push(failed(
+            Ok(meta) => out.push(Listed::File {
+                path: entry.path().to_path_buf(),
+                source,
+                len: meta.len(),
+            }),
+            Err(e) => out.push(Listed::Done(failed(
                 source,
                 FailureKind::Unsupported,
                 format!("cannot read it: {e}"),
-            )),
+            ))),
         }
     }
 }
@@ -455,11 +501,16 @@ fn top_level(source: String, name: &str, bytes: Vec<u8>) -> Vec<Input> {
         email_date: None,
         email_subject: None,
     };
-    let mut exp = Expansion {
-        out: Vec::new(),
-        budget: limits::MAX_TOTAL_BYTES,
-    };
+    let mut exp = Expansion::new();
     exp.container(holder, &source, &bytes, 1, &env);
+    if exp.overflow {
+        let message = format!(
+            "{} holds more than {} files in all (counting those inside its e-mails and archives): not read, it may be a zip bomb; unpack it and run on the reply forms",
+            holder.label(),
+            limits::MAX_MEMBERS
+        );
+        return vec![failed(source, FailureKind::TooLarge, message)];
+    }
     let out = exp.out;
     // An e-mail or zip with no reply form inside is one failure, not a list of warnings.
     if out
@@ -512,9 +563,32 @@ struct Found<'a> {
 struct Expansion {
     out: Vec<Input>,
     budget: u64,
+    /// Files looked at so far, bounded by `MAX_MEMBERS`.
+    members: usize,
+    /// Set once `MAX_MEMBERS` is passed: the expansion stops and the input fails whole.
+    overflow: bool,
 }
 
 impl Expansion {
+    fn new() -> Expansion {
+        Expansion {
+            out: Vec::new(),
+            budget: limits::MAX_TOTAL_BYTES,
+            members: 0,
+            overflow: false,
+        }
+    }
+
+    /// Count one more file found in a container; `false` once there are too many (the
+    /// caller stops looking).
+    fn count(&mut self) -> bool {
+        self.members += 1;
+        if self.members > limits::MAX_MEMBERS {
+            self.overflow = true;
+        }
+        !self.overflow
+    }
+
     fn push(&mut self, source: String, env: &Container, content: Content) {
         self.out.push(Input {
             source,

@@ -172,6 +172,9 @@ fn walk(
     attachments.sort();
     let mut used = HashSet::new();
     for (i, attach) in attachments.iter().enumerate() {
+        if !exp.count() {
+            return;
+        }
         let path = join(storage, attach);
         let embedded = join(&path, "__substg1.0_3701000D");
         let is_message = cf.is_storage(&embedded)
@@ -242,9 +245,23 @@ fn walk(
                     ),
                 );
             }
+            // Streams may share sectors in a forged file: the total is bounded too.
+            Ok(entry) if entry.is_stream() && entry.len() > exp.budget => {
+                exp.fail(
+                    member,
+                    &env,
+                    FailureKind::TooLarge,
+                    format!(
+                        "the attachments of the Outlook message come to more than {} MiB in all: not read",
+                        limits::MAX_TOTAL_BYTES >> 20
+                    ),
+                );
+            }
             Ok(entry) if entry.is_stream() => {
                 match read_stream(cf, &data_path, limits::MAX_ENTRY_BYTES) {
-                    Some(data) => exp.member(
+                    Some(data) => {
+                        exp.budget = exp.budget.saturating_sub(data.len() as u64);
+                        exp.member(
             Found {
                 source: member,
                 name: &name,
@@ -254,7 +271,8 @@ fn walk(
             Cow::Owned(data),
             depth,
             &env,
-        ),
+        )
+                    }
                     None => exp.fail(
                         member,
                         &env,

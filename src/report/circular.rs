@@ -26,7 +26,8 @@ pub struct Circular {
 const DATE: &str = r"(?P<date>\d{1,2}\.?\s+(?:de\s+)?\p{L}{3,12}\.?\s+(?:de\s+)?\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{4})";
 
 static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
-    let num = r"(?:No\.?|N°|n°|n\.º|nº|№|Nr\.?)?\s*(?P<n>[0-9\u{0660}-\u{0669}\u{06F0}-\u{06F9}]{1,4})\b";
+    let num =
+        r"(?:No\.?|N°|n°|n\.º|nº|№|Nr\.?)?\s*(?P<n>[0-9\u{0660}-\u{0669}\u{06F0}-\u{06F9}]{1,4})\b";
     let office = r"(?:TSB|BSE|БСЭ)";
     let word = r"(?:Circular|Circulaire|Циркуляр\p{L}*(?:\s+письм\p{L}*)?)";
     let date_tail = format!(r"(?:,?\s+(?:of|du|de|del|от|dated)\s+{DATE})?");
@@ -87,8 +88,11 @@ pub fn circular_in_docx(bytes: &[u8]) -> Option<Circular> {
     find_circular(&text.join("\n"))
 }
 
+/// How many Word inputs [`circular_of_run`] reads when the blank form names no circular.
+const INPUTS_SCANNED: usize = 16;
+
 /// The circular of a run: from the blank form (`--form`) when it names one, else the number
-/// most of the Word inputs name (ties to the first seen), with a date where one gives it.
+/// most of the first Word inputs name (ties to the first seen), with a date where one gives it.
 pub fn circular_of_run(form: Option<&Path>, inputs: &[Input]) -> Option<Circular> {
     if let Some(c) = form
         .and_then(|p| std::fs::read(p).ok())
@@ -96,12 +100,19 @@ pub fn circular_of_run(form: Option<&Path>, inputs: &[Input]) -> Option<Circular
     {
         return Some(c);
     }
-    let found: Vec<Circular> = inputs
-        .par_iter()
+    // The first few Word inputs are enough to outvote a stray number, and reading every
+    // document a second time would double the work on a large batch.
+    let words: Vec<&[u8]> = inputs
+        .iter()
         .filter_map(|i| match &i.content {
-            Content::Word(bytes) => circular_in_docx(bytes),
+            Content::Word(bytes) => Some(bytes.as_slice()),
             _ => None,
         })
+        .take(INPUTS_SCANNED)
+        .collect();
+    let found: Vec<Circular> = words
+        .par_iter()
+        .filter_map(|bytes| circular_in_docx(bytes))
         .collect();
     most_named(&found)
 }
@@ -195,11 +206,7 @@ mod tests {
             number: n.into(),
             date: d.map(Into::into),
         };
-        let found = [
-            c("42", None),
-            c("117", None),
-            c("117", Some("1 May 2026")),
-        ];
+        let found = [c("42", None), c("117", None), c("117", Some("1 May 2026"))];
         assert_eq!(most_named(&found), Some(c("117", Some("1 May 2026"))));
         assert_eq!(
             most_named(&[c("5", None), c("6", None)]),

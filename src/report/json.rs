@@ -17,9 +17,24 @@ fn pretty<T: Serialize>(value: &T) -> Vec<u8> {
     out
 }
 
-/// `records.json`.
+/// The records alone, as `replytally extract` prints them.
 pub fn records_json(records: &Records) -> Vec<u8> {
     pretty(records)
+}
+
+#[derive(Serialize)]
+struct RecordsFile<'a> {
+    #[serde(flatten)]
+    records: &'a Records,
+    generated_by: GeneratedBy<'a>,
+}
+
+/// `records.json`: the contract's keys, then `generated_by` (what the run was made from).
+pub fn records_json_with(records: &Records, info: &RunInfo) -> Vec<u8> {
+    pretty(&RecordsFile {
+        records,
+        generated_by: GeneratedBy::of(info),
+    })
 }
 
 /// The extra `generated_by` object of `summary.json`: how the summary was made.
@@ -34,6 +49,19 @@ struct GeneratedBy<'a> {
     threshold: f64,
 }
 
+impl<'a> GeneratedBy<'a> {
+    fn of(info: &'a RunInfo) -> Self {
+        GeneratedBy {
+            tool: "replytally",
+            version: &info.tool_version,
+            inputs: info.inputs,
+            form: info.form.as_deref(),
+            deadline: info.deadline.as_deref(),
+            threshold: info.threshold,
+        }
+    }
+}
+
 #[derive(Serialize)]
 struct SummaryFile<'a> {
     #[serde(flatten)]
@@ -45,14 +73,7 @@ struct SummaryFile<'a> {
 pub fn summary_json(summary: &Summary, info: &RunInfo) -> Vec<u8> {
     pretty(&SummaryFile {
         summary,
-        generated_by: GeneratedBy {
-            tool: "replytally",
-            version: &info.tool_version,
-            inputs: info.inputs,
-            form: info.form.as_deref(),
-            deadline: info.deadline.as_deref(),
-            threshold: info.threshold,
-        },
+        generated_by: GeneratedBy::of(info),
     })
 }
 
@@ -92,6 +113,22 @@ mod tests {
         assert_eq!(first["answers"][1]["comments"], json!("with_comments"));
         assert_eq!(v["replies"][3]["member_state"], Value::Null);
         assert_eq!(v["failures"][0]["kind"], json!("legacy_doc"));
+    }
+
+    #[test]
+    fn records_file_says_what_it_was_made_from() {
+        let records = sample_records();
+        let bytes = records_json_with(&records, &sample_info());
+        let v: Value = serde_json::from_slice(&bytes).unwrap();
+        let text = String::from_utf8(bytes.clone()).unwrap();
+        assert!(text.starts_with("{\n  \"schema\": \"replytally.records/1\",\n  \"replies\""));
+        assert!(
+            text.find("\n  \"failures\"").unwrap() < text.find("\n  \"generated_by\"").unwrap()
+        );
+        assert_eq!(v["generated_by"]["inputs"], json!(5));
+        assert_eq!(v["generated_by"]["form"], json!("form/circ42-en.docx"));
+        let back: Records = serde_json::from_slice(&bytes).unwrap();
+        assert_eq!(back, records);
     }
 
     #[test]

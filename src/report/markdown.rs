@@ -1,12 +1,15 @@
-//! `summary.md`: the tally for people. Verdicts first, then counts, the replies per Member
-//! State, what to review (conflicts, warnings, failures), and the reasons given per draft.
+//! `summary.md`: the tally for people, readable on its own. The circular, the rule and what the
+//! file was made from; then the verdicts, the counts, what to review (conflicts, failures,
+//! warnings, one item per file), the replies per Member State (A / A* / N / — / ?), and the
+//! reasons and comments given per draft by the Member States counted.
 //! Text from the replies is escaped so that it cannot break the Markdown around it.
 
 use std::fmt::Write as _;
 
+use super::view;
 use super::RunInfo;
 use crate::record::{Comments, Decision, Records, Reply};
-use crate::tally::{left_out, same_draft, DraftRef, DraftTally, Summary};
+use crate::tally::{left_out, same_draft, DraftTally, Summary};
 
 /// Escape text for use inside a table cell or a line: Markdown specials, `|`, and newlines
 /// (a cell is one line; several lines become " / ").
@@ -100,34 +103,9 @@ fn who(r: &Reply) -> String {
     }
 }
 
-/// Why a reply is left out of the tally, if it is.
-fn left_out_reason(r: &Reply) -> Option<String> {
-    if r.late {
-        Some(match &r.date {
-            Some(d) => format!("late (dated {})", inline(d)),
-            None => "late".to_string(),
-        })
-    } else if let Some(s) = &r.superseded_by {
-        Some(format!("superseded by {}", code(s)))
-    } else if r
-        .member_state
-        .as_ref()
-        .is_none_or(|m| m.iso3.trim().is_empty())
-    {
-        Some("Member State unknown".to_string())
-    } else {
-        None
-    }
-}
-
-fn short_decision(d: Decision, c: Option<Comments>) -> &'static str {
-    match (d, c) {
-        (Decision::Authorize, Some(Comments::WithComments)) => "A+c",
-        (Decision::Authorize, _) => "A",
-        (Decision::NotAuthorize, _) => "N",
-        (Decision::Conflict, _) => "C",
-        (Decision::NoReply, _) => "—",
-    }
+/// The matrix code of an answer, escaped for a table cell (`A\*`).
+fn short_decision(a: Option<&crate::record::Answer>) -> String {
+    inline(super::view::Mark::of(a).code())
 }
 
 fn decision_words(d: Decision, c: Option<Comments>) -> &'static str {
@@ -146,10 +124,16 @@ pub fn summary_md(summary: &Summary, records: &Records, info: &RunInfo) -> Vec<u
     // `write!` into a String cannot fail; the results are ignored on purpose.
     let w = &mut md;
 
-    let _ = writeln!(w, "# Reply tally\n");
+    // Without a circular found, the title keeps a placeholder to fill in.
+    let title = match view::circular_date(info) {
+        Some(d) => format!("{} of {d}", view::title(info)),
+        None => view::title(info),
+    };
+    let _ = writeln!(w, "# {}\n", inline(&title));
+    let _ = writeln!(w, "{}\n", inline(&view::rule(info)));
     let _ = writeln!(
         w,
-        "Made by replytally {} from {} input{}; form: {}; deadline: {}; threshold: {} (inclusive).\n",
+        "*Made by replytally {} from {} input{}; form: {}; deadline: {}; threshold: {} (inclusive).*\n",
         inline(&info.tool_version),
         info.inputs,
         if info.inputs == 1 { "" } else { "s" },
@@ -160,7 +144,7 @@ pub fn summary_md(summary: &Summary, records: &Records, info: &RunInfo) -> Vec<u
         pct(info.threshold),
     );
 
-    // Verdicts.
+    // Verdicts: the verdict right after the draft, then the numbers behind it.
     let _ = writeln!(w, "## Verdicts\n");
     if summary.drafts.is_empty() {
         let _ = writeln!(
@@ -170,9 +154,9 @@ pub fn summary_md(summary: &Summary, records: &Records, info: &RunInfo) -> Vec<u
     } else {
         let _ = writeln!(
             w,
-            "| Draft | Provisional name | Authorize (with comments) | Not authorize | Conflict | No reply | Support | Verdict |"
+            "| Draft | Verdict | Support | Replies | Authorize (with comments) | Not authorize | Conflict | No reply |"
         );
-        let _ = writeln!(w, "| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |");
+        let _ = writeln!(w, "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
         for t in &summary.drafts {
             let verdict = t.verdict().as_str();
             let verdict = if t.needs_review() {
@@ -182,24 +166,25 @@ pub fn summary_md(summary: &Summary, records: &Records, info: &RunInfo) -> Vec<u
             };
             let _ = writeln!(
                 w,
-                "| {} | {} | {} ({}) | {} | {} | {} | {} | {} |",
-                inline(&t.draft),
-                t.provisional.as_deref().map_or(String::new(), inline),
+                "| {} | {} | {} | {} | {} ({}) | {} | {} | {} |",
+                draft_label(&t.draft, t.provisional.as_deref()),
+                verdict,
+                support_cell(t),
+                view::answered(t),
                 t.authorize,
                 t.with_comments,
                 t.not_authorize,
                 t.conflict,
                 t.no_reply,
-                support_cell(t),
-                verdict,
             );
         }
         let _ = writeln!(
             w,
-            "\nSupport = authorize ÷ (authorize + not authorize), over Member States. A draft may \
-             proceed when support is at least {} or when no Member State answered for it \
-             (Resolution 1, §9.4.5). *Undecided*: the open conflicts could change the verdict; \
-             resolve them (see *To review*).\n",
+            "\nSupport = authorize ÷ (authorize + not authorize), over the Member States counted. \
+             Replies: Member States that answered the draft. A draft may proceed when support is \
+             at least {} or when no Member State answered for it (Resolution 1, §9.4.5). \
+             *Undecided*: the open conflicts could change the verdict; resolve them (see *To \
+             review*).\n",
             pct(summary.threshold)
         );
     }
@@ -215,34 +200,91 @@ pub fn summary_md(summary: &Summary, records: &Records, info: &RunInfo) -> Vec<u
     let _ = writeln!(w, "- Replies read: {}", records.replies.len());
     let _ = writeln!(
         w,
-        "- Replies left out: {} late, {} superseded, {} unidentified",
+        "- Replies not counted: {} late, {} superseded, {} unidentified",
         out.late, out.superseded, out.unidentified
     );
-    let _ = writeln!(w, "- Inputs that failed: {}\n", records.failures.len());
-    let left: Vec<(&Reply, String)> = records
-        .replies
-        .iter()
-        .filter_map(|r| left_out_reason(r).map(|why| (r, why)))
-        .collect();
+    let _ = writeln!(
+        w,
+        "- Files that could not be read: {}\n",
+        records.failures.len()
+    );
+    let left = view::left_out(records);
     if !left.is_empty() {
-        let _ = writeln!(w, "Left out of the tally:\n");
-        for (r, why) in &left {
-            let _ = writeln!(w, "- {} — {}: {}", code(&r.source), who(r), why);
+        let _ = writeln!(w, "Not counted:\n");
+        for o in &left {
+            let why = match (o.kind, o.by) {
+                ("late", _) => match &o.reply.date {
+                    Some(d) => format!("late (dated {})", inline(d)),
+                    None => "late".to_string(),
+                },
+                ("superseded", Some(by)) => format!("superseded by {}", code(by)),
+                ("superseded", None) => "superseded".to_string(),
+                _ => {
+                    let _ = writeln!(
+                        w,
+                        "- {} — the Member State could not be identified",
+                        code(&o.reply.source)
+                    );
+                    continue;
+                }
+            };
+            let _ = writeln!(w, "- {} — {}: {}", code(&o.reply.source), who(o.reply), why);
         }
         let _ = writeln!(w);
     }
 
-    // Replies per Member State, in the order of the verdicts table.
-    let drafts: Vec<DraftRef> = summary
-        .drafts
-        .iter()
-        .map(|t| DraftRef {
-            draft: t.draft.clone(),
-            provisional: t.provisional.clone(),
-        })
-        .collect();
+    // To review: one item per file, conflicts first.
+    let _ = writeln!(w, "## To review\n");
+    let groups = view::review_groups(records);
+    let n: usize = groups.iter().map(|g| g.items.len()).sum();
+    if n == 0 {
+        let _ = writeln!(w, "Nothing to review.\n");
+    } else {
+        let _ = writeln!(
+            w,
+            "{n} item{} in {} file{}{}.\n",
+            if n == 1 { "" } else { "s" },
+            groups.len(),
+            if groups.len() == 1 { "" } else { "s" },
+            if groups.len() > 1 {
+                view::REVIEW_ORDER
+            } else {
+                ""
+            },
+        );
+        for g in &groups {
+            let head = match &g.who {
+                Some(name) => format!("**{}**", inline(name)),
+                None => "**File not read**".to_string(),
+            };
+            let not_counted = g
+                .not_counted
+                .map_or(String::new(), |k| format!(" *(not counted: {k})*"));
+            let _ = writeln!(w, "- {head}{not_counted} — {}", code(g.source));
+            for it in &g.items {
+                let badge = match it.class() {
+                    "conflict" => "**conflict** — ".to_string(),
+                    "failure" => format!(
+                        "**cannot be read** ({}) — ",
+                        code(
+                            it.kind
+                                .trim_start_matches("failure (")
+                                .trim_end_matches(')')
+                        )
+                    ),
+                    _ => String::new(),
+                };
+                let _ = writeln!(w, "  - {badge}{}", inline(&it.what));
+            }
+        }
+        let _ = writeln!(w);
+    }
+
+    // Replies per Member State, in the order of the verdicts table: those counted by name,
+    // then those not counted.
+    let drafts = view::drafts(summary);
     if !records.replies.is_empty() && !drafts.is_empty() {
-        let _ = writeln!(w, "## Replies\n");
+        let _ = writeln!(w, "## Replies by Member State\n");
         let _ = write!(w, "| Member State | Date | Source |");
         for d in &drafts {
             let _ = write!(w, " {} |", inline(&d.draft));
@@ -252,10 +294,15 @@ pub fn summary_md(summary: &Summary, records: &Records, info: &RunInfo) -> Vec<u
             let _ = write!(w, " :---: |");
         }
         let _ = writeln!(w);
-        for r in &records.replies {
+        let counted = view::matrix(records, &drafts);
+        let rows = counted
+            .iter()
+            .map(|row| (row.reply, None))
+            .chain(left.iter().map(|o| (o.reply, Some(o.kind))));
+        for (r, not_counted) in rows {
             let mut state = who(r);
-            if left_out_reason(r).is_some() {
-                state.push_str(" *(left out)*");
+            if let Some(k) = not_counted {
+                let _ = write!(state, " *(not counted: {k})*");
             }
             let _ = write!(
                 w,
@@ -265,103 +312,25 @@ pub fn summary_md(summary: &Summary, records: &Records, info: &RunInfo) -> Vec<u
                 code(&r.source)
             );
             for d in &drafts {
-                let cell = r
-                    .answers
-                    .iter()
-                    .find(|a| same_draft(a, d))
-                    .map_or("—", |a| short_decision(a.decision, a.comments));
+                let cell = short_decision(r.answers.iter().find(|a| same_draft(a, d)));
                 let _ = write!(w, " {cell} |");
             }
             let _ = writeln!(w);
         }
-        let _ = writeln!(
-            w,
-            "\nA = authorizes, A+c = authorizes with comments, N = does not authorize, \
-             C = conflict (both boxes marked), — = no reply.\n"
-        );
+        let _ = writeln!(w, "\n{}.\n", inline(&view::legend()));
     }
 
-    // To review.
-    let _ = writeln!(w, "## To review\n");
-    let mut nothing = true;
-    let conflicts: Vec<(&Reply, &str)> = records
-        .replies
-        .iter()
-        .flat_map(|r| {
-            r.answers
-                .iter()
-                .filter(|a| a.decision == Decision::Conflict)
-                .map(move |a| (r, a.draft.as_str()))
-        })
-        .collect();
-    if !conflicts.is_empty() {
-        nothing = false;
-        let _ = writeln!(w, "### Conflicts (both boxes marked)\n");
-        for (r, draft) in conflicts {
-            let _ = writeln!(w, "- {}: {} — {}", inline(draft), who(r), code(&r.source));
-        }
-        let _ = writeln!(w);
-    }
-    let warned: Vec<&Reply> = records
-        .replies
-        .iter()
-        .filter(|r| !r.warnings.is_empty())
-        .collect();
-    if !warned.is_empty() {
-        nothing = false;
-        let _ = writeln!(w, "### Warnings\n");
-        for r in warned {
-            for msg in &r.warnings {
-                let _ = writeln!(w, "- {} ({}): {}", code(&r.source), who(r), inline(msg));
-            }
-        }
-        let _ = writeln!(w);
-    }
-    if !records.failures.is_empty() {
-        nothing = false;
-        let _ = writeln!(w, "### Failures\n");
-        for f in &records.failures {
-            let _ = writeln!(
-                w,
-                "- {} — {}: {}",
-                code(&f.source),
-                f.kind.as_str(),
-                inline(&f.message)
-            );
-        }
-        let _ = writeln!(w);
-    }
-    if nothing {
-        let _ = writeln!(w, "Nothing to review.\n");
-    }
-
-    // Reasons given.
+    // Reasons and comments, from the replies counted.
     let _ = writeln!(w, "## Reasons and comments given\n");
     let mut any = false;
-    // Drafts of the table first, then any draft only named by replies (not on the form).
-    let mut sections = drafts.clone();
-    for r in &records.replies {
-        for a in &r.answers {
-            if !a.text.trim().is_empty() && !sections.iter().any(|d| same_draft(a, d)) {
-                sections.push(DraftRef {
-                    draft: a.draft.clone(),
-                    provisional: a.provisional.clone(),
-                });
-            }
-        }
-    }
-    for d in &sections {
-        let given: Vec<(&Reply, &crate::record::Answer)> = records
-            .replies
-            .iter()
-            .filter_map(|r| {
-                r.answers
-                    .iter()
-                    .find(|a| same_draft(a, d) && !a.text.trim().is_empty())
-                    .map(|a| (r, a))
-            })
-            .collect();
-        if given.is_empty() {
+    let words = view::words_per_draft(records, &drafts);
+    for (d, words) in drafts.iter().zip(&words) {
+        let parts: [(&str, &Vec<view::Said>); 3] = [
+            ("does not authorize", &words.reasons),
+            ("authorizes, with comments", &words.comments),
+            ("both boxes marked (conflict)", &words.conflicts),
+        ];
+        if parts.iter().all(|(_, v)| v.is_empty()) {
             continue;
         }
         any = true;
@@ -370,27 +339,47 @@ pub fn summary_md(summary: &Summary, records: &Records, info: &RunInfo) -> Vec<u
             "### {}\n",
             draft_label(&d.draft, d.provisional.as_deref())
         );
-        for (r, a) in given {
-            let mut head = format!(
-                "- **{}**, {}",
+        for (what, said) in parts {
+            for s in said {
+                let what = if s.answer.decision == Decision::Authorize
+                    && s.answer.comments != Some(Comments::WithComments)
+                {
+                    decision_words(s.answer.decision, s.answer.comments)
+                } else {
+                    what
+                };
+                if s.note.is_none() && s.answer.text.trim().is_empty() {
+                    let _ = writeln!(w, "- **{}**, {}.\n", who(s.reply), what);
+                    continue;
+                }
+                let _ = writeln!(w, "- **{}**, {}:\n", who(s.reply), what);
+                quote_into(
+                    w,
+                    s.note.as_deref().unwrap_or(&s.answer.text),
+                    s.note.is_some(),
+                );
+            }
+        }
+    }
+    // Text given on drafts that are not in the table (not on the blank form).
+    for r in records
+        .replies
+        .iter()
+        .filter(|r| view::left_out_kind(r).is_none())
+    {
+        for a in &r.answers {
+            if a.text.trim().is_empty() || drafts.iter().any(|d| same_draft(a, d)) {
+                continue;
+            }
+            any = true;
+            let _ = writeln!(
+                w,
+                "### {} (not on the blank form)\n\n- **{}**, {}:\n",
+                draft_label(&a.draft, a.provisional.as_deref()),
                 who(r),
                 decision_words(a.decision, a.comments)
             );
-            if let Some(why) = left_out_reason(r) {
-                let _ = write!(head, " *(left out: {why})*");
-            }
-            let _ = writeln!(w, "{head}:\n");
-            for line in a.text.lines() {
-                let line = line.trim_end();
-                if line.trim().is_empty() {
-                    let _ = writeln!(w, "  >");
-                } else {
-                    let mut q = String::new();
-                    escape_into(&mut q, line.trim_start());
-                    let _ = writeln!(w, "  > {q}");
-                }
-            }
-            let _ = writeln!(w);
+            quote_into(w, &a.text, false);
         }
     }
     if !any {
@@ -402,6 +391,29 @@ pub fn summary_md(summary: &Summary, records: &Records, info: &RunInfo) -> Vec<u
         md.pop();
     }
     md.into_bytes()
+}
+
+/// A reply's words as a quote under a list item; a note (why there are none) in italics.
+fn quote_into(w: &mut String, text: &str, is_note: bool) {
+    if is_note {
+        let _ = writeln!(w, "  *{}*\n", inline(text));
+        return;
+    }
+    // Each line of the reply its own paragraph: Markdown would run them together.
+    for (i, line) in text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .enumerate()
+    {
+        if i > 0 {
+            let _ = writeln!(w, "  >");
+        }
+        let mut q = String::new();
+        escape_into(&mut q, line);
+        let _ = writeln!(w, "  > {q}");
+    }
+    let _ = writeln!(w);
 }
 
 #[cfg(test)]
@@ -418,27 +430,40 @@ mod tests {
     #[test]
     fn contains_every_draft_and_verdict() {
         let md = render();
-        assert!(md.starts_with("# Reply tally\n"));
+        assert!(md.starts_with(
+            "# Results of the consultation of Member States on TSB Circular \\[number\\]\n"
+        ));
+        assert!(md.contains("Rule applied: Resolution 1 (WTSA), §9.4.5"));
         assert!(md.contains("replytally 0.1.0 from 5 inputs"));
         assert!(md.contains("`form/circ42-en.docx`"));
         assert!(md.contains("deadline: 2023-02-09"));
         assert!(md.contains("threshold: 70 %"));
+        // The verdict right after the draft.
         assert!(
-            md.contains("| X.1353 | X.ztd-iot | 1 (0) | 1 | 0 | 0 | 50.0 % | may not proceed |"),
+            md.contains(
+                "| X.1353 (X.ztd-iot) | may not proceed | 50.0 % | 2 | 1 (0) | 1 | 0 | 0 |"
+            ),
             "{md}"
         );
-        assert!(md.contains(
-            "| X.1380 | X.edr-sec | 1 (1) | 0 | 1 | 0 | 100.0 % | **undecided — review conflicts** |"
-        ), "{md}");
         assert!(
-            md.contains("| X.1381 |  | 0 (0) | 0 | 0 | 2 | — | may proceed |"),
+            md.contains(
+                "| X.1380 (X.edr-sec) | **undecided — review conflicts** | 100.0 % | 2 | 1 (1) | 0 | 1 | 0 |"
+            ),
+            "{md}"
+        );
+        assert!(
+            md.contains("| X.1381 | may proceed | — | 0 | 0 (0) | 0 | 0 | 2 |"),
             "{md}"
         );
         // Verdicts come before counts and review.
         let v = md.find("## Verdicts").unwrap();
         let c = md.find("## Counts").unwrap();
         let r = md.find("## To review").unwrap();
-        assert!(v < c && c < r);
+        let m = md.find("## Replies").unwrap();
+        assert!(
+            v < c && c < r && r < m,
+            "verdicts, counts, to review, then the rest"
+        );
         assert!(md.ends_with("\n") && !md.ends_with("\n\n"));
     }
 
@@ -447,31 +472,57 @@ mod tests {
         let md = render();
         assert!(md.contains("- Member States counted: 2"));
         assert!(md.contains("1 late, 0 superseded, 1 unidentified"));
-        assert!(md.contains("- Inputs that failed: 1"));
+        assert!(md.contains("- Files that could not be read: 1"));
         assert!(md.contains("`mail/late.eml!Reply.docx` — Kenya (KEN): late (dated 2023-02-20)"));
-        assert!(md.contains("- X.1380: Germany (DEU) — `replies/Germany.docx`"));
-        assert!(md.contains(
-            "- `replies/France_reply.docx` (France (FRA)): tracked changes were present"
-        ));
-        assert!(md.contains("- `replies/old.doc` — legacy_doc: Word 97-2003 file"));
+        // To review: one item per file, the conflict first, then the failure, then warnings.
+        let conflict = md
+            .find(
+                "- **Germany** — `replies/Germany.docx`\n  - **conflict** — X.1380: both \
+                 'authorizes' and 'does not authorize' are marked",
+            )
+            .expect(&md);
+        let failure = md
+            .find(
+                "- **File not read** — `replies/old.doc`\n  - **cannot be read** (`legacy_doc`) \
+                 — Word 97-2003 file",
+            )
+            .expect(&md);
+        let warning = md
+            .find("- **France** — `replies/France_reply.docx`\n  - tracked changes were present")
+            .expect(&md);
+        assert!(conflict < failure && failure < warning);
+        assert!(md.contains("3 items in 3 files"));
+        // Reasons and comments: of the Member States counted only, each line a paragraph.
         assert!(md.contains("### X.1353 (X.ztd-iot)"));
         assert!(md.contains("- **France (FRA)**, does not authorize:"));
         assert!(
-            md.contains("  > Reasons, with \"quotes\", commas,\n  > and a second line \\| pipe\n")
-        );
-        assert!(md.contains(
-            "- **Kenya (KEN)**, does not authorize *(left out: late (dated 2023-02-20))*:"
-        ));
-        assert!(md.contains(
-            "- **France (FRA)**, authorizes, with comments:\n\n  > Please fix clause 6."
-        ));
-        // Per-state table row.
-        assert!(
             md.contains(
-                "| France (FRA) | 2023-02-07 | `replies/France_reply.docx` | N | A+c | — |"
+                "  > Reasons, with \"quotes\", commas,\n  >\n  > and a second line \\| pipe\n"
             ),
             "{md}"
         );
+        assert!(
+            !md.contains("Too late, sorry."),
+            "Kenya is late: not quoted"
+        );
+        assert!(md.contains(
+            "- **France (FRA)**, authorizes, with comments:\n\n  > Please fix clause 6."
+        ));
+        assert!(md.contains("- **Germany (DEU)**, both boxes marked (conflict).\n"));
+        // Per-state table row.
+        assert!(
+            md.contains(
+                "| France (FRA) | 2023-02-07 | `replies/France_reply.docx` | N | A\\* | — |"
+            ),
+            "{md}"
+        );
+        // Counted first, by name; then those not counted, saying why.
+        let de = md.find("| Germany (DEU) |").unwrap();
+        let ke = md.find("| Kenya (KEN) *(not counted: late)* |").expect(&md);
+        let who = md
+            .find("| unidentified Member State *(not counted: unidentified)* |")
+            .expect(&md);
+        assert!(de < ke && ke < who);
     }
 
     #[test]
@@ -483,6 +534,21 @@ mod tests {
         assert_eq!(code("a`b"), "``a`b``");
         assert_eq!(code("`x"), "`` `x ``");
         assert_eq!(code("a\nb"), "`a b`");
+    }
+
+    #[test]
+    fn the_title_names_the_circular_found() {
+        let records = sample_records();
+        let summary = sample_summary(&records);
+        let mut info = sample_info();
+        info.circular = Some(crate::report::Circular {
+            number: "42".into(),
+            date: Some("9 November 2022".into()),
+        });
+        let md = String::from_utf8(summary_md(&summary, &records, &info)).unwrap();
+        assert!(md.starts_with(
+            "# Results of the consultation of Member States on TSB Circular 42 of 9 November 2022\n"
+        ));
     }
 
     #[test]

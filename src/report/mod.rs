@@ -1,19 +1,29 @@
-//! The output files: `records.json`, `records.csv`, `summary.json`, `summary.md`, each written
-//! atomically (temporary file in the same directory, fsync, rename), so a crash never leaves
-//! half a file behind.
+//! The output files: `records.json`, `records.csv`, `records.xlsx`, `summary.json`,
+//! `summary.md`, `report.html` and `annex.docx`, each written atomically (temporary file in the
+//! same directory, fsync, rename), so that a crash never leaves half a file behind. Every file
+//! says what it was made from ([`RunInfo`]) and is byte-identical for the same inputs.
 
+mod annex;
+mod circular;
 mod csv_out;
+mod html;
 mod json;
 mod markdown;
+mod view;
+mod xlsx;
 
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
+pub use self::annex::{annex_docx, AnnexError};
+pub use self::circular::{circular_in_docx, circular_of_run, find_circular, Circular};
 pub use self::csv_out::{records_csv, CSV_HEADER};
-pub use self::json::{records_json, summary_json};
+pub use self::html::report_html;
+pub use self::json::{records_json, records_json_with, summary_json};
 pub use self::markdown::summary_md;
+pub use self::xlsx::records_xlsx;
 
 use crate::record::Records;
 use crate::tally::Summary;
@@ -29,6 +39,9 @@ pub struct RunInfo {
     /// `--deadline`, as given.
     pub deadline: Option<String>,
     pub threshold: f64,
+    /// The TSB Circular consulted, when the blank form or the replies name it
+    /// ([`circular_of_run`]); the reports show a placeholder otherwise.
+    pub circular: Option<Circular>,
 }
 
 /// Why the output files could not be written.
@@ -40,6 +53,8 @@ pub enum ReportError {
         #[source]
         source: std::io::Error,
     },
+    #[error("cannot make {file}: {message}")]
+    Build { file: &'static str, message: String },
     #[error("cannot write {}: {source}", path.display())]
     Write {
         path: PathBuf,
@@ -49,7 +64,15 @@ pub enum ReportError {
 }
 
 /// The names of the files [`write_all`] writes, in order.
-pub const FILE_NAMES: [&str; 4] = ["records.json", "records.csv", "summary.json", "summary.md"];
+pub const FILE_NAMES: [&str; 7] = [
+    "records.json",
+    "records.csv",
+    "records.xlsx",
+    "summary.json",
+    "summary.md",
+    "report.html",
+    "annex.docx",
+];
 
 /// Write bytes atomically: temp file in the same dir, fsync, rename.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
@@ -93,8 +116,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     Ok(())
 }
 
-/// Write records.json, records.csv, summary.json, summary.md into dir (create it). Returns the
-/// paths written.
+/// Write every file of [`FILE_NAMES`] into dir (create it). Returns the paths written.
 pub fn write_all(
     dir: &Path,
     records: &Records,
@@ -105,11 +127,22 @@ pub fn write_all(
         path: dir.to_path_buf(),
         source,
     })?;
-    let files: [(&str, Vec<u8>); 4] = [
-        (FILE_NAMES[0], records_json(records)),
+    let xlsx = records_xlsx(summary, records, info).map_err(|e| ReportError::Build {
+        file: FILE_NAMES[2],
+        message: e.to_string(),
+    })?;
+    let docx = annex_docx(summary, records, info).map_err(|e| ReportError::Build {
+        file: FILE_NAMES[6],
+        message: e.to_string(),
+    })?;
+    let files: [(&str, Vec<u8>); 7] = [
+        (FILE_NAMES[0], records_json_with(records, info)),
         (FILE_NAMES[1], records_csv(records)),
-        (FILE_NAMES[2], summary_json(summary, info)),
-        (FILE_NAMES[3], summary_md(summary, records, info)),
+        (FILE_NAMES[2], xlsx),
+        (FILE_NAMES[3], summary_json(summary, info)),
+        (FILE_NAMES[4], summary_md(summary, records, info)),
+        (FILE_NAMES[5], report_html(summary, records, info)),
+        (FILE_NAMES[6], docx),
     ];
     let mut written = Vec::with_capacity(files.len());
     for (name, bytes) in files {
@@ -268,6 +301,7 @@ pub(crate) mod tests {
             form: Some("form/circ42-en.docx".into()),
             deadline: Some("2023-02-09".into()),
             threshold: 70.0,
+            circular: None,
         }
     }
 
@@ -303,7 +337,7 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn write_all_writes_the_four_files() {
+    fn write_all_writes_every_file() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("nested/out");
         let records = sample_records();
@@ -317,9 +351,33 @@ pub(crate) mod tests {
         for p in &paths {
             assert!(!fs::read(p).unwrap().is_empty(), "{}", p.display());
         }
-        assert_eq!(fs::read_dir(&out).unwrap().count(), 4, "no temp files left");
+        assert_eq!(
+            fs::read_dir(&out).unwrap().count(),
+            FILE_NAMES.len(),
+            "no temp files left"
+        );
         let back: Records = serde_json::from_slice(&fs::read(&paths[0]).unwrap()).unwrap();
         assert_eq!(back, records);
+    }
+
+    #[test]
+    fn an_empty_run_still_gives_every_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let records = Records {
+            schema: RECORDS_SCHEMA.into(),
+            replies: Vec::new(),
+            failures: Vec::new(),
+            forms: Vec::new(),
+        };
+        let summary = tally(&[], &Options::default());
+        let mut info = sample_info();
+        info.form = None;
+        info.deadline = None;
+        let paths = write_all(dir.path(), &records, &summary, &info).unwrap();
+        assert_eq!(paths.len(), FILE_NAMES.len());
+        let html = fs::read_to_string(dir.path().join("report.html")).unwrap();
+        assert!(html.contains("No drafts") && html.contains("Nothing to review"));
+        assert!(html.contains("[number]"));
     }
 
     #[test]

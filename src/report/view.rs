@@ -162,7 +162,6 @@ pub(crate) struct Said<'a> {
 
 /// The reasons and comments received on one draft, from the replies that count.
 pub(crate) struct DraftWords<'a> {
-    pub draft: DraftRef,
     /// Every Member State that does not authorize, with its reasons (maybe none).
     pub reasons: Vec<Said<'a>>,
     /// Every *authorize* that carries comments (with comments, or text given anyway).
@@ -185,13 +184,15 @@ fn missing_text_note(r: &Reply, draft: &str) -> Option<String> {
     })
 }
 
-pub(crate) fn words_per_draft<'a>(records: &'a Records, drafts: &[DraftRef]) -> Vec<DraftWords<'a>> {
+pub(crate) fn words_per_draft<'a>(
+    records: &'a Records,
+    drafts: &[DraftRef],
+) -> Vec<DraftWords<'a>> {
     let rows = matrix(records, drafts);
     drafts
         .iter()
         .map(|d| {
             let mut w = DraftWords {
-                draft: d.clone(),
                 reasons: Vec::new(),
                 comments: Vec::new(),
                 conflicts: Vec::new(),
@@ -232,6 +233,26 @@ pub(crate) struct LeftOutReply<'a> {
     /// Short: `late`, `superseded`, `unidentified`.
     pub kind: &'static str,
     pub why: String,
+    /// For a superseded reply: the source of the reply that stands instead.
+    pub by: Option<&'a str>,
+}
+
+/// Why a reply is not counted, in one word (`late`, `superseded`, `unidentified`), if it is not:
+/// the first of those that applies.
+pub(crate) fn left_out_kind(r: &Reply) -> Option<&'static str> {
+    if r.late {
+        Some("late")
+    } else if r.superseded_by.is_some() {
+        Some("superseded")
+    } else if r
+        .member_state
+        .as_ref()
+        .is_none_or(|m| m.iso3.trim().is_empty())
+    {
+        Some("unidentified")
+    } else {
+        None
+    }
 }
 
 /// The replies left out of the tally, in input order, each under its first reason.
@@ -240,35 +261,27 @@ pub(crate) fn left_out(records: &Records) -> Vec<LeftOutReply<'_>> {
         .replies
         .iter()
         .filter_map(|r| {
-            let (kind, why) = if r.late {
-                (
-                    "late",
-                    match &r.date {
-                        Some(d) => format!("received after the due date (dated {d})"),
-                        None => "received after the due date".to_string(),
-                    },
-                )
-            } else if let Some(s) = &r.superseded_by {
-                (
-                    "superseded",
-                    format!("superseded by a later reply of the same Member State ({s})"),
-                )
-            } else if r
-                .member_state
-                .as_ref()
-                .is_none_or(|m| m.iso3.trim().is_empty())
-            {
-                (
-                    "unidentified",
-                    "the replying Member State could not be identified".to_string(),
-                )
+            let kind = left_out_kind(r)?;
+            let by = if kind == "superseded" {
+                r.superseded_by.as_deref()
             } else {
-                return None;
+                None
+            };
+            let why = match (kind, by) {
+                ("late", _) => "received after the due date".to_string(),
+                ("superseded", Some(s)) => {
+                    format!("superseded by a later reply of the same Member State: {s}")
+                }
+                ("superseded", None) => {
+                    "superseded by a later reply of the same Member State".to_string()
+                }
+                _ => "the replying Member State could not be identified".to_string(),
             };
             Some(LeftOutReply {
                 reply: r,
                 kind,
                 why,
+                by,
             })
         })
         .collect()
@@ -364,11 +377,6 @@ pub(crate) fn is_rtl(s: &str) -> bool {
     false
 }
 
-/// Does the text hold any right-to-left letter at all.
-pub(crate) fn has_rtl(s: &str) -> bool {
-    s.chars().any(|c| c.is_alphabetic() && is_rtl(c.encode_utf8(&mut [0; 4])))
-}
-
 /// Text with only the characters XML 1.0 allows (tab, line feed, carriage return, and from
 /// U+0020 on, without surrogates, U+FFFE and U+FFFF): others are dropped.
 pub(crate) fn xml_safe(s: &str) -> String {
@@ -382,24 +390,88 @@ pub(crate) fn xml_safe(s: &str) -> String {
         .collect()
 }
 
-/// What a person should look at: every failure, every conflict and every warning, with its file.
-pub(crate) struct ReviewItem<'a> {
-    pub source: &'a str,
-    /// The Member State, when the item belongs to a reply.
-    pub who: Option<String>,
+/// The creation date written into the annex and the workbook: the latest reply date, so that
+/// it follows the inputs and never the clock; 2000-01-01 when no reply is dated.
+pub(crate) fn created_date(records: &Records) -> (u16, u8, u8) {
+    records
+        .replies
+        .iter()
+        .filter_map(|r| r.date.as_deref())
+        .filter_map(|d| d.get(..10))
+        .filter_map(|d| d.parse::<jiff::civil::Date>().ok())
+        .filter(|d| (1900..=9999).contains(&d.year()))
+        .max()
+        .map_or((2000, 1, 1), |d| {
+            (d.year() as u16, d.month() as u8, d.day() as u8)
+        })
+}
+
+/// One thing a person should look at: a failure, a conflict or a warning.
+pub(crate) struct ReviewItem {
     /// `failure (kind)`, `conflict`, `warning`.
     pub kind: String,
     pub what: String,
 }
 
-pub(crate) fn review(records: &Records) -> Vec<ReviewItem<'_>> {
-    let mut out = Vec::new();
+impl ReviewItem {
+    /// `conflict`, `failure` or `warning`: for badges and CSS classes.
+    pub(crate) fn class(&self) -> &'static str {
+        if self.kind == "conflict" {
+            "conflict"
+        } else if self.kind.starts_with("failure") {
+            "failure"
+        } else {
+            "warning"
+        }
+    }
+}
+
+pub(crate) fn review(records: &Records) -> Vec<ReviewItem> {
+    review_groups(records)
+        .into_iter()
+        .flat_map(|g| g.items)
+        .collect()
+}
+
+/// The items to review of one file: a reply's conflicts and warnings, or a failure.
+pub(crate) struct ReviewGroup<'a> {
+    pub source: &'a str,
+    /// The Member State, for a reply.
+    pub who: Option<String>,
+    /// For a reply that is not counted: why, in one word (its warnings matter less).
+    pub not_counted: Option<&'static str>,
+    pub items: Vec<ReviewItem>,
+}
+
+impl ReviewGroup<'_> {
+    /// Sort rank: conflicts first (they can change a verdict), then files that could not be
+    /// read, then warnings of replies counted, then warnings of replies not counted.
+    fn rank(&self) -> u8 {
+        if self.items.iter().any(|i| i.class() == "conflict") {
+            0
+        } else if self.items.iter().any(|i| i.class() == "failure") {
+            1
+        } else if self.not_counted.is_none() {
+            2
+        } else {
+            3
+        }
+    }
+}
+
+/// The order of the review list, said after its count.
+pub(crate) const REVIEW_ORDER: &str = ": conflicts first (they can change a verdict), then files \
+     that could not be read, then the warnings of each reply — those of replies not counted last";
+
+/// The items to review, one group per file, in the order of [`ReviewGroup::rank`], then
+/// input order; within a reply, conflicts before warnings.
+pub(crate) fn review_groups(records: &Records) -> Vec<ReviewGroup<'_>> {
+    let mut groups: Vec<ReviewGroup<'_>> = Vec::new();
     for r in &records.replies {
+        let mut items = Vec::new();
         for a in &r.answers {
             if a.decision == Decision::Conflict {
-                out.push(ReviewItem {
-                    source: &r.source,
-                    who: Some(state_name(r)),
+                items.push(ReviewItem {
                     kind: "conflict".to_string(),
                     what: format!(
                         "{}: both 'authorizes' and 'does not authorize' are marked; decide which \
@@ -409,26 +481,43 @@ pub(crate) fn review(records: &Records) -> Vec<ReviewItem<'_>> {
                 });
             }
         }
-    }
-    for f in &records.failures {
-        out.push(ReviewItem {
-            source: &f.source,
-            who: None,
-            kind: format!("failure ({})", f.kind.as_str()),
-            what: f.message.clone(),
-        });
-    }
-    for r in &records.replies {
         for w in &r.warnings {
-            out.push(ReviewItem {
-                source: &r.source,
-                who: Some(state_name(r)),
+            // The reader's own note of a conflict is already listed, from the decision.
+            let conflict_note = w.contains("conflict")
+                && r.answers.iter().any(|a| {
+                    a.decision == Decision::Conflict && w.starts_with(&format!("{}:", a.draft))
+                });
+            if conflict_note {
+                continue;
+            }
+            items.push(ReviewItem {
                 kind: "warning".to_string(),
                 what: w.clone(),
             });
         }
+        if !items.is_empty() {
+            groups.push(ReviewGroup {
+                source: &r.source,
+                who: Some(state_name(r)),
+                not_counted: left_out_kind(r),
+                items,
+            });
+        }
     }
-    out
+    for f in &records.failures {
+        groups.push(ReviewGroup {
+            source: &f.source,
+            who: None,
+            not_counted: None,
+            items: vec![ReviewItem {
+                kind: format!("failure ({})", f.kind.as_str()),
+                what: f.message.clone(),
+            }],
+        });
+    }
+    // Stable: equal ranks keep input order.
+    groups.sort_by_key(ReviewGroup::rank);
+    groups
 }
 
 #[cfg(test)]
@@ -486,8 +575,9 @@ mod tests {
     fn direction_and_xml() {
         assert!(is_rtl("  «الأسباب» 12"));
         assert!(!is_rtl("12 Reasons الأسباب"));
-        assert!(has_rtl("Reasons: الأسباب"));
-        assert!(!has_rtl("理由"));
-        assert_eq!(xml_safe("a\u{1}b\u{b}c\u{c}\u{fffe}d\te\u{1F600}"), "abcd\te\u{1F600}");
+        assert_eq!(
+            xml_safe("a\u{1}b\u{b}c\u{c}\u{fffe}d\te\u{1F600}"),
+            "abcd\te\u{1F600}"
+        );
     }
 }

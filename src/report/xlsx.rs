@@ -1,0 +1,462 @@
+//! `records.xlsx`: the records as a workbook for people who open CSV files in Excel — sheets
+//! Tally, Answers, Replies, Failures and About (what it was made from); the header row frozen,
+//! filters on, column widths set, long text wrapped (rows made tall enough: LibreOffice does
+//! not grow them by itself), Arabic cells right to left, pages set up to print landscape, one
+//! page wide, the header row on each page. The CSV stays as the contract says; this is beside it.
+//!
+//! Deterministic: the document's creation date comes from the inputs (see
+//! [`view::created_date`]), never from the clock, and rust_xlsxwriter zips with fixed times.
+
+use rust_xlsxwriter::{
+    Color, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet,
+    XlsxError,
+};
+
+use super::view;
+use super::RunInfo;
+use crate::record::Records;
+use crate::tally::Summary;
+
+/// Excel's limit on a cell is 32,767 UTF-16 units; keep well inside it.
+const CELL_LIMIT: usize = 32_000;
+
+/// Text a cell can hold: XML-safe, within Excel's length limit (cut with a note).
+fn cell_text(s: &str) -> String {
+    let s = view::xml_safe(s);
+    let mut units = 0;
+    let mut out = String::new();
+    for c in s.chars() {
+        units += c.len_utf16();
+        if units > CELL_LIMIT {
+            out.push_str(" … [cut: too long for one cell; see records.json]");
+            return out;
+        }
+        out.push(c);
+    }
+    out
+}
+
+struct Formats {
+    header: Format,
+    text: Format,
+    wrap: Format,
+    rtl: Format,
+    rtl_wrap: Format,
+    number: Format,
+    percent: Format,
+}
+
+impl Formats {
+    fn new() -> Formats {
+        let base = Format::new().set_align(FormatAlign::Top);
+        Formats {
+            header: Format::new()
+                .set_bold()
+                .set_background_color(Color::RGB(0xD9E2F3))
+                .set_border_bottom(FormatBorder::Thin)
+                .set_align(FormatAlign::Top)
+                .set_text_wrap(),
+            text: base.clone(),
+            wrap: base.clone().set_text_wrap(),
+            rtl: base.clone().set_reading_direction(2),
+            rtl_wrap: base.clone().set_reading_direction(2).set_text_wrap(),
+            number: base.clone(),
+            percent: base.set_num_format("0.0"),
+        }
+    }
+}
+
+/// Points per line of wrapped text (Calibri 11 rows are 15 points high).
+const LINE_HEIGHT: f64 = 15.0;
+/// Excel's highest row.
+const MAX_ROW_HEIGHT: f64 = 409.0;
+
+/// How wide a line of text is, in the units of column widths (about one digit): East Asian
+/// wide characters take two.
+fn text_width(line: &str) -> f64 {
+    line.chars()
+        .map(|c| {
+            let u = c as u32;
+            let wide = (0x1100..=0x115F).contains(&u)
+                || (0x2E80..=0xA4CF).contains(&u)
+                || (0xAC00..=0xD7A3).contains(&u)
+                || (0xF900..=0xFAFF).contains(&u)
+                || (0xFE30..=0xFE4F).contains(&u)
+                || (0xFF00..=0xFF60).contains(&u)
+                || (0xFFE0..=0xFFE6).contains(&u)
+                || (0x20000..=0x3FFFD).contains(&u);
+            if wide {
+                2.0
+            } else {
+                1.0
+            }
+        })
+        .sum()
+}
+
+/// Lines a wrapped cell of `width` needs for `s` (a little generous: proportional fonts vary).
+fn lines_needed(s: &str, width: f64) -> u32 {
+    let usable = (width - 1.0).max(1.0);
+    s.lines()
+        .map(|l| ((text_width(l) * 1.1 / usable).ceil() as u32).max(1))
+        .sum::<u32>()
+        .max(1)
+}
+
+/// One sheet being written: a header row, then rows; frozen header, autofilter, widths, row
+/// heights for wrapped text, print setup.
+struct Sheet<'a> {
+    ws: &'a mut Worksheet,
+    f: &'a Formats,
+    row: u32,
+    cols: u16,
+    widths: Vec<f64>,
+    /// Lines the tallest wrapped cell of the current row needs.
+    lines: u32,
+}
+
+impl<'a> Sheet<'a> {
+    fn new(
+        ws: &'a mut Worksheet,
+        f: &'a Formats,
+        name: &str,
+        columns: &[(&str, f64)],
+    ) -> Result<Sheet<'a>, XlsxError> {
+        ws.set_name(name)?;
+        let mut col: u16 = 0;
+        let mut lines = 1;
+        for (title, width) in columns {
+            ws.write_string_with_format(0, col, *title, &f.header)?;
+            ws.set_column_width(col, *width)?;
+            lines = lines.max(lines_needed(title, *width));
+            col += 1;
+        }
+        ws.set_freeze_panes(1, 0)?;
+        // Printed: A4 landscape, one page wide, the header row on every page, page numbers.
+        ws.set_paper_size(9)
+            .set_landscape()
+            .set_print_fit_to_pages(1, 0)
+            .set_footer("&L&A&RPage &P of &N");
+        ws.set_repeat_rows(0, 0)?;
+        Ok(Sheet {
+            ws,
+            f,
+            row: 0,
+            cols: col,
+            widths: columns.iter().map(|(_, w)| *w).collect(),
+            lines,
+        })
+    }
+
+    /// Make the current row tall enough for its wrapped text.
+    fn fit_row(&mut self) -> Result<(), XlsxError> {
+        if self.lines > 1 {
+            let h = (f64::from(self.lines) * LINE_HEIGHT).min(MAX_ROW_HEIGHT);
+            self.ws.set_row_height(self.row, h)?;
+        }
+        self.lines = 1;
+        Ok(())
+    }
+
+    fn next_row(&mut self) -> Result<(), XlsxError> {
+        self.fit_row()?;
+        self.row += 1;
+        Ok(())
+    }
+
+    /// Text; right to left when it reads so; wrapped when `wrap`.
+    fn text(&mut self, col: u16, s: &str, wrap: bool) -> Result<(), XlsxError> {
+        if s.is_empty() {
+            return Ok(());
+        }
+        let f = match (view::is_rtl(s), wrap) {
+            (true, true) => &self.f.rtl_wrap,
+            (true, false) => &self.f.rtl,
+            (false, true) => &self.f.wrap,
+            (false, false) => &self.f.text,
+        };
+        if wrap {
+            let width = self.widths.get(usize::from(col)).copied().unwrap_or(10.0);
+            self.lines = self.lines.max(lines_needed(s, width));
+        }
+        self.ws
+            .write_string_with_format(self.row, col, cell_text(s), f)?;
+        Ok(())
+    }
+
+    fn opt(&mut self, col: u16, s: Option<&str>) -> Result<(), XlsxError> {
+        self.text(col, s.unwrap_or(""), false)
+    }
+
+    fn count(&mut self, col: u16, n: usize) -> Result<(), XlsxError> {
+        self.ws
+            .write_number_with_format(self.row, col, n as f64, &self.f.number)?;
+        Ok(())
+    }
+
+    fn finish(mut self) -> Result<(), XlsxError> {
+        self.fit_row()?;
+        let last_col = self.cols.saturating_sub(1);
+        self.ws.autofilter(0, 0, self.row, last_col)?;
+        Ok(())
+    }
+}
+
+fn tally_sheet(ws: &mut Worksheet, f: &Formats, summary: &Summary) -> Result<(), XlsxError> {
+    let mut s = Sheet::new(
+        ws,
+        f,
+        "Tally",
+        &[
+            ("Draft", 16.0),
+            ("Provisional name", 20.0),
+            ("Authorize", 11.0),
+            ("of which with comments", 14.0),
+            ("Does not authorize", 12.0),
+            ("Both marked (conflict)", 12.0),
+            ("No reply", 10.0),
+            ("Support %", 11.0),
+            ("Meets threshold", 12.0),
+            ("Verdict", 30.0),
+        ],
+    )?;
+    for d in &summary.drafts {
+        s.next_row()?;
+        s.text(0, &d.draft, false)?;
+        s.opt(1, d.provisional.as_deref())?;
+        s.count(2, d.authorize)?;
+        s.count(3, d.with_comments)?;
+        s.count(4, d.not_authorize)?;
+        s.count(5, d.conflict)?;
+        s.count(6, d.no_reply)?;
+        if let Some(p) = d.support {
+            s.ws.write_number_with_format(s.row, 7, p, &f.percent)?;
+        }
+        let meets = match d.meets_threshold {
+            Some(true) => "yes",
+            Some(false) => "no",
+            None => "undecided",
+        };
+        s.text(8, meets, false)?;
+        s.text(9, d.verdict().as_str(), false)?;
+    }
+    s.finish()
+}
+
+fn answers_sheet(ws: &mut Worksheet, f: &Formats, records: &Records) -> Result<(), XlsxError> {
+    let mut s = Sheet::new(
+        ws,
+        f,
+        "Answers",
+        &[
+            ("Source", 34.0),
+            ("Member State", 22.0),
+            ("ISO3", 7.0),
+            ("Draft", 16.0),
+            ("Provisional name", 18.0),
+            ("Decision", 14.0),
+            ("Comments", 14.0),
+            ("Text", 70.0),
+            ("Evidence", 15.0),
+            ("Counted", 9.0),
+        ],
+    )?;
+    let left = view::left_out(records);
+    for r in &records.replies {
+        let counted = !left.iter().any(|o| std::ptr::eq(o.reply, r));
+        for a in &r.answers {
+            s.next_row()?;
+            s.text(0, &r.source, false)?;
+            s.text(1, &view::state_name(r), false)?;
+            s.text(2, view::state_code(r), false)?;
+            s.text(3, &a.draft, false)?;
+            s.opt(4, a.provisional.as_deref())?;
+            s.text(5, a.decision.as_str(), false)?;
+            s.opt(6, a.comments.map(|c| c.as_str()))?;
+            s.text(7, a.text.trim(), true)?;
+            s.text(8, a.evidence.as_str(), false)?;
+            s.text(9, if counted { "yes" } else { "no" }, false)?;
+        }
+    }
+    s.finish()
+}
+
+fn replies_sheet(ws: &mut Worksheet, f: &Formats, records: &Records) -> Result<(), XlsxError> {
+    let mut s = Sheet::new(
+        ws,
+        f,
+        "Replies",
+        &[
+            ("Source", 34.0),
+            ("Member State", 22.0),
+            ("ISO3", 7.0),
+            ("Language", 9.0),
+            ("Date", 11.0),
+            ("Sender", 22.0),
+            ("Title", 22.0),
+            ("Address", 28.0),
+            ("E-mail", 24.0),
+            ("Counted", 9.0),
+            ("Why not counted", 36.0),
+            ("Warnings", 64.0),
+            ("SHA-256", 16.0),
+        ],
+    )?;
+    let left = view::left_out(records);
+    for r in &records.replies {
+        s.next_row()?;
+        let why = left
+            .iter()
+            .find(|o| std::ptr::eq(o.reply, r))
+            .map(|o| o.why.as_str());
+        s.text(0, &r.source, false)?;
+        s.text(1, &view::state_name(r), false)?;
+        s.text(2, view::state_code(r), false)?;
+        s.text(3, &r.language, false)?;
+        s.opt(4, r.date.as_deref())?;
+        s.opt(5, r.sender.name.as_deref())?;
+        s.opt(6, r.sender.title.as_deref())?;
+        s.text(7, r.sender.address.as_deref().unwrap_or(""), true)?;
+        s.opt(8, r.sender.email.as_deref())?;
+        s.text(9, if why.is_none() { "yes" } else { "no" }, false)?;
+        s.text(10, why.unwrap_or(""), true)?;
+        s.text(11, &r.warnings.join("\n"), true)?;
+        s.text(12, &r.sha256, false)?;
+    }
+    s.finish()
+}
+
+fn failures_sheet(ws: &mut Worksheet, f: &Formats, records: &Records) -> Result<(), XlsxError> {
+    let mut s = Sheet::new(
+        ws,
+        f,
+        "Failures",
+        &[("Source", 40.0), ("Kind", 18.0), ("Message", 80.0)],
+    )?;
+    for fl in &records.failures {
+        s.next_row()?;
+        s.text(0, &fl.source, false)?;
+        s.text(1, fl.kind.as_str(), false)?;
+        s.text(2, &fl.message, true)?;
+    }
+    s.finish()
+}
+
+fn about_sheet(ws: &mut Worksheet, f: &Formats, info: &RunInfo) -> Result<(), XlsxError> {
+    let mut s = Sheet::new(ws, f, "About", &[("Item", 22.0), ("Value", 90.0)])?;
+    let circular = match (view::circular_number(info), view::circular_date(info)) {
+        (Some(n), Some(d)) => format!("TSB Circular {n} of {d}"),
+        (Some(n), None) => format!("TSB Circular {n}"),
+        _ => "not found in the documents".to_string(),
+    };
+    let rows = [
+        ("Made by", format!("replytally {}", info.tool_version)),
+        ("Inputs", info.inputs.to_string()),
+        (
+            "Blank form (--form)",
+            info.form.clone().unwrap_or_else(|| "none given".into()),
+        ),
+        (
+            "Due date (--deadline)",
+            info.deadline.clone().unwrap_or_else(|| "none given".into()),
+        ),
+        (
+            "Threshold (--threshold)",
+            format!("{} %", view::number(info.threshold)),
+        ),
+        ("Circular", circular),
+        ("Rule", view::rule(info)),
+    ];
+    for (k, v) in rows {
+        s.next_row()?;
+        s.text(0, k, false)?;
+        s.text(1, &v, true)?;
+    }
+    s.finish()
+}
+
+/// `records.xlsx`.
+pub fn records_xlsx(
+    summary: &Summary,
+    records: &Records,
+    info: &RunInfo,
+) -> Result<Vec<u8>, XlsxError> {
+    let mut wb = Workbook::new();
+    let created = view::created_date(records);
+    let created = ExcelDateTime::from_ymd(created.0, created.1, created.2)?;
+    wb.set_properties(
+        &DocProperties::new()
+            .set_title(cell_text(&view::title(info)))
+            .set_author(format!("replytally {}", info.tool_version))
+            .set_comment(cell_text(&view::made_from(info)))
+            .set_creation_datetime(&created),
+    );
+    let f = Formats::new();
+    tally_sheet(wb.add_worksheet(), &f, summary)?;
+    answers_sheet(wb.add_worksheet(), &f, records)?;
+    replies_sheet(wb.add_worksheet(), &f, records)?;
+    failures_sheet(wb.add_worksheet(), &f, records)?;
+    about_sheet(wb.add_worksheet(), &f, info)?;
+    wb.save_to_buffer()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::tests::{sample_info, sample_records, sample_summary};
+    use std::io::{Cursor, Read};
+
+    fn part(bytes: &[u8], name: &str) -> String {
+        let mut z = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+        let mut s = String::new();
+        z.by_name(name).unwrap().read_to_string(&mut s).unwrap();
+        s
+    }
+
+    fn render(records: &Records) -> Vec<u8> {
+        let summary = sample_summary(records);
+        records_xlsx(&summary, records, &sample_info()).unwrap()
+    }
+
+    #[test]
+    fn sheets_frozen_filtered_and_deterministic() {
+        let mut records = sample_records();
+        records.replies[0].answers[0].text = "中文理由\u{1}".into();
+        records.replies[1].answers[1].text = "نص عربي".into();
+        let a = render(&records);
+        let b = render(&records);
+        assert_eq!(a, b, "same bytes twice");
+        let wb = part(&a, "xl/workbook.xml");
+        for name in ["Tally", "Answers", "Replies", "Failures", "About"] {
+            assert!(wb.contains(&format!(r#"name="{name}""#)), "{name}: {wb}");
+        }
+        assert!(wb.contains("_xlnm._FilterDatabase"), "{wb}");
+        for i in 1..=5 {
+            let sheet = part(&a, &format!("xl/worksheets/sheet{i}.xml"));
+            assert!(
+                sheet.contains(
+                    r#"<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>"#
+                ),
+                "{sheet}"
+            );
+            assert!(sheet.contains("<autoFilter ref="), "{sheet}");
+            assert!(sheet.contains("<cols>"));
+        }
+        let strings = part(&a, "xl/sharedStrings.xml");
+        assert!(strings.contains("中文理由"));
+        assert!(!strings.contains('\u{1}'));
+        assert!(strings.contains("نص عربي"));
+        let styles = part(&a, "xl/styles.xml");
+        assert!(styles.contains(r#"readingOrder="2""#), "{styles}");
+        let core = part(&a, "docProps/core.xml");
+        assert!(core.contains("2023-02-20T00:00:00Z"), "{core}");
+    }
+
+    #[test]
+    fn long_text_is_cut_not_refused() {
+        let mut records = sample_records();
+        records.replies[0].answers[0].text = "x".repeat(40_000);
+        let bytes = render(&records);
+        assert!(part(&bytes, "xl/sharedStrings.xml").contains("[cut: too long"));
+    }
+}
