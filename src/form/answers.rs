@@ -544,17 +544,25 @@ pub fn read_answers(lines: &[Line]) -> AnswerTable {
         }
     }
     // Tables that hold labels: draft names are looked for there, and just before.
-    let label_tables: Vec<usize> = label_idx
-        .iter()
-        .map(|&i| lines[i].place.outer_table)
-        .collect();
-    let start = (0..first)
-        .rev()
-        .take_while(|&i| {
-            lines[i].place.outer_table == 0 || label_tables.contains(&lines[i].place.outer_table)
-        })
-        .last()
-        .unwrap_or(first);
+    // The region starts with the first label's table (its rows before the first label hold
+    // the first draft's name), and takes in a draft's name written just above the table.
+    let first_table = lines[first].place.outer_table;
+    let mut start = first;
+    while start > 0 && first_table != 0 && lines[start - 1].place.outer_table == first_table {
+        start -= 1;
+    }
+    while start > 0 && lines[start - 1].place.outer_table == 0 {
+        let prev = &lines[start - 1];
+        let is_name = super::drafts::name_of_line(&prev.text).is_some();
+        if !(is_name
+            || (prev.text.trim().is_empty()
+                && start >= 2
+                && super::drafts::name_of_line(&lines[start - 2].text).is_some()))
+        {
+            break;
+        }
+        start -= 1;
+    }
     out.region = Some((start, last));
 
     let mut langs: Vec<(&'static str, usize)> = Vec::new();
@@ -647,12 +655,15 @@ pub fn read_answers(lines: &[Line]) -> AnswerTable {
         prev_place = Some(line.place);
 
         // A draft name opens a new draft.
-        // A draft name opens a new draft; a sentence that cites a Recommendation is text.
-        let name_line = info.label.is_none()
-            && !info.drafts.is_empty()
-            && super::drafts::is_name_line(&line.text[info.body_offset.min(line.text.len())..]);
-        if name_line && info.drafts.len() == 1 && !(line.place.table == 0 && i >= first) {
-            let name = info.drafts[0].clone();
+        // A draft name opens a new draft; a sentence that cites a Recommendation is text, and a
+        // line listing several drafts (a subject line) is neither.
+        let body = &line.text[info.body_offset.min(line.text.len())..];
+        let named = if info.label.is_none() && !info.drafts.is_empty() {
+            super::drafts::name_of_line(body)
+        } else {
+            None
+        };
+        if let Some(name) = named.filter(|_| !(line.place.table == 0 && i >= first)) {
             let same = current.is_some_and(|c| out.drafts[c].name.same_as(&name));
             if !same {
                 // Marks pending from the previous draft stay with it.
@@ -671,7 +682,7 @@ pub fn read_answers(lines: &[Line]) -> AnswerTable {
             i += 1;
             continue;
         }
-        if name_line && info.drafts.len() > 1 {
+        if info.label.is_none() && info.drafts.len() > 1 && super::drafts::is_name_line(body) {
             i += 1;
             continue;
         }
@@ -815,7 +826,42 @@ pub fn read_answers(lines: &[Line]) -> AnswerTable {
         &mut pending_typed,
         row_first_label,
     );
+    names_below_their_lines(&mut out);
     out
+}
+
+/// Some forms print each draft's name *below* its two lines. Then the first lines come before
+/// any name and the last name has no lines after it: each name belongs to the lines above it.
+fn names_below_their_lines(out: &mut AnswerTable) {
+    let n = out.drafts.len();
+    let has_lines = |d: &DraftReading| d.authorize.present || d.not_authorize.present;
+    if n < 2 || !out.drafts[0].name.draft.is_empty() || has_lines(&out.drafts[n - 1]) {
+        return;
+    }
+    if !out.drafts[..n - 1].iter().all(has_lines) {
+        return;
+    }
+    let old: Vec<String> = out.drafts.iter().map(|d| d.name.draft.clone()).collect();
+    for k in 0..n - 1 {
+        out.drafts[k].name = out.drafts[k + 1].name.clone();
+    }
+    // The last name's text (if any) stays with the draft it now names.
+    let last = out.drafts.pop();
+    if let (Some(last), Some(prev)) = (last, out.drafts.last_mut()) {
+        prev.auth_text.extend(last.auth_text);
+        prev.not_text.extend(last.not_text);
+    }
+    // Marks were recorded under the name above their lines; give them the name below.
+    for u in &mut out.mark_uses {
+        if let Some(j) = u
+            .draft
+            .as_ref()
+            .and_then(|d| old.iter().position(|o| o == d))
+        {
+            u.draft = old.get(j + 1).cloned();
+        }
+    }
+    out.warnings.push("the draft names stand below their decision lines; each pair of lines was read with the name under it".to_string());
 }
 
 fn last_kind(d: &DraftReading) -> Option<LineKind> {
@@ -935,7 +981,7 @@ pub fn read_after_table(
     table: &mut AnswerTable,
     closing: &[&Compiled],
 ) {
-    let mut current: Option<usize> = None;
+    let mut current: Vec<usize> = Vec::new();
     for line in lines.iter().skip(from) {
         let text = clean(&line.text);
         if text.is_empty() {
@@ -958,19 +1004,36 @@ pub fn read_after_table(
             .map(|(i, _)| i)
             .collect();
         let heading_like = is_heading(&text);
-        if matches.len() == 1 && heading_like {
-            current = Some(matches[0]);
+        if !matches.is_empty() && heading_like {
+            if matches.len() > 1 {
+                // "Comments on F.748.20 and H.264.2:": the text is given to each, and said so.
+                let names: Vec<String> = matches
+                    .iter()
+                    .map(|&m| table.drafts[m].name.draft.clone())
+                    .collect();
+                for &m in &matches {
+                    let name = table.drafts[m].name.draft.clone();
+                    table.drafts[m].warnings.push(format!(
+                        "{name}: the text under the heading \"{}\" is about {} together; it is given to each",
+                        text.trim_end_matches([':', '：']),
+                        names.join(" and ")
+                    ));
+                }
+            }
+            current = matches;
             // Text after the heading's colon on the same line.
             if let Some(pos) = text.find([':', '：']) {
                 let rest = text[pos..].trim_start_matches([':', '：']).trim();
                 if !rest.is_empty() {
-                    table.drafts[matches[0]].after_text.push(rest.to_string());
+                    for &d in &current {
+                        table.drafts[d].after_text.push(rest.to_string());
+                    }
                 }
             }
             continue;
         }
-        if let Some(d) = current {
-            table.drafts[d].after_text.push(text);
+        for &d in &current {
+            table.drafts[d].after_text.push(text.clone());
         }
     }
 }
@@ -1117,6 +1180,20 @@ pub fn decide(d: &mut DraftReading) {
                     "{name}: no option box is marked; read the option from {how}"
                 ));
             }
+        }
+    }
+    // A form without the two options (a matrix with a comments column): comments written for
+    // an authorizing draft make it "with comments".
+    let no_options = !d.no_comments.present && !d.with_comments.present;
+    if a && !n && no_options {
+        let written = d
+            .auth_text
+            .iter()
+            .chain(&d.not_text)
+            .chain(&d.after_text)
+            .any(|t| !strip_prefix(t).trim().is_empty());
+        if written {
+            with = true;
         }
     }
     let ev_of = |state: &LineState| inferred.unwrap_or_else(|| state.evidence());

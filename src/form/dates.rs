@@ -38,6 +38,53 @@ fn ascii_digits(s: &str) -> String {
         .collect()
 }
 
+/// Chinese numerals in a date ("二〇二六年三月四日", "十二月三十一日") to ASCII digits.
+fn cjk_numerals(s: &str) -> String {
+    const DIGITS: &str = "〇一二三四五六七八九";
+    if !s.chars().any(|c| DIGITS.contains(c) || c == '十') {
+        return s.to_string();
+    }
+    let digit = |c: char| {
+        DIGITS
+            .chars()
+            .position(|d| d == c)
+            .or((c == '零').then_some(0))
+    };
+    let mut out = String::new();
+    let chars: Vec<char> = s.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let start = i;
+        while i < chars.len() && (digit(chars[i]).is_some() || chars[i] == '十') {
+            i += 1;
+        }
+        if start == i {
+            out.push(chars[i]);
+            i += 1;
+            continue;
+        }
+        let run = &chars[start..i];
+        if let Some(ten) = run.iter().position(|&c| c == '十') {
+            // 十 = 10, 十二 = 12, 二十 = 20, 三十一 = 31
+            let tens = if ten == 0 {
+                1
+            } else {
+                run[..ten].iter().filter_map(|&c| digit(c)).sum::<usize>()
+            };
+            let units = run[ten + 1..]
+                .iter()
+                .filter_map(|&c| digit(c))
+                .sum::<usize>();
+            out.push_str(&(tens * 10 + units).to_string());
+        } else {
+            for &c in run {
+                out.push(char::from(b'0' + digit(c).unwrap_or(0) as u8));
+            }
+        }
+    }
+    out
+}
+
 fn month_number(word: &str) -> Option<u32> {
     let w = fold(word);
     let w = w.trim_end_matches('.');
@@ -55,7 +102,7 @@ pub fn parse_date(s: &str) -> Option<ReadDate> {
     static NUM: OnceLock<Regex> = OnceLock::new();
     static DMY: OnceLock<Regex> = OnceLock::new();
     static MDY: OnceLock<Regex> = OnceLock::new();
-    let s = ascii_digits(s);
+    let s = ascii_digits(&cjk_numerals(s));
     let s = s.as_str();
     let iso = ISO.get_or_init(|| {
         Regex::new(r"\b(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})\b").expect("static")
@@ -68,7 +115,7 @@ pub fn parse_date(s: &str) -> Option<ReadDate> {
     });
     // "6 February 2023", "9 de febrero de 2023", "9 февраля 2023 г.", "9 فبراير 2023"
     let dmy = DMY.get_or_init(|| {
-        Regex::new(r"(\d{1,2})(?:er|º|°|st|nd|rd|th)?\s*(?:de\s+|of\s+)?([\p{L}][\p{L}.]*(?:\s[\p{L}]+)?)\s*(?:de\s+|,\s*)?(\d{4})").expect("static")
+        Regex::new(r"«?(\d{1,2})»?(?:er|º|°|st|nd|rd|th)?[\s\-/.]*(?:de\s+|of\s+)?([\p{L}][\p{L}.]*(?:/[\p{L}]+)?(?:\s[\p{L}]+)?)[\s\-/.]*(?:de\s+|,\s*)?(\d{4})").expect("static")
     });
     // "February 3, 2023"
     let mdy = MDY.get_or_init(|| {
@@ -83,8 +130,8 @@ pub fn parse_date(s: &str) -> Option<ReadDate> {
     if let Some(c) = dmy.captures(s) {
         let words = c.get(2).map(|m| m.as_str()).unwrap_or("");
         // Try the whole phrase, then its first word ("tishreen al-awwal" vs "febrero").
-        let month = month_number(words)
-            .or_else(|| month_number(words.split_whitespace().next().unwrap_or("")));
+        // The whole phrase ("tishreen al-awwal"), else any of its words ("آذار/مارس").
+        let month = month_number(words).or_else(|| words.split([' ', '/']).find_map(month_number));
         if let (Some(d), Some(m), Some(y)) = (num_of(c.get(1)), month, num_of(c.get(3))) {
             if let Some(iso) = valid(y as i32, m, d) {
                 return Some(ReadDate { iso, doubt: None });
@@ -146,6 +193,11 @@ mod tests {
         assert_eq!(iso("٩ فبراير ٢٠٢٣"), "2023-02-09");
         assert_eq!(iso("2023-02-09"), "2023-02-09");
         assert_eq!(iso("2026/03/03"), "2026-03-03");
+        assert_eq!(iso("03-Mar-2026"), "2026-03-03");
+        assert_eq!(iso("«3» марта 2026 г."), "2026-03-03");
+        assert_eq!(iso("٩ آذار/مارس ٢٠٢٦"), "2026-03-09");
+        assert_eq!(iso("二〇二六年三月四日"), "2026-03-04");
+        assert_eq!(iso("二〇二六年十二月三十一日"), "2026-12-31");
         assert_eq!(iso("Geneva, 3 March 2026"), "2026-03-03");
         assert_eq!(iso("3.3.2026"), "2026-03-03");
     }

@@ -48,7 +48,7 @@ fn part_suffix_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
         Regex::new(
-            r"^\s*(Amd|Amendment|Cor|Corrigendum|Suppl|Supplement|Add|Addendum)\.?\s*(\d{1,3})\b",
+            r"^\s*(?:建议书)?(Amd|Amendment|Cor|Corrigendum|Suppl|Supplement|Add|Addendum|修正案|勘误|增补)\.?\s*(\d{1,3})(?:\D|$)",
         )
         .expect("static")
     })
@@ -57,15 +57,15 @@ fn part_suffix_re() -> &'static Regex {
 fn part_prefix_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(r"(?i)\b(Amendment|Amd|Corrigendum|Cor|Supplement|Suppl|Amendement|Enmienda|Поправка|Исправление)\.?\s*(\d{1,3})\s+(?:to|of|à|de|a|к)\b[^.]{0,40}$").expect("static")
+        Regex::new(r"(?i)\b(Amendment|Amd|Corrigendum|Cor|Supplement|Suppl|Amendement|Enmienda|Поправк\w*|Исправлени\w*|التعديل|تعديل)\.?\s*(\d{1,3})\s+(?:to|of|à|de|a|к|للتوصية|لتوصية)\b[^.]{0,40}$").expect("static")
     })
 }
 
 /// The short form of a part: "Amendment" → "Amd".
 fn part_abbrev(kind: &str) -> &'static str {
     match kind.to_lowercase().as_str() {
-        k if k.starts_with("cor") || k.starts_with("испр") => "Cor",
-        k if k.starts_with("sup") => "Suppl",
+        k if k.starts_with("cor") || k.starts_with("испр") || k == "勘误" => "Cor",
+        k if k.starts_with("sup") || k == "增补" => "Suppl",
         k if k.starts_with("add") => "Add",
         _ => "Amd",
     }
@@ -153,6 +153,17 @@ pub fn find_drafts(line: &str) -> Vec<DraftName> {
 /// Words that make up a draft's title line in the six languages ("Draft new Recommendation
 /// ITU-T", "Projet de nouvelle Recommandation UIT-T", "新建议书草案"), folded.
 const NAME_WORDS: &[&str] = &[
+    "amendement",
+    "d'amendement",
+    "l'amendement",
+    "a",
+    "enmienda",
+    "поправки",
+    "поправка",
+    "к",
+    "التعديل",
+    "تعديل",
+    "للتوصيه",
     "draft",
     "new",
     "revised",
@@ -198,6 +209,28 @@ const NAME_WORDS: &[&str] = &[
 
 /// True when `text` is a draft's name line — the reference comes first, after nothing but title
 /// words — and not a sentence that cites a Recommendation ("… aligned with ITU-T Y.3060").
+/// The draft a name line names: the line's first reference when nothing but title words
+/// stands before it, and any other reference comes in the title after a colon or dash
+/// ("ITU-T H.264.2: Reference software for ITU-T H.264").
+pub fn name_of_line(text: &str) -> Option<DraftName> {
+    if !is_name_line(text) {
+        return None;
+    }
+    let refs = find_drafts(text);
+    match refs.len() {
+        0 => None,
+        1 => refs.into_iter().next(),
+        _ => {
+            let sep = [":", "：", " – ", " — ", " - "]
+                .iter()
+                .filter_map(|p| text.find(p))
+                .min()?;
+            let head = find_drafts(&text[..sep]);
+            (head.len() == 1).then(|| head.into_iter().next()).flatten()
+        }
+    }
+}
+
 pub fn is_name_line(text: &str) -> bool {
     let Some(m) = number_re()
         .find(text)
@@ -219,7 +252,7 @@ pub fn is_name_line(text: &str) -> bool {
         .filter(|w| !w.chars().all(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c)))
         .filter(|w| !NAME_WORDS.contains(w))
         .count();
-    words <= 1 && cjk <= 2
+    words <= 1 && cjk == 0
 }
 
 fn push(out: &mut Vec<DraftName>, d: DraftName) {
@@ -277,6 +310,41 @@ mod tests {
             ("G.9804.3 Amd.2".into(), None)
         );
         assert_eq!(one("ITU-T G.9804.3"), ("G.9804.3".into(), None));
+    }
+
+    #[test]
+    fn name_lines_with_titles_and_amendments() {
+        let name = |s: &str| name_of_line(s).map(|d| d.draft);
+        assert_eq!(
+            name("ITU-T H.264.2: Reference software for ITU-T H.264 advanced video coding")
+                .as_deref(),
+            Some("H.264.2")
+        );
+        assert_eq!(
+            name("Amendement 1 à UIT-T H.265.2 : Logiciel de référence").as_deref(),
+            Some("H.265.2 Amd.1")
+        );
+        assert_eq!(
+            name("Проект Поправки 1 к Рекомендации МСЭ-Т H.265.2").as_deref(),
+            Some("H.265.2 Amd.1")
+        );
+        assert_eq!(
+            name("ITU-T H.265.2修正案1：ITU-T H.265高效视频编码参考软件").as_deref(),
+            Some("H.265.2 Amd.1")
+        );
+        assert_eq!(
+            name("مشروع التعديل 1 للتوصية ITU-T H.265.2").as_deref(),
+            Some("H.265.2 Amd.1")
+        );
+        assert_eq!(
+            name("Proyecto de Enmienda 1 a la Recomendación UIT-T H.265.2").as_deref(),
+            Some("H.265.2 Amd.1")
+        );
+        assert_eq!(
+            name("Consultation on X.1353 (X.ztd-iot), X.1380 (X.edr-sec)"),
+            None
+        );
+        assert_eq!(name("该草案与ITU-T F.780.2的范围重叠"), None);
     }
 
     #[test]

@@ -187,7 +187,11 @@ pub fn read_header(lines: &[Line]) -> Header {
     }
     // "From: Ms X, Director, Ministry of …, City, Country" on one line: its parts.
     let raw_from: Vec<String> = match raw_from.as_slice() {
-        [one] if one.matches(", ").count() >= 2 => one.split(", ").map(str::to_string).collect(),
+        [one] if one.matches([',', '،', '，']).count() >= 2 => one
+            .split([',', '،', '，'])
+            .map(|p| p.trim().to_string())
+            .filter(|p| !p.is_empty())
+            .collect(),
         _ => raw_from,
     };
     let lines_of: Vec<&String> = raw_from
@@ -215,18 +219,42 @@ fn non_state_sender(from: &[String]) -> Option<String> {
     static COMPANY: OnceLock<Regex> = OnceLock::new();
     static PUBLIC: OnceLock<Regex> = OnceLock::new();
     let company = COMPANY.get_or_init(|| {
-        Regex::new(r"\b(?:Ltd|Limited|Inc|Corp|Corporation|GmbH|LLC|PLC|plc|S\.A\.|S\.p\.A\.|SARL|SAS|B\.V\.|N\.V\.|AG|Co\.,? Ltd|Technologies|Telecom(?:munications)? Company|有限公司|股份有限公司|株式会社)\b|有限公司")
+        Regex::new(r"\b(?:Ltd|Limited|Inc|Corp|Corporation|GmbH|LLC|PLC|plc|S\.A\.|S\.p\.A\.|SARL|SAS|B\.V\.|N\.V\.|AG|Co\.,? Ltd|有限公司|股份有限公司|株式会社)\b|有限公司")
             .expect("static")
     });
     let public = PUBLIC.get_or_init(|| {
         Regex::new(r"(?i)ministr|minist[eè]re|ministerio|министерств|وزار|部|administration|administración|authority|autorit|autoridad|regulat|r[ée]gulation|commission|comisi[oó]n|agenc|department|d[ée]partement|departamento|government|gouvernement|gobierno|office of|secretar|direction g[ée]n[ée]rale|direcci[oó]n general|局|委员会|هيئة|سلطة|الجهاز|управлени|агентств|комисси|ведомств")
             .expect("static")
     });
-    let joined = from.join("\n");
-    if public.is_match(&joined) {
+    // The organisation's own line decides (a person's title may name a department).
+    let org = from.iter().find(|l| company.is_match(l))?;
+    if public.is_match(org) {
         return None;
     }
-    from.iter().find(|l| company.is_match(l)).cloned()
+    Some(org.clone())
+}
+
+/// A state or territory that is not an ITU Member State, named in the From block.
+fn non_member(from: &[String]) -> Option<&'static str> {
+    const NAMES: [(&str, &str); 12] = [
+        ("palestin", "Palestine"),
+        ("فلسطين", "Palestine"),
+        ("палестин", "Palestine"),
+        ("巴勒斯坦", "Palestine"),
+        ("kosov", "Kosovo"),
+        ("косов", "Kosovo"),
+        ("كوسوفو", "Kosovo"),
+        ("科索沃", "Kosovo"),
+        ("taiwan", "Taiwan"),
+        ("台湾", "Taiwan"),
+        ("台灣", "Taiwan"),
+        ("тайван", "Taiwan"),
+    ];
+    let text = super::text::fold(&from.join(" "));
+    NAMES
+        .iter()
+        .find(|(n, _)| text.contains(n))
+        .map(|(_, name)| *name)
 }
 
 /// The Member State, and how sure the reading is.
@@ -277,6 +305,11 @@ pub fn identify(
             }
         }
         Some(s)
+    } else if let Some(name) = non_member(&header.from_lines) {
+        warnings.push(format!(
+            "the reply comes from {name}, which is not an ITU Member State (only Member States reply to this consultation); it is left out of the tally"
+        ));
+        None
     } else if let Some(s) = by_mail.or(by_envelope) {
         warnings.push(format!(
             "Member State {} told only by the e-mail domain",
@@ -306,7 +339,9 @@ pub fn identify(
             ));
             Some(s)
         } else {
-            warnings.push("the replying Member State could not be told (no From block, e-mail domain or file name names one)".to_string());
+            warnings.push(
+                "the replying Member State could not be told (no From block, e-mail domain or file name names one)".to_string(),
+            );
             None
         }
     };

@@ -106,6 +106,7 @@ pub fn read_form(doc: &Document, ctx: &Context) -> FormReading {
     }
 
     read_after_table(&lines, after_start, &mut table, &[]);
+    warnings.append(&mut table.warnings);
     for d in &mut table.drafts {
         decide(d);
     }
@@ -145,6 +146,21 @@ pub fn read_form(doc: &Document, ctx: &Context) -> FormReading {
         .map(|(_, l)| l.text.as_str())
         .collect::<Vec<_>>()
         .join("\n");
+    let mut sender = header.sender.clone();
+    if sender.email.is_none() {
+        // An address given only in the signature or elsewhere in the letter (never TSB's own).
+        sender.email = lines
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !header.to_block.contains(i))
+            .flat_map(|(_, l)| {
+                header::email_re()
+                    .find_iter(&l.text)
+                    .map(|m| m.as_str().to_string())
+                    .collect::<Vec<_>>()
+            })
+            .find(|e| !e.to_ascii_lowercase().ends_with("itu.int"));
+    }
     let who = header::identify(&header, ctx.email_from, ctx.file_name, &body_text);
     warnings.extend(who.warnings);
     let mut date = header.date.as_ref().map(|d| d.iso.clone());
@@ -197,7 +213,7 @@ pub fn read_form(doc: &Document, ctx: &Context) -> FormReading {
     FormReading {
         language,
         member_state: who.state,
-        sender: header.sender,
+        sender,
         date,
         drafts: table.drafts,
         warnings: draft_warnings,
