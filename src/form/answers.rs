@@ -639,13 +639,7 @@ pub fn read_answers(lines: &[Line]) -> AnswerTable {
             // Marks left over at the end of a row belong to the row's first decision line; a
             // row with no label passes its marks on to the next row (a box above its label).
             if row_first_label.is_some() {
-                flush_pending(
-                    &mut out,
-                    current,
-                    &mut pending,
-                    &mut pending_typed,
-                    row_first_label,
-                );
+                flush_pending(&mut out, &mut pending, &mut pending_typed, row_first_label);
             }
             row_first_label = None;
         }
@@ -654,7 +648,6 @@ pub fn read_answers(lines: &[Line]) -> AnswerTable {
         }
         prev_place = Some(line.place);
 
-        // A draft name opens a new draft.
         // A draft name opens a new draft; a sentence that cites a Recommendation is text, and a
         // line listing several drafts (a subject line) is neither.
         let body = &line.text[info.body_offset.min(line.text.len())..];
@@ -667,13 +660,7 @@ pub fn read_answers(lines: &[Line]) -> AnswerTable {
             let same = current.is_some_and(|c| out.drafts[c].name.same_as(&name));
             if !same {
                 // Marks pending from the previous draft stay with it.
-                flush_pending(
-                    &mut out,
-                    current,
-                    &mut pending,
-                    &mut pending_typed,
-                    row_first_label,
-                );
+                flush_pending(&mut out, &mut pending, &mut pending_typed, row_first_label);
                 out.drafts.push(DraftReading::new(name));
                 current = Some(out.drafts.len() - 1);
                 row_first_label = None;
@@ -744,17 +731,10 @@ pub fn read_answers(lines: &[Line]) -> AnswerTable {
                 {
                     row_first_label = Some((d, label.kind));
                     // Marks seen before this label in the row are its box.
-                    flush_pending(
-                        &mut out,
-                        current,
-                        &mut pending,
-                        &mut pending_typed,
-                        row_first_label,
-                    );
+                    flush_pending(&mut out, &mut pending, &mut pending_typed, row_first_label);
                 } else if !pending.is_empty() || pending_typed.is_some() {
                     flush_pending(
                         &mut out,
-                        current,
                         &mut pending,
                         &mut pending_typed,
                         Some((d, label.kind)),
@@ -819,13 +799,7 @@ pub fn read_answers(lines: &[Line]) -> AnswerTable {
         }
         i += 1;
     }
-    flush_pending(
-        &mut out,
-        current,
-        &mut pending,
-        &mut pending_typed,
-        row_first_label,
-    );
+    flush_pending(&mut out, &mut pending, &mut pending_typed, row_first_label);
     names_below_their_lines(&mut out);
     out
 }
@@ -876,7 +850,6 @@ fn last_kind(d: &DraftReading) -> Option<LineKind> {
 
 fn flush_pending(
     out: &mut AnswerTable,
-    current: Option<usize>,
     pending: &mut Vec<(LineMark, Option<bool>)>,
     pending_typed: &mut Option<Typed>,
     target: Option<(usize, LineKind)>,
@@ -884,7 +857,6 @@ fn flush_pending(
     if pending.is_empty() && pending_typed.is_none() {
         return;
     }
-    let _ = current;
     let Some((d, kind)) = target else {
         // Marks with no line to belong to: listed, not used.
         for (m, _) in pending.drain(..) {
