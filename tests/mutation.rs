@@ -799,7 +799,12 @@ fn plan(si: usize, s: &Sample, marks: &[MarkOut], id: &mut usize) -> Vec<Mutant>
     let mut site_of: Vec<Option<usize>> = vec![None; marks.len()];
     for kind in KINDS {
         let ms: Vec<usize> = (0..marks.len())
-            .filter(|&i| marks[i].part == DOC && Kind::of(marks[i].mechanism) == Some(kind))
+            // Marks typed as text ("X", "[x]") are not glyph characters of the XML.
+            .filter(|&i| {
+                marks[i].part == DOC
+                    && Kind::of(marks[i].mechanism) == Some(kind)
+                    && !marks[i].detail.starts_with("typed")
+            })
             .collect();
         let ss: Vec<usize> = (0..sites.len())
             .filter(|&i| sites[i].kind == kind)
