@@ -12,86 +12,14 @@
 
 mod common;
 
-use common::{compare_replies, compare_tally, load, replytally};
+use common::compare_tally;
+use common::fixture_set::{matched, report, FixtureSet};
 use serde_json::Value;
-use std::path::{Path, PathBuf};
-
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// `replytally run DIR --form FORM [--deadline D] --out TMP`: (records, summary, exit code).
-fn run(dir: &Path, form: &Path, deadline: Option<&str>) -> (Value, Value, Option<i32>) {
-    let out = tempfile::tempdir().expect("temporary directory");
-    let mut args: Vec<&std::ffi::OsStr> = vec![
-        "run".as_ref(),
-        dir.as_os_str(),
-        "--form".as_ref(),
-        form.as_os_str(),
-        "--out".as_ref(),
-        out.path().as_os_str(),
-    ];
-    if let Some(d) = deadline {
-        args.push("--deadline".as_ref());
-        args.push(d.as_ref());
-    }
-    let code = replytally(&args);
-    (
-        load(&out.path().join("records.json")),
-        load(&out.path().join("summary.json")),
-        code,
-    )
-}
-
-fn record<'a>(records: &'a Value, src: &str) -> Option<&'a Value> {
-    records["replies"]
-        .as_array()?
-        .iter()
-        .find(|r| r["source"] == src)
-}
-
-/// Every answer the truth marks `"warn": true` has a warning naming its draft (its number or
-/// its provisional name).
-fn check_warnings(records: &Value, truth: &[Value], prefix: &str, problems: &mut Vec<String>) {
-    for t in truth {
-        let src = format!("{prefix}{}", t["source"].as_str().unwrap_or_default());
-        let Some(r) = record(records, &src) else {
-            continue; // compare_replies reports it
-        };
-        let warnings: Vec<&str> = r["warnings"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .filter_map(Value::as_str)
-            .collect();
-        for a in t["answers"].as_array().into_iter().flatten() {
-            if a["warn"] != Value::Bool(true) {
-                continue;
-            }
-            let names: Vec<&str> = [&a["draft"], &a["provisional"]]
-                .into_iter()
-                .filter_map(Value::as_str)
-                .collect();
-            if !warnings.iter().any(|w| names.iter().any(|n| w.contains(n))) {
-                problems.push(format!(
-                    "{src}: {}: no warning names the draft (decision {}, comments {}); warnings: {warnings:?}",
-                    names.join("/"),
-                    a["decision"],
-                    a["comments"]
-                ));
-            }
-        }
-    }
-}
 
 /// Sender fields the truth gives as `null` (the form's placeholder left in) read `null`:
 /// placeholders are never values.
 fn check_placeholders(records: &Value, truth: &[Value], prefix: &str, problems: &mut Vec<String>) {
-    for t in truth {
-        let src = format!("{prefix}{}", t["source"].as_str().unwrap_or_default());
-        let Some(r) = record(records, &src) else {
-            continue;
-        };
+    for (src, t, r) in matched(records, truth, prefix) {
         for f in ["name", "title", "email"] {
             if t["sender"][f].is_null() && !r["sender"][f].is_null() {
                 problems.push(format!(
@@ -103,108 +31,40 @@ fn check_placeholders(records: &Value, truth: &[Value], prefix: &str, problems: 
     }
 }
 
-fn check_late(records: &Value, truth: &[Value], prefix: &str, problems: &mut Vec<String>) {
-    for t in truth {
-        let src = format!("{prefix}{}", t["source"].as_str().unwrap_or_default());
-        if let Some(r) = record(records, &src) {
-            if r["late"] != t["late"] {
-                problems.push(format!(
-                    "{src}: late: got {}, want {}",
-                    r["late"], t["late"]
-                ));
-            }
-        }
-    }
-}
-
-/// The exit status and `failures` go into `problems` rather than stopping the test, so that one
-/// run lists everything that is read wrong.
-fn check_run(records: &Value, code: Option<i32>, problems: &mut Vec<String>) {
-    if code != Some(0) {
-        problems.push(format!(
-            "exit status {code:?}, want 0 (every file processed)"
-        ));
-    }
-    for f in records["failures"].as_array().into_iter().flatten() {
-        problems.push(format!(
-            "{}: failure {}: {}",
-            f["source"].as_str().unwrap_or_default(),
-            f["kind"],
-            f["message"]
-        ));
-    }
-}
-
-fn report(what: &str, problems: &[String]) {
-    assert!(
-        problems.is_empty(),
-        "{what}: {} mismatches:\n{}",
-        problems.len(),
-        problems.join("\n")
-    );
-}
-
-fn circ205() -> (PathBuf, PathBuf, Value) {
-    let dir = root().join("tests/fixtures/circ205");
-    let truth = load(&root().join("tests/fixtures/circ205_expected.json"));
-    let form = dir.join(truth["form"].as_str().expect("form"));
-    (dir, form, truth)
+fn circ205() -> FixtureSet {
+    FixtureSet::open(
+        "tests/fixtures/circ205",
+        "tests/fixtures/circ205_expected.json",
+    )
 }
 
 #[test]
 fn circ205_replies_read_as_expected() {
-    let (dir, form, truth) = circ205();
-    let (records, summary, code) = run(&dir, &form, None);
-    let prefix = format!("{}/", dir.display());
-    let replies = truth["replies"].as_array().expect("replies");
-    assert!(
-        replies.len() >= 20,
-        "the truth lists {} replies",
-        replies.len()
-    );
-    let mut problems = Vec::new();
-    check_run(&records, code, &mut problems);
-    compare_replies(&records, replies, &prefix, &mut problems);
-    check_warnings(&records, replies, &prefix, &mut problems);
-    check_placeholders(&records, replies, &prefix, &mut problems);
-    compare_tally(&summary, &truth["tallies"], &mut problems);
+    let set = circ205();
+    let (out, mut problems) = set.check_replies(&set.form(), 20);
+    check_placeholders(&out.records, set.replies(), &set.prefix, &mut problems);
+    compare_tally(&out.summary, &set.truth["tallies"], &mut problems);
     report("TSB Circular 205", &problems);
 }
 
 #[test]
 fn circ205_tally_with_deadline() {
-    let (dir, form, truth) = circ205();
-    let deadline = truth["deadline"].as_str().expect("deadline");
-    let (records, summary, code) = run(&dir, &form, Some(deadline));
-    let prefix = format!("{}/", dir.display());
-    let replies = truth["replies"].as_array().expect("replies");
-    assert!(replies.iter().any(|r| r["late"] == true), "a late reply");
-    let mut problems = Vec::new();
-    check_run(&records, code, &mut problems);
-    check_late(&records, replies, &prefix, &mut problems);
-    compare_tally(&summary, &truth["tallies_with_deadline"], &mut problems);
-    report("TSB Circular 205 with --deadline", &problems);
+    circ205().check_deadline("TSB Circular 205 with --deadline");
 }
 
 #[test]
 fn libreoffice_replies_read_as_expected() {
-    let dir = root().join("tests/fixtures/libreoffice");
-    let truth = load(&root().join("tests/fixtures/libreoffice_expected.json"));
-    let (_, form, _) = circ205();
-    let (records, _summary, code) = run(&dir, &form, None);
-    let prefix = format!("{}/", dir.display());
-    let replies = truth["replies"].as_array().expect("replies");
-    assert!(
-        replies.len() >= 5,
-        "the truth lists {} replies",
-        replies.len()
+    let set = FixtureSet::open(
+        "tests/fixtures/libreoffice",
+        "tests/fixtures/libreoffice_expected.json",
     );
     // Every converted file is listed in the truth, and was written by LibreOffice.
-    let listed: Vec<&str> = replies
+    let listed: Vec<&str> = set
+        .replies()
         .iter()
         .filter_map(|r| r["source"].as_str())
         .collect();
-    for e in std::fs::read_dir(&dir)
+    for e in std::fs::read_dir(&set.dir)
         .expect("tests/fixtures/libreoffice")
         .flatten()
     {
@@ -216,10 +76,7 @@ fn libreoffice_replies_read_as_expected() {
             );
         }
     }
-    let mut problems = Vec::new();
-    check_run(&records, code, &mut problems);
-    compare_replies(&records, replies, &prefix, &mut problems);
-    check_warnings(&records, replies, &prefix, &mut problems);
-    check_placeholders(&records, replies, &prefix, &mut problems);
+    let (out, mut problems) = set.check_replies(&circ205().form(), 5);
+    check_placeholders(&out.records, set.replies(), &set.prefix, &mut problems);
     report("LibreOffice round trips", &problems);
 }

@@ -3,10 +3,12 @@
 //! needs `soffice` on the PATH and the practice set in ../shared; without them that part is
 //! skipped with a reason.
 
-use std::io::{Cursor, Write};
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use common::build::{self, attachment, legacy_doc, DATE};
 use serde_json::Value;
 
 fn run(inputs: &[PathBuf], out: &Path, extra: &[&str], path_env: Option<&str>) -> (i32, Value) {
@@ -30,16 +32,6 @@ fn run(inputs: &[PathBuf], out: &Path, extra: &[&str], path_env: Option<&str>) -
     let records = serde_json::from_slice(&std::fs::read(out.join("records.json")).unwrap())
         .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&output.stderr)));
     (output.status.code().unwrap_or(-1), records)
-}
-
-fn legacy_doc() -> Vec<u8> {
-    let mut cf = cfb::CompoundFile::create(Cursor::new(Vec::new())).unwrap();
-    cf.create_stream("/WordDocument")
-        .unwrap()
-        .write_all(b"\xEC\xA5\xC1\x00\x00\x00\x00\x00\x00\x00\x00\x00")
-        .unwrap();
-    cf.flush().unwrap();
-    cf.into_inner().into_inner()
 }
 
 fn failure<'a>(records: &'a Value, source: &str) -> &'a Value {
@@ -107,36 +99,13 @@ fn convert_reads_a_doc_with_libreoffice() {
     std::fs::write(&doc, &doc_bytes).unwrap();
     // The same file attached to an e-mail: converted from the bytes held in memory.
     let eml = dir.path().join("mail.eml");
-    let b64 = {
-        const A: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-        let mut out = String::new();
-        for (i, chunk) in doc_bytes.chunks(3).enumerate() {
-            if i > 0 && i % 19 == 0 {
-                out.push_str("\r\n");
-            }
-            let b = [
-                chunk[0],
-                *chunk.get(1).unwrap_or(&0),
-                *chunk.get(2).unwrap_or(&0),
-            ];
-            let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-            for j in 0..4 {
-                out.push(if j <= chunk.len() {
-                    A[((n >> (18 - 6 * j)) & 63) as usize] as char
-                } else {
-                    '='
-                });
-            }
-        }
-        out
-    };
-    std::fs::write(
-        &eml,
-        format!(
-            "From: delegation@example.pl\r\nDate: Mon, 6 Feb 2023 10:00:00 +0000\r\nSubject: reply\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"s\"\r\n\r\n--s\r\nContent-Type: application/msword; name=\"reply.doc\"\r\nContent-Disposition: attachment; filename=\"reply.doc\"\r\nContent-Transfer-Encoding: base64\r\n\r\n{b64}\r\n--s--\r\n"
-        ),
-    )
-    .unwrap();
+    let mail = build::eml(
+        "delegation@example.pl",
+        DATE,
+        "reply",
+        &[attachment("application/msword", "reply.doc", &doc_bytes)],
+    );
+    std::fs::write(&eml, mail).unwrap();
     let (code, records) = run(
         &[doc.clone(), eml.clone()],
         &dir.path().join("out"),

@@ -1,95 +1,13 @@
 //! The public checkbox corpus (../shared/corpus, described in INDEX.md): every file must open,
 //! and the marks read from `word/document.xml` must match the counts INDEX.md gives.
 
-use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+mod common;
 
-use regex::Regex;
+use std::collections::BTreeMap;
+
+use common::corpus_index::{corpus_dir, parse_index, GLYPH_ADJUSTMENTS};
 use replytally::docx::model::Mechanism;
 use replytally::docx::{placed_marks, read_docx};
-
-fn corpus_dir() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
-    dir.join("INDEX.md").is_file().then_some(dir)
-}
-
-/// Expected counts for one file; `None` where INDEX.md says nothing.
-#[derive(Debug, Default)]
-struct Expected {
-    legacy: Option<(usize, usize)>,
-    sdt: Option<(usize, usize)>,
-    glyph: Option<(usize, usize)>,
-    symbol: Option<(usize, usize)>,
-    activex: Option<usize>,
-}
-
-fn parse_index(index: &str) -> Vec<(String, Expected)> {
-    let legacy = Regex::new(r"legacy ffData (\d+)✔/(\d+)✘").unwrap();
-    let sdt = Regex::new(r"w14 SDT (\d+)✔/(\d+)✘").unwrap();
-    let glyph_sec = Regex::new(r"glyph ((?:U\+[0-9A-F]{4}=\w+×\d+(?:, )?)+)").unwrap();
-    let glyph_item = Regex::new(r"U\+[0-9A-F]{4}=(\w+)×(\d+)").unwrap();
-    let sym_sec =
-        Regex::new(r"(?:w:sym|symfont-text) ((?:[A-Za-z0-9 ]+:[0-9A-F]{4}=[\w?]+×\d+(?:, )?)+)")
-            .unwrap();
-    let sym_item = Regex::new(r"[A-Za-z0-9 ]+:[0-9A-F]{4}=([\w?]+)×(\d+)").unwrap();
-    let activex = Regex::new(r"ActiveX w:control×\d+ \[([^\]]*)\]").unwrap();
-    let ax_item = Regex::new(r"Forms\.(?:CheckBox|OptionButton)\.1×(\d+)").unwrap();
-    let num = |s: &str| s.parse::<usize>().unwrap();
-
-    let mut out = Vec::new();
-    for line in index.lines() {
-        let cols: Vec<&str> = line.split('|').map(str::trim).collect();
-        if cols.len() < 8 || cols[1].parse::<usize>().is_err() {
-            continue;
-        }
-        let file = cols[2].trim_matches('`').to_string();
-        let mech = cols[6];
-        let mut e = Expected::default();
-        if let Some(c) = legacy.captures(mech) {
-            e.legacy = Some((num(&c[1]), num(&c[2])));
-        }
-        if let Some(c) = sdt.captures(mech) {
-            e.sdt = Some((num(&c[1]), num(&c[2])));
-        }
-        if let Some(c) = glyph_sec.captures(mech) {
-            let (mut on, mut off) = (0, 0);
-            for i in glyph_item.captures_iter(&c[1]) {
-                match &i[1] {
-                    "checked" => on += num(&i[2]),
-                    _ => off += num(&i[2]),
-                }
-            }
-            e.glyph = Some((on, off));
-        }
-        for c in sym_sec.captures_iter(mech) {
-            let (mut on, mut off) = e.symbol.unwrap_or((0, 0));
-            for i in sym_item.captures_iter(&c[1]) {
-                match &i[1] {
-                    "checked" | "checked?" | "tick" | "cross" => on += num(&i[2]),
-                    "unchecked" | "unchecked?" => off += num(&i[2]),
-                    // "filled?" codes are not in FORM.md's table: decoration, not marks.
-                    _ => {}
-                }
-            }
-            e.symbol = Some((on, off));
-        }
-        if let Some(c) = activex.captures(mech) {
-            e.activex = Some(ax_item.captures_iter(&c[1]).map(|i| num(&i[1])).sum());
-        }
-        out.push((file, e));
-    }
-    out
-}
-
-/// Where INDEX.md's glyph count differs from what the XML holds, with the reason.
-const GLYPH_ADJUSTMENTS: [(&str, (usize, usize), &str); 1] = [(
-    "aspose-words-python/Corrupted footnotes.docx",
-    (7, 12),
-    // INDEX.md says 5/6: its scan left out the 2 ⊠ and 6 ▢ whose runs set
-    // `w:rFonts w:eastAsia="Wingdings 2"`. The eastAsia slot does not apply to these
-    // (non-East-Asian) characters, so Word shows them as ⊠/▢ and they are real marks.
-    "glyphs in runs with an eastAsia symbol font",
-)];
 
 #[test]
 fn corpus_counts_match_index() {

@@ -4,10 +4,13 @@
 //! failure of the right kind (or a reply with warnings) quickly, without a panic and in bounded
 //! memory (the peak resident size of this test process is checked after each test).
 
-use std::io::{Cursor, Read, Write};
+mod common;
+
+use std::io::{Cursor, Read};
 use std::path::Path;
 use std::time::{Duration, Instant};
 
+use common::build::{attachment, base64, cfb_with, eml, text_body, zip_of, DATE};
 use replytally::docx::limits as docx_limits;
 use replytally::intake::{self, limits, Content, Input};
 use replytally::pipeline::{self, BlankForm};
@@ -38,20 +41,6 @@ fn sample_parts() -> Vec<(String, Vec<u8>)> {
             (name, data)
         })
         .collect()
-}
-
-fn zip_of<N: AsRef<str>, D: AsRef<[u8]>>(entries: &[(N, D)]) -> Vec<u8> {
-    let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    for (name, data) in entries {
-        w.start_file(
-            name.as_ref(),
-            zip::write::SimpleFileOptions::default()
-                .compression_method(zip::CompressionMethod::Deflated),
-        )
-        .unwrap();
-        w.write_all(data.as_ref()).unwrap();
-    }
-    w.finish().unwrap().into_inner()
 }
 
 /// The sample reply with its `word/document.xml` replaced.
@@ -100,6 +89,22 @@ fn only_failure(records: &Records) -> (FailureKind, String, String) {
     (f.kind, f.source.clone(), f.message.clone())
 }
 
+/// [`records_of`] and [`only_failure`] on a thread with the 2 MiB stack rayon's threads have.
+fn only_failure_on_small_stack(
+    name: &'static str,
+    bytes: Vec<u8>,
+) -> (FailureKind, String, String) {
+    std::thread::Builder::new()
+        .stack_size(2 << 20)
+        .spawn(move || {
+            let (_, records, _) = records_of(name, bytes);
+            only_failure(&records)
+        })
+        .unwrap()
+        .join()
+        .unwrap()
+}
+
 /// The peak resident size of this process (Linux), which every hostile case shares.
 fn check_memory() {
     let Ok(status) = std::fs::read_to_string("/proc/self/status") else {
@@ -116,35 +121,20 @@ fn check_memory() {
     );
 }
 
-fn base64(data: &[u8]) -> String {
-    const A: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::new();
-    for (i, chunk) in data.chunks(3).enumerate() {
-        if i > 0 && i % 19 == 0 {
-            out.push_str("\r\n");
-        }
-        let b = [
-            chunk[0],
-            *chunk.get(1).unwrap_or(&0),
-            *chunk.get(2).unwrap_or(&0),
-        ];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for j in 0..4 {
-            if j <= chunk.len() {
-                out.push(A[((n >> (18 - 6 * j)) & 63) as usize] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
-}
-
-/// An e-mail carrying `docx` as an attachment.
+/// An e-mail carrying `docx` as an attachment named `reply.docx`.
 fn eml_with(docx: &[u8]) -> String {
-    format!(
-        "From: a@example.org\r\nDate: Mon, 6 Feb 2023 10:00:00 +0000\r\nSubject: reply\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"in\"\r\n\r\n--in\r\nContent-Type: text/plain\r\n\r\nPlease find our reply.\r\n--in\r\nContent-Type: application/vnd.openxmlformats-officedocument.wordprocessingml.document; name=\"reply.docx\"\r\nContent-Disposition: attachment; filename=\"reply.docx\"\r\nContent-Transfer-Encoding: base64\r\n\r\n{}\r\n--in--\r\n",
-        base64(docx)
+    eml(
+        "a@example.org",
+        DATE,
+        "reply",
+        &[
+            text_body("Please find our reply."),
+            attachment(
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                "reply.docx",
+                docx,
+            ),
+        ],
     )
 }
 
@@ -364,15 +354,7 @@ fn emails_nested_too_deeply() {
 fn extreme_email_nesting_does_not_overflow_the_stack() {
     let inner = eml_with(b"not a docx");
     let bytes = forwarded(&inner, 30_000);
-    let out = std::thread::Builder::new()
-        .stack_size(2 << 20)
-        .spawn(move || {
-            let (_, records, _) = records_of("deep.eml", bytes);
-            only_failure(&records)
-        })
-        .unwrap()
-        .join()
-        .unwrap();
+    let out = only_failure_on_small_stack("deep.eml", bytes);
     assert_eq!(out.0, FailureKind::TooLarge, "{}", out.2);
 
     // The same chain hidden in a base64-encoded forwarded message (the mail parser decodes
@@ -383,15 +365,7 @@ fn extreme_email_nesting_does_not_overflow_the_stack() {
         base64(chain.as_bytes())
     )
     .into_bytes();
-    let out = std::thread::Builder::new()
-        .stack_size(2 << 20)
-        .spawn(move || {
-            let (_, records, _) = records_of("encoded.eml", bytes);
-            only_failure(&records)
-        })
-        .unwrap()
-        .join()
-        .unwrap();
+    let out = only_failure_on_small_stack("encoded.eml", bytes);
     assert_eq!(out.0, FailureKind::TooLarge, "{}", out.2);
     assert!(out.2.contains("forwarded messages"), "{}", out.2);
 }
@@ -548,24 +522,20 @@ fn oversized_input_is_refused_before_reading() {
 fn outlook_messages_nested_too_deeply() {
     let attach = "__attach_version1.0_#00000000";
     let embedded = "__substg1.0_3701000D";
-    let mut cf = cfb::CompoundFile::create(Cursor::new(Vec::new())).unwrap();
+    // The subject stream that marks a storage as a message.
+    let subject: Vec<u8> = "Fwd".encode_utf16().flat_map(u16::to_le_bytes).collect();
     let mut path = String::new();
+    let mut streams = Vec::new();
     for _ in 0..limits::MAX_NESTING + 3 {
         path.push_str(&format!("/{attach}/{embedded}"));
-        cf.create_storage_all(&path).unwrap();
-        // The subject stream that marks a storage as a message.
-        cf.create_stream(format!("{path}/__substg1.0_0037001F"))
-            .unwrap()
-            .write_all(
-                &"Fwd"
-                    .encode_utf16()
-                    .flat_map(u16::to_le_bytes)
-                    .collect::<Vec<_>>(),
-            )
-            .unwrap();
+        streams.push(format!("{path}/__substg1.0_0037001F"));
     }
-    cf.flush().unwrap();
-    let msg = cf.into_inner().into_inner();
+    let msg = cfb_with(
+        &streams
+            .iter()
+            .map(|p| (p.as_str(), subject.as_slice()))
+            .collect::<Vec<_>>(),
+    );
     let (_, records, _) = records_of("deep.msg", msg);
     let (kind, source, message) = only_failure(&records);
     assert_eq!(kind, FailureKind::TooLarge, "{message}");

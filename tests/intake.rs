@@ -1,10 +1,16 @@
 //! Intake end to end: fixtures built programmatically in a temporary directory (e-mails by hand,
 //! zips with the zip crate, compound files with the cfb crate), plus the circ42 practice set.
 
-use std::io::{Cursor, Write};
+mod common;
+
+use std::io::Cursor;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use common::build::{
+    attached, attachment_b64, cfb_with, eml, encrypted_package, legacy_doc, legacy_doc_with_table,
+    quoted_printable, text_body, zip_with, Part,
+};
 use replytally::intake::{collect, limits, Content, Input};
 use replytally::record::FailureKind;
 
@@ -20,108 +26,7 @@ fn docx(marker: &str) -> Vec<u8> {
     ])
 }
 
-fn zip_with(entries: &[(&str, &[u8])]) -> Vec<u8> {
-    let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    for (name, data) in entries {
-        w.start_file(*name, zip::write::SimpleFileOptions::default())
-            .unwrap();
-        w.write_all(data).unwrap();
-    }
-    w.finish().unwrap().into_inner()
-}
-
 const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR fake image";
-
-fn base64(data: &[u8]) -> String {
-    const A: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::new();
-    for (i, chunk) in data.chunks(3).enumerate() {
-        if i > 0 && i % 19 == 0 {
-            out.push_str("\r\n");
-        }
-        let b = [
-            chunk[0],
-            *chunk.get(1).unwrap_or(&0),
-            *chunk.get(2).unwrap_or(&0),
-        ];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for j in 0..4 {
-            if j <= chunk.len() {
-                out.push(A[((n >> (18 - 6 * j)) & 63) as usize] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
-}
-
-fn quoted_printable(data: &[u8]) -> String {
-    let mut out = String::new();
-    let mut line = 0;
-    for &b in data {
-        let piece = if (33..=126).contains(&b) && b != b'=' {
-            (b as char).to_string()
-        } else {
-            format!("={b:02X}")
-        };
-        if line + piece.len() > 72 {
-            out.push_str("=\r\n");
-            line = 0;
-        }
-        line += piece.len();
-        out.push_str(&piece);
-    }
-    out
-}
-
-struct Part {
-    headers: String,
-    body: String,
-}
-
-fn attachment_b64(content_type: &str, disposition: &str, data: &[u8]) -> Part {
-    Part {
-        headers: format!(
-            "Content-Type: {content_type}\r\nContent-Disposition: {disposition}\r\nContent-Transfer-Encoding: base64\r\n"
-        ),
-        body: base64(data),
-    }
-}
-
-fn text_body(text: &str) -> Part {
-    Part {
-        headers: "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n"
-            .to_string(),
-        body: text.to_string(),
-    }
-}
-
-fn eml(from: &str, date: &str, subject: &str, parts: &[Part]) -> String {
-    let boundary = format!("b-{}-{}", subject.len(), parts.len());
-    let mut s = format!(
-        "From: {from}\r\nTo: tsbsg17@itu.int\r\nSubject: {subject}\r\nDate: {date}\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"{boundary}\"\r\n\r\nThis is a MIME message.\r\n"
-    );
-    for p in parts {
-        s.push_str(&format!("--{boundary}\r\n{}\r\n{}\r\n", p.headers, p.body));
-    }
-    s.push_str(&format!("--{boundary}--\r\n"));
-    s
-}
-
-fn cfb_with(streams: &[(&str, &[u8])]) -> Vec<u8> {
-    let mut cf = cfb::CompoundFile::create(Cursor::new(Vec::new())).unwrap();
-    for (path, data) in streams {
-        if let Some(parent) = Path::new(path).parent() {
-            if parent != Path::new("/") && !cf.exists(parent) {
-                cf.create_storage_all(parent).unwrap();
-            }
-        }
-        cf.create_stream(path).unwrap().write_all(data).unwrap();
-    }
-    cf.flush().unwrap();
-    cf.into_inner().into_inner()
-}
 
 fn utf16(s: &str) -> Vec<u8> {
     s.encode_utf16().flat_map(u16::to_le_bytes).collect()
@@ -163,6 +68,18 @@ fn message(input: &Input) -> &str {
     }
 }
 
+/// Fails, showing the message, unless the message of `input` says `what`.
+#[track_caller]
+fn assert_says(input: &Input, what: &str) {
+    let m = message(input);
+    assert!(m.contains(what), "{m}");
+}
+
+/// The sources of what intake made, in order.
+fn sources(inputs: &[Input]) -> Vec<&str> {
+    inputs.iter().map(|i| i.source.as_str()).collect()
+}
+
 fn one(path: &Path) -> Vec<Input> {
     collect(&[path.to_path_buf()])
 }
@@ -190,13 +107,13 @@ fn email_attachments_encodings_and_names() {
                 body: quoted_printable(&qp_reply),
             },
             attachment_b64("image/png", "inline; filename=\"logo.png\"", PNG),
-            attachment_b64("application/pkcs7-signature", "attachment; filename=\"smime.p7s\"", b"\x30\x82\x01\x00"),
+            attached("application/pkcs7-signature", "smime.p7s", b"\x30\x82\x01\x00"),
         ],
     );
     let path = write(dir.path(), "mail/reply.eml", mail.as_bytes());
     let out = one(&path);
     let src = path.to_string_lossy().into_owned();
-    let sources: Vec<&str> = out.iter().map(|i| i.source.as_str()).collect();
+    let sources = sources(&out);
     assert_eq!(
         sources,
         [
@@ -218,11 +135,7 @@ fn email_attachments_encodings_and_names() {
         message(&out[2]),
         "attachment 'logo.png' is not a reply form (image)"
     );
-    assert!(
-        message(&out[3]).contains("signature"),
-        "{}",
-        message(&out[3])
-    );
+    assert_says(&out[3], "signature");
     let c = out[0].container.as_ref().unwrap();
     assert_eq!(c.source, src);
     assert_eq!(c.email_from.as_deref(), Some("normes@artci.ci"));
@@ -239,11 +152,7 @@ fn forwarded_message_inside_an_email() {
         "Reply to Circular 42",
         &[
             text_body("Our reply."),
-            attachment_b64(
-                "application/octet-stream",
-                "attachment; filename=\"reply.docx\"",
-                &docx("inner"),
-            ),
+            attached("application/octet-stream", "reply.docx", &docx("inner")),
         ],
     );
     let outer = eml(
@@ -290,55 +199,33 @@ fn email_without_reply_form_is_one_failure() {
     let out = one(&path);
     assert_eq!(out.len(), 1);
     assert_eq!(failure(&out[0]), Some(FailureKind::NotAReplyForm));
-    assert!(
-        message(&out[0]).contains("has no attachment"),
-        "{}",
-        message(&out[0])
-    );
+    assert_says(&out[0], "has no attachment");
     assert!(out[0].container.is_none());
 
     let logo_only = eml(
         "a@b.c",
         "Mon, 06 Feb 2023 09:00:00 +0000",
         "Hello",
-        &[
-            text_body("x"),
-            attachment_b64("image/png", "attachment; filename=\"logo.png\"", PNG),
-        ],
+        &[text_body("x"), attached("image/png", "logo.png", PNG)],
     );
     let path = write(dir.path(), "logo.eml", logo_only.as_bytes());
     let out = one(&path);
     assert_eq!(out.len(), 1);
     assert_eq!(failure(&out[0]), Some(FailureKind::NotAReplyForm));
-    assert!(
-        message(&out[0]).contains("logo.png"),
-        "{}",
-        message(&out[0])
-    );
+    assert_says(&out[0], "logo.png");
 }
 
 #[test]
 fn failing_members_of_an_email_stay_failures() {
     let dir = tempfile::tempdir().unwrap();
-    let doc = cfb_with(&[(
-        "/WordDocument",
-        b"\xEC\xA5\xC1\x00\x00\x00\x00\x00\x00\x00\x00\x00",
-    )]);
+    let doc = legacy_doc();
     let mail = eml(
         "a@b.c",
         "Mon, 06 Feb 2023 09:00:00 +0000",
         "Reply",
         &[
-            attachment_b64(
-                "application/msword",
-                "attachment; filename=\"reply.doc\"",
-                &doc,
-            ),
-            attachment_b64(
-                "application/pdf",
-                "attachment; filename=\"reply.pdf\"",
-                b"%PDF-1.5\n",
-            ),
+            attached("application/msword", "reply.doc", &doc),
+            attached("application/pdf", "reply.pdf", b"%PDF-1.5\n"),
         ],
     );
     let path = write(dir.path(), "r.eml", mail.as_bytes());
@@ -366,17 +253,9 @@ fn attachment_names_lose_their_folders_and_stay_unique() {
                 "attachment; filename=\"C:\\\\Users\\\\me\\\\reply.docx\"",
                 &docx("one"),
             ),
-            attachment_b64(
-                "application/octet-stream",
-                "attachment; filename=\"reply.docx\"",
-                &docx("two"),
-            ),
+            attached("application/octet-stream", "reply.docx", &docx("two")),
             attachment_b64("application/octet-stream", "attachment", &docx("three")),
-            attachment_b64(
-                "text/html",
-                "attachment; filename=\"old.doc\"",
-                b"<html><body>reply</body></html>",
-            ),
+            attached("text/html", "old.doc", b"<html><body>reply</body></html>"),
         ],
     );
     let path = write(dir.path(), "m.eml", mail.as_bytes());
@@ -396,11 +275,7 @@ fn attachment_names_lose_their_folders_and_stay_unique() {
     );
     assert!(word_text(&out[2]).unwrap().contains("three"));
     assert_eq!(failure(&out[3]), Some(FailureKind::Unsupported));
-    assert!(
-        message(&out[3]).contains("web page"),
-        "{}",
-        message(&out[3])
-    );
+    assert_says(&out[3], "web page");
 }
 
 // ---------------------------------------------------------------- zip
@@ -420,7 +295,7 @@ fn zip_members_and_nested_zip() {
     let path = write(dir.path(), "batch.zip", &outer);
     let out = one(&path);
     let src = path.to_string_lossy().into_owned();
-    let sources: Vec<&str> = out.iter().map(|i| i.source.as_str()).collect();
+    let sources = sources(&out);
     assert_eq!(
         sources,
         [
@@ -466,11 +341,7 @@ fn zip_bombs_are_refused_without_inflating() {
     assert!(start.elapsed() < Duration::from_secs(5));
     assert_eq!(out.len(), 3, "{out:#?}");
     assert_eq!(failure(&out[0]), Some(FailureKind::TooLarge));
-    assert!(
-        message(&out[0]).contains("zip bomb"),
-        "{}",
-        message(&out[0])
-    );
+    assert_says(&out[0], "zip bomb");
     assert!(word_text(&out[1]).is_some());
     assert_eq!(failure(&out[2]), Some(FailureKind::TooLarge));
     assert!(out[2].source.ends_with("declared.zip!huge.docx"));
@@ -509,25 +380,8 @@ fn damaged_and_disguised_files() {
         "b_pdf.docx",
         b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj",
     );
-    let doc = write(
-        dir.path(),
-        "c_legacy.docx",
-        &cfb_with(&[
-            (
-                "/WordDocument",
-                b"\xEC\xA5\xC1\x00\x00\x00\x00\x00\x00\x00\x00\x00",
-            ),
-            ("/1Table", b"t"),
-        ]),
-    );
-    let enc = write(
-        dir.path(),
-        "d_encrypted.docx",
-        &cfb_with(&[
-            ("/EncryptionInfo", b"\x04\x00\x04\x00"),
-            ("/EncryptedPackage", b"\0\0\0\0"),
-        ]),
-    );
+    let doc = write(dir.path(), "c_legacy.docx", &legacy_doc_with_table());
+    let enc = write(dir.path(), "d_encrypted.docx", &encrypted_package());
     let odt = write(
         dir.path(),
         "e.odt",
@@ -614,7 +468,7 @@ fn outlook_msg_attachments() {
     let path = write(dir.path(), "reply.msg", &msg);
     let out = one(&path);
     let src = path.to_string_lossy().into_owned();
-    let sources: Vec<&str> = out.iter().map(|i| i.source.as_str()).collect();
+    let sources = sources(&out);
     assert_eq!(
         sources,
         [
@@ -653,7 +507,7 @@ fn walking_a_directory() {
     );
     let out = one(root);
     let r = root.to_string_lossy().into_owned();
-    let sources: Vec<&str> = out.iter().map(|i| i.source.as_str()).collect();
+    let sources = sources(&out);
     assert_eq!(
         sources,
         [
@@ -667,7 +521,7 @@ fn walking_a_directory() {
     assert!(word_text(&out[1]).is_some());
     assert!(word_text(&out[2]).is_some());
     assert_eq!(failure(&out[3]), Some(FailureKind::Unsupported));
-    assert!(message(&out[3]).contains("lock file"));
+    assert_says(&out[3], "lock file");
 
     // A path that does not exist is a failure, not a crash.
     let out = one(&root.join("missing.docx"));
@@ -729,7 +583,7 @@ fn circ42_practice_set() {
     assert_eq!(words, 15);
     assert_eq!(out.len(), 17);
     // Sorted walk: deterministic order.
-    let sources: Vec<&str> = out.iter().map(|i| i.source.as_str()).collect();
+    let sources = sources(&out);
     let mut sorted = sources.clone();
     sorted.sort();
     assert_eq!(sources, sorted);

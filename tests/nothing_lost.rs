@@ -8,11 +8,15 @@
 //!   output file written, no temporary file left;
 //! - the output files are byte-identical with `--jobs 1`, `--jobs 2` and from run to run.
 
+mod common;
+
 use std::collections::BTreeMap;
-use std::io::{Cursor, Write};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use common::build::{
+    self, attachment, encrypted_package, legacy_doc_with_table, text_body, zip_of, DATE,
+};
 use serde_json::Value;
 
 fn samples() -> Vec<(String, Vec<u8>)> {
@@ -33,62 +37,15 @@ fn samples() -> Vec<(String, Vec<u8>)> {
     out
 }
 
-fn zip_of(entries: &[(String, Vec<u8>)]) -> Vec<u8> {
-    let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    for (name, data) in entries {
-        w.start_file(name.as_str(), zip::write::SimpleFileOptions::default())
-            .unwrap();
-        w.write_all(data).unwrap();
-    }
-    w.finish().unwrap().into_inner()
-}
-
-fn cfb_with(streams: &[(&str, &[u8])]) -> Vec<u8> {
-    let mut cf = cfb::CompoundFile::create(Cursor::new(Vec::new())).unwrap();
-    for (path, data) in streams {
-        cf.create_stream(path).unwrap().write_all(data).unwrap();
-    }
-    cf.flush().unwrap();
-    cf.into_inner().into_inner()
-}
-
-fn base64(data: &[u8]) -> String {
-    const A: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::new();
-    for (i, chunk) in data.chunks(3).enumerate() {
-        if i > 0 && i % 19 == 0 {
-            out.push_str("\r\n");
-        }
-        let b = [
-            chunk[0],
-            *chunk.get(1).unwrap_or(&0),
-            *chunk.get(2).unwrap_or(&0),
-        ];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for j in 0..4 {
-            out.push(if j <= chunk.len() {
-                A[((n >> (18 - 6 * j)) & 63) as usize] as char
-            } else {
-                '='
-            });
-        }
-    }
-    out
-}
-
 /// An e-mail with a text body and these attachments.
 fn eml(from: &str, attachments: &[(String, Vec<u8>)]) -> Vec<u8> {
-    let mut s = format!(
-        "From: {from}\r\nTo: tsbsg13@itu.int\r\nSubject: Reply to TSB Circular 117\r\nDate: Mon, 6 Feb 2023 10:00:00 +0000\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"sep\"\r\n\r\n--sep\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nDear TSB, please find our reply attached.\r\n"
+    let mut parts = vec![text_body("Dear TSB, please find our reply attached.")];
+    parts.extend(
+        attachments
+            .iter()
+            .map(|(name, data)| attachment("application/octet-stream", name, data)),
     );
-    for (name, data) in attachments {
-        s.push_str(&format!(
-            "--sep\r\nContent-Type: application/octet-stream; name=\"{name}\"\r\nContent-Disposition: attachment; filename=\"{name}\"\r\nContent-Transfer-Encoding: base64\r\n\r\n{}\r\n",
-            base64(data)
-        ));
-    }
-    s.push_str("--sep--\r\n");
-    s.into_bytes()
+    build::eml(from, DATE, "Reply to TSB Circular 117", &parts).into_bytes()
 }
 
 /// A Word document that is not a reply form (a cover letter).
@@ -136,17 +93,8 @@ fn build(root: &Path, copies: usize) -> BTreeMap<PathBuf, Expect> {
     let mut put = |rel: String, data: Vec<u8>, expect: Expect| {
         files.insert(root.join(rel), (data, expect));
     };
-    let legacy = cfb_with(&[
-        (
-            "/WordDocument",
-            b"\xEC\xA5\xC1\x00\x00\x00\x00\x00\x00\x00\x00\x00",
-        ),
-        ("/1Table", b"t"),
-    ]);
-    let encrypted = cfb_with(&[
-        ("/EncryptionInfo", b"\x04\x00\x04\x00"),
-        ("/EncryptedPackage", b"\0\0\0\0"),
-    ]);
+    let legacy = legacy_doc_with_table();
+    let encrypted = encrypted_package();
     let odt = zip_of(&[
         (
             "mimetype".to_string(),

@@ -119,6 +119,16 @@ fn all_authorize() -> Vec<Answer> {
         .collect()
 }
 
+/// Every draft authorized without comments but for these answers, given as (draft index,
+/// decision, comments, text).
+fn authorize_but(changes: &[(usize, Decision, Option<Comments>, &str)]) -> Vec<Answer> {
+    let mut answers = all_authorize();
+    for &(i, decision, comments, text) in changes {
+        answers[i] = answer(i, decision, comments, text);
+    }
+    answers
+}
+
 fn batch() -> (Records, Summary, RunInfo) {
     use Decision::*;
     let mut replies = vec![
@@ -127,77 +137,56 @@ fn batch() -> (Records, Summary, RunInfo) {
             "ar",
             Some(("Egypt", "EGY")),
             "2026-02-10",
-            vec![
-                answer(0, NotAuthorize, None, ARABIC),
-                answer(1, Authorize, Some(Comments::NoComments), ""),
-                answer(2, Authorize, Some(Comments::NoComments), ""),
-                answer(3, Authorize, Some(Comments::NoComments), ""),
-            ],
+            authorize_but(&[(0, NotAuthorize, None, ARABIC)]),
         ),
         reply(
             "replies/Russia_reply.docx",
             "ru",
             Some(("Russian Federation", "RUS")),
             "2026-02-11",
-            vec![
-                answer(0, Authorize, Some(Comments::WithComments), RUSSIAN),
-                answer(1, NotAuthorize, None, "Причины изложены в приложении."),
-                answer(2, Authorize, Some(Comments::NoComments), ""),
-                answer(3, Authorize, Some(Comments::NoComments), ""),
-            ],
+            authorize_but(&[
+                (0, Authorize, Some(Comments::WithComments), RUSSIAN),
+                (1, NotAuthorize, None, "Причины изложены в приложении."),
+            ]),
         ),
         reply(
             "replies/Spain_reply.docx",
             "es",
             Some(("Spain", "ESP")),
             "2026-02-09",
-            vec![
-                answer(0, Authorize, Some(Comments::NoComments), ""),
-                answer(1, Authorize, Some(Comments::NoComments), ""),
-                answer(2, NotAuthorize, None, SPANISH),
-                answer(3, Authorize, Some(Comments::NoComments), ""),
-            ],
+            authorize_but(&[(2, NotAuthorize, None, SPANISH)]),
         ),
         reply(
             "replies/回复_中国.docx",
             "zh",
             Some(("China", "CHN")),
             "2026-02-12",
-            vec![
-                answer(0, Authorize, Some(Comments::NoComments), ""),
-                answer(1, Authorize, Some(Comments::WithComments), CHINESE),
-                answer(2, Authorize, Some(Comments::NoComments), ""),
-                answer(3, NotAuthorize, None, "理由见附件。"),
-            ],
+            authorize_but(&[
+                (1, Authorize, Some(Comments::WithComments), CHINESE),
+                (3, NotAuthorize, None, "理由见附件。"),
+            ]),
         ),
         reply(
             "replies/France_reponse.docx",
             "fr",
             Some(("France", "FRA")),
             "2026-02-08",
-            vec![
-                answer(0, Authorize, Some(Comments::NoComments), ""),
-                answer(1, Authorize, Some(Comments::NoComments), ""),
-                answer(2, Authorize, Some(Comments::WithComments), FRENCH),
-                answer(3, Authorize, Some(Comments::NoComments), ""),
-            ],
+            authorize_but(&[(2, Authorize, Some(Comments::WithComments), FRENCH)]),
         ),
         reply(
             "replies/UK_reply.docx",
             "en",
             Some(("United Kingdom", "GBR")),
             "2026-02-07",
-            vec![
-                answer(0, Authorize, Some(Comments::NoComments), ""),
-                answer(1, Authorize, Some(Comments::NoComments), ""),
-                answer(2, Conflict, None, ""),
-                answer(
+            authorize_but(&[
+                (2, Conflict, None, ""),
+                (
                     3,
                     NotAuthorize,
                     None,
                     "A technology-neutral formulation is needed <before> approval & \"more\".",
                 ),
-            ],
+            ]),
         ),
         reply(
             "replies/Germany_first.docx",

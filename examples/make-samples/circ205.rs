@@ -12,7 +12,7 @@
 use crate::spec::{
     auth, auth_with, conflict, not_auth, omitted, option_only, unanswered, App, BoxMark, Circular,
     DelStyle, Draft, Emph, Lang, Layout, LegacyOff, LegacyOn, OptionMark, Opts, Pick, Place, Reply,
-    RowSpan, Sender, Wording,
+    RowSpan, Sender, Wording, KENYA, LEGACY_WORD,
 };
 
 pub const DRAFTS: [Draft; 4] = [
@@ -48,11 +48,6 @@ pub const CIRC205: Circular = Circular {
     default_dir: "tests/fixtures/circ205",
     default_expected: "tests/fixtures/circ205_expected.json",
     replies,
-};
-
-const LEGACY_WORD: BoxMark = BoxMark::Legacy {
-    on: LegacyOn::Bare,
-    off: LegacyOff::Default0,
 };
 
 /// Every reply to TSB Circular 205.
@@ -992,18 +987,7 @@ pub fn replies() -> Vec<Reply> {
             file: "Kenya_reply_circ205.docx",
             lang: Lang::En,
             state: ("Kenya", "KEN"),
-            sender: Sender {
-                name: "Eng. Grace Wanjiru Mwangi",
-                title: "Manager, Standards and Numbering",
-                lines: &[
-                    "Communications Authority of Kenya",
-                    "CA Centre, Waiyaki Way",
-                    "P.O. Box 14448, Nairobi 00800",
-                    "Kenya",
-                ],
-                fax: "+254 20 4242 000",
-                email: "standards@ca.go.ke",
-            },
+            sender: KENYA,
             date: (2026, 3, 2),
             date_written: "2 March 2026, Nairobi",
             boxes: BoxMark::Words {

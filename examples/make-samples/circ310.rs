@@ -20,16 +20,15 @@
 //! expected readings are derived from the same `Reply` specs that write the files.
 
 use std::error::Error;
-use std::fs;
 use std::path::{Path, PathBuf};
 
-use serde::Serialize;
-use sha2::{Digest, Sha256};
+use replytally::record::{Comments, Decision, Evidence};
 
-use replytally::record::{Answer as RecAnswer, Comments, Decision, Evidence, MemberState};
-
-use crate::ooxml::{self, cell, esc, para, row, runs, table_ex, Meta, RPr, Rev, Rng};
-use crate::spec::{Lang, Opts, Pick, SpecError, THRESHOLD};
+use crate::expected::{assemble, About, DraftRef, Expected, ExpectedAnswer, Filed, SenderRef};
+use crate::form::{self, join_list, Letter};
+use crate::generate::{self, Saved, SetWriter};
+use crate::ooxml::{self, cell, esc, row, table_ex, Meta, RPr, Rev, Rng, Writer};
+use crate::spec::{App, Lang, Opts, Pick, Sender, SpecError};
 
 pub const NUMBER: u32 = 310;
 pub const STUDY_GROUP: u32 = 16;
@@ -218,26 +217,12 @@ fn draft_name(lang: Lang, d: &Draft, names: Names) -> String {
 
 // ------------------------------------------------------------------------------------ wording
 
-/// The form's fixed wording in one language (the current template's).
+/// The form's fixed wording in one language: the letter every edition of the form shares
+/// (the current template's), with this circular's subject, column heads and list separator.
 struct Words {
-    annex: &'static str,
-    subject_label: &'static str,
+    letter: Letter,
+    /// The letter's subject followed by the consultation on the drafts.
     subject: String,
-    to: &'static str,
-    to_lines: [&'static str; 4],
-    from: &'static str,
-    fax: &'static str,
-    email: &'static str,
-    date: &'static str,
-    placeholders: [&'static str; 3],
-    date_placeholder: &'static str,
-    salutation: &'static str,
-    intro: String,
-    authorizes: String,
-    no_comments: &'static str,
-    with_comments: &'static str,
-    not_authorize: String,
-    closing: &'static str,
     /// Column heads of a matrix form: draft, authorizes, does not authorize, comments.
     matrix: [&'static str; 4],
     /// Column heads of the table with a comments column: draft, (box), position, comments.
@@ -247,8 +232,6 @@ struct Words {
 }
 
 fn words(lang: Lang) -> Words {
-    let c = NUMBER;
-    let sg = STUDY_GROUP;
     let refs: Vec<String> = DRAFTS
         .iter()
         .map(|d| match d.paren {
@@ -256,181 +239,60 @@ fn words(lang: Lang) -> Words {
             None => d.id.to_string(),
         })
         .collect();
-    let list = |sep: &str, last: &str| -> String {
-        match refs.split_last() {
-            Some((tail, head)) => format!("{}{last}{tail}", head.join(sep)),
-            None => String::new(),
-        }
+    let list = join_list(lang, &refs);
+    let (consultation, matrix, columns, list_sep) = match lang {
+        Lang::En => (
+            format!(" Consultation on determined draft new and revised ITU-T Recommendations and draft Amendments {list}"),
+            ["Draft", "Authorizes", "Does not authorize", "Comments / reasons"],
+            ["Draft", "Position", "Comments"],
+            ", ",
+        ),
+        Lang::Fr => (
+            format!(" Consultation sur les projets déterminés de nouvelles Recommandations, de Recommandations révisées et d'Amendements UIT-T {list}"),
+            ["Projet", "Autorise", "N'autorise pas", "Commentaires / motifs"],
+            ["Projet", "Position", "Commentaires"],
+            ", ",
+        ),
+        Lang::Es => (
+            format!(" Consulta sobre los proyectos determinados de Recomendaciones UIT-T nuevas y revisadas y de Enmiendas {list}"),
+            ["Proyecto", "Autoriza", "No autoriza", "Comentarios / motivos"],
+            ["Proyecto", "Posición", "Observaciones"],
+            ", ",
+        ),
+        Lang::Ru => (
+            format!(" Консультации по определенным проектам новых и пересмотренных Рекомендаций и Поправок МСЭ-Т {list}"),
+            ["Проект", "Уполномочивает", "Не уполномочивает", "Замечания / причины"],
+            ["Проект", "Позиция", "Замечания"],
+            ", ",
+        ),
+        Lang::Ar => (
+            format!(" مشاورة بشأن مشاريع التوصيات الجديدة والمراجَعة ومشاريع التعديلات المحددة لقطاع تقييس الاتصالات {list}"),
+            ["المشروع", "تأذن", "لا تأذن", "التعليقات / الأسباب"],
+            ["المشروع", "الموقف", "التعليقات / الأسباب"],
+            "، ",
+        ),
+        Lang::Zh => (
+            format!("针对已确定的ITU-T {list}新建议书草案、修订建议书草案和修正案草案进行磋商"),
+            ["建议书草案", "授权", "不授权", "意见/理由"],
+            ["建议书草案", "立场", "意见"],
+            "，",
+        ),
     };
-    match lang {
-        Lang::En => Words {
-            annex: "ANNEX 2",
-            subject_label: "Subject:",
-            subject: format!(" Member State response to TSB Circular {c}: Consultation on determined draft new and revised ITU-T Recommendations and draft Amendments {}", list(", ", " and ")),
-            to: "To:",
-            to_lines: [
-                "Director, Telecommunication Standardization Bureau",
-                "International Telecommunication Union",
-                "Place des Nations",
-                "CH-1211 Geneva 20, Switzerland",
-            ],
-            from: "From:",
-            fax: "Fax:",
-            email: "Email:",
-            date: "Date:",
-            placeholders: ["[Name]", "[Official capacity]", "[Address]"],
-            date_placeholder: "[Date], [Place]",
-            salutation: "Dear Sir/Madam,",
-            intro: format!("In the context of the consultation of Member States on determined draft texts in accordance with TSB Circular {c}, I would like to convey the views of this Administration as contained in the table below."),
-            authorizes: format!("Authorizes Study Group {sg} to consider this draft for approval (in this case, select one of the two options ⃝):"),
-            no_comments: "No comments or proposed changes",
-            with_comments: "Comments and proposed changes attached",
-            not_authorize: format!("Does not authorize Study Group {sg} to consider this draft for approval (the reasons for this opinion and an outline of possible changes that would facilitate further consideration and progression of the work are attached)"),
-            closing: "Yours faithfully,",
-            matrix: ["Draft", "Authorizes", "Does not authorize", "Comments / reasons"],
-            columns: ["Draft", "Position", "Comments"],
-            list_sep: ", ",
-        },
-        Lang::Fr => Words {
-            annex: "ANNEXE 2",
-            subject_label: "Objet:",
-            subject: format!(" Réponse des États Membres à la Circulaire TSB {c}: Consultation sur les projets déterminés de nouvelles Recommandations, de Recommandations révisées et d'Amendements UIT-T {}", list(", ", " et ")),
-            to: "À :",
-            to_lines: [
-                "Directeur du Bureau de la normalisation des télécommunications",
-                "Union internationale des télécommunications",
-                "Place des Nations",
-                "CH-1211 Genève 20, Suisse",
-            ],
-            from: "De :",
-            fax: "Télécopie :",
-            email: "Courriel :",
-            date: "Date :",
-            placeholders: ["[Nom]", "[Fonction officielle]", "[Adresse]"],
-            date_placeholder: "[Date], [Lieu]",
-            salutation: "Madame, Monsieur,",
-            intro: format!("Dans le cadre de la consultation des États Membres sur les projets de textes déterminés conformément à la Circulaire TSB {c}, je souhaiterais vous faire part des vues de mon Administration, telles qu'elles figurent dans le tableau ci-dessous."),
-            authorizes: format!("Autorise la Commission d'études {sg} à examiner le présent projet en vue de son approbation (dans ce cas, choisir l'une des deux options ⃝):"),
-            no_comments: "Pas de commentaires ni de propositions de modification",
-            with_comments: "Commentaires et propositions de modification joints",
-            not_authorize: format!("N'autorise pas la Commission d'études {sg} à examiner le présent projet en vue de son approbation (les motifs de cette position et un aperçu des modifications qui pourraient faciliter la poursuite de l'examen et l'avancement des travaux sont joints)"),
-            closing: "Veuillez agréer, Madame, Monsieur, l'assurance de ma considération distinguée.",
-            matrix: ["Projet", "Autorise", "N'autorise pas", "Commentaires / motifs"],
-            columns: ["Projet", "Position", "Commentaires"],
-            list_sep: ", ",
-        },
-        Lang::Es => Words {
-            annex: "ANEXO 2",
-            subject_label: "Asunto:",
-            subject: format!(" Respuesta de los Estados Miembros a la Circular TSB {c}: Consulta sobre los proyectos determinados de Recomendaciones UIT-T nuevas y revisadas y de Enmiendas {}", list(", ", " y ")),
-            to: "A:",
-            to_lines: [
-                "Director de la Oficina de Normalización de las Telecomunicaciones",
-                "Unión Internacional de Telecomunicaciones",
-                "Place des Nations",
-                "CH-1211 Ginebra 20, Suiza",
-            ],
-            from: "De:",
-            fax: "Fax:",
-            email: "Correo-e:",
-            date: "Fecha:",
-            placeholders: ["[Nombre]", "[Cargo oficial]", "[Dirección]"],
-            date_placeholder: "[Fecha], [Lugar]",
-            salutation: "Muy Señora mía/Muy Señor mío:",
-            intro: format!("En el contexto de la consulta a los Estados Miembros sobre los proyectos de texto determinados de conformidad con la Circular TSB {c}, tengo el honor de transmitirle las opiniones de esta Administración, que figuran en el cuadro siguiente."),
-            authorizes: format!("Autoriza a la Comisión de Estudio {sg} a examinar este proyecto con miras a su aprobación (en este caso, seleccione una de las dos opciones ⃝):"),
-            no_comments: "Sin comentarios ni propuestas de cambio",
-            with_comments: "Se adjuntan comentarios y propuestas de cambio",
-            not_authorize: format!("No autoriza a la Comisión de Estudio {sg} a examinar este proyecto con miras a su aprobación (se adjuntan los motivos de esta opinión y un resumen de los posibles cambios que facilitarían la continuación del examen y el avance de los trabajos)"),
-            closing: "Atentamente,",
-            matrix: ["Proyecto", "Autoriza", "No autoriza", "Comentarios / motivos"],
-            columns: ["Proyecto", "Posición", "Observaciones"],
-            list_sep: ", ",
-        },
-        Lang::Ru => Words {
-            annex: "ПРИЛОЖЕНИЕ 2",
-            subject_label: "Тема:",
-            subject: format!(" Ответ Государства-Члена на Циркуляр БСЭ {c}: Консультации по определенным проектам новых и пересмотренных Рекомендаций и Поправок МСЭ-Т {}", list(", ", " и ")),
-            to: "Кому:",
-            to_lines: [
-                "Директору Бюро стандартизации электросвязи",
-                "Международный союз электросвязи",
-                "Place des Nations",
-                "CH-1211 Женева 20, Швейцария",
-            ],
-            from: "От:",
-            fax: "Факс:",
-            email: "Эл. почта:",
-            date: "Дата:",
-            placeholders: ["[Имя]", "[Официальная должность]", "[Адрес]"],
-            date_placeholder: "[Дата], [Место]",
-            salutation: "Уважаемая госпожа, уважаемый господин,",
-            intro: format!("В рамках консультаций с Государствами-Членами по определенным проектам текстов в соответствии с Циркуляром БСЭ {c} хотел бы сообщить мнение данной Администрации, изложенное в таблице ниже."),
-            authorizes: format!("Уполномочивает Исследовательскую комиссию {sg} рассмотреть данный проект для утверждения (в этом случае выберите один из двух вариантов ⃝):"),
-            no_comments: "Нет замечаний или предлагаемых изменений",
-            with_comments: "Замечания и предлагаемые изменения прилагаются",
-            not_authorize: format!("Не уполномочивает Исследовательскую комиссию {sg} рассмотреть данный проект для утверждения (причины такого мнения и краткое описание возможных изменений, которые способствовали бы дальнейшему рассмотрению и продвижению работы, прилагаются)"),
-            closing: "С уважением,",
-            matrix: ["Проект", "Уполномочивает", "Не уполномочивает", "Замечания / причины"],
-            columns: ["Проект", "Позиция", "Замечания"],
-            list_sep: ", ",
-        },
-        Lang::Ar => Words {
-            annex: "الملحق 2",
-            subject_label: "الموضوع:",
-            subject: format!(" رد الدولة العضو على الرسالة المعممة {c} لمكتب تقييس الاتصالات: مشاورة بشأن مشاريع التوصيات الجديدة والمراجَعة ومشاريع التعديلات المحددة لقطاع تقييس الاتصالات {}", list("، ", " و")),
-            to: "إلى:",
-            to_lines: [
-                "مدير مكتب تقييس الاتصالات",
-                "الاتحاد الدولي للاتصالات",
-                "Place des Nations",
-                "CH-1211 جنيف 20، سويسرا",
-            ],
-            from: "من:",
-            fax: "الفاكس:",
-            email: "البريد الإلكتروني:",
-            date: "التاريخ:",
-            placeholders: ["[الاسم]", "[الصفة الرسمية]", "[العنوان]"],
-            date_placeholder: "[التاريخ]، [المكان]",
-            salutation: "حضرات السادة،",
-            intro: format!("في سياق مشاورة الدول الأعضاء بشأن مشاريع النصوص المحددة وفقاً للرسالة المعممة {c} لمكتب تقييس الاتصالات، أود أن أبلغكم بآراء هذه الإدارة على النحو الوارد في الجدول أدناه."),
-            authorizes: format!("تأذن للجنة الدراسات {sg} بالنظر في هذا المشروع بغرض الموافقة عليه (في هذه الحالة، يُرجى اختيار أحد الخيارين ⃝):"),
-            no_comments: "لا توجد تعليقات أو تغييرات مقترحة",
-            with_comments: "ترد طيه تعليقات وتغييرات مقترحة",
-            not_authorize: format!("لا تأذن للجنة الدراسات {sg} بالنظر في هذا المشروع بغرض الموافقة عليه (ترد طيه أسباب هذا الرأي وموجز للتغييرات الممكنة التي من شأنها تيسير مواصلة النظر في العمل والمضي فيه قدماً)"),
-            closing: "وتفضلوا بقبول فائق الاحترام والتقدير،",
-            matrix: ["المشروع", "تأذن", "لا تأذن", "التعليقات / الأسباب"],
-            columns: ["المشروع", "الموقف", "التعليقات / الأسباب"],
-            list_sep: "، ",
-        },
-        Lang::Zh => Words {
-            annex: "附件2",
-            subject_label: "事由：",
-            subject: format!("成员国对电信标准化局第{c}号通函的回复：针对已确定的ITU-T {}新建议书草案、修订建议书草案和修正案草案进行磋商", list("、", "和")),
-            to: "致：",
-            to_lines: [
-                "国际电信联盟",
-                "电信标准化局主任",
-                "Place des Nations",
-                "CH-1211 Geneva 20, Switzerland",
-            ],
-            from: "发自：",
-            fax: "传真：",
-            email: "电子邮件：",
-            date: "日期：",
-            placeholders: ["[姓名]", "[官方职务]", "[地址]"],
-            date_placeholder: "[日期] [地点]",
-            salutation: "尊敬的先生/女士：",
-            intro: format!("关于针对电信标准化局第{c}号通函中所列的已确定案文草案与成员国进行磋商一事，我谨向您通报本主管部门的意见，如下表所述。"),
-            authorizes: format!("授权第{sg}研究组考虑批准该草案（在这种情况下，请选择两种方案⃝中的一种）："),
-            no_comments: "无意见或无建议修改",
-            with_comments: "附意见和建议的修改",
-            not_authorize: format!("不授权第{sg}研究组考虑批准该草案（附反对意见的理由并说明可能推动该项工作进展的可能修改概述）"),
-            closing: "顺致敬意！",
-            matrix: ["建议书草案", "授权", "不授权", "意见/理由"],
-            columns: ["建议书草案", "立场", "意见"],
-            list_sep: "，",
-        },
+    let mut letter = form::letter(lang, NUMBER, STUDY_GROUP);
+    if lang == Lang::Fr {
+        // This template's French sets a space before the colons of the header's labels.
+        letter.to = "À :";
+        letter.from = "De :";
+        letter.fax = "Télécopie :";
+        letter.email = "Courriel :";
+        letter.date = "Date :";
+    }
+    Words {
+        subject: format!("{}{consultation}", letter.subject),
+        letter,
+        matrix,
+        columns,
+        list_sep,
     }
 }
 
@@ -719,21 +581,6 @@ impl Answer {
     }
 }
 
-struct Sender {
-    name: &'static str,
-    title: &'static str,
-    /// Organisation and address lines, country last.
-    lines: &'static [&'static str],
-    fax: &'static str,
-    email: &'static str,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-enum App {
-    Word,
-    LibreOffice,
-}
-
 struct Reply {
     file: &'static str,
     lang: Lang,
@@ -757,10 +604,6 @@ struct Reply {
 }
 
 impl Reply {
-    fn iso_date(&self) -> String {
-        let (y, m, d) = self.date;
-        format!("{y:04}-{m:02}-{d:02}")
-    }
     fn matrix(&self) -> bool {
         self.table == Table::Matrix
     }
@@ -1789,48 +1632,24 @@ struct Ctx {
     next_check: u32,
 }
 
+impl Writer for Ctx {
+    fn rng(&mut self) -> &mut Rng {
+        &mut self.rng
+    }
+
+    fn rtl(&self) -> bool {
+        self.rtl
+    }
+}
+
 impl Ctx {
     fn id(&mut self) -> u32 {
         self.next_id += 1;
         self.next_id - 1
     }
 
-    fn rp(&self, base: RPr) -> RPr {
-        RPr {
-            rtl: self.rtl,
-            ..base
-        }
-    }
-
-    fn bare_run(&self) -> &'static str {
-        if self.rtl {
-            "<w:r><w:rPr><w:rtl/></w:rPr>"
-        } else {
-            "<w:r>"
-        }
-    }
-
-    fn p(&mut self, ppr: &str, content: &str) -> String {
-        if self.rtl {
-            let ppr = format!("<w:bidi/>{ppr}");
-            para(&mut self.rng, &ppr, content)
-        } else {
-            para(&mut self.rng, ppr, content)
-        }
-    }
-
-    fn runs(&mut self, text: &str, rpr: RPr) -> String {
-        let rpr = self.rp(rpr);
-        runs(&mut self.rng, text, rpr)
-    }
-
     fn run(&self, text: &str, rpr: RPr) -> String {
         ooxml::run(text, self.rp(rpr), Rev::Normal)
-    }
-
-    fn text_p(&mut self, ppr: &str, text: &str, rpr: RPr) -> String {
-        let content = self.runs(text, rpr);
-        self.p(ppr, &content)
     }
 
     /// "Label value": the label in bold, the value plain (no space after a full-width colon).
@@ -1841,14 +1660,6 @@ impl Ctx {
             self.run(&format!("{label}{sep}"), RPr::BOLD),
             self.runs(value, RPr::PLAIN)
         )
-    }
-
-    fn tab(&self) -> String {
-        format!("{}<w:tab/></w:r>", self.bare_run())
-    }
-
-    fn br(&self) -> String {
-        format!("{}<w:br/></w:r>", self.bare_run())
     }
 
     fn table(&self, grid: &[u32], rows: &[String]) -> String {
@@ -1886,7 +1697,6 @@ impl Ctx {
                 } else {
                     r#"<w:default w:val="0"/>"#
                 };
-                let r = self.bare_run();
                 let result = shown.map_or(String::new(), |g| {
                     self.run(
                         g,
@@ -1896,9 +1706,7 @@ impl Ctx {
                         },
                     )
                 });
-                format!(
-                    r#"<w:bookmarkStart w:id="{id}" w:name="Check{n}"/>{r}<w:fldChar w:fldCharType="begin"><w:ffData><w:name w:val="Check{n}"/><w:enabled/><w:calcOnExit w:val="0"/><w:checkBox><w:sizeAuto/>{state}</w:checkBox></w:ffData></w:fldChar></w:r>{r}<w:instrText xml:space="preserve"> FORMCHECKBOX </w:instrText></w:r>{r}<w:fldChar w:fldCharType="separate"/></w:r>{result}{r}<w:fldChar w:fldCharType="end"/></w:r><w:bookmarkEnd w:id="{id}"/>"#
-                )
+                ooxml::legacy_checkbox(id, n, self.bare_run(), state, &result)
             }
             Mark::LegacyLo(on) => {
                 let n = self.next_check;
@@ -1912,17 +1720,14 @@ impl Ctx {
             }
             Mark::W14 { on, glyph } => {
                 let id = self.rng.sdt_id();
-                let val = if on { "1" } else { "0" };
-                format!(
-                    r#"<w:sdt><w:sdtPr><w:id w:val="{id}"/><w14:checkbox><w14:checked w14:val="{val}"/><w14:checkedState w14:val="2612" w14:font="MS Gothic"/><w14:uncheckedState w14:val="2610" w14:font="MS Gothic"/></w14:checkbox></w:sdtPr><w:sdtContent>{}</w:sdtContent></w:sdt>"#,
-                    self.run(
-                        glyph,
-                        RPr {
-                            font: GOTHIC,
-                            ..RPr::PLAIN
-                        }
-                    )
-                )
+                let content = self.run(
+                    glyph,
+                    RPr {
+                        font: GOTHIC,
+                        ..RPr::PLAIN
+                    },
+                );
+                ooxml::w14_checkbox(id, on, &content)
             }
         }
     }
@@ -1977,10 +1782,10 @@ fn header(ctx: &mut Ctx, w: &Words, fill: Option<&Reply>) -> Vec<String> {
     let date: Option<&str> = match fill {
         Some(r) => match r.date_at {
             At::Header => Some(r.date_written),
-            At::SignaturePlaceholder => Some(w.date_placeholder),
+            At::SignaturePlaceholder => Some(w.letter.date_placeholder),
             At::Signature => None,
         },
-        None => Some(w.date_placeholder),
+        None => Some(w.letter.date_placeholder),
     };
     let fax = fill.map_or("", |r| r.sender.fax);
     // Name, title and address lines of the From block.
@@ -1989,26 +1794,26 @@ fn header(ctx: &mut Ctx, w: &Words, fill: Option<&Reply>) -> Vec<String> {
             .into_iter()
             .chain(r.sender.lines.iter().copied())
             .collect(),
-        None => w.placeholders.to_vec(),
+        None => w.letter.placeholders.to_vec(),
     };
     match style {
         Header::Paras => {
             let mut out = Vec::new();
-            let to = w.to_lines.join(w.list_sep);
-            let c = ctx.labelled(w.to, &to);
+            let to = w.letter.to_lines.join(w.list_sep);
+            let c = ctx.labelled(w.letter.to, &to);
             out.push(ctx.p(TIGHT, &c));
-            let c = ctx.labelled(w.from, &from.join(w.list_sep));
+            let c = ctx.labelled(w.letter.from, &from.join(w.list_sep));
             out.push(ctx.p(TIGHT, &c));
             if !fax.is_empty() {
-                let c = ctx.labelled(w.fax, fax);
+                let c = ctx.labelled(w.letter.fax, fax);
                 out.push(ctx.p(TIGHT, &c));
             }
             if let Some(e) = email {
-                let c = ctx.labelled(w.email, e);
+                let c = ctx.labelled(w.letter.email, e);
                 out.push(ctx.p(TIGHT, &c));
             }
             if let Some(d) = date {
-                let c = ctx.labelled(w.date, d);
+                let c = ctx.labelled(w.letter.date, d);
                 out.push(ctx.p(TIGHT, &c));
             }
             out
@@ -2016,29 +1821,29 @@ fn header(ctx: &mut Ctx, w: &Words, fill: Option<&Reply>) -> Vec<String> {
         Header::SameCell { br } => {
             let half = TEXT_W / 2;
             let mut to: Vec<(Option<&str>, String)> = Vec::new();
-            for (i, l) in w.to_lines.iter().enumerate() {
-                to.push(((i == 0).then_some(w.to), l.to_string()));
+            for (i, l) in w.letter.to_lines.iter().enumerate() {
+                to.push(((i == 0).then_some(w.letter.to), l.to_string()));
             }
             let mut fr: Vec<(Option<&str>, String)> = Vec::new();
             for (i, l) in from.iter().enumerate() {
-                fr.push(((i == 0).then_some(w.from), l.to_string()));
+                fr.push(((i == 0).then_some(w.letter.from), l.to_string()));
             }
             let to_c = cell_lines(ctx, &to, br);
             let from_c = cell_lines(ctx, &fr, br);
             let row1 = row(&[cell(half, "", &to_c), cell(TEXT_W - half, "", &from_c)]);
             let tsb = vec![
-                (Some(w.fax), "+41 22 730 5853".to_string()),
-                (Some(w.email), "tsbdir@itu.int".to_string()),
+                (Some(w.letter.fax), "+41 22 730 5853".to_string()),
+                (Some(w.letter.email), "tsbdir@itu.int".to_string()),
             ];
             let mut mine = Vec::new();
             if !fax.is_empty() {
-                mine.push((Some(w.fax), fax.to_string()));
+                mine.push((Some(w.letter.fax), fax.to_string()));
             }
             if let Some(e) = email {
-                mine.push((Some(w.email), e.to_string()));
+                mine.push((Some(w.letter.email), e.to_string()));
             }
             if let Some(d) = date {
-                mine.push((Some(w.date), d.to_string()));
+                mine.push((Some(w.letter.date), d.to_string()));
             }
             let tsb_c = cell_lines(ctx, &tsb, br);
             let mine_c = if mine.is_empty() {
@@ -2065,13 +1870,13 @@ fn header(ctx: &mut Ctx, w: &Words, fill: Option<&Reply>) -> Vec<String> {
                 };
                 rows.push(row(&[cell(label_w, "", &[l]), cell(value_w, "", &v)]));
             };
-            add(ctx, w.to, &w.to_lines);
-            add(ctx, w.from, &from);
+            add(ctx, w.letter.to, &w.letter.to_lines);
+            add(ctx, w.letter.from, &from);
             let fax_v: Vec<&str> = Some(fax).filter(|f| !f.is_empty()).into_iter().collect();
-            add(ctx, w.fax, &fax_v);
-            add(ctx, w.email, email.as_slice());
+            add(ctx, w.letter.fax, &fax_v);
+            add(ctx, w.letter.email, email.as_slice());
             if let Some(d) = date {
-                add(ctx, w.date, &[d]);
+                add(ctx, w.letter.date, &[d]);
             }
             vec![ctx.plain_table(&[label_w, value_w], &rows)]
         }
@@ -2224,8 +2029,8 @@ fn answer_table(ctx: &mut Ctx, w: &Words, fill: Option<&Reply>) -> Vec<String> {
         let name_text = draft_name(lang, d, names);
         let name = ctx.text_p("", &name_text, RPr::PLAIN);
         let l = lines(ctx, fill, a);
-        let label1 = ctx.text_p("", &w.authorizes, RPr::PLAIN);
-        let label2 = ctx.text_p("", &w.not_authorize, RPr::PLAIN);
+        let label1 = ctx.text_p("", &w.letter.authorizes, RPr::PLAIN);
+        let label2 = ctx.text_p("", &w.letter.not_authorize, RPr::PLAIN);
         // Option paragraphs with the mark first (mark, tab, text).
         let opt_p = |ctx: &mut Ctx, mark: &str, text: &str| {
             let tab = ctx.tab();
@@ -2236,8 +2041,8 @@ fn answer_table(ctx: &mut Ctx, w: &Words, fill: Option<&Reply>) -> Vec<String> {
             Table::Standard => {
                 let mut c1 = vec![
                     label1,
-                    opt_p(ctx, &l.o1, w.no_comments),
-                    opt_p(ctx, &l.o2, w.with_comments),
+                    opt_p(ctx, &l.o1, w.letter.no_comments),
+                    opt_p(ctx, &l.o2, w.letter.with_comments),
                 ];
                 c1.extend(l.comments);
                 let mut c2 = vec![label2];
@@ -2261,8 +2066,8 @@ fn answer_table(ctx: &mut Ctx, w: &Words, fill: Option<&Reply>) -> Vec<String> {
                 let mut c1 = vec![
                     bx1,
                     label1,
-                    opt_p(ctx, &l.o1, w.no_comments),
-                    opt_p(ctx, &l.o2, w.with_comments),
+                    opt_p(ctx, &l.o1, w.letter.no_comments),
+                    opt_p(ctx, &l.o2, w.letter.with_comments),
                 ];
                 c1.extend(l.comments);
                 let bx2 = ctx.p("", &l.b2);
@@ -2278,8 +2083,8 @@ fn answer_table(ctx: &mut Ctx, w: &Words, fill: Option<&Reply>) -> Vec<String> {
             }
             Table::BoxRight => {
                 // One row per line so that each mark sits level with its line.
-                let n1 = ctx.text_p(HANGING, w.no_comments, RPr::PLAIN);
-                let mut n2 = vec![ctx.text_p(HANGING, w.with_comments, RPr::PLAIN)];
+                let n1 = ctx.text_p(HANGING, w.letter.no_comments, RPr::PLAIN);
+                let mut n2 = vec![ctx.text_p(HANGING, w.letter.with_comments, RPr::PLAIN)];
                 n2.extend(l.comments);
                 let mut c2 = vec![label2];
                 c2.extend(l.reasons);
@@ -2319,12 +2124,12 @@ fn answer_table(ctx: &mut Ctx, w: &Words, fill: Option<&Reply>) -> Vec<String> {
                     ctx.p(ppr, &format!("{t}{sp}{mark}"))
                 };
                 let mut c1 = vec![
-                    trail(ctx, "", &w.authorizes, &l.b1),
-                    trail(ctx, HANGING, w.no_comments, &l.o1),
-                    trail(ctx, HANGING, w.with_comments, &l.o2),
+                    trail(ctx, "", &w.letter.authorizes, &l.b1),
+                    trail(ctx, HANGING, w.letter.no_comments, &l.o1),
+                    trail(ctx, HANGING, w.letter.with_comments, &l.o2),
                 ];
                 c1.extend(l.comments);
-                let mut c2 = vec![trail(ctx, "", &w.not_authorize, &l.b2)];
+                let mut c2 = vec![trail(ctx, "", &w.letter.not_authorize, &l.b2)];
                 c2.extend(l.reasons);
                 let e = p_empty(ctx);
                 let wide = TEXT_W - name_w;
@@ -2335,8 +2140,8 @@ fn answer_table(ctx: &mut Ctx, w: &Words, fill: Option<&Reply>) -> Vec<String> {
                 rows.push(row(&[cell(name_w, merge, &[e]), cell(wide, "", &c2)]));
             }
             Table::OptionRows => {
-                let n1 = ctx.text_p("", w.no_comments, RPr::PLAIN);
-                let mut n2 = vec![ctx.text_p("", w.with_comments, RPr::PLAIN)];
+                let n1 = ctx.text_p("", w.letter.no_comments, RPr::PLAIN);
+                let mut n2 = vec![ctx.text_p("", w.letter.with_comments, RPr::PLAIN)];
                 n2.extend(l.comments);
                 let mut c2 = vec![label2];
                 c2.extend(l.reasons);
@@ -2372,8 +2177,8 @@ fn answer_table(ctx: &mut Ctx, w: &Words, fill: Option<&Reply>) -> Vec<String> {
             Table::CommentsCol => {
                 let mut c1 = vec![
                     label1,
-                    opt_p(ctx, &l.o1, w.no_comments),
-                    opt_p(ctx, &l.o2, w.with_comments),
+                    opt_p(ctx, &l.o1, w.letter.no_comments),
+                    opt_p(ctx, &l.o2, w.letter.with_comments),
                 ];
                 c1.extend(l.comments);
                 let mut c2 = vec![label2];
@@ -2421,11 +2226,11 @@ fn answer_table(ctx: &mut Ctx, w: &Words, fill: Option<&Reply>) -> Vec<String> {
             }
             Table::NameBelow => {
                 let tab = ctx.tab();
-                let a1 = ctx.runs(&w.authorizes, RPr::PLAIN);
+                let a1 = ctx.runs(&w.letter.authorizes, RPr::PLAIN);
                 let p1 = ctx.p("", &format!("{}{tab}{a1}", l.b1));
-                let p2 = opt_p(ctx, &l.o1, w.no_comments);
-                let p3 = opt_p(ctx, &l.o2, w.with_comments);
-                let a2 = ctx.runs(&w.not_authorize, RPr::PLAIN);
+                let p2 = opt_p(ctx, &l.o1, w.letter.no_comments);
+                let p3 = opt_p(ctx, &l.o2, w.letter.with_comments);
+                let a2 = ctx.runs(&w.letter.not_authorize, RPr::PLAIN);
                 let p4 = ctx.p("", &format!("{}{tab}{a2}", l.b2));
                 let p5 = ctx.text_p(r#"<w:jc w:val="right"/>"#, &name_text, RPr::BOLD);
                 rows.push(row(&[cell(TEXT_W, "", &[p1, p2, p3, p4, p5])]));
@@ -2449,18 +2254,18 @@ fn document_xml(fill: Option<&Reply>, seed: &str) -> String {
     };
     let w = words(lang);
     let mut body = Vec::new();
-    body.push(ctx.text_p(CENTER, w.annex, RPr::BOLD));
+    body.push(ctx.text_p(CENTER, w.letter.annex, RPr::BOLD));
     let subject = format!(
         "{}{}",
-        ctx.run(w.subject_label, RPr::BOLD),
+        ctx.run(w.letter.subject_label, RPr::BOLD),
         ctx.runs(&w.subject, RPr::BOLD)
     );
     body.push(ctx.p("", &subject));
     body.extend(header(&mut ctx, &w, fill));
-    body.push(ctx.text_p("", w.salutation, RPr::PLAIN));
-    body.push(ctx.text_p(r#"<w:jc w:val="both"/>"#, &w.intro, RPr::PLAIN));
+    body.push(ctx.text_p("", w.letter.salutation, RPr::PLAIN));
+    body.push(ctx.text_p(r#"<w:jc w:val="both"/>"#, &w.letter.intro, RPr::PLAIN));
     body.extend(answer_table(&mut ctx, &w, fill));
-    body.push(ctx.text_p("", w.closing, RPr::PLAIN));
+    body.push(ctx.text_p("", w.letter.closing, RPr::PLAIN));
     if let Some(r) = fill {
         body.push(ctx.p("", ""));
         body.push(ctx.text_p(TIGHT, r.sender.name, RPr::PLAIN));
@@ -2477,40 +2282,13 @@ fn document_xml(fill: Option<&Reply>, seed: &str) -> String {
 }
 
 fn meta(reply: Option<&Reply>, seed: &str) -> Meta {
-    let (y, m, d) = reply.map_or((2026, 1, 20), |r| r.date);
+    let saved = reply.map(|r| Saved {
+        app: r.app,
+        by: r.sender.name,
+        on: r.date,
+    });
     let lang = reply.map_or(Lang::En, |r| r.lang);
-    let (application, app_version) = match reply.map(|r| r.app) {
-        Some(App::LibreOffice) => (
-            "LibreOffice/7.6.4.1$Linux_X86_64 LibreOffice_project/e19e193f88cd6c0525a17fb7a176ed8e6a3e2aa1",
-            "15.0000",
-        ),
-        _ => ("Microsoft Office Word", "16.0000"),
-    };
-    Meta {
-        title: format!("TSB Circular {NUMBER} - Annex 2"),
-        creator: "TSB".to_string(),
-        last_modified_by: reply.map_or("TSB", |r| r.sender.name).to_string(),
-        created: "2026-01-20T08:00:00Z".to_string(),
-        modified: format!("{y:04}-{m:02}-{d:02}T09:30:00Z"),
-        zip_time: (y, m, d, 10, 0),
-        application,
-        app_version,
-        lang: match lang {
-            Lang::En => "en-GB",
-            Lang::Fr => "fr-FR",
-            Lang::Es => "es-ES",
-            Lang::Ru => "ru-RU",
-            Lang::Ar => "ar-SA",
-            Lang::Zh => "zh-CN",
-        },
-        east_asia_font: if lang == Lang::Zh {
-            "SimSun"
-        } else {
-            "MS Mincho"
-        },
-        track_revisions: false,
-        rsids: Rng::new(seed).rsids().to_vec(),
-    }
+    generate::meta(NUMBER, (2026, 1, 20), lang, saved, seed)
 }
 
 fn docx(reply: Option<&Reply>, seed: &str) -> Result<Vec<u8>, Box<dyn Error>> {
@@ -2525,95 +2303,16 @@ fn docx(reply: Option<&Reply>, seed: &str) -> Result<Vec<u8>, Box<dyn Error>> {
 
 // ------------------------------------------------------------------------------------ expected
 
-#[derive(Serialize)]
-struct Expected {
-    schema: &'static str,
-    description: &'static str,
-    circular: CircularRef,
-    form: &'static str,
-    form_language: &'static str,
-    deadline: &'static str,
-    threshold: u32,
-    drafts: Vec<DraftRef>,
-    replies: Vec<ExpectedReply>,
-    tallies: Tally,
-    tallies_with_deadline: Tally,
-}
-
-#[derive(Serialize)]
-struct CircularRef {
-    tsb_circular: u32,
-    study_group: u32,
-}
-
-#[derive(Serialize, Clone)]
-struct DraftRef {
-    draft: String,
-    provisional: Option<String>,
-}
-
-#[derive(Serialize)]
-struct SenderRef {
-    name: Option<&'static str>,
-    title: Option<&'static str>,
-    email: Option<&'static str>,
-}
-
-#[derive(Serialize)]
-struct ExpectedAnswer {
-    #[serde(flatten)]
-    answer: RecAnswer,
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
-    warn: bool,
-}
-
-#[derive(Serialize)]
-struct ExpectedReply {
-    source: String,
-    sha256: String,
-    language: &'static str,
-    /// `null`: not a Member State (the reader must say so in a warning).
-    member_state: Option<MemberState>,
-    sender: SenderRef,
-    date: String,
-    superseded_by: Option<String>,
-    late: bool,
-    answers: Vec<ExpectedAnswer>,
-    notes: Vec<String>,
-}
-
-#[derive(Serialize)]
-struct Tally {
-    member_states_replied: usize,
-    drafts: Vec<DraftTally>,
-}
-
-#[derive(Serialize)]
-struct DraftTally {
-    draft: String,
-    provisional: Option<String>,
-    authorize: u32,
-    with_comments: u32,
-    not_authorize: u32,
-    conflict: u32,
-    no_reply: u32,
-    support: Option<f64>,
-    meets_threshold: Option<bool>,
-}
-
 fn draft_refs() -> Vec<DraftRef> {
     DRAFTS
         .iter()
-        .map(|d| DraftRef {
-            draft: d.id.to_string(),
-            provisional: d.paren.map(str::to_string),
-        })
+        .map(|d| DraftRef::new(d.id, d.paren))
         .collect()
 }
 
-fn expected_answers(r: &Reply) -> Vec<ExpectedAnswer> {
+fn expected_answers(drafts: &[DraftRef], r: &Reply) -> Vec<ExpectedAnswer> {
     let matrix = r.matrix();
-    DRAFTS
+    drafts
         .iter()
         .zip(&r.answers)
         .map(|(d, a)| {
@@ -2624,23 +2323,19 @@ fn expected_answers(r: &Reply) -> Vec<ExpectedAnswer> {
                 (Decision::NotAuthorize, _) => a.boxes.map_or(r.marks.on, |b| b[1]).evidence(),
                 _ => a.boxes.map_or(r.marks.on, |b| b[0]).evidence(),
             };
-            let comments = a.comments(matrix);
             let text = if a.text_kept(matrix) {
                 a.text.join("\n")
             } else {
                 String::new()
             };
-            ExpectedAnswer {
-                answer: RecAnswer {
-                    draft: d.id.to_string(),
-                    provisional: d.paren.map(str::to_string),
-                    decision,
-                    comments,
-                    text,
-                    evidence,
-                },
-                warn: a.must_warn(matrix),
-            }
+            ExpectedAnswer::new(
+                d,
+                decision,
+                a.comments(matrix),
+                text,
+                evidence,
+                a.must_warn(matrix),
+            )
         })
         .collect()
 }
@@ -2702,128 +2397,29 @@ fn notes(r: &Reply) -> Vec<String> {
     v
 }
 
-/// The source of the reply that stands for the same Member State, when it is another one.
-fn superseded(replies: &[Reply]) -> Vec<Option<String>> {
-    replies
-        .iter()
-        .enumerate()
-        .map(|(i, r)| {
-            let iso = r.state.map(|s| s.1)?;
-            let (j, o) = replies
-                .iter()
-                .enumerate()
-                .filter(|(_, o)| o.state.map(|s| s.1) == Some(iso))
-                .max_by_key(|(j, o)| (o.date, *j))?;
-            (j != i).then(|| o.file.to_string())
-        })
-        .collect()
-}
-
-fn verdict(authorize: u32, not_authorize: u32) -> bool {
-    let total = authorize + not_authorize;
-    total == 0 || f64::from(authorize) * 100.0 / f64::from(total) >= THRESHOLD
-}
-
-fn tally(replies: &[ExpectedReply], with_deadline: bool) -> Result<Tally, SpecError> {
-    let standing: Vec<&ExpectedReply> = replies
-        .iter()
-        .filter(|r| {
-            r.member_state.is_some() && r.superseded_by.is_none() && !(with_deadline && r.late)
-        })
-        .collect();
-    let mut drafts = Vec::new();
-    for (i, d) in draft_refs().into_iter().enumerate() {
-        let mut t = DraftTally {
-            draft: d.draft,
-            provisional: d.provisional,
-            authorize: 0,
-            with_comments: 0,
-            not_authorize: 0,
-            conflict: 0,
-            no_reply: 0,
-            support: None,
-            meets_threshold: None,
-        };
-        for a in standing
-            .iter()
-            .filter_map(|r| r.answers.get(i))
-            .map(|a| &a.answer)
-        {
-            match a.decision {
-                Decision::Authorize => {
-                    t.authorize += 1;
-                    if a.comments == Some(Comments::WithComments) {
-                        t.with_comments += 1;
-                    }
-                }
-                Decision::NotAuthorize => t.not_authorize += 1,
-                Decision::Conflict => t.conflict += 1,
-                Decision::NoReply => t.no_reply += 1,
-            }
-        }
-        let total = t.authorize + t.not_authorize;
-        if total > 0 && (t.authorize * 1000 % total) * 2 == total {
-            return Err(SpecError(format!(
-                "support for {} is a rounding tie (…x.x5); change an answer",
-                t.draft
-            )));
-        }
-        t.support = (total > 0)
-            .then(|| (f64::from(t.authorize) * 1000.0 / f64::from(total)).round() / 10.0);
-        let best = verdict(t.authorize + t.conflict, t.not_authorize);
-        let worst = verdict(t.authorize, t.not_authorize + t.conflict);
-        t.meets_threshold = (best == worst).then_some(best);
-        drafts.push(t);
-    }
-    Ok(Tally {
-        member_states_replied: standing.len(),
-        drafts,
-    })
-}
-
 fn expected(replies: &[Reply], sha256: &[String]) -> Result<Expected, SpecError> {
-    let list: Vec<ExpectedReply> = replies
+    let drafts = draft_refs();
+    let filed = replies
         .iter()
-        .zip(superseded(replies))
-        .zip(sha256)
-        .map(|((r, superseded_by), sha)| ExpectedReply {
-            source: r.file.to_string(),
-            sha256: sha.clone(),
-            language: r.lang.code(),
-            member_state: r.state.map(|(name, iso3)| MemberState {
-                name: name.to_string(),
-                iso3: iso3.to_string(),
-            }),
-            sender: SenderRef {
-                name: Some(r.sender.name),
-                title: Some(r.sender.title),
-                email: Some(r.sender.email),
-            },
-            date: r.iso_date(),
-            superseded_by,
-            late: r.iso_date().as_str() > DEADLINE,
-            answers: expected_answers(r),
+        .map(|r| Filed {
+            file: r.file,
+            lang: r.lang,
+            state: r.state,
+            date: r.date,
+            sender: SenderRef::new(r.sender.name, r.sender.title, r.sender.email),
+            answers: expected_answers(&drafts, r),
             notes: notes(r),
         })
         .collect();
-    let tallies = tally(&list, false)?;
-    let tallies_with_deadline = tally(&list, true)?;
-    Ok(Expected {
-        schema: "replytally.samples/1",
+    let about = About {
+        number: NUMBER,
+        study_group: STUDY_GROUP,
         description: DESCRIPTION,
-        circular: CircularRef {
-            tsb_circular: NUMBER,
-            study_group: STUDY_GROUP,
-        },
-        form: FORM_FILE,
-        form_language: "en",
+        form_file: FORM_FILE,
         deadline: DEADLINE,
-        threshold: THRESHOLD as u32,
-        drafts: draft_refs(),
-        replies: list,
-        tallies,
-        tallies_with_deadline,
-    })
+        drafts,
+    };
+    assemble(about, filed, sha256)
 }
 
 /// Writes the blank form and every reply into `out`, the expected readings to `expected_path`;
@@ -2833,35 +2429,11 @@ pub fn write_all(out: &Path, expected_path: &Path) -> Result<Vec<PathBuf>, Box<d
     for r in &replies {
         check(r)?;
     }
-    let mut written = Vec::new();
-    let mut put = |rel: &str, bytes: &[u8]| -> Result<(), Box<dyn Error>> {
-        let path = out.join(rel);
-        if let Some(dir) = path.parent() {
-            fs::create_dir_all(dir)?;
-        }
-        fs::write(&path, bytes)?;
-        written.push(path);
-        Ok(())
-    };
-    put(FORM_FILE, &docx(None, FORM_FILE)?)?;
+    let mut set = SetWriter::new(out);
+    set.put(FORM_FILE, &docx(None, FORM_FILE)?)?;
     let mut digests = Vec::new();
     for r in &replies {
-        let bytes = docx(Some(r), r.file)?;
-        digests.push(
-            Sha256::digest(&bytes)
-                .iter()
-                .map(|b| format!("{b:02x}"))
-                .collect::<String>(),
-        );
-        put(r.file, &bytes)?;
+        digests.push(set.put(r.file, &docx(Some(r), r.file)?)?);
     }
-    let exp = expected(&replies, &digests)?;
-    let mut json = serde_json::to_string_pretty(&exp)?;
-    json.push('\n');
-    if let Some(dir) = expected_path.parent() {
-        fs::create_dir_all(dir)?;
-    }
-    fs::write(expected_path, json.as_bytes())?;
-    written.push(expected_path.to_path_buf());
-    Ok(written)
+    set.finish(expected_path, &expected(&replies, &digests)?)
 }

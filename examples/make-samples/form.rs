@@ -3,41 +3,40 @@
 //! programs and people produce), reasons and comments wherever the spec places them, and the
 //! signature. Arabic forms are right to left (`w:bidi`, `w:rtl`, `w:bidiVisual`).
 
-use crate::ooxml::{self, cell, esc, para, row, run, runs, table_ex, RPr, Rev, Rng};
+use crate::ooxml::{self, cell, esc, row, run, table_ex, RPr, Rev, Rng, Writer};
 use crate::spec::{
-    is_placeholder, Answer, App, BoxMark, Circular, DelStyle, Draft, Emph, Lang, Layout, LegacyOff,
-    LegacyOn, OptionMark, Opts, Pick, Place, Reply, RowSpan, Seg, Wording,
+    is_placeholder, unanswered, Answer, App, BoxMark, Circular, DelStyle, Draft, Emph, Lang,
+    Layout, LegacyOff, LegacyOn, OptionMark, Opts, Pick, Place, Reply, RowSpan, Seg, Wording,
+    LEGACY_WORD,
 };
 
-/// The form's fixed wording in one language.
-struct Words {
-    annex: &'static str,
-    subject_label: &'static str,
-    subject: String,
-    consultation: String,
-    to: &'static str,
-    to_lines: [&'static str; 4],
-    from: &'static str,
-    fax: &'static str,
-    email: &'static str,
-    date: &'static str,
-    placeholders: [&'static str; 3],
-    date_placeholder: &'static str,
-    salutation: &'static str,
-    intro: String,
-    authorizes: String,
-    no_comments: &'static str,
-    with_comments: &'static str,
-    not_authorize: String,
-    closing: &'static str,
-    /// typed before reasons in the label's paragraph
-    reasons_prefix: &'static str,
-    /// between a label and comments written after it
-    separator: &'static str,
+/// The wording the editions of the form share in one language (this generator's, and
+/// circ310.rs's with its own subject and column heads): the letter around the answer table and
+/// the three answers.
+pub struct Letter {
+    pub annex: &'static str,
+    pub subject_label: &'static str,
+    /// "Member State response to TSB Circular N:", after the label.
+    pub subject: String,
+    pub to: &'static str,
+    pub to_lines: [&'static str; 4],
+    pub from: &'static str,
+    pub fax: &'static str,
+    pub email: &'static str,
+    pub date: &'static str,
+    pub placeholders: [&'static str; 3],
+    pub date_placeholder: &'static str,
+    pub salutation: &'static str,
+    pub intro: String,
+    pub authorizes: String,
+    pub no_comments: &'static str,
+    pub with_comments: &'static str,
+    pub not_authorize: String,
+    pub closing: &'static str,
 }
 
-fn draft_list(lang: Lang, drafts: &[Draft]) -> String {
-    let refs: Vec<String> = drafts.iter().map(Draft::full_ref).collect();
+/// `refs` joined as `lang` writes a list ("A, B and C").
+pub fn join_list(lang: Lang, refs: &[String]) -> String {
     let (sep, last) = match lang {
         Lang::En => (", ", " and "),
         Lang::Fr => (", ", " et "),
@@ -53,18 +52,13 @@ fn draft_list(lang: Lang, drafts: &[Draft]) -> String {
     }
 }
 
-fn words(lang: Lang, circ: &Circular, wording: Wording) -> Words {
-    let c = circ.number;
-    let sg = circ.study_group;
-    let list = draft_list(lang, circ.drafts);
-    let mut w = match lang {
-        Lang::En => Words {
+/// The current template's letter in `lang` for TSB Circular `c` of Study Group `sg`.
+pub fn letter(lang: Lang, c: u32, sg: u32) -> Letter {
+    match lang {
+        Lang::En => Letter {
             annex: "ANNEX 2",
             subject_label: "Subject:",
             subject: format!(" Member State response to TSB Circular {c}:"),
-            consultation: format!(
-                "Consultation on determined draft new and revised ITU-T Recommendations {list}"
-            ),
             to: "To:",
             to_lines: [
                 "Director, Telecommunication Standardization Bureau",
@@ -85,16 +79,11 @@ fn words(lang: Lang, circ: &Circular, wording: Wording) -> Words {
             with_comments: "Comments and proposed changes attached",
             not_authorize: format!("Does not authorize Study Group {sg} to consider this draft for approval (the reasons for this opinion and an outline of possible changes that would facilitate further consideration and progression of the work are attached)"),
             closing: "Yours faithfully,",
-            reasons_prefix: " Reasons: ",
-            separator: ": ",
         },
-        Lang::Fr => Words {
+        Lang::Fr => Letter {
             annex: "ANNEXE 2",
             subject_label: "Objet:",
             subject: format!(" Réponse des États Membres à la Circulaire TSB {c}:"),
-            consultation: format!(
-                "Consultation sur les projets déterminés de nouvelles Recommandations et de Recommandations révisées UIT-T {list}"
-            ),
             to: "À:",
             to_lines: [
                 "Directeur du Bureau de la normalisation des télécommunications",
@@ -115,16 +104,11 @@ fn words(lang: Lang, circ: &Circular, wording: Wording) -> Words {
             with_comments: "Commentaires et propositions de modification joints",
             not_authorize: format!("N'autorise pas la Commission d'études {sg} à examiner le présent projet en vue de son approbation (les motifs de cette position et un aperçu des modifications qui pourraient faciliter la poursuite de l'examen et l'avancement des travaux sont joints)"),
             closing: "Veuillez agréer, Madame, Monsieur, l'assurance de ma considération distinguée.",
-            reasons_prefix: " Motifs : ",
-            separator: " : ",
         },
-        Lang::Es => Words {
+        Lang::Es => Letter {
             annex: "ANEXO 2",
             subject_label: "Asunto:",
             subject: format!(" Respuesta de los Estados Miembros a la Circular TSB {c}:"),
-            consultation: format!(
-                "Consulta sobre los proyectos determinados de Recomendaciones UIT-T nuevas y revisadas {list}"
-            ),
             to: "A:",
             to_lines: [
                 "Director de la Oficina de Normalización de las Telecomunicaciones",
@@ -145,16 +129,11 @@ fn words(lang: Lang, circ: &Circular, wording: Wording) -> Words {
             with_comments: "Se adjuntan comentarios y propuestas de cambio",
             not_authorize: format!("No autoriza a la Comisión de Estudio {sg} a examinar este proyecto con miras a su aprobación (se adjuntan los motivos de esta opinión y un resumen de los posibles cambios que facilitarían la continuación del examen y el avance de los trabajos)"),
             closing: "Atentamente,",
-            reasons_prefix: " Motivos: ",
-            separator: ": ",
         },
-        Lang::Ru => Words {
+        Lang::Ru => Letter {
             annex: "ПРИЛОЖЕНИЕ 2",
             subject_label: "Тема:",
             subject: format!(" Ответ Государства-Члена на Циркуляр БСЭ {c}:"),
-            consultation: format!(
-                "Консультации по определенным проектам новых и пересмотренных Рекомендаций МСЭ-Т {list}"
-            ),
             to: "Кому:",
             to_lines: [
                 "Директору Бюро стандартизации электросвязи",
@@ -175,16 +154,11 @@ fn words(lang: Lang, circ: &Circular, wording: Wording) -> Words {
             with_comments: "Замечания и предлагаемые изменения прилагаются",
             not_authorize: format!("Не уполномочивает Исследовательскую комиссию {sg} рассмотреть данный проект для утверждения (причины такого мнения и краткое описание возможных изменений, которые способствовали бы дальнейшему рассмотрению и продвижению работы, прилагаются)"),
             closing: "С уважением,",
-            reasons_prefix: " Причины: ",
-            separator: ": ",
         },
-        Lang::Ar => Words {
+        Lang::Ar => Letter {
             annex: "الملحق 2",
             subject_label: "الموضوع:",
             subject: format!(" رد الدولة العضو على الرسالة المعممة {c} لمكتب تقييس الاتصالات:"),
-            consultation: format!(
-                "مشاورة بشأن مشاريع التوصيات الجديدة والمراجَعة المحددة لقطاع تقييس الاتصالات {list}"
-            ),
             to: "إلى:",
             to_lines: [
                 "مدير مكتب تقييس الاتصالات",
@@ -205,14 +179,11 @@ fn words(lang: Lang, circ: &Circular, wording: Wording) -> Words {
             with_comments: "ترد طيه تعليقات وتغييرات مقترحة",
             not_authorize: format!("لا تأذن للجنة الدراسات {sg} بالنظر في هذا المشروع بغرض الموافقة عليه (ترد طيه أسباب هذا الرأي وموجز للتغييرات الممكنة التي من شأنها تيسير مواصلة النظر في العمل والمضي فيه قدماً)"),
             closing: "وتفضلوا بقبول فائق الاحترام والتقدير،",
-            reasons_prefix: " الأسباب: ",
-            separator: ": ",
         },
-        Lang::Zh => Words {
+        Lang::Zh => Letter {
             annex: "附件2",
             subject_label: "事由：",
             subject: format!("成员国对电信标准化局第{c}号通函的回复："),
-            consultation: format!("针对已确定的ITU-T {list}新建议书草案和修订建议书草案进行磋商"),
             to: "致：",
             to_lines: [
                 "国际电信联盟",
@@ -233,9 +204,71 @@ fn words(lang: Lang, circ: &Circular, wording: Wording) -> Words {
             with_comments: "附意见和建议的修改",
             not_authorize: format!("不授权第{sg}研究组考虑批准该草案（附反对意见的理由并说明可能推动该项工作进展的可能修改概述）"),
             closing: "顺致敬意！",
-            reasons_prefix: "理由：",
-            separator: "：",
         },
+    }
+}
+
+/// The form's fixed wording in one language.
+struct Words {
+    letter: Letter,
+    consultation: String,
+    /// typed before reasons in the label's paragraph
+    reasons_prefix: &'static str,
+    /// between a label and comments written after it
+    separator: &'static str,
+}
+
+fn words(lang: Lang, circ: &Circular, wording: Wording) -> Words {
+    let sg = circ.study_group;
+    let refs: Vec<String> = circ.drafts.iter().map(Draft::full_ref).collect();
+    let list = join_list(lang, &refs);
+    let (consultation, reasons_prefix, separator) = match lang {
+        Lang::En => (
+            format!(
+            "Consultation on determined draft new and revised ITU-T Recommendations {list}"
+        ),
+            " Reasons: ",
+            ": ",
+        ),
+        Lang::Fr => (
+            format!(
+            "Consultation sur les projets déterminés de nouvelles Recommandations et de Recommandations révisées UIT-T {list}"
+        ),
+            " Motifs : ",
+            " : ",
+        ),
+        Lang::Es => (
+            format!(
+            "Consulta sobre los proyectos determinados de Recomendaciones UIT-T nuevas y revisadas {list}"
+        ),
+            " Motivos: ",
+            ": ",
+        ),
+        Lang::Ru => (
+            format!(
+            "Консультации по определенным проектам новых и пересмотренных Рекомендаций МСЭ-Т {list}"
+        ),
+            " Причины: ",
+            ": ",
+        ),
+        Lang::Ar => (
+            format!(
+            "مشاورة بشأن مشاريع التوصيات الجديدة والمراجَعة المحددة لقطاع تقييس الاتصالات {list}"
+        ),
+            " الأسباب: ",
+            ": ",
+        ),
+        Lang::Zh => (
+            format!("针对已确定的ITU-T {list}新建议书草案和修订建议书草案进行磋商"),
+            "理由：",
+            "：",
+        ),
+    };
+    let mut w = Words {
+        letter: letter(lang, circ.number, sg),
+        consultation,
+        reasons_prefix,
+        separator,
     };
     if wording == Wording::Older {
         // An earlier edition of the template: the same meaning, other words.
@@ -277,10 +310,10 @@ fn words(lang: Lang, circ: &Circular, wording: Wording) -> Words {
                 format!("不同意授权第{sg}研究组审议批准该文本草案（附上持此意见的理由以及有助于进一步审议和推进工作的可能修改的概要）"),
             ),
         };
-        w.authorizes = auth;
-        w.no_comments = no;
-        w.with_comments = with;
-        w.not_authorize = not;
+        w.letter.authorizes = auth;
+        w.letter.no_comments = no;
+        w.letter.with_comments = with;
+        w.letter.not_authorize = not;
     }
     w
 }
@@ -361,53 +394,20 @@ struct Ctx {
     reviser: (&'static str, String),
 }
 
+impl Writer for Ctx {
+    fn rng(&mut self) -> &mut Rng {
+        &mut self.rng
+    }
+
+    fn rtl(&self) -> bool {
+        self.rtl
+    }
+}
+
 impl Ctx {
     fn id(&mut self) -> u32 {
         self.next_id += 1;
         self.next_id - 1
-    }
-
-    /// Run properties in this document's direction.
-    fn rp(&self, base: RPr) -> RPr {
-        RPr {
-            rtl: self.rtl,
-            ..base
-        }
-    }
-
-    /// `<w:r>` opening a run without other properties.
-    fn bare_run(&self) -> &'static str {
-        if self.rtl {
-            "<w:r><w:rPr><w:rtl/></w:rPr>"
-        } else {
-            "<w:r>"
-        }
-    }
-
-    fn tab(&self) -> String {
-        format!("{}<w:tab/></w:r>", self.bare_run())
-    }
-
-    fn p(&mut self, ppr: &str, content: &str) -> String {
-        if self.rtl {
-            // w:bidi comes before spacing, ind and jc in w:pPr.
-            let ppr = format!("<w:bidi/>{ppr}");
-            para(&mut self.rng, &ppr, content)
-        } else {
-            para(&mut self.rng, ppr, content)
-        }
-    }
-
-    /// A paragraph of plain text.
-    fn text_p(&mut self, ppr: &str, text: &str, rpr: RPr) -> String {
-        let rpr = self.rp(rpr);
-        let content = runs(&mut self.rng, text, rpr);
-        self.p(ppr, &content)
-    }
-
-    fn runs(&mut self, text: &str, rpr: RPr) -> String {
-        let rpr = self.rp(rpr);
-        runs(&mut self.rng, text, rpr)
     }
 
     fn run(&self, text: &str, rpr: RPr, rev: Rev) -> String {
@@ -457,10 +457,7 @@ impl Ctx {
         self.next_check += 1;
         let id = self.id();
         let state = Ctx::legacy_state(on, enc);
-        let r = self.bare_run();
-        format!(
-            r#"<w:bookmarkStart w:id="{id}" w:name="Check{n}"/>{r}<w:fldChar w:fldCharType="begin"><w:ffData><w:name w:val="Check{n}"/><w:enabled/><w:calcOnExit w:val="0"/><w:checkBox><w:sizeAuto/>{state}</w:checkBox></w:ffData></w:fldChar></w:r>{r}<w:instrText xml:space="preserve"> FORMCHECKBOX </w:instrText></w:r>{r}<w:fldChar w:fldCharType="separate"/></w:r>{r}<w:fldChar w:fldCharType="end"/></w:r><w:bookmarkEnd w:id="{id}"/>"#
-        )
+        ooxml::legacy_checkbox(id, n, self.bare_run(), state, "")
     }
 
     /// A legacy check box as a simple field, the way the WPS-style samples write it.
@@ -487,10 +484,7 @@ impl Ctx {
                 self.run(glyph, GOTHIC, Rev::Normal)
             );
         }
-        format!(
-            r#"<w:sdt><w:sdtPr><w:id w:val="{id}"/><w14:checkbox><w14:checked w14:val="{val}"/><w14:checkedState w14:val="2612" w14:font="MS Gothic"/><w14:uncheckedState w14:val="2610" w14:font="MS Gothic"/></w14:checkbox></w:sdtPr><w:sdtContent>{}</w:sdtContent></w:sdt>"#,
-            self.run(glyph, GOTHIC, Rev::Normal)
-        )
+        ooxml::w14_checkbox(id, on, &self.run(glyph, GOTHIC, Rev::Normal))
     }
 
     /// A content-control check box toggled under tracked changes: the new state in
@@ -498,14 +492,11 @@ impl Ctx {
     fn content_control_toggled(&mut self, now: bool, was: bool) -> String {
         let id = self.rng.sdt_id();
         let glyph = |on: bool| if on { "☒" } else { "☐" };
-        let val = if now { "1" } else { "0" };
         let old = self.run(glyph(was), GOTHIC, Rev::Deleted);
         let new = self.run(glyph(now), GOTHIC, Rev::Normal);
         let d = self.del(&old);
         let i = self.ins(&new);
-        format!(
-            r#"<w:sdt><w:sdtPr><w:id w:val="{id}"/><w14:checkbox><w14:checked w14:val="{val}"/><w14:checkedState w14:val="2612" w14:font="MS Gothic"/><w14:uncheckedState w14:val="2610" w14:font="MS Gothic"/></w14:checkbox></w:sdtPr><w:sdtContent>{d}{i}</w:sdtContent></w:sdt>"#
-        )
+        ooxml::w14_checkbox(id, now, &format!("{d}{i}"))
     }
 
     /// A decision box as the reply's mechanism writes it.
@@ -677,9 +668,9 @@ fn header(ctx: &mut Ctx, w: &Words, fill: Option<&Reply>) -> String {
     let [c0, c1, c2, c3] = HEADER_GRID;
     let tight = |ctx: &mut Ctx, t: &str| ctx.text_p(TIGHT, t, RPr::PLAIN);
 
-    let to_label = tight(ctx, w.to);
-    let to_lines: Vec<String> = w.to_lines.iter().map(|l| tight(ctx, l)).collect();
-    let from_label = tight(ctx, w.from);
+    let to_label = tight(ctx, w.letter.to);
+    let to_lines: Vec<String> = w.letter.to_lines.iter().map(|l| tight(ctx, l)).collect();
+    let from_label = tight(ctx, w.letter.from);
     let from_lines: Vec<String> = match fill {
         Some(r) => {
             let mut v = vec![tight(ctx, r.sender.name), tight(ctx, r.sender.title)];
@@ -688,7 +679,12 @@ fn header(ctx: &mut Ctx, w: &Words, fill: Option<&Reply>) -> String {
             }
             v
         }
-        None => w.placeholders.iter().map(|l| tight(ctx, l)).collect(),
+        None => w
+            .letter
+            .placeholders
+            .iter()
+            .map(|l| tight(ctx, l))
+            .collect(),
     };
     let row1 = row(&[
         cell(c0, "", &[to_label]),
@@ -697,7 +693,7 @@ fn header(ctx: &mut Ctx, w: &Words, fill: Option<&Reply>) -> String {
         cell(c3, "", &from_lines),
     ]);
 
-    let labels = |ctx: &mut Ctx| vec![tight(ctx, w.fax), tight(ctx, w.email)];
+    let labels = |ctx: &mut Ctx| vec![tight(ctx, w.letter.fax), tight(ctx, w.letter.email)];
     let l1 = labels(ctx);
     let tsb = vec![tight(ctx, "+41 22 730 5853"), tight(ctx, "tsbdir@itu.int")];
     let l2 = labels(ctx);
@@ -714,8 +710,11 @@ fn header(ctx: &mut Ctx, w: &Words, fill: Option<&Reply>) -> String {
 
     let empty0 = ctx.p(TIGHT, "");
     let empty1 = ctx.p(TIGHT, "");
-    let date_label = tight(ctx, w.date);
-    let date = tight(ctx, fill.map_or(w.date_placeholder, |r| r.date_written));
+    let date_label = tight(ctx, w.letter.date);
+    let date = tight(
+        ctx,
+        fill.map_or(w.letter.date_placeholder, |r| r.date_written),
+    );
     let row3 = row(&[
         cell(c0, "", &[empty0]),
         cell(c1, "", &[empty1]),
@@ -755,23 +754,9 @@ fn draft_rows(
     after: &mut AfterTable,
 ) -> Vec<String> {
     let blank = (
-        &Answer {
-            pick: Pick::Neither,
-            opts: Opts::Neither,
-            text: Vec::new(),
-            place: Place::SamePara,
-            prefix: None,
-            heading: None,
-            was: None,
-            warn: false,
-            named: None,
-            omitted: false,
-        },
+        &unanswered(),
         Style {
-            boxes: BoxMark::Legacy {
-                on: LegacyOn::Bare,
-                off: LegacyOff::Default0,
-            },
+            boxes: LEGACY_WORD,
             options: OptionMark::Glyph("●"),
             layout: Layout::Standard,
         },
@@ -864,10 +849,10 @@ fn draft_rows(
     let line1: Option<(String, Vec<String>)> = if keep1 {
         let box1 = ctx.decision_box_tracked(boxes, auth_on, was.map(|w| w.0));
         let box1 = ctx.p(CENTER, &box1);
-        let mut label1 = vec![ctx.text_p("", &w.authorizes, emph(auth_on))];
+        let mut label1 = vec![ctx.text_p("", &w.letter.authorizes, emph(auth_on))];
         if keep_no {
             let m = ctx.option_mark_tracked(options, no_on, was.map(|w| w.2));
-            let no_text = ctx.runs(w.no_comments, emph(no_on));
+            let no_text = ctx.runs(w.letter.no_comments, emph(no_on));
             let tab = ctx.tab();
             label1.push(ctx.p(HANGING, &format!("{m}{tab}{no_text}")));
         } else if !removed {
@@ -876,7 +861,10 @@ fn draft_rows(
         if keep_with {
             let m = ctx.option_mark_tracked(options, with_on, was.map(|w| w.3));
             let tab = ctx.tab();
-            let mut with_content = format!("{m}{tab}{}", ctx.runs(w.with_comments, emph(with_on)));
+            let mut with_content = format!(
+                "{m}{tab}{}",
+                ctx.runs(w.letter.with_comments, emph(with_on))
+            );
             if !reasons {
                 if let Some(inline) = &first_inline {
                     with_content.push_str(inline);
@@ -909,7 +897,7 @@ fn draft_rows(
     let line2: Option<(String, Vec<String>)> = if keep2 {
         let box2 = ctx.decision_box_tracked(boxes, not_on, was.map(|w| w.1));
         let box2 = ctx.p(CENTER, &box2);
-        let mut not_content = ctx.runs(&w.not_authorize, emph(not_on));
+        let mut not_content = ctx.runs(&w.letter.not_authorize, emph(not_on));
         if reasons {
             if let Some(inline) = &first_inline {
                 not_content.push_str(inline);
@@ -1062,17 +1050,17 @@ pub fn document_xml(circ: &Circular, lang: Lang, fill: Option<&Reply>, seed: &st
     let w = words(lang, circ, fill.map_or(Wording::Current, |r| r.wording));
     let mut body = Vec::new();
 
-    body.push(ctx.text_p(CENTER, w.annex, RPr::BOLD));
+    body.push(ctx.text_p(CENTER, w.letter.annex, RPr::BOLD));
     let subject = format!(
         "{}{}",
-        ctx.run(w.subject_label, RPr::BOLD, Rev::Normal),
-        ctx.runs(&w.subject, RPr::BOLD)
+        ctx.run(w.letter.subject_label, RPr::BOLD, Rev::Normal),
+        ctx.runs(&w.letter.subject, RPr::BOLD)
     );
     body.push(ctx.p(TIGHT, &subject));
     body.push(ctx.text_p("", &w.consultation, RPr::BOLD));
     body.push(header(&mut ctx, &w, fill));
-    body.push(ctx.text_p("", w.salutation, RPr::PLAIN));
-    body.push(ctx.text_p(r#"<w:jc w:val="both"/>"#, &w.intro, RPr::PLAIN));
+    body.push(ctx.text_p("", w.letter.salutation, RPr::PLAIN));
+    body.push(ctx.text_p(r#"<w:jc w:val="both"/>"#, &w.letter.intro, RPr::PLAIN));
 
     let style = fill.map(|r| Style {
         boxes: r.boxes,
@@ -1125,7 +1113,7 @@ pub fn document_xml(circ: &Circular, lang: Lang, fill: Option<&Reply>, seed: &st
     }
     body.extend(after.0);
 
-    body.push(ctx.text_p("", w.closing, RPr::PLAIN));
+    body.push(ctx.text_p("", w.letter.closing, RPr::PLAIN));
     if let Some(r) = fill {
         let empty = ctx.p("", "");
         body.push(empty);

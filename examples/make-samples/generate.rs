@@ -5,6 +5,7 @@ use std::error::Error;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use crate::ooxml::{self, Meta};
@@ -87,9 +88,24 @@ fn check(circ: &Circular, r: &Reply) -> Result<(), SpecError> {
     Ok(())
 }
 
-fn meta(circ: &Circular, lang: Lang, reply: Option<&Reply>, seed: &str) -> Meta {
-    let (y, m, d) = reply.map_or((2026, 1, 15), |r| r.date);
-    let (application, app_version) = match reply.map(|r| r.app) {
+/// Who last saved a reply, with what, and on which day.
+pub struct Saved<'a> {
+    pub app: App,
+    pub by: &'a str,
+    pub on: (u16, u8, u8),
+}
+
+/// The package properties of a form of TSB Circular `number` in `lang`: the blank form as the
+/// TSB issued it (made and saved on `issued` with Word), or a reply as it was `saved`.
+pub fn meta(
+    number: u32,
+    issued: (u16, u8, u8),
+    lang: Lang,
+    saved: Option<Saved>,
+    seed: &str,
+) -> Meta {
+    let (y, m, d) = saved.as_ref().map_or(issued, |s| s.on);
+    let (application, app_version) = match saved.as_ref().map(|s| s.app) {
         Some(App::LibreOffice) => (
             "LibreOffice/7.6.4.1$Linux_X86_64 LibreOffice_project/e19e193f88cd6c0525a17fb7a176ed8e6a3e2aa1",
             "15.0000",
@@ -100,19 +116,12 @@ fn meta(circ: &Circular, lang: Lang, reply: Option<&Reply>, seed: &str) -> Meta 
         Some(App::Wps) => ("WPS Office_12.1.0.18276", "12.0000"),
         _ => ("Microsoft Office Word", "16.0000"),
     };
+    let (iy, im, id) = issued;
     Meta {
-        title: format!("TSB Circular {} - Annex 2", circ.number),
+        title: format!("TSB Circular {number} - Annex 2"),
         creator: "TSB".to_string(),
-        last_modified_by: reply
-            .map_or("TSB", |r| {
-                if is_placeholder(r.sender.name) {
-                    "User"
-                } else {
-                    r.sender.name
-                }
-            })
-            .to_string(),
-        created: "2026-01-15T08:00:00Z".to_string(),
+        last_modified_by: saved.as_ref().map_or("TSB", |s| s.by).to_string(),
+        created: format!("{iy:04}-{im:02}-{id:02}T08:00:00Z"),
         modified: format!("{y:04}-{m:02}-{d:02}T09:30:00Z"),
         zip_time: (y, m, d, 10, 0),
         application,
@@ -130,10 +139,13 @@ fn meta(circ: &Circular, lang: Lang, reply: Option<&Reply>, seed: &str) -> Meta 
         } else {
             "MS Mincho"
         },
-        track_revisions: reply.is_some_and(Reply::tracked),
+        track_revisions: false,
         rsids: form::rsids(seed),
     }
 }
+
+/// The date TSB Circulars 117 and 205 were issued on (their blank forms' dates).
+const ISSUED: (u16, u8, u8) = (2026, 1, 15);
 
 fn docx(
     circ: &Circular,
@@ -145,11 +157,67 @@ fn docx(
     if reply.is_some_and(|r| r.app == App::GoogleDocs) {
         xml = ooxml::google_docs(&xml);
     }
-    ooxml::package(&xml, &meta(circ, lang, reply, seed))
+    let saved = reply.map(|r| Saved {
+        app: r.app,
+        // A placeholder left in the From block: the program's default user.
+        by: if is_placeholder(r.sender.name) {
+            "User"
+        } else {
+            r.sender.name
+        },
+        on: r.date,
+    });
+    let meta = Meta {
+        track_revisions: reply.is_some_and(Reply::tracked),
+        ..meta(circ.number, ISSUED, lang, saved, seed)
+    };
+    ooxml::package(&xml, &meta)
 }
 
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+/// Writes one set's files below a directory, and its expected readings last.
+pub struct SetWriter<'a> {
+    out: &'a Path,
+    written: Vec<PathBuf>,
+}
+
+impl<'a> SetWriter<'a> {
+    pub fn new(out: &'a Path) -> Self {
+        SetWriter {
+            out,
+            written: Vec::new(),
+        }
+    }
+
+    /// Writes `bytes` to `rel` below the directory; returns their SHA-256 (hex).
+    pub fn put(&mut self, rel: &str, bytes: &[u8]) -> Result<String, Box<dyn Error>> {
+        let path = self.out.join(rel);
+        if let Some(dir) = path.parent() {
+            fs::create_dir_all(dir)?;
+        }
+        fs::write(&path, bytes)?;
+        self.written.push(path);
+        Ok(Sha256::digest(bytes)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect())
+    }
+
+    /// Writes the expected readings (pretty JSON) to `path`; returns every path written.
+    pub fn finish(
+        mut self,
+        path: &Path,
+        expected: &impl Serialize,
+    ) -> Result<Vec<PathBuf>, Box<dyn Error>> {
+        let mut json = serde_json::to_string_pretty(expected)?;
+        json.push('\n');
+        // Kept outside the samples so that `replytally run DIR` sees only what a user would send.
+        if let Some(dir) = path.parent() {
+            fs::create_dir_all(dir)?;
+        }
+        fs::write(path, json.as_bytes())?;
+        self.written.push(path.to_path_buf());
+        Ok(self.written)
+    }
 }
 
 /// Writes the samples of `circ` into `out`, its expected readings to `expected_path`, and
@@ -163,32 +231,11 @@ pub fn write_all(
     for r in &replies {
         check(circ, r)?;
     }
-    let mut written = Vec::new();
-    let mut put = |rel: &str, bytes: &[u8]| -> Result<(), Box<dyn Error>> {
-        let path = out.join(rel);
-        if let Some(dir) = path.parent() {
-            fs::create_dir_all(dir)?;
-        }
-        fs::write(&path, bytes)?;
-        written.push(path);
-        Ok(())
-    };
-
-    put(circ.form_file, &docx(circ, Lang::En, None, circ.form_file)?)?;
+    let mut set = SetWriter::new(out);
+    set.put(circ.form_file, &docx(circ, Lang::En, None, circ.form_file)?)?;
     let mut digests = Vec::new();
     for r in &replies {
-        let bytes = docx(circ, r.lang, Some(r), r.file)?;
-        digests.push(hex(&Sha256::digest(&bytes)));
-        put(r.file, &bytes)?;
+        digests.push(set.put(r.file, &docx(circ, r.lang, Some(r), r.file)?)?);
     }
-    let expected = expected::build(circ, &replies, &digests)?;
-    let mut json = serde_json::to_string_pretty(&expected)?;
-    json.push('\n');
-    // Kept outside the samples so that `replytally run DIR` sees only what a user would send.
-    if let Some(dir) = expected_path.parent() {
-        fs::create_dir_all(dir)?;
-    }
-    fs::write(expected_path, json.as_bytes())?;
-    written.push(expected_path.to_path_buf());
-    Ok(written)
+    set.finish(expected_path, &expected::build(circ, &replies, &digests)?)
 }

@@ -251,6 +251,77 @@ pub fn table_ex(bordered: bool, grid: &[u32], rows: &[String], bidi: bool) -> St
     )
 }
 
+/// Paragraphs and runs in one document's direction. The form generators' rendering contexts
+/// (form.rs, circ310.rs) give their random source and direction and get the rest.
+pub trait Writer {
+    fn rng(&mut self) -> &mut Rng;
+
+    /// Right to left (Arabic): `w:bidi` on paragraphs, `w:rtl` on runs.
+    fn rtl(&self) -> bool;
+
+    /// Run properties in this document's direction.
+    fn rp(&self, base: RPr) -> RPr {
+        RPr {
+            rtl: self.rtl(),
+            ..base
+        }
+    }
+
+    /// `<w:r>` opening a run without other properties.
+    fn bare_run(&self) -> &'static str {
+        if self.rtl() {
+            "<w:r><w:rPr><w:rtl/></w:rPr>"
+        } else {
+            "<w:r>"
+        }
+    }
+
+    fn tab(&self) -> String {
+        format!("{}<w:tab/></w:r>", self.bare_run())
+    }
+
+    fn br(&self) -> String {
+        format!("{}<w:br/></w:r>", self.bare_run())
+    }
+
+    fn p(&mut self, ppr: &str, content: &str) -> String {
+        if self.rtl() {
+            // w:bidi comes before spacing, ind and jc in w:pPr.
+            let ppr = format!("<w:bidi/>{ppr}");
+            para(self.rng(), &ppr, content)
+        } else {
+            para(self.rng(), ppr, content)
+        }
+    }
+
+    fn runs(&mut self, text: &str, rpr: RPr) -> String {
+        let rpr = self.rp(rpr);
+        runs(self.rng(), text, rpr)
+    }
+
+    /// A paragraph of plain text.
+    fn text_p(&mut self, ppr: &str, text: &str, rpr: RPr) -> String {
+        let content = self.runs(text, rpr);
+        self.p(ppr, &content)
+    }
+}
+
+/// A legacy FORMCHECKBOX field named `Check{n}` inside its bookmark `id`: `r` opens each of
+/// its runs, `state` is the `w:checkBox` state, `result` what the field shows (may be empty).
+pub fn legacy_checkbox(id: u32, n: u32, r: &str, state: &str, result: &str) -> String {
+    format!(
+        r#"<w:bookmarkStart w:id="{id}" w:name="Check{n}"/>{r}<w:fldChar w:fldCharType="begin"><w:ffData><w:name w:val="Check{n}"/><w:enabled/><w:calcOnExit w:val="0"/><w:checkBox><w:sizeAuto/>{state}</w:checkBox></w:ffData></w:fldChar></w:r>{r}<w:instrText xml:space="preserve"> FORMCHECKBOX </w:instrText></w:r>{r}<w:fldChar w:fldCharType="separate"/></w:r>{result}{r}<w:fldChar w:fldCharType="end"/></w:r><w:bookmarkEnd w:id="{id}"/>"#
+    )
+}
+
+/// A Word 2010 check-box content control (☒/☐ in MS Gothic) around `content`.
+pub fn w14_checkbox(id: i32, on: bool, content: &str) -> String {
+    let val = if on { "1" } else { "0" };
+    format!(
+        r#"<w:sdt><w:sdtPr><w:id w:val="{id}"/><w14:checkbox><w14:checked w14:val="{val}"/><w14:checkedState w14:val="2612" w14:font="MS Gothic"/><w14:uncheckedState w14:val="2610" w14:font="MS Gothic"/></w14:checkbox></w:sdtPr><w:sdtContent>{content}</w:sdtContent></w:sdt>"#
+    )
+}
+
 /// The namespaces Word 2016 declares on `w:document`.
 const DOC_NS: &str = concat!(
     r#"xmlns:wpc="http://schemas.microsoft.com/office/word/2010/wordprocessingCanvas" "#,

@@ -677,10 +677,6 @@ pub fn is_placeholder(s: &str) -> bool {
 }
 
 impl Reply {
-    pub fn iso_date(&self) -> String {
-        let (y, m, d) = self.date;
-        format!("{y:04}-{m:02}-{d:02}")
-    }
     pub fn tracked(&self) -> bool {
         self.answers.iter().any(|a| {
             a.was.is_some()
@@ -692,7 +688,8 @@ impl Reply {
     }
 }
 
-const LEGACY_WORD: BoxMark = BoxMark::Legacy {
+/// Legacy check boxes as Word writes them.
+pub const LEGACY_WORD: BoxMark = BoxMark::Legacy {
     on: LegacyOn::Bare,
     off: LegacyOff::Default0,
 };
@@ -876,18 +873,7 @@ pub fn replies() -> Vec<Reply> {
             file: "Kenya_reply_circ117.docx",
             lang: Lang::En,
             state: ("Kenya", "KEN"),
-            sender: Sender {
-                name: "Eng. Grace Wanjiru Mwangi",
-                title: "Manager, Standards and Numbering",
-                lines: &[
-                    "Communications Authority of Kenya",
-                    "CA Centre, Waiyaki Way",
-                    "P.O. Box 14448, Nairobi 00800",
-                    "Kenya",
-                ],
-                fax: "+254 20 4242 000",
-                email: "standards@ca.go.ke",
-            },
+            sender: KENYA,
             date: (2026, 2, 12),
             date_written: "12/02/2026, Nairobi",
             boxes: BoxMark::Symbol {
@@ -1384,6 +1370,20 @@ pub fn replies() -> Vec<Reply> {
         },
     ]
 }
+
+/// Kenya's delegate, who answers TSB Circulars 117 and 205.
+pub const KENYA: Sender = Sender {
+    name: "Eng. Grace Wanjiru Mwangi",
+    title: "Manager, Standards and Numbering",
+    lines: &[
+        "Communications Authority of Kenya",
+        "CA Centre, Waiyaki Way",
+        "P.O. Box 14448, Nairobi 00800",
+        "Kenya",
+    ],
+    fax: "+254 20 4242 000",
+    email: "standards@ca.go.ke",
+};
 
 const INDIA: Sender = Sender {
     name: "Shri Rajesh Kumar Sharma",

@@ -1,5 +1,5 @@
-//! `../shared/corpus/INDEX.md`: what each corpus file holds, as the index states it (copied from
-//! the parser in `tests/corpus.rs` so that several tests can share it).
+//! `../shared/corpus/INDEX.md`: what each corpus file holds, as the index states it (one parser
+//! for `tests/corpus.rs` and `tests/explain_corpus.rs`).
 
 use regex::Regex;
 use std::path::{Path, PathBuf};
