@@ -579,8 +579,10 @@ pub fn read_answers(lines: &[Line]) -> AnswerTable {
 
     // Subject-line drafts, used when the table names none (a single-draft circular).
     let mut current: Option<usize> = None;
-    let mut pending: Vec<(LineMark, Option<bool>)> = Vec::new();
-    let mut pending_typed: Option<Typed> = None;
+    // Marks on lines of their own (a box cell), waiting for the line they belong to.
+    let mut pending: Vec<Pending> = Vec::new();
+    // The labels met in the current row, in order.
+    let mut row_labels: Vec<(usize, LineKind)> = Vec::new();
     let mut row_first_label: Option<(usize, LineKind)> = None;
     let mut cell_label: Option<LineKind> = None;
     let mut prev_place = None;
@@ -638,10 +640,11 @@ pub fn read_answers(lines: &[Line]) -> AnswerTable {
         if new_row {
             // Marks left over at the end of a row belong to the row's first decision line; a
             // row with no label passes its marks on to the next row (a box above its label).
-            if row_first_label.is_some() {
-                flush_pending(&mut out, &mut pending, &mut pending_typed, row_first_label);
+            if !row_labels.is_empty() {
+                flush_row(&mut out, &mut pending, &row_labels);
             }
             row_first_label = None;
+            row_labels.clear();
         }
         if new_cell {
             cell_label = None;
@@ -660,7 +663,8 @@ pub fn read_answers(lines: &[Line]) -> AnswerTable {
             let same = current.is_some_and(|c| out.drafts[c].name.same_as(&name));
             if !same {
                 // Marks pending from the previous draft stay with it.
-                flush_pending(&mut out, &mut pending, &mut pending_typed, row_first_label);
+                flush_row(&mut out, &mut pending, &row_labels);
+                row_labels.clear();
                 out.drafts.push(DraftReading::new(name));
                 current = Some(out.drafts.len() - 1);
                 row_first_label = None;
@@ -726,20 +730,19 @@ pub fn read_answers(lines: &[Line]) -> AnswerTable {
                         counted,
                     });
                 }
-                if row_first_label.is_none()
-                    && matches!(label.kind, LineKind::Authorize | LineKind::NotAuthorize)
-                {
-                    row_first_label = Some((d, label.kind));
-                    // Marks seen before this label in the row are its box.
-                    flush_pending(&mut out, &mut pending, &mut pending_typed, row_first_label);
-                } else if !pending.is_empty() || pending_typed.is_some() {
-                    flush_pending(
-                        &mut out,
-                        &mut pending,
-                        &mut pending_typed,
-                        Some((d, label.kind)),
-                    );
-                }
+                // A box on its own line just above the label, in the same cell, is its box.
+                let (mine, others): (Vec<Pending>, Vec<Pending>) =
+                    pending.drain(..).partition(|p| {
+                        p.place.same_cell(&line.place)
+                            || p.place.table == 0 && line.place.table == 0
+                    });
+                pending = others;
+                flush_row(
+                    &mut out,
+                    &mut mine.into_iter().collect(),
+                    &[(d, label.kind)],
+                );
+                row_labels.push((d, label.kind));
                 if row_first_label.is_none() {
                     row_first_label = Some((d, label.kind));
                 }
@@ -772,12 +775,11 @@ pub fn read_answers(lines: &[Line]) -> AnswerTable {
                 let body = &line.text[info.body_offset.min(line.text.len())..];
                 let mark_only = !line.marks.is_empty() || info.typed.is_some();
                 if mark_only && body.trim().is_empty() {
-                    for m in &line.marks {
-                        pending.push((m.clone(), None));
-                    }
-                    if info.typed.is_some() {
-                        pending_typed = info.typed;
-                    }
+                    pending.push(Pending {
+                        marks: line.marks.clone(),
+                        typed: info.typed,
+                        place: line.place,
+                    });
                 } else if let Some(d) = current {
                     for m in &line.marks {
                         out.mark_uses.push(MarkUse {
@@ -799,7 +801,18 @@ pub fn read_answers(lines: &[Line]) -> AnswerTable {
         }
         i += 1;
     }
-    flush_pending(&mut out, &mut pending, &mut pending_typed, row_first_label);
+    flush_row(&mut out, &mut pending, &row_labels);
+    for p in pending {
+        // Marks with no line to belong to: listed, not used.
+        for m in p.marks {
+            out.mark_uses.push(MarkUse {
+                id: m.id,
+                draft: None,
+                line: None,
+                counted: false,
+            });
+        }
+    }
     names_below_their_lines(&mut out);
     out
 }
@@ -848,41 +861,44 @@ fn last_kind(d: &DraftReading) -> Option<LineKind> {
     }
 }
 
-fn flush_pending(
-    out: &mut AnswerTable,
-    pending: &mut Vec<(LineMark, Option<bool>)>,
-    pending_typed: &mut Option<Typed>,
-    target: Option<(usize, LineKind)>,
-) {
-    if pending.is_empty() && pending_typed.is_none() {
+/// Marks on a line of their own (a box cell), waiting for the form line they belong to.
+struct Pending {
+    marks: Vec<LineMark>,
+    typed: Option<Typed>,
+    place: super::layout::Place,
+}
+
+/// Gives a row's waiting marks to its labels: one box line per label, in order, when they
+/// pair up (a box cell with a box for the line and one for each option); otherwise all to the
+/// row's first decision line. A row with no label keeps its marks for the next row.
+fn flush_row(out: &mut AnswerTable, pending: &mut Vec<Pending>, labels: &[(usize, LineKind)]) {
+    if pending.is_empty() || labels.is_empty() {
         return;
     }
-    let Some((d, kind)) = target else {
-        // Marks with no line to belong to: listed, not used.
-        for (m, _) in pending.drain(..) {
+    let first = labels
+        .iter()
+        .find(|(_, k)| matches!(k, LineKind::Authorize | LineKind::NotAuthorize))
+        .or(labels.first())
+        .copied();
+    let pair = pending.len() == labels.len() && labels.len() > 1;
+    for (n, p) in pending.drain(..).enumerate() {
+        let Some((d, kind)) = (if pair { labels.get(n).copied() } else { first }) else {
+            continue;
+        };
+        let name = out.drafts[d].name.draft.clone();
+        let state = out.drafts[d].line_mut(kind);
+        if p.typed.is_some() {
+            state.typed = p.typed;
+        }
+        for m in p.marks {
             out.mark_uses.push(MarkUse {
                 id: m.id,
-                draft: None,
-                line: None,
-                counted: false,
+                draft: Some(name.clone()),
+                line: Some(kind),
+                counted: true,
             });
+            state.marks.push((m, true));
         }
-        *pending_typed = None;
-        return;
-    };
-    let name = out.drafts[d].name.draft.clone();
-    let state = out.drafts[d].line_mut(kind);
-    for (m, _) in pending.drain(..) {
-        out.mark_uses.push(MarkUse {
-            id: m.id,
-            draft: Some(name.clone()),
-            line: Some(kind),
-            counted: true,
-        });
-        state.marks.push((m, true));
-    }
-    if let Some(t) = pending_typed.take() {
-        state.typed = Some(t);
     }
 }
 

@@ -416,3 +416,35 @@ fn a_ministry_in_a_country_is_that_member_state() {
     assert_eq!(f.member_state.map(|m| m.iso3), Some("KEN".to_string()));
     assert_eq!(f.sender.name.as_deref(), Some("Ms A. Otieno"));
 }
+
+#[test]
+fn box_cell_with_a_box_for_each_line() {
+    // The box cell holds three boxes, one beside each paragraph of the label cell.
+    let name_cell = tc(&p(&r("ITU-T Y.3061")));
+    let boxes = tc(&(p(&legacy(true)) + &p(&legacy(false)) + &p(&legacy(true))));
+    let labels = tc(&(p(&r(AUTH))
+        + &p(&r("No comments or proposed changes"))
+        + &p(&r("Comments and proposed changes attached: Fix clause 6."))));
+    let rows = tr(&[name_cell, boxes, labels])
+        + &tr(&[tc(&p("")), tc(&p(&legacy(false))), tc(&p(&r(NOT)))]);
+    let f = read(&table(&rows));
+    let a = &f.answers()[0];
+    assert_eq!(
+        (a.decision, a.comments),
+        (Decision::Authorize, Some(Comments::WithComments))
+    );
+    assert_eq!(a.text, "Fix clause 6.");
+}
+
+#[test]
+fn both_decisions_side_by_side_in_one_row() {
+    let rows = tr(&[
+        tc(&p(&r("ITU-T Y.3115"))),
+        tc(&p(&legacy(false))),
+        tc(&p(&r(AUTH))),
+        tc(&p(&legacy(true))),
+        tc(&p(&r(NOT))),
+    ]);
+    let f = read(&table(&rows));
+    assert_eq!(f.answers()[0].decision, Decision::NotAuthorize);
+}
