@@ -32,7 +32,7 @@ fn main() -> ExitCode {
             }
         }
     }
-    let counts: Vec<Option<u64>> = files.par_iter().map(|p| count(p)).collect();
+    let counts: Vec<Option<u64>> = files.par_iter().map(count).collect();
     let secs = start.elapsed().as_secs_f64();
     let failed = counts.iter().filter(|c| c.is_none()).count();
     let elements: u64 = counts.iter().flatten().sum();

@@ -278,31 +278,41 @@ pub fn mark(replies: &mut [Reply], deadline: Option<jiff::Timestamp>) {
     mark_superseded(replies);
 }
 
-/// A draft name folded for comparison: no spaces, lower case.
-fn fold(s: &str) -> String {
+/// The characters compared when matching draft names: no white space, lower case. Compared
+/// as they come, without building strings: the tally and the reports match every answer of
+/// every reply against every draft.
+fn folded(s: &str) -> impl Iterator<Item = char> + '_ {
     s.chars()
         .filter(|c| !c.is_whitespace())
         .flat_map(char::to_lowercase)
-        .collect()
+}
+
+fn same_folded(a: &str, b: &str) -> bool {
+    folded(a).eq(folded(b))
+}
+
+fn blank_folded(s: &str) -> bool {
+    folded(s).next().is_none()
 }
 
 /// Does `answer` speak of the draft `r`? Same number, or the same provisional name on either side.
 pub fn same_draft(answer: &Answer, r: &DraftRef) -> bool {
-    let ad = fold(&answer.draft);
-    if ad == fold(&r.draft) {
+    if same_folded(&answer.draft, &r.draft) {
         return true;
     }
-    let ap = answer.provisional.as_deref().map(fold);
-    let rp = r.provisional.as_deref().map(fold);
-    match (&ap, &rp) {
-        (Some(a), Some(b)) if !a.is_empty() && a == b => return true,
-        _ => {}
+    if let (Some(a), Some(b)) = (answer.provisional.as_deref(), r.provisional.as_deref()) {
+        if !blank_folded(a) && same_folded(a, b) {
+            return true;
+        }
     }
     // A draft known only by its provisional name on one side.
-    rp.as_ref().is_some_and(|p| !p.is_empty() && *p == ad)
-        || ap
-            .as_ref()
-            .is_some_and(|p| !p.is_empty() && *p == fold(&r.draft))
+    r.provisional
+        .as_deref()
+        .is_some_and(|p| !blank_folded(p) && same_folded(p, &answer.draft))
+        || answer
+            .provisional
+            .as_deref()
+            .is_some_and(|p| !blank_folded(p) && same_folded(p, &r.draft))
 }
 
 /// The drafts named by `replies`, in order of first appearance.

@@ -45,7 +45,7 @@ pub fn parse_document_xml(xml: &[u8]) -> Result<Document, DocxError> {
 /// Read the main document part (found through `_rels/.rels`, falling back to
 /// `word/document.xml`) into the model, and list the marks of headers, footers and notes in
 /// `other_marks`.
-pub fn read_document(pkg: &mut Package) -> Result<Document, DocxError> {
+pub fn read_document(pkg: &mut Package<'_>) -> Result<Document, DocxError> {
     let main = main_part_name(pkg)?;
     let mut doc = parse_part_in(pkg, &main)?;
     let rels = pkg.relationships(&main).unwrap_or_default();
@@ -70,7 +70,7 @@ pub fn read_document(pkg: &mut Package) -> Result<Document, DocxError> {
     Ok(doc)
 }
 
-fn main_part_name(pkg: &mut Package) -> Result<String, DocxError> {
+fn main_part_name(pkg: &mut Package<'_>) -> Result<String, DocxError> {
     // A damaged package-level .rels should not hide an intact document part.
     if let Ok(rels) = pkg.relationships("") {
         if let Some(r) = rels
@@ -90,7 +90,7 @@ fn main_part_name(pkg: &mut Package) -> Result<String, DocxError> {
 }
 
 /// Parse one part of the package, resolving its ActiveX controls through its relationships.
-fn parse_part_in(pkg: &mut Package, part: &str) -> Result<Document, DocxError> {
+fn parse_part_in(pkg: &mut Package<'_>, part: &str) -> Result<Document, DocxError> {
     let bytes = pkg.read_part(part)?.ok_or(DocxError::MissingMainPart)?;
     let rels = pkg.relationships(part).unwrap_or_default();
     let mut notes = Vec::new();
@@ -110,7 +110,7 @@ fn parse_part_in(pkg: &mut Package, part: &str) -> Result<Document, DocxError> {
 }
 
 /// An ActiveX check box / option button as a mark; `Ok(None)` for other controls.
-fn activex_mark(pkg: &mut Package, part: &str) -> Result<Option<Checkbox>, DocxError> {
+fn activex_mark(pkg: &mut Package<'_>, part: &str) -> Result<Option<Checkbox>, DocxError> {
     let Some(bytes) = pkg.read_part(part)? else {
         return Ok(None);
     };

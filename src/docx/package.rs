@@ -50,8 +50,9 @@ struct EntryInfo {
 
 /// An opened .docx (any OPC zip). Parts are inflated on demand, each checked against
 /// [`limits`] before and while inflating.
-pub struct Package {
-    archive: zip::ZipArchive<Cursor<Vec<u8>>>,
+pub struct Package<'a> {
+    /// Borrows the file's bytes: a package is read where it lies, never copied.
+    archive: zip::ZipArchive<Cursor<&'a [u8]>>,
     /// Lower-cased part name (no leading `/`) → entry; OPC part names are case-insensitive.
     entries: HashMap<String, EntryInfo>,
     /// Entry names in archive order, as stored.
@@ -60,7 +61,7 @@ pub struct Package {
     inflated: u64,
 }
 
-impl std::fmt::Debug for Package {
+impl std::fmt::Debug for Package<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Package")
             .field("parts", &self.names.len())
@@ -93,10 +94,10 @@ fn key(name: &str) -> String {
         .to_lowercase()
 }
 
-impl Package {
+impl<'a> Package<'a> {
     /// Open a package from bytes. Refuses archives with too many entries or a declared total
     /// beyond [`limits::MAX_TOTAL_BYTES`]; per-part limits are checked in [`Package::read_part`].
-    pub fn open(bytes: &[u8]) -> Result<Package, DocxError> {
+    pub fn open(bytes: &'a [u8]) -> Result<Package<'a>, DocxError> {
         if bytes.len() < 4 || &bytes[..2] != b"PK" {
             // A zip can in theory start with other data (self-extractors), but a .docx never does.
             if bytes.len() >= 8 && bytes[..8] == [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] {
@@ -107,7 +108,7 @@ impl Package {
                 return Err(DocxError::NotZip);
             }
         }
-        let mut archive = match zip::ZipArchive::new(Cursor::new(bytes.to_vec())) {
+        let mut archive = match zip::ZipArchive::new(Cursor::new(bytes)) {
             Ok(a) => a,
             Err(e) => {
                 // Distinguish "starts like a zip but is cut/damaged" from "not a zip at all".

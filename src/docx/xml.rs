@@ -5,6 +5,8 @@
 //! fields, content controls): no recursion, so depth is bounded by [`limits::MAX_XML_DEPTH`]
 //! and never by the thread's stack. Elements are matched by namespace URI, never by prefix.
 
+use std::borrow::Cow;
+
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::name::ResolveResult;
 use quick_xml::NsReader;
@@ -397,8 +399,8 @@ pub fn parse_part(xml: &[u8], controls: &mut ControlResolver<'_>) -> Result<Docu
 }
 
 /// Bytes of an XML part → UTF-8 text (UTF-8 with or without BOM, or UTF-16 with BOM).
-fn decode(xml: &[u8]) -> Result<String, DocxError> {
-    let utf16 = |bytes: &[u8], le: bool| -> Result<String, DocxError> {
+fn decode(xml: &[u8]) -> Result<Cow<'_, str>, DocxError> {
+    let utf16 = |bytes: &[u8], le: bool| -> Result<Cow<'_, str>, DocxError> {
         let units = bytes.chunks_exact(2).map(|c| {
             let pair = [c[0], c.get(1).copied().unwrap_or(0)];
             if le {
@@ -409,16 +411,17 @@ fn decode(xml: &[u8]) -> Result<String, DocxError> {
         });
         char::decode_utf16(units)
             .collect::<Result<String, _>>()
+            .map(Cow::Owned)
             .map_err(|_| DocxError::Xml("invalid UTF-16 text".into()))
     };
     match xml {
         [0xEF, 0xBB, 0xBF, rest @ ..] => std::str::from_utf8(rest)
-            .map(str::to_owned)
+            .map(Cow::Borrowed)
             .map_err(|e| DocxError::Xml(format!("invalid UTF-8 text: {e}"))),
         [0xFF, 0xFE, rest @ ..] => utf16(rest, true),
         [0xFE, 0xFF, rest @ ..] => utf16(rest, false),
         _ => std::str::from_utf8(xml)
-            .map(str::to_owned)
+            .map(Cow::Borrowed)
             .map_err(|e| DocxError::Xml(format!("invalid UTF-8 text: {e}"))),
     }
 }
@@ -986,6 +989,17 @@ impl Parser<'_, '_> {
             return;
         }
         let run = self.runs.last().cloned().unwrap_or_default();
+        // Every box glyph is outside ASCII, and ASCII codes are symbols only in a run whose
+        // Latin font is a symbol font: most text is one plain piece.
+        if s.is_ascii() && run.sym_latin.is_none() {
+            if !s.is_empty() {
+                self.emit(Inline::Text {
+                    text: s.to_string(),
+                    format: run.format,
+                });
+            }
+            return;
+        }
         // The glyph shown by a check-box content control is not a mark of its own.
         let in_cc = self.in_checkbox_sdt();
         let mut buf = String::new();

@@ -35,6 +35,19 @@ fn eq(a: &str, b: &str) -> bool {
     a.eq_ignore_ascii_case(b)
 }
 
+/// Whether `line` has an ASCII capital before a dot, at most one white space between: what
+/// both [`number_re`] and [`provisional_re`] need to match.
+fn has_series_dot(line: &str) -> bool {
+    line.match_indices('.').any(|(i, _)| {
+        let mut before = line[..i].chars().rev();
+        match before.next() {
+            Some(c) if c.is_ascii_uppercase() => true,
+            Some(c) if c.is_whitespace() => before.next().is_some_and(|c| c.is_ascii_uppercase()),
+            _ => false,
+        }
+    })
+}
+
 fn number_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     // Series letter, dot, number (with sub-parts); not part of a longer token such as "ISO/IEC".
@@ -85,6 +98,11 @@ fn provisional_re() -> &'static Regex {
 /// `(X.ztd-iot)` right after a number is that number's provisional name.
 pub fn find_drafts(line: &str) -> Vec<DraftName> {
     let mut out: Vec<DraftName> = Vec::new();
+    // Every draft name has a series letter before a dot ("X.1382", "X. 1382", "X.sa-dsm"):
+    // most lines have none, and need not go through the patterns.
+    if !has_series_dot(line) {
+        return out;
+    }
     let mut pos = 0;
     // Numbers first, each with the provisional name that follows it in parentheses.
     let mut covered: Vec<(usize, usize)> = Vec::new();
@@ -345,6 +363,19 @@ mod tests {
             None
         );
         assert_eq!(name("该草案与ITU-T F.780.2的范围重叠"), None);
+    }
+
+    #[test]
+    fn lines_without_a_series_dot_are_skipped() {
+        assert!(has_series_dot("ITU-T X.1382"));
+        assert!(has_series_dot("X .1382"));
+        assert!(has_series_dot("X\u{00A0}.1382"));
+        assert!(has_series_dot("(X.sa-dsm)"));
+        assert!(!has_series_dot("Lorem ipsum. Dolor sit amet, x.1382."));
+        assert!(!has_series_dot("X  .1382"));
+        for s in ["X  .1382", "x.1382", "Lorem ipsum. Dolor."] {
+            assert!(number_re().find(s).is_none() && provisional_re().find(s).is_none());
+        }
     }
 
     #[test]

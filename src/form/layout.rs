@@ -186,7 +186,12 @@ fn split_paragraph(
     for inline in &p.inlines {
         match inline {
             Inline::Text { text, format } => {
-                let n = text.chars().filter(|c| c.is_alphanumeric()).count();
+                // ASCII text (most of it) counted byte by byte: the same count, faster.
+                let n = if text.is_ascii() {
+                    text.bytes().filter(u8::is_ascii_alphanumeric).count()
+                } else {
+                    text.chars().filter(|c| c.is_alphanumeric()).count()
+                };
                 line.runs.push((
                     line.text.len() + text.len(),
                     (u8::from(format.highlight) * HIGHLIGHT)

@@ -40,10 +40,23 @@ pub fn fold(s: &str) -> String {
 
 /// [`fold`] for ASCII text: lower case, '`' as an apostrophe, white space collapsed, trimmed.
 fn fold_ascii(s: &str) -> String {
+    // The ASCII characters `char::is_whitespace` accepts, the space aside.
+    let other_blank = s.bytes().fold(false, |seen, b| {
+        seen | matches!(b, b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r')
+    });
+    let trimmed = s.trim_matches(' ');
+    if !other_blank && !trimmed.contains("  ") {
+        // Words one space apart: nothing to collapse, a lower-case copy is the folded text.
+        let out = trimmed.to_ascii_lowercase();
+        return if out.contains('`') {
+            out.replace('`', "'")
+        } else {
+            out
+        };
+    }
     let mut out: Vec<u8> = Vec::with_capacity(s.len());
     let mut pending_space = false;
     for &b in s.as_bytes() {
-        // The ASCII characters `char::is_whitespace` accepts.
         if matches!(b, b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' | b' ') {
             pending_space = !out.is_empty();
             continue;
@@ -116,6 +129,9 @@ mod tests {
             "\x0B\x0Ca`b\x1Fc  D ",
             "X.1382 (ex X.sa-dsm):",
             "[Name]",
+            " Lorem `ipsum` Dolor ",
+            "a  b",
+            "a\tb",
         ] {
             assert_eq!(fold(s), general(s), "{s:?}");
         }

@@ -289,7 +289,8 @@ fn read_top(path: &Path, source: String, len: u64) -> Vec<Input> {
             too_large_message(len),
         )];
     }
-    let mut bytes = Vec::new();
+    // Sized from the metadata (at most the limit): no growing and copying while reading.
+    let mut bytes = Vec::with_capacity(usize::try_from(len).map_or(0, |n| n.saturating_add(1)));
     // Read through `take`: the file may have grown since its metadata was read.
     let read = fs::File::open(path)
         .and_then(|f| f.take(limits::MAX_INPUT_BYTES + 1).read_to_end(&mut bytes));
