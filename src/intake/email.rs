@@ -295,22 +295,7 @@ fn walk(exp: &mut Expansion, message: &Message<'_>, source: &str, depth: usize, 
         if let Some(nested) = part.message() {
             let name = name.unwrap_or_else(|| {
                 let subject = nested.subject().map(clean_name).unwrap_or_default();
-                // The name a mail program gives a forwarded message when saving it.
-                let subject: String = subject
-                    .chars()
-                    .map(|c| {
-                        if matches!(c, '/' | '\\' | '!' | ':') {
-                            '_'
-                        } else {
-                            c
-                        }
-                    })
-                    .collect();
-                if subject.is_empty() {
-                    "forwarded message.eml".to_string()
-                } else {
-                    format!("{subject}.eml")
-                }
+                super::message_file_name(&subject, "forwarded message", "eml")
             });
             let name = unique_name(&mut used, &name);
             let nested_source = format!("{source}!{name}");

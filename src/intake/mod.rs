@@ -722,6 +722,26 @@ fn clean_name(name: &str) -> String {
     cleaned
 }
 
+/// The file name a mail program gives a forwarded or embedded message when saving it: its
+/// subject, with characters that cannot stand in a file name (or in a `source`) replaced.
+pub(crate) fn message_file_name(subject: &str, fallback: &str, ext: &str) -> String {
+    let safe: String = subject
+        .chars()
+        .map(|c| {
+            if matches!(c, '/' | '\\' | '!' | ':') {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect();
+    if safe.is_empty() {
+        format!("{fallback}.{ext}")
+    } else {
+        format!("{safe}.{ext}")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

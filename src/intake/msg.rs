@@ -191,21 +191,7 @@ fn walk(
                 let subject = read_string(cf, &embedded, "0037")
                     .map(|s| clean_name(&s))
                     .unwrap_or_default();
-                let subject: String = subject
-                    .chars()
-                    .map(|c| {
-                        if matches!(c, '/' | '\\' | '!' | ':') {
-                            '_'
-                        } else {
-                            c
-                        }
-                    })
-                    .collect();
-                if subject.is_empty() {
-                    "embedded message.msg".to_string()
-                } else {
-                    format!("{subject}.msg")
-                }
+                super::message_file_name(&subject, "embedded message", "msg")
             });
             let name = unique_name(&mut used, &name);
             let nested_source = format!("{source}!{name}");
