@@ -1007,24 +1007,14 @@ fn is_closing(text: &str) -> bool {
 }
 
 /// Reads text after the answer table: paragraphs under a heading that names a draft.
-pub fn read_after_table(
-    lines: &[Line],
-    from: usize,
-    table: &mut AnswerTable,
-    closing: &[&Compiled],
-) {
+pub fn read_after_table(lines: &[Line], from: usize, table: &mut AnswerTable) {
     let mut current: Vec<usize> = Vec::new();
     for line in lines.iter().skip(from) {
         let text = clean(&line.text);
         if text.is_empty() {
             continue;
         }
-        let folded = fold(&text);
-        if compiled()
-            .iter()
-            .chain(closing.iter().copied())
-            .any(|c| c.closing.is_match(&folded))
-        {
+        if is_closing(&text) {
             break;
         }
         let named = find_drafts(&text);

@@ -105,7 +105,7 @@ pub fn read_form(doc: &Document, ctx: &Context) -> FormReading {
         }
     }
 
-    read_after_table(&lines, after_start, &mut table, &[]);
+    read_after_table(&lines, after_start, &mut table);
     warnings.append(&mut table.warnings);
     for d in &mut table.drafts {
         decide(d);
