@@ -46,8 +46,14 @@ pub type Typed = (bool, Evidence);
 
 /// Recognises a form label at the start of `text` (a few words of slack allowed before it).
 pub fn classify(text: &str) -> Option<Label> {
+    // Most lines of a letter hold none of the words every label contains: an ASCII line is
+    // told so before it is folded (a key has no blank or apostrophe, so case aside it reads
+    // the same in the line as in its folded text).
+    if text.is_ascii() && !ascii_may_hold_label(text) {
+        return None;
+    }
     let folded = fold(text);
-    if folded.is_empty() {
+    if folded.is_empty() || !LABEL_KEYS.as_ref().is_none_or(|k| k.is_match(&folded)) {
         return None;
     }
     // Most lines hold no label at all: one pass of all the patterns together tells so, where
@@ -109,6 +115,80 @@ fn may_hold_label(folded: &str) -> bool {
 /// [`may_hold_label`] for the labels of the `i`-th language of [`compiled`].
 fn may_hold_label_of(i: usize, folded: &str) -> bool {
     UNIONS.get(i + 1).is_none_or(|u| matches(u, folded))
+}
+
+/// Words one of which every match of every label pattern contains (`None` if some pattern has
+/// no such set), lower case like the folded text the patterns read.
+static LABEL_KEYS: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
+    std::sync::LazyLock::new(|| {
+        let mut keys: Vec<String> = Vec::new();
+        for c in compiled() {
+            for re in [
+                &c.not_authorize,
+                &c.no_comments,
+                &c.with_comments,
+                &c.authorize,
+            ] {
+                let hir = regex_syntax::Parser::new().parse(re.as_str()).ok()?;
+                for key in required_words(&hir)? {
+                    // The longest piece without blanks or apostrophes: folding changes those.
+                    let piece = key
+                        .split(|ch: char| ch.is_whitespace() || ch == '\'')
+                        .max_by_key(|p| p.len())
+                        .unwrap_or("");
+                    if piece.is_empty() {
+                        return None;
+                    }
+                    keys.push(piece.to_string());
+                }
+            }
+        }
+        // Matched on lower-case text: a case-blind automaton would lose the vectorised search
+        // that makes scanning every line of a long letter cheap.
+        // (Leftmost matching is what lets the automaton use that search.)
+        aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+            .build(&keys)
+            .ok()
+    });
+
+/// Whether an ASCII line holds one of [`LABEL_KEYS`], case aside.
+fn ascii_may_hold_label(text: &str) -> bool {
+    let Some(keys) = LABEL_KEYS.as_ref() else {
+        return true;
+    };
+    thread_local! {
+        static LOWER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    LOWER.with(|buf| {
+        let mut lower = buf.borrow_mut();
+        lower.clear();
+        lower.extend(text.bytes().map(|b| b.to_ascii_lowercase()));
+        keys.is_match(lower.as_slice())
+    })
+}
+
+/// Strings one of which every match of `hir` contains, if the pattern's shape says so.
+fn required_words(hir: &regex_syntax::hir::Hir) -> Option<Vec<String>> {
+    use regex_syntax::hir::HirKind;
+    match hir.kind() {
+        HirKind::Literal(l) => std::str::from_utf8(&l.0).ok().map(|s| vec![s.to_string()]),
+        HirKind::Capture(c) => required_words(&c.sub),
+        HirKind::Repetition(r) if r.min >= 1 => required_words(&r.sub),
+        // Any part's words will do; the part whose shortest word is longest rules out most.
+        HirKind::Concat(parts) => parts
+            .iter()
+            .filter_map(required_words)
+            .max_by_key(|w| w.iter().map(String::len).min().unwrap_or(0)),
+        HirKind::Alternation(alts) => {
+            let mut all = Vec::new();
+            for a in alts {
+                all.extend(required_words(a)?);
+            }
+            Some(all)
+        }
+        _ => None,
+    }
 }
 
 /// One alternation of label patterns, compiled twice: for any text, and for ASCII text only
@@ -454,17 +534,22 @@ fn analyse(line: &Line) -> Info {
     // outside the answer table and when it names its draft; inside a table it is text.
     let label = classify(body)
         .filter(|l| !l.sentence || (line.place.table == 0 && find_drafts(body).len() == 1));
-    let drafts = if label.is_none() {
-        find_drafts(body)
-    } else {
-        Vec::new()
-    };
     Info {
         label,
         body_offset,
         typed,
-        drafts,
+        // Filled in for the lines of the answer region only (see `read_answers`): a long
+        // letter before the form would otherwise be searched for draft names line by line.
+        drafts: Vec::new(),
     }
+}
+
+/// The drafts a line names, unless it holds a label.
+fn drafts_of(line: &Line, info: &Info) -> Vec<DraftName> {
+    if info.label.is_some() {
+        return Vec::new();
+    }
+    find_drafts(&line.text[info.body_offset.min(line.text.len())..])
 }
 
 /// A line that is only a word of assent or refusal typed beside a form line ("Yes", "Oui",
@@ -477,8 +562,8 @@ fn word_mark(text: &str) -> Option<bool> {
             .bytes()
             .filter(|b| !matches!(b, b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' | b' '))
             .filter(|b| !matches!(b, b'.' | b'!' | b':' | b'-'))
-            .count()
-            > 20
+            .nth(20)
+            .is_some()
     {
         return None;
     }
@@ -550,7 +635,7 @@ fn matrix_headers(lines: &[Line], infos: &[Info], start: usize, last: usize) -> 
 
 /// Reads the answer table(s) out of the document's lines.
 pub fn read_answers(lines: &[Line]) -> AnswerTable {
-    let infos: Vec<Info> = lines.iter().map(analyse).collect();
+    let mut infos: Vec<Info> = lines.iter().map(analyse).collect();
     let mut out = AnswerTable::default();
     let label_idx: Vec<usize> = infos
         .iter()
@@ -608,6 +693,9 @@ pub fn read_answers(lines: &[Line]) -> AnswerTable {
         start -= 1;
     }
     out.region = Some((start, last));
+    for (line, info) in lines[start..=last].iter().zip(&mut infos[start..=last]) {
+        info.drafts = drafts_of(line, info);
+    }
 
     let mut langs: Vec<(&'static str, usize)> = Vec::new();
     for &i in &label_idx {
@@ -1408,6 +1496,34 @@ mod tests {
         ] {
             let f = fold(line);
             assert_eq!(any.is_match(&f), ascii.is_match(f.as_bytes()), "{line}");
+        }
+    }
+
+    #[test]
+    fn label_keys_pass_labels_and_rule_out_prose() {
+        assert!(
+            LABEL_KEYS.is_some(),
+            "every label pattern has words it requires"
+        );
+        let keys = ascii_may_hold_label;
+        for line in [
+            "Does not authorize",
+            "AUTHORISES",
+            "No proposed changes",
+            "Comments attached",
+            "N'AUTORISE PAS",
+            "Sans commentaire",
+            "no hay cambios",
+            "Adjuntan los comentarios",
+        ] {
+            assert!(keys(line), "{line}");
+        }
+        for prose in [
+            "Lorem ipsum dolor sit amet, consectetur adipiscing elit.",
+            "Geneva, 3 March 2026",
+            "From: Ministry of Communications",
+        ] {
+            assert!(!keys(prose), "{prose}");
         }
     }
 
