@@ -6,25 +6,44 @@
 //! Written with docx-rs, then finished by hand where docx-rs cannot: header rows repeated on
 //! each page (`w:tblHeader`; no row split across pages), `Normal` as the default style, fixed paragraph ids and document
 //! properties, and a re-zip with fixed timestamps, so that the same inputs give the same bytes.
+//! The tables that grow with the number of files (replies left out, files not read) are not
+//! kept in the document model: their rows are built by docx-rs one at a time while the
+//! document is written out (see [`LEFT_OUT_ROWS`]).
 
-use std::io::{Cursor, Read, Write};
+use std::fmt::Write as _;
+use std::io::{Cursor, Read, Seek, Write};
 
 use docx_rs::{
-    AlignmentType, Docx, Footer, HeightRule, LineSpacing, LineSpacingType, NumPages, PageMargin,
-    PageNum, PageOrientationType, PageSize, Paragraph, ParagraphBorder, ParagraphBorderPosition,
-    ParagraphBorders, Run, RunFonts, Section, Shading, ShdType, Style, StyleType, Table, TableCell,
-    TableRow, VAlignType, WidthType,
+    AlignmentType, BuildXML, Docx, Footer, HeightRule, LineSpacing, LineSpacingType, NumPages,
+    PageMargin, PageNum, PageOrientationType, PageSize, Paragraph, ParagraphBorder,
+    ParagraphBorderPosition, ParagraphBorders, Run, RunFonts, Section, Shading, ShdType, Style,
+    StyleType, Table, TableCell, TableRow, VAlignType, WidthType,
 };
 
 use super::view::{self, Mark};
 use super::RunInfo;
-use crate::record::Records;
+use crate::record::{Records, Reply};
 use crate::tally::{Summary, Verdict};
 
-/// Why the annex could not be made (docx-rs or zip failed on our own output).
+/// Why the annex could not be made.
 #[derive(Debug, thiserror::Error)]
-#[error("{0}")]
-pub struct AnnexError(String);
+pub enum AnnexError {
+    /// docx-rs or zip failed on our own output.
+    #[error("{0}")]
+    Build(String),
+    /// Writing the annex out failed.
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+}
+
+impl From<zip::result::ZipError> for AnnexError {
+    fn from(e: zip::result::ZipError) -> AnnexError {
+        match e {
+            zip::result::ZipError::Io(e) => AnnexError::Io(e),
+            e => AnnexError::Build(e.to_string()),
+        }
+    }
+}
 
 // Page geometry, in twentieths of a point: A4, 2 cm margins.
 const A4_SHORT: u32 = 11906;
@@ -546,61 +565,104 @@ fn said_block(said: &view::Said) -> Vec<Paragraph> {
     out
 }
 
+/// Row height that marks where [`finish`] writes the rows of a long table, one at a time
+/// (`val` 2: the replies left out; 3: the files that could not be read). The tables that grow
+/// with the number of files are built with their header row and this row only, so that the
+/// document model never holds a row per file. Element markup, so no reply text can forge it.
+const LEFT_OUT_ROWS: &str = r#"<w:trHeight w:val="2" w:hRule="exact" />"#;
+const FAILURE_ROWS: &str = r#"<w:trHeight w:val="3" w:hRule="exact" />"#;
+
+/// The stand-in row for [`LEFT_OUT_ROWS`] (`val` 2) or [`FAILURE_ROWS`] (`val` 3).
+fn rows_mark(val: f32) -> TableRow {
+    TableRow::new(Vec::new())
+        .row_height(val)
+        .height_rule(HeightRule::Exact)
+}
+
+const LEFT_OUT_WIDTHS: [usize; 4] = [1700, 3300, 1300, 3338];
+const FAILURE_WIDTHS: [usize; 3] = [3638, 1500, 4500];
+
+/// The table of replies not counted: its header row and the stand-in for its rows
+/// ([`left_out_row`], written by [`finish`]).
 fn left_out_table(records: &Records) -> Option<Table> {
-    let left = view::left_out(records);
-    if left.is_empty() {
-        return None;
-    }
-    let widths = [1700, 3300, 1300, 3338];
+    left_out(records).next()?;
+    let widths = LEFT_OUT_WIDTHS;
     debug_assert_eq!(widths.iter().sum::<usize>(), PORTRAIT_WIDTH);
     let l = AlignmentType::Left;
-    let mut rows = vec![header_row(vec![
-        head_cell("Member State", widths[0], l),
-        head_cell("File", widths[1], l),
-        head_cell("Date", widths[2], l),
-        head_cell("Why it is not counted", widths[3], l),
-    ])];
-    for o in &left {
-        let why = match (o.kind, o.by) {
-            ("late", _) => "Late: received after the due date.".to_string(),
-            ("superseded", Some(by)) => format!(
-                "Superseded: a later reply of the same Member State stands ({}).",
-                path_text(by)
-            ),
-            ("superseded", None) => {
-                "Superseded: a later reply of the same Member State stands.".to_string()
-            }
-            _ => "The replying Member State could not be identified.".to_string(),
-        };
-        rows.push(row(vec![
-            cell(&view::state_name(o.reply), widths[0], l),
-            cell(&path_text(&o.reply.source), widths[1], l),
-            cell(o.reply.date.as_deref().unwrap_or("—"), widths[2], l),
-            cell(&why, widths[3], l),
-        ]));
-    }
+    let rows = vec![
+        header_row(vec![
+            head_cell("Member State", widths[0], l),
+            head_cell("File", widths[1], l),
+            head_cell("Date", widths[2], l),
+            head_cell("Why it is not counted", widths[3], l),
+        ]),
+        rows_mark(2.0),
+    ];
     Some(table(rows, &widths))
 }
 
+/// The replies left out, in input order, each with its first reason (as [`view::left_out`],
+/// without keeping them).
+fn left_out(records: &Records) -> impl Iterator<Item = (&Reply, &'static str)> {
+    records
+        .replies
+        .iter()
+        .filter_map(|r| Some((r, view::left_out_kind(r)?)))
+}
+
+fn left_out_row((reply, kind): (&Reply, &str)) -> TableRow {
+    let widths = LEFT_OUT_WIDTHS;
+    let l = AlignmentType::Left;
+    let by = match kind {
+        "superseded" => reply.superseded_by.as_deref(),
+        _ => None,
+    };
+    let why = match (kind, by) {
+        ("late", _) => "Late: received after the due date.".to_string(),
+        ("superseded", Some(by)) => format!(
+            "Superseded: a later reply of the same Member State stands ({}).",
+            path_text(by)
+        ),
+        ("superseded", None) => {
+            "Superseded: a later reply of the same Member State stands.".to_string()
+        }
+        _ => "The replying Member State could not be identified.".to_string(),
+    };
+    row(vec![
+        cell(&view::state_name(reply), widths[0], l),
+        cell(&path_text(&reply.source), widths[1], l),
+        cell(reply.date.as_deref().unwrap_or("—"), widths[2], l),
+        cell(&why, widths[3], l),
+    ])
+}
+
+/// The table of files that could not be read: header row and the stand-in for its rows
+/// ([`failure_row`], written by [`finish`]).
 fn failures_table(records: &Records) -> Option<Table> {
     if records.failures.is_empty() {
         return None;
     }
-    let widths = [3638, 1500, 4500];
+    let widths = FAILURE_WIDTHS;
     let l = AlignmentType::Left;
-    let mut rows = vec![header_row(vec![
-        head_cell("File", widths[0], l),
-        head_cell("Problem", widths[1], l),
-        head_cell("What to do", widths[2], l),
-    ])];
-    for f in &records.failures {
-        rows.push(row(vec![
-            cell(&path_text(&f.source), widths[0], l),
-            cell(f.kind.as_str(), widths[1], l),
-            cell(&f.message, widths[2], l),
-        ]));
-    }
+    let rows = vec![
+        header_row(vec![
+            head_cell("File", widths[0], l),
+            head_cell("Problem", widths[1], l),
+            head_cell("What to do", widths[2], l),
+        ]),
+        rows_mark(3.0),
+    ];
     Some(table(rows, &widths))
+}
+
+fn failure_row(f: &crate::record::Failure) -> TableRow {
+    let widths = FAILURE_WIDTHS;
+    let l = AlignmentType::Left;
+    row(vec![
+        cell(&path_text(&f.source), widths[0], l),
+        cell(f.kind.as_str(), widths[1], l),
+        cell(&f.message, widths[2], l),
+    ])
 }
 
 /// Build the document with docx-rs (before [`finish`]).
@@ -772,28 +834,40 @@ fn build(summary: &Summary, records: &Records, info: &RunInfo) -> Docx {
 }
 
 /// `w:tblHeader` on every header row, `Normal` as the default style, sequential paragraph ids,
-/// fixed document properties; then a re-zip with fixed timestamps.
-fn finish(packed: &[u8], info: &RunInfo, created: &str) -> Result<Vec<u8>, AnnexError> {
-    let err = |e: &dyn std::fmt::Display| AnnexError(e.to_string());
-    let mut zin = zip::ZipArchive::new(Cursor::new(packed)).map_err(|e| err(&e))?;
-    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+/// fixed document properties, the rows of the long tables in place of their stand-ins; then a
+/// re-zip with fixed timestamps into `out`.
+fn finish<W: Write + Seek>(
+    packed: &[u8],
+    out: W,
+    records: &Records,
+    info: &RunInfo,
+    created: &str,
+) -> Result<W, AnnexError> {
+    let mut zin = zip::ZipArchive::new(Cursor::new(packed))?;
+    let mut out = zip::ZipWriter::new(out);
     let opts = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated)
         .last_modified_time(zip::DateTime::default())
         .unix_permissions(0o644);
     for i in 0..zin.len() {
-        let mut entry = zin.by_index(i).map_err(|e| err(&e))?;
-        let name = entry.name().map_err(|e| err(&e))?.to_string();
+        let mut entry = zin.by_index(i)?;
+        let name = entry.name()?.to_string();
         if entry.is_dir() {
             continue;
         }
         let mut data = Vec::new();
-        entry.read_to_end(&mut data).map_err(|e| err(&e))?;
+        entry.read_to_end(&mut data)?;
         drop(entry);
+        out.start_file(name.as_str(), opts)?;
         let data = match name.as_str() {
-            "word/document.xml" => document_xml(&data).into_bytes(),
+            "word/document.xml" => {
+                write_document(&mut out, &String::from_utf8_lossy(&data), records)?;
+                continue;
+            }
             n if n.starts_with("word/footer") || n.starts_with("word/header") => {
-                renumber_para_ids(&String::from_utf8_lossy(&data)).into_bytes()
+                let mut xml = String::new();
+                renumber_para_ids(&mut xml, &String::from_utf8_lossy(&data), &mut 0);
+                xml.into_bytes()
             }
             "word/styles.xml" => String::from_utf8_lossy(&data)
                 .replacen(
@@ -805,38 +879,86 @@ fn finish(packed: &[u8], info: &RunInfo, created: &str) -> Result<Vec<u8>, Annex
             "docProps/core.xml" => core_xml(&data, info, created).into_bytes(),
             _ => data,
         };
-        out.start_file(name, opts).map_err(|e| err(&e))?;
-        out.write_all(&data).map_err(|e| err(&e))?;
+        out.write_all(&data)?;
     }
-    let cursor = out.finish().map_err(|e| err(&e))?;
-    Ok(cursor.into_inner())
+    Ok(out.finish()?)
 }
 
-fn document_xml(data: &[u8]) -> String {
-    let xml = String::from_utf8_lossy(data);
-    // Only header rows carry the mark (see `header_row`).
-    renumber_para_ids(&xml.replace(HEADER_MARK, "<w:tblHeader />"))
-}
+/// Text is written out in pieces of about this size.
+const CHUNK: usize = 1 << 16;
 
-/// docx-rs numbers paragraphs from a per-thread counter: renumber them in document order.
-fn renumber_para_ids(xml: &str) -> String {
-    const ATTR: &str = "w14:paraId=\"";
-    let mut out = String::with_capacity(xml.len());
+/// `word/document.xml`: header rows marked, paragraphs renumbered in document order, each
+/// stand-in row replaced by its table's rows, built by docx-rs one by one and written out.
+fn write_document(out: &mut impl Write, xml: &str, records: &Records) -> Result<(), AnnexError> {
+    let mut ids = 0;
+    let mut buf = String::with_capacity(CHUNK * 2);
     let mut rest = xml;
-    let mut n: u32 = 0;
+    // In document order; a table is there when it has rows.
+    let long: [(&str, bool, Box<dyn Iterator<Item = TableRow> + '_>); 2] = [
+        (
+            LEFT_OUT_ROWS,
+            left_out(records).next().is_some(),
+            Box::new(left_out(records).map(left_out_row)),
+        ),
+        (
+            FAILURE_ROWS,
+            !records.failures.is_empty(),
+            Box::new(records.failures.iter().map(failure_row)),
+        ),
+    ];
+    for (mark, present, table_rows) in long {
+        if !present {
+            continue;
+        }
+        let found = rest.find(mark).and_then(|at| {
+            let start = rest[..at].rfind("<w:tr>")?;
+            let end = at + rest[at..].find("</w:tr>")? + "</w:tr>".len();
+            Some((start, end))
+        });
+        let Some((start, end)) = found else {
+            return Err(AnnexError::Build(
+                "docx-rs did not write a long table where it belongs".into(),
+            ));
+        };
+        document_part(&mut buf, &rest[..start], &mut ids);
+        for r in table_rows {
+            renumber_para_ids(&mut buf, &String::from_utf8_lossy(&r.build()), &mut ids);
+            if buf.len() >= CHUNK {
+                out.write_all(buf.as_bytes())?;
+                buf.clear();
+            }
+        }
+        rest = &rest[end..];
+    }
+    document_part(&mut buf, rest, &mut ids);
+    out.write_all(buf.as_bytes())?;
+    Ok(())
+}
+
+/// A piece of `word/document.xml` as docx-rs wrote it: header rows marked (only they carry
+/// the mark, see [`header_row`]), paragraph ids renumbered from `ids`.
+fn document_part(out: &mut String, xml: &str, ids: &mut u32) {
+    renumber_para_ids(out, &xml.replace(HEADER_MARK, "<w:tblHeader />"), ids);
+}
+
+/// docx-rs numbers paragraphs from a per-thread counter: renumber them in document order,
+/// counting on from `n`, into `out`.
+fn renumber_para_ids(out: &mut String, xml: &str, n: &mut u32) {
+    const ATTR: &str = "w14:paraId=\"";
+    out.reserve(xml.len());
+    let mut rest = xml;
     while let Some(at) = rest.find(ATTR) {
         let value_start = at + ATTR.len();
         let Some(len) = rest[value_start..].find('"') else {
             break;
         };
-        n += 1;
+        *n += 1;
         out.push_str(&rest[..value_start]);
         // Word wants ids below 0x80000000.
-        out.push_str(&format!("{n:08X}"));
+        let _ = write!(out, "{:08X}", *n);
         rest = &rest[value_start + len..];
     }
     out.push_str(rest);
-    out
 }
 
 fn xml_escape(s: &str) -> String {
@@ -888,17 +1010,34 @@ pub fn annex_docx(
     records: &Records,
     info: &RunInfo,
 ) -> Result<Vec<u8>, AnnexError> {
+    let mut out = Cursor::new(Vec::new());
+    write_annex_docx(&mut out, summary, records, info)?;
+    Ok(out.into_inner())
+}
+
+/// [`annex_docx`], written into `out`. The document model and its XML hold the parts that
+/// grow with the number of Member States and drafts; the rows that grow with the number of
+/// files (replies left out, files not read) are made and written one at a time.
+pub fn write_annex_docx<W: Write + Seek>(
+    out: W,
+    summary: &Summary,
+    records: &Records,
+    info: &RunInfo,
+) -> Result<(), AnnexError> {
     let docx = build(summary, records, info);
     let mut packed = Cursor::new(Vec::new());
     docx.build()
         .pack(&mut packed)
-        .map_err(|e| AnnexError(format!("docx-rs could not write the document: {e}")))?;
+        .map_err(|e| AnnexError::Build(format!("docx-rs could not write the document: {e}")))?;
     let (y, m, d) = view::created_date(records);
     finish(
         packed.get_ref(),
+        out,
+        records,
         info,
         &format!("{y:04}-{m:02}-{d:02}T00:00:00Z"),
-    )
+    )?;
+    Ok(())
 }
 
 #[cfg(test)]
@@ -980,6 +1119,93 @@ mod tests {
         assert!(core.contains("2023-02-20T00:00:00Z"), "{core}");
         assert!(core.contains("<dc:creator>replytally 0.1.0</dc:creator>"));
         assert!(core.contains("from 5 inputs"));
+    }
+
+    /// Paragraph ids blanked: docx-rs numbers them from a per-thread counter.
+    fn without_para_ids(xml: &str) -> String {
+        let mut out = String::new();
+        renumber_para_ids(&mut out, xml, &mut 0);
+        let mut blank = String::new();
+        let mut rest = out.as_str();
+        while let Some(at) = rest.find("w14:paraId=\"") {
+            let value = at + "w14:paraId=\"".len();
+            blank.push_str(&rest[..value]);
+            rest = &rest[value + 8..];
+        }
+        blank.push_str(rest);
+        blank
+    }
+
+    #[test]
+    fn long_tables_are_written_row_by_row_in_place() {
+        let mut records = sample_records();
+        // Far more rows than one piece of output holds: superseded copies, failures.
+        let first = records.replies[1].clone();
+        for i in 0..150 {
+            let mut r = first.clone();
+            r.source = format!("replies/old/Germany_{i}.docx");
+            r.superseded_by = Some("replies/Germany.docx".into());
+            records.replies.push(r);
+        }
+        let failure = records.failures[0].clone();
+        for i in 0..120 {
+            let mut f = failure.clone();
+            f.source = format!("replies/broken_{i}.doc");
+            records.failures.push(f);
+        }
+        let summary = sample_summary(&records);
+        let bytes = annex_docx(&summary, &records, &sample_info()).unwrap();
+        let doc = part(&bytes, "word/document.xml");
+        // No stand-in left; every row there, once, in order, as docx-rs writes it.
+        assert!(!doc.contains(LEFT_OUT_ROWS) && !doc.contains(FAILURE_ROWS));
+        assert!(!doc.contains(r#"w:hRule="exact""#));
+        let left: String = left_out(&records)
+            .map(|x| String::from_utf8(left_out_row(x).build()).unwrap())
+            .collect();
+        let failed: String = records
+            .failures
+            .iter()
+            .map(|f| String::from_utf8(failure_row(f).build()).unwrap())
+            .collect();
+        assert!(left.len() > 2 * CHUNK && failed.len() > CHUNK);
+        let plain = without_para_ids(&doc);
+        let (left, failed) = (without_para_ids(&left), without_para_ids(&failed));
+        let l = plain.find(&left).expect("the replies left out, in order");
+        let f = plain.find(&failed).expect("the files not read, in order");
+        assert!(l < f);
+        // Right after their header rows, and ending their tables.
+        for (at, head) in [(l, "Why it is not counted"), (f, "What to do")] {
+            let header = &plain[plain[..at].rfind("<w:tr>").unwrap()..at];
+            assert!(
+                header.contains("<w:tblHeader />") && header.contains(head),
+                "{header}"
+            );
+        }
+        assert!(plain[l + left.len()..].starts_with("</w:tbl>"));
+        assert!(plain[f + failed.len()..].starts_with("</w:tbl>"));
+        assert_eq!(doc.matches("Superseded: a later reply").count(), 150);
+        assert_eq!(doc.matches("broken_").count(), 120);
+        // Paragraph ids: 1, 2, 3… in document order.
+        let ids: Vec<u32> = doc
+            .split("w14:paraId=\"")
+            .skip(1)
+            .map(|t| u32::from_str_radix(&t[..8], 16).unwrap())
+            .collect();
+        assert!(ids.len() > 1000);
+        assert!(ids.iter().zip(1..).all(|(a, b)| *a == b));
+        // Well-formed.
+        let mut reader = quick_xml::Reader::from_str(&doc);
+        loop {
+            match reader.read_event() {
+                Ok(quick_xml::events::Event::Eof) => break,
+                Ok(_) => {}
+                Err(e) => panic!("not well-formed: {e}"),
+            }
+        }
+        // Into a file as into memory: the same bytes.
+        let mut file = std::io::Cursor::new(Vec::new());
+        write_annex_docx(&mut file, &summary, &records, &sample_info()).unwrap();
+        assert_eq!(file.into_inner(), bytes);
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! `records.csv`: one row per (reply, draft), the contract's seven columns first, then
 //! provisional, evidence, date, late and superseded_by. UTF-8 without BOM, RFC 4180 quoting.
 
+use std::io::Write;
+
 use crate::record::Records;
 
 /// The header row. The first seven columns are fixed by the contract.
@@ -31,10 +33,20 @@ pub fn records_csv(records: &Records) -> Vec<u8> {
     })
 }
 
+/// [`records_csv`], written into `w` row by row.
+pub fn write_records_csv(w: &mut impl Write, records: &Records) -> std::io::Result<()> {
+    write_to(w, records)?;
+    Ok(())
+}
+
 fn build(records: &Records) -> Result<Vec<u8>, ::csv::Error> {
+    write_to(Vec::new(), records)
+}
+
+fn write_to<W: Write>(out: W, records: &Records) -> Result<W, ::csv::Error> {
     let mut w = ::csv::WriterBuilder::new()
         .terminator(::csv::Terminator::Any(b'\n'))
-        .from_writer(Vec::new());
+        .from_writer(out);
     w.write_record(CSV_HEADER)?;
     for r in &records.replies {
         let (name, iso3) = match &r.member_state {
@@ -103,6 +115,14 @@ mod tests {
         assert_eq!(rows[4][10], "true");
         assert_eq!((rows[5][1].as_str(), rows[5][2].as_str()), ("", ""));
         assert_eq!(rows[5][5], "unspecified");
+    }
+
+    #[test]
+    fn written_row_by_row_gives_the_same_bytes() {
+        let records = sample_records();
+        let mut streamed = Vec::new();
+        write_records_csv(&mut streamed, &records).unwrap();
+        assert_eq!(streamed, records_csv(&records));
     }
 
     #[test]

@@ -6,6 +6,7 @@
 
 use std::fmt::Write as _;
 
+use super::sink::Sink;
 use super::view::{self, Mark};
 use super::RunInfo;
 use crate::record::Records;
@@ -311,7 +312,7 @@ fn shorten(s: &str, max: usize) -> String {
     }
 }
 
-fn card(out: &mut String, i: usize, d: &DraftTally) {
+fn card(out: &mut Sink<'_>, i: usize, d: &DraftTally) {
     let v = d.verdict();
     let class = verdict_class(v);
     let _ = write!(
@@ -376,7 +377,7 @@ fn legend() -> String {
     s
 }
 
-fn matrix(out: &mut String, summary: &Summary, records: &Records) {
+fn matrix(out: &mut Sink<'_>, summary: &Summary, records: &Records) {
     let drafts = view::drafts(summary);
     let rows = view::matrix(records, &drafts);
     if rows.is_empty() || drafts.is_empty() {
@@ -427,7 +428,7 @@ fn matrix(out: &mut String, summary: &Summary, records: &Records) {
     out.push_str(&legend());
 }
 
-fn said(out: &mut String, s: &view::Said, what: &str) {
+fn said(out: &mut Sink<'_>, s: &view::Said, what: &str) {
     let _ = write!(
         out,
         r#"<div class="said"><div class="who">{} <span class="what">— {}</span></div>"#,
@@ -455,7 +456,7 @@ fn said(out: &mut String, s: &view::Said, what: &str) {
     );
 }
 
-fn reasons(out: &mut String, summary: &Summary, records: &Records) {
+fn reasons(out: &mut Sink<'_>, summary: &Summary, records: &Records) {
     let drafts = view::drafts(summary);
     let words = view::words_per_draft(records, &drafts);
     for (i, (w, d)) in words.iter().zip(&summary.drafts).enumerate() {
@@ -505,7 +506,7 @@ fn reasons(out: &mut String, summary: &Summary, records: &Records) {
     }
 }
 
-fn said_conflict(out: &mut String, s: &view::Said) {
+fn said_conflict(out: &mut Sink<'_>, s: &view::Said) {
     let _ = write!(
         out,
         r#"<div class="said"><div class="who">{} <span class="what">— both 'authorizes' and 'does not authorize' are marked</span></div>"#,
@@ -527,7 +528,7 @@ fn said_conflict(out: &mut String, s: &view::Said) {
     );
 }
 
-fn not_counted(out: &mut String, records: &Records) {
+fn not_counted(out: &mut Sink<'_>, records: &Records) {
     let left = view::left_out(records);
     if records.replies.is_empty() {
         out.push_str(r#"<p class="none">None: no reply was read.</p>"#);
@@ -562,7 +563,7 @@ fn not_counted(out: &mut String, records: &Records) {
     out.push_str("</tbody></table></div>");
 }
 
-fn to_review(out: &mut String, records: &Records) {
+fn to_review(out: &mut Sink<'_>, records: &Records) {
     let groups = view::review_groups(records);
     let n: usize = groups.iter().map(|g| g.items.len()).sum();
     if n == 0 {
@@ -638,7 +639,21 @@ fn to_review(out: &mut String, records: &Records) {
 
 /// `report.html`.
 pub fn report_html(summary: &Summary, records: &Records, info: &RunInfo) -> Vec<u8> {
-    let mut h = String::with_capacity(64 * 1024);
+    let mut out = Vec::new();
+    // Writing into a Vec cannot fail.
+    let _ = write_report_html(&mut out, summary, records, info);
+    out
+}
+
+/// [`report_html`], written into `out` as it is made. The sink keeps the first write error
+/// for `finish`: the results of `write!` are ignored on purpose.
+pub fn write_report_html(
+    out: &mut dyn std::io::Write,
+    summary: &Summary,
+    records: &Records,
+    info: &RunInfo,
+) -> std::io::Result<()> {
+    let mut h = Sink::new(out);
     let title = view::title(info);
     let _ = write!(
         h,
@@ -780,7 +795,7 @@ pub fn report_html(summary: &Summary, records: &Records, info: &RunInfo) -> Vec<
 "#,
         esc(&view::made_from(info))
     );
-    h.into_bytes()
+    h.finish()
 }
 
 #[cfg(test)]

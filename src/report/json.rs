@@ -1,6 +1,8 @@
 //! `records.json` and `summary.json`: pretty-printed, trailing newline, deterministic (field
 //! order is the order of the record types; nothing depends on hash order or the clock).
 
+use std::io::Write;
+
 use serde::Serialize;
 
 use super::RunInfo;
@@ -15,6 +17,13 @@ fn pretty<T: Serialize>(value: &T) -> Vec<u8> {
     });
     out.push(b'\n');
     out
+}
+
+/// [`pretty`], written into `w` as it is serialized (the records file is the largest output:
+/// it is never held in memory whole).
+fn pretty_to<T: Serialize>(w: &mut impl Write, value: &T) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *w, value)?;
+    w.write_all(b"\n")
 }
 
 /// The records alone, as `replytally extract` prints them.
@@ -35,6 +44,21 @@ pub fn records_json_with(records: &Records, info: &RunInfo) -> Vec<u8> {
         records,
         generated_by: GeneratedBy::of(info),
     })
+}
+
+/// [`records_json_with`], written into `w`.
+pub fn write_records_json(
+    w: &mut impl Write,
+    records: &Records,
+    info: &RunInfo,
+) -> std::io::Result<()> {
+    pretty_to(
+        w,
+        &RecordsFile {
+            records,
+            generated_by: GeneratedBy::of(info),
+        },
+    )
 }
 
 /// The extra `generated_by` object of `summary.json`: how the summary was made.
@@ -129,6 +153,12 @@ mod tests {
         assert_eq!(v["generated_by"]["form"], json!("form/circ42-en.docx"));
         let back: Records = serde_json::from_slice(&bytes).unwrap();
         assert_eq!(back, records);
+        let mut streamed = Vec::new();
+        write_records_json(&mut streamed, &records, &sample_info()).unwrap();
+        assert_eq!(
+            streamed, bytes,
+            "written as it is serialized: the same bytes"
+        );
     }
 
     #[test]

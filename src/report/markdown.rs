@@ -6,6 +6,7 @@
 
 use std::fmt::Write as _;
 
+use super::sink::Sink;
 use super::view;
 use super::RunInfo;
 use crate::record::{Comments, Decision, Records, Reply};
@@ -120,8 +121,22 @@ fn decision_words(d: Decision, c: Option<Comments>) -> &'static str {
 
 /// `summary.md`.
 pub fn summary_md(summary: &Summary, records: &Records, info: &RunInfo) -> Vec<u8> {
-    let mut md = String::new();
-    // `write!` into a String cannot fail; the results are ignored on purpose.
+    let mut out = Vec::new();
+    // Writing into a Vec cannot fail.
+    let _ = write_summary_md(&mut out, summary, records, info);
+    out
+}
+
+/// [`summary_md`], written into `out` as it is made.
+pub fn write_summary_md(
+    out: &mut dyn std::io::Write,
+    summary: &Summary,
+    records: &Records,
+    info: &RunInfo,
+) -> std::io::Result<()> {
+    // One newline at the end, however many the last part wrote.
+    let mut md = Sink::trimming(out);
+    // The sink keeps the first write error for `finish`: the results are ignored on purpose.
     let w = &mut md;
 
     // Without a circular found, the title keeps a placeholder to fill in.
@@ -386,15 +401,11 @@ pub fn summary_md(summary: &Summary, records: &Records, info: &RunInfo) -> Vec<u
         let _ = writeln!(w, "None.\n");
     }
 
-    // One trailing newline.
-    while md.ends_with("\n\n") {
-        md.pop();
-    }
-    md.into_bytes()
+    md.finish()
 }
 
 /// A reply's words as a quote under a list item; a note (why there are none) in italics.
-fn quote_into(w: &mut String, text: &str, is_note: bool) {
+fn quote_into(w: &mut Sink<'_>, text: &str, is_note: bool) {
     if is_note {
         let _ = writeln!(w, "  *{}*\n", inline(text));
         return;

@@ -2,6 +2,10 @@
 //! `summary.md`, `report.html` and `annex.docx`, each written atomically (temporary file in the
 //! same directory, fsync, rename), so that a crash never leaves half a file behind. Every file
 //! says what it was made from ([`RunInfo`]) and is byte-identical for the same inputs.
+//!
+//! Memory: the files are made one at a time, each written into its temporary file as it is
+//! made (`write_*` beside each in-memory builder), so that a large run holds its records and
+//! one output's working set — not the outputs themselves.
 
 mod annex;
 mod circular;
@@ -9,21 +13,22 @@ mod csv_out;
 mod html;
 mod json;
 mod markdown;
+mod sink;
 mod view;
 mod xlsx;
 
-use std::fs;
-use std::io::Write;
+use std::fs::{self, File};
+use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
-pub use self::annex::{annex_docx, AnnexError};
+pub use self::annex::{annex_docx, write_annex_docx, AnnexError};
 pub use self::circular::{circular_in_docx, circular_of_run, find_circular, Circular};
-pub use self::csv_out::{records_csv, CSV_HEADER};
-pub use self::html::report_html;
-pub use self::json::{records_json, records_json_with, summary_json};
-pub use self::markdown::summary_md;
-pub use self::xlsx::records_xlsx;
+pub use self::csv_out::{records_csv, write_records_csv, CSV_HEADER};
+pub use self::html::{report_html, write_report_html};
+pub use self::json::{records_json, records_json_with, summary_json, write_records_json};
+pub use self::markdown::{summary_md, write_summary_md};
+pub use self::xlsx::{records_xlsx, write_records_xlsx};
 
 use crate::record::Records;
 use crate::tally::Summary;
@@ -76,6 +81,20 @@ pub const FILE_NAMES: [&str; 7] = [
 
 /// Write bytes atomically: temp file in the same dir, fsync, rename.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_atomic_with(path, |w| w.write_all(bytes))
+}
+
+/// Write a file atomically, its content written by `fill` straight into the temporary file
+/// (buffered), so that the file is never held in memory whole: temp file in the same dir,
+/// fsync, rename. On any error, from `fill` or the file system, the temp file is removed and
+/// the first error returned.
+pub fn write_atomic_with<E>(
+    path: &Path,
+    fill: impl FnOnce(&mut BufWriter<File>) -> Result<(), E>,
+) -> Result<(), E>
+where
+    E: From<std::io::Error>,
+{
     static COUNTER: AtomicU64 = AtomicU64::new(0);
     let name = path.file_name().ok_or_else(|| {
         std::io::Error::new(
@@ -94,14 +113,17 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let tmp = dir.join(tmp_name);
 
     let result = (|| {
-        let mut f = fs::OpenOptions::new()
+        let f = fs::OpenOptions::new()
             .write(true)
             .create_new(true)
             .open(&tmp)?;
-        f.write_all(bytes)?;
+        let mut w = BufWriter::with_capacity(1 << 16, f);
+        fill(&mut w)?;
+        let f = w.into_inner().map_err(|e| e.into_error())?;
         f.sync_all()?;
         drop(f);
-        fs::rename(&tmp, path)
+        fs::rename(&tmp, path)?;
+        Ok(())
     })();
     if result.is_err() {
         // Best effort: the temp file must not linger; the first error is the one to report.
@@ -116,7 +138,41 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     Ok(())
 }
 
+/// Why one output file could not be written: making its content, or the file system.
+enum Fail {
+    Build(String),
+    Io(std::io::Error),
+}
+
+impl From<std::io::Error> for Fail {
+    fn from(e: std::io::Error) -> Fail {
+        Fail::Io(e)
+    }
+}
+
+impl From<rust_xlsxwriter::XlsxError> for Fail {
+    fn from(e: rust_xlsxwriter::XlsxError) -> Fail {
+        match e {
+            rust_xlsxwriter::XlsxError::IoError(e) => Fail::Io(e),
+            e => Fail::Build(e.to_string()),
+        }
+    }
+}
+
+impl From<AnnexError> for Fail {
+    fn from(e: AnnexError) -> Fail {
+        match e {
+            AnnexError::Io(e) => Fail::Io(e),
+            e => Fail::Build(e.to_string()),
+        }
+    }
+}
+
 /// Write every file of [`FILE_NAMES`] into dir (create it). Returns the paths written.
+///
+/// One file at a time, in the order of [`FILE_NAMES`], each made straight into its temporary
+/// file where its writer can (records, workbook, annex) and dropped before the next one is
+/// made: memory holds the records and one output's working set, never all seven files.
 pub fn write_all(
     dir: &Path,
     records: &Records,
@@ -127,32 +183,41 @@ pub fn write_all(
         path: dir.to_path_buf(),
         source,
     })?;
-    let xlsx = records_xlsx(summary, records, info).map_err(|e| ReportError::Build {
-        file: FILE_NAMES[2],
-        message: e.to_string(),
+    let mut written = Vec::with_capacity(FILE_NAMES.len());
+    let mut put = |file: &'static str,
+                   fill: &mut dyn FnMut(&mut BufWriter<File>) -> Result<(), Fail>|
+     -> Result<(), ReportError> {
+        let path = dir.join(file);
+        match write_atomic_with(&path, fill) {
+            Ok(()) => {
+                written.push(path);
+                Ok(())
+            }
+            Err(Fail::Build(message)) => Err(ReportError::Build { file, message }),
+            Err(Fail::Io(source)) => Err(ReportError::Write { path, source }),
+        }
+    };
+    put(FILE_NAMES[0], &mut |w| {
+        Ok(write_records_json(w, records, info)?)
     })?;
-    let docx = annex_docx(summary, records, info).map_err(|e| ReportError::Build {
-        file: FILE_NAMES[6],
-        message: e.to_string(),
+    put(FILE_NAMES[1], &mut |w| Ok(write_records_csv(w, records)?))?;
+    // The workbook's sheets are spooled in the output directory: known to be writable, and
+    // not a memory-backed /tmp.
+    put(FILE_NAMES[2], &mut |w| {
+        Ok(write_records_xlsx(w, dir, summary, records, info)?)
     })?;
-    let files: [(&str, Vec<u8>); 7] = [
-        (FILE_NAMES[0], records_json_with(records, info)),
-        (FILE_NAMES[1], records_csv(records)),
-        (FILE_NAMES[2], xlsx),
-        (FILE_NAMES[3], summary_json(summary, info)),
-        (FILE_NAMES[4], summary_md(summary, records, info)),
-        (FILE_NAMES[5], report_html(summary, records, info)),
-        (FILE_NAMES[6], docx),
-    ];
-    let mut written = Vec::with_capacity(files.len());
-    for (name, bytes) in files {
-        let path = dir.join(name);
-        write_atomic(&path, &bytes).map_err(|source| ReportError::Write {
-            path: path.clone(),
-            source,
-        })?;
-        written.push(path);
-    }
+    put(FILE_NAMES[3], &mut |w| {
+        Ok(w.write_all(&summary_json(summary, info))?)
+    })?;
+    put(FILE_NAMES[4], &mut |w| {
+        Ok(write_summary_md(w, summary, records, info)?)
+    })?;
+    put(FILE_NAMES[5], &mut |w| {
+        Ok(write_report_html(w, summary, records, info)?)
+    })?;
+    put(FILE_NAMES[6], &mut |w| {
+        Ok(write_annex_docx(w, summary, records, info)?)
+    })?;
     Ok(written)
 }
 
@@ -358,6 +423,65 @@ pub(crate) mod tests {
         );
         let back: Records = serde_json::from_slice(&fs::read(&paths[0]).unwrap()).unwrap();
         assert_eq!(back, records);
+        // Written straight into the files, one at a time: the bytes the in-memory builders give.
+        let info = sample_info();
+        let in_memory: [Vec<u8>; 7] = [
+            records_json_with(&records, &info),
+            records_csv(&records),
+            records_xlsx(&summary, &records, &info).unwrap(),
+            summary_json(&summary, &info),
+            summary_md(&summary, &records, &info),
+            report_html(&summary, &records, &info),
+            annex_docx(&summary, &records, &info).unwrap(),
+        ];
+        for (p, bytes) in paths.iter().zip(in_memory) {
+            assert!(fs::read(p).unwrap() == bytes, "{}", p.display());
+        }
+    }
+
+    #[test]
+    fn a_file_that_cannot_be_written_stops_the_rest_and_leaves_no_temp_file() {
+        let dir = tempfile::tempdir().unwrap();
+        // A non-empty directory where the workbook goes: its rename fails.
+        let busy = dir.path().join("records.xlsx");
+        fs::create_dir(&busy).unwrap();
+        fs::write(busy.join("x"), b"x").unwrap();
+        let records = sample_records();
+        let summary = sample_summary(&records);
+        let e = write_all(dir.path(), &records, &summary, &sample_info()).unwrap_err();
+        match &e {
+            ReportError::Write { path, .. } => assert_eq!(path, &busy),
+            other => panic!("{other:?}"),
+        }
+        assert!(e.to_string().contains("cannot write"), "{e}");
+        let mut names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        assert_eq!(names, ["records.csv", "records.json", "records.xlsx"]);
+    }
+
+    #[test]
+    fn write_atomic_with_streams_into_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("s.txt");
+        write_atomic_with(&p, |w| {
+            for i in 0..3 {
+                write!(w, "{i}")?;
+            }
+            Ok::<(), std::io::Error>(())
+        })
+        .unwrap();
+        assert_eq!(fs::read(&p).unwrap(), b"012");
+        // An error from the writer: nothing replaced, no temp file.
+        let r = write_atomic_with(&p, |w| {
+            w.write_all(b"partial")?;
+            Err(std::io::Error::other("made up"))
+        });
+        assert!(r.is_err());
+        assert_eq!(fs::read(&p).unwrap(), b"012");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 
     #[test]

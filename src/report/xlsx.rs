@@ -6,6 +6,12 @@
 //!
 //! Deterministic: the document's creation date comes from the inputs (see
 //! [`view::created_date`]), never from the clock, and rust_xlsxwriter zips with fixed times.
+//!
+//! Written row by row (rust_xlsxwriter's "low memory" sheets, see [`write_records_xlsx`]): the
+//! cells of a large run are never all in memory.
+
+use std::io::{Read, Seek, Write};
+use std::path::Path;
 
 use rust_xlsxwriter::{
     Color, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet,
@@ -113,6 +119,15 @@ struct Sheet<'a> {
     widths: Vec<f64>,
     /// Lines the tallest wrapped cell of the current row needs.
     lines: u32,
+    /// The rows given a height, in order: written by [`copy_with_heights`].
+    heights: Vec<RowHeight>,
+}
+
+/// A row (0-based) and its height in pixels, as rust_xlsxwriter keeps it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct RowHeight {
+    row: u32,
+    pixels: u32,
 }
 
 impl<'a> Sheet<'a> {
@@ -145,21 +160,29 @@ impl<'a> Sheet<'a> {
             cols: col,
             widths: columns.iter().map(|(_, w)| *w).collect(),
             lines,
+            heights: Vec::new(),
         })
     }
 
-    /// Make the current row tall enough for its wrapped text.
-    fn fit_row(&mut self) -> Result<(), XlsxError> {
+    /// Make the current row tall enough for its wrapped text. Kept here, not given to
+    /// rust_xlsxwriter, whose "low memory" sheets keep every row's options to the end (a few
+    /// hundred bytes a row) and write the last row twice when it has a height: the heights are
+    /// put in when the workbook is copied out ([`copy_with_heights`]).
+    fn fit_row(&mut self) {
         if self.lines > 1 {
             let h = (f64::from(self.lines) * LINE_HEIGHT).min(MAX_ROW_HEIGHT);
-            self.ws.set_row_height(self.row, h)?;
+            // As `Worksheet::set_row_height` turns points into pixels.
+            let pixels = (h * 4.0 / 3.0).round() as u32;
+            self.heights.push(RowHeight {
+                row: self.row,
+                pixels,
+            });
         }
         self.lines = 1;
-        Ok(())
     }
 
     fn next_row(&mut self) -> Result<(), XlsxError> {
-        self.fit_row()?;
+        self.fit_row();
         self.row += 1;
         Ok(())
     }
@@ -194,15 +217,20 @@ impl<'a> Sheet<'a> {
         Ok(())
     }
 
-    fn finish(mut self) -> Result<(), XlsxError> {
-        self.fit_row()?;
+    /// Returns the rows given a height.
+    fn finish(mut self) -> Result<Vec<RowHeight>, XlsxError> {
+        self.fit_row();
         let last_col = self.cols.saturating_sub(1);
         self.ws.autofilter(0, 0, self.row, last_col)?;
-        Ok(())
+        Ok(self.heights)
     }
 }
 
-fn tally_sheet(ws: &mut Worksheet, f: &Formats, summary: &Summary) -> Result<(), XlsxError> {
+fn tally_sheet(
+    ws: &mut Worksheet,
+    f: &Formats,
+    summary: &Summary,
+) -> Result<Vec<RowHeight>, XlsxError> {
     let mut s = Sheet::new(
         ws,
         f,
@@ -243,7 +271,11 @@ fn tally_sheet(ws: &mut Worksheet, f: &Formats, summary: &Summary) -> Result<(),
     s.finish()
 }
 
-fn answers_sheet(ws: &mut Worksheet, f: &Formats, records: &Records) -> Result<(), XlsxError> {
+fn answers_sheet(
+    ws: &mut Worksheet,
+    f: &Formats,
+    records: &Records,
+) -> Result<Vec<RowHeight>, XlsxError> {
     let mut s = Sheet::new(
         ws,
         f,
@@ -261,9 +293,8 @@ fn answers_sheet(ws: &mut Worksheet, f: &Formats, records: &Records) -> Result<(
             ("Counted", 9.0),
         ],
     )?;
-    let left = view::left_out(records);
     for r in &records.replies {
-        let counted = !left.iter().any(|o| std::ptr::eq(o.reply, r));
+        let counted = view::left_out_kind(r).is_none();
         for a in &r.answers {
             s.next_row()?;
             s.text(0, &r.source, false)?;
@@ -281,7 +312,11 @@ fn answers_sheet(ws: &mut Worksheet, f: &Formats, records: &Records) -> Result<(
     s.finish()
 }
 
-fn replies_sheet(ws: &mut Worksheet, f: &Formats, records: &Records) -> Result<(), XlsxError> {
+fn replies_sheet(
+    ws: &mut Worksheet,
+    f: &Formats,
+    records: &Records,
+) -> Result<Vec<RowHeight>, XlsxError> {
     let mut s = Sheet::new(
         ws,
         f,
@@ -302,12 +337,13 @@ fn replies_sheet(ws: &mut Worksheet, f: &Formats, records: &Records) -> Result<(
             ("SHA-256", 16.0),
         ],
     )?;
+    // The replies left out are in input order: walk them beside the replies.
     let left = view::left_out(records);
+    let mut next_left = left.iter().peekable();
     for r in &records.replies {
         s.next_row()?;
-        let why = left
-            .iter()
-            .find(|o| std::ptr::eq(o.reply, r))
+        let why = next_left
+            .next_if(|o| std::ptr::eq(o.reply, r))
             .map(|o| o.why.as_str());
         s.text(0, &r.source, false)?;
         s.text(1, &view::state_name(r), false)?;
@@ -326,7 +362,11 @@ fn replies_sheet(ws: &mut Worksheet, f: &Formats, records: &Records) -> Result<(
     s.finish()
 }
 
-fn failures_sheet(ws: &mut Worksheet, f: &Formats, records: &Records) -> Result<(), XlsxError> {
+fn failures_sheet(
+    ws: &mut Worksheet,
+    f: &Formats,
+    records: &Records,
+) -> Result<Vec<RowHeight>, XlsxError> {
     let mut s = Sheet::new(
         ws,
         f,
@@ -342,7 +382,11 @@ fn failures_sheet(ws: &mut Worksheet, f: &Formats, records: &Records) -> Result<
     s.finish()
 }
 
-fn about_sheet(ws: &mut Worksheet, f: &Formats, info: &RunInfo) -> Result<(), XlsxError> {
+fn about_sheet(
+    ws: &mut Worksheet,
+    f: &Formats,
+    info: &RunInfo,
+) -> Result<Vec<RowHeight>, XlsxError> {
     let mut s = Sheet::new(ws, f, "About", &[("Item", 22.0), ("Value", 90.0)])?;
     let circular = match (view::circular_number(info), view::circular_date(info)) {
         (Some(n), Some(d)) => format!("TSB Circular {n} of {d}"),
@@ -381,7 +425,27 @@ pub fn records_xlsx(
     records: &Records,
     info: &RunInfo,
 ) -> Result<Vec<u8>, XlsxError> {
+    let mut out = std::io::Cursor::new(Vec::new());
+    write_records_xlsx(&mut out, &std::env::temp_dir(), summary, records, info)?;
+    Ok(out.into_inner())
+}
+
+/// [`records_xlsx`], written into `out`.
+///
+/// Every sheet is written in "low memory" mode: each row goes to a temporary file in `scratch`
+/// (unnamed, removed when done) as soon as the next one starts, and only the shared strings
+/// stay in memory, so the workbook never holds every cell of a large run (the rows are written
+/// in order, as that mode requires). The workbook is packed in memory (compressed, a few
+/// hundred bytes a reply), then copied into `out` with the row heights put in.
+pub fn write_records_xlsx<W: Write + Seek>(
+    out: W,
+    scratch: &Path,
+    summary: &Summary,
+    records: &Records,
+    info: &RunInfo,
+) -> Result<(), XlsxError> {
     let mut wb = Workbook::new();
+    wb.set_tempdir(scratch)?;
     let created = view::created_date(records);
     let created = ExcelDateTime::from_ymd(created.0, created.1, created.2)?;
     wb.set_properties(
@@ -392,12 +456,126 @@ pub fn records_xlsx(
             .set_creation_datetime(&created),
     );
     let f = Formats::new();
-    tally_sheet(wb.add_worksheet(), &f, summary)?;
-    answers_sheet(wb.add_worksheet(), &f, records)?;
-    replies_sheet(wb.add_worksheet(), &f, records)?;
-    failures_sheet(wb.add_worksheet(), &f, records)?;
-    about_sheet(wb.add_worksheet(), &f, info)?;
-    wb.save_to_buffer()
+    let heights = [
+        tally_sheet(wb.add_worksheet_with_low_memory()?, &f, summary)?,
+        answers_sheet(wb.add_worksheet_with_low_memory()?, &f, records)?,
+        replies_sheet(wb.add_worksheet_with_low_memory()?, &f, records)?,
+        failures_sheet(wb.add_worksheet_with_low_memory()?, &f, records)?,
+        about_sheet(wb.add_worksheet_with_low_memory()?, &f, info)?,
+    ];
+    let packed = wb.save_to_buffer()?;
+    drop(wb);
+    copy_with_heights(&packed, out, &heights)
+}
+
+/// Copy the packed workbook into `out`: each sheet with rows given a height (`heights`, in
+/// sheet order) through [`add_heights`], every other part as it is.
+fn copy_with_heights<W: Write + Seek>(
+    packed: &[u8],
+    out: W,
+    heights: &[Vec<RowHeight>],
+) -> Result<(), XlsxError> {
+    let mut zin = zip::ZipArchive::new(std::io::Cursor::new(packed))?;
+    let mut zout = zip::ZipWriter::new(out);
+    // As rust_xlsxwriter writes its parts.
+    let opts = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .unix_permissions(0o600)
+        .last_modified_time(zip::DateTime::default());
+    for i in 0..zin.len() {
+        let name = zin
+            .name_for_index(i)
+            .transpose()?
+            .map(|n| n.to_string())
+            .unwrap_or_default();
+        let sheet_heights = name
+            .strip_prefix("xl/worksheets/sheet")
+            .and_then(|n| n.strip_suffix(".xml"))
+            .and_then(|n| n.parse::<usize>().ok())
+            .and_then(|n| heights.get(n.wrapping_sub(1)))
+            .filter(|h| !h.is_empty());
+        let Some(sheet_heights) = sheet_heights else {
+            zout.raw_copy_file(zin.by_index_raw(i)?)?;
+            continue;
+        };
+        zout.start_file(name.as_str(), opts)?;
+        let mut entry = zin.by_index(i)?;
+        let mut next = sheet_heights.iter().peekable();
+        let mut pending: Vec<u8> = Vec::with_capacity(2 * CHUNK);
+        let mut chunk = vec![0; CHUNK];
+        let mut done = Vec::with_capacity(2 * CHUNK);
+        loop {
+            let n = entry.read(&mut chunk)?;
+            pending.extend_from_slice(chunk.get(..n).unwrap_or_default());
+            // Up to the last `<`: a tag cut by the chunk waits for the rest of it.
+            let cut = if n == 0 {
+                pending.len()
+            } else {
+                pending.iter().rposition(|&b| b == b'<').unwrap_or(0)
+            };
+            add_heights(pending.get(..cut).unwrap_or_default(), &mut next, &mut done);
+            zout.write_all(&done)?;
+            done.clear();
+            pending.drain(..cut);
+            if n == 0 {
+                break;
+            }
+        }
+    }
+    zout.finish()?;
+    Ok(())
+}
+
+/// Sheet XML is read and written in pieces of this size.
+const CHUNK: usize = 1 << 16;
+
+/// Copy `xml` (whole tags) into `out`, giving each `<row r="N"` whose row is the next of
+/// `heights` its height, as rust_xlsxwriter writes it: ` ht="{points}" customHeight="1"`.
+fn add_heights(
+    xml: &[u8],
+    heights: &mut std::iter::Peekable<std::slice::Iter<'_, RowHeight>>,
+    out: &mut Vec<u8>,
+) {
+    const ROW: &[u8] = b"<row r=\"";
+    let mut rest = xml;
+    while heights.peek().is_some() {
+        let Some(at) = find(rest, ROW) else {
+            break;
+        };
+        let value = at + ROW.len();
+        let tail = rest.get(value..).unwrap_or_default();
+        let Some(len) = tail.iter().position(|&b| b == b'"') else {
+            break;
+        };
+        let end = value + len + 1;
+        out.extend_from_slice(rest.get(..end).unwrap_or_default());
+        let number = std::str::from_utf8(tail.get(..len).unwrap_or_default())
+            .ok()
+            .and_then(|n| n.parse::<u32>().ok());
+        if let Some(number) = number {
+            // A height for a row that has no cells has no row to go in.
+            while heights.next_if(|h| h.row + 1 < number).is_some() {}
+            if let Some(h) = heights.next_if(|h| h.row + 1 == number) {
+                let points = f64::from(h.pixels) * 0.75;
+                let _ = write!(out, " ht=\"{points}\" customHeight=\"1\"");
+            }
+        }
+        rest = rest.get(end..).unwrap_or_default();
+    }
+    out.extend_from_slice(rest);
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    let first = *needle.first()?;
+    let mut from = 0;
+    while let Some(i) = hay.get(from..)?.iter().position(|&b| b == first) {
+        let at = from + i;
+        if hay.get(at..at + needle.len()) == Some(needle) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
 }
 
 #[cfg(test)]
@@ -450,6 +628,123 @@ mod tests {
         assert!(styles.contains(r#"readingOrder="2""#), "{styles}");
         let core = part(&a, "docProps/core.xml");
         assert!(core.contains("2023-02-20T00:00:00Z"), "{core}");
+    }
+
+    /// The workbook as it was made before the sheets were written row by row: standard
+    /// sheets, every cell in memory, heights given to rust_xlsxwriter.
+    fn render_in_memory(summary: &Summary, records: &Records, info: &RunInfo) -> Vec<u8> {
+        let mut wb = Workbook::new();
+        let created = view::created_date(records);
+        let created = ExcelDateTime::from_ymd(created.0, created.1, created.2).unwrap();
+        wb.set_properties(
+            &DocProperties::new()
+                .set_title(cell_text(&view::title(info)))
+                .set_author(format!("replytally {}", info.tool_version))
+                .set_comment(cell_text(&view::made_from(info)))
+                .set_creation_datetime(&created),
+        );
+        let f = Formats::new();
+        let heights = [
+            tally_sheet(wb.add_worksheet(), &f, summary).unwrap(),
+            answers_sheet(wb.add_worksheet(), &f, records).unwrap(),
+            replies_sheet(wb.add_worksheet(), &f, records).unwrap(),
+            failures_sheet(wb.add_worksheet(), &f, records).unwrap(),
+            about_sheet(wb.add_worksheet(), &f, info).unwrap(),
+        ];
+        for (i, hs) in heights.iter().enumerate() {
+            let ws = wb.worksheet_from_index(i).unwrap();
+            for h in hs {
+                ws.set_row_height_pixels(h.row, h.pixels).unwrap();
+            }
+        }
+        wb.save_to_buffer().unwrap()
+    }
+
+    /// Standard sheets say which columns each block of rows spans (an optional hint, which
+    /// sheets written row by row leave out).
+    fn without_spans(xml: &str) -> String {
+        let mut out = String::new();
+        let mut rest = xml;
+        while let Some(at) = rest.find(" spans=\"") {
+            out.push_str(&rest[..at]);
+            let after = &rest[at + " spans=\"".len()..];
+            rest = &after[after.find('"').unwrap() + 1..];
+        }
+        out.push_str(rest);
+        out
+    }
+
+    #[test]
+    fn same_workbook_as_made_in_memory_with_each_row_once() {
+        let mut records = sample_records();
+        // Tall rows everywhere, the last row of each sheet among them.
+        let many = records.replies[0].clone();
+        for i in 0..300 {
+            let mut r = many.clone();
+            r.source = format!("replies/copy{i}.docx");
+            records.replies.push(r);
+        }
+        let last = records.replies.len() - 1;
+        records.replies[last].answers[1].text = "one\ntwo\nthree".into();
+        records.replies[last].warnings = vec!["first".into(), "second".into()];
+        let summary = sample_summary(&records);
+        let info = sample_info();
+        let new = records_xlsx(&summary, &records, &info).unwrap();
+        let old = render_in_memory(&summary, &records, &info);
+        let names = |bytes: &[u8]| -> Vec<String> {
+            let z = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+            z.file_names().map(|n| n.unwrap().to_string()).collect()
+        };
+        assert_eq!(names(&new), names(&old));
+        for name in names(&old) {
+            let (a, b) = (part(&old, &name), part(&new, &name));
+            if name.starts_with("xl/worksheets/") {
+                assert_eq!(without_spans(&a), b, "{name}");
+                // Each row once, in order.
+                let rows: Vec<u32> = b
+                    .split("<row r=\"")
+                    .skip(1)
+                    .map(|t| t[..t.find('"').unwrap()].parse().unwrap())
+                    .collect();
+                assert!(rows.windows(2).all(|w| w[0] < w[1]), "{name}: {rows:?}");
+            } else {
+                assert_eq!(a, b, "{name}");
+            }
+        }
+        let answers = part(&new, "xl/worksheets/sheet2.xml");
+        let last_row = answers.rfind("<row ").unwrap();
+        assert!(
+            answers[last_row..].starts_with(r#"<row r="607" ht="45" customHeight="1">"#),
+            "{}",
+            &answers[last_row..]
+        );
+    }
+
+    #[test]
+    fn heights_go_in_their_rows_across_pieces() {
+        let heights = [
+            RowHeight { row: 0, pixels: 40 },
+            RowHeight {
+                row: 2,
+                pixels: 545,
+            },
+            RowHeight { row: 7, pixels: 60 },
+        ];
+        let xml = r#"<row r="1"><c/></row><row r="2"/><row r="3"><c/></row><row r="9"/>"#;
+        let mut next = heights.iter().peekable();
+        let mut out = Vec::new();
+        // Cut at a `<`, as the copy does.
+        let cut = xml.find("<row r=\"3").unwrap();
+        add_heights(&xml.as_bytes()[..cut], &mut next, &mut out);
+        add_heights(&xml.as_bytes()[cut..], &mut next, &mut out);
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            r#"<row r="1" ht="30" customHeight="1"><c/></row><row r="2"/><row r="3" ht="408.75" customHeight="1"><c/></row><row r="9"/>"#
+        );
+        assert!(
+            next.next().is_none(),
+            "a height for a row not written is dropped"
+        );
     }
 
     #[test]
