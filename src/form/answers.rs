@@ -53,7 +53,7 @@ pub fn classify(text: &str) -> Option<Label> {
         return None;
     }
     let folded = fold(text);
-    if folded.is_empty() || !LABEL_KEYS.as_ref().is_none_or(|k| k.is_match(&folded)) {
+    if folded.is_empty() || !LABEL_KEYS.as_ref().is_none_or(|k| k.all.is_match(&folded)) {
         return None;
     }
     // Most lines hold no label at all: one pass of all the patterns together tells so, where
@@ -119,38 +119,48 @@ fn may_hold_label_of(i: usize, folded: &str) -> bool {
 
 /// Words one of which every match of every label pattern contains (`None` if some pattern has
 /// no such set), lower case like the folded text the patterns read.
-static LABEL_KEYS: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
-    std::sync::LazyLock::new(|| {
-        let mut keys: Vec<String> = Vec::new();
-        for c in compiled() {
-            for re in [
-                &c.not_authorize,
-                &c.no_comments,
-                &c.with_comments,
-                &c.authorize,
-            ] {
-                let hir = regex_syntax::Parser::new().parse(re.as_str()).ok()?;
-                for key in required_words(&hir)? {
-                    // The longest piece without blanks or apostrophes: folding changes those.
-                    let piece = key
-                        .split(|ch: char| ch.is_whitespace() || ch == '\'')
-                        .max_by_key(|p| p.len())
-                        .unwrap_or("");
-                    if piece.is_empty() {
-                        return None;
-                    }
-                    keys.push(piece.to_string());
+struct LabelKeys {
+    all: aho_corasick::AhoCorasick,
+    /// The ASCII ones: all an ASCII line can hold, and fewer words search faster.
+    ascii: aho_corasick::AhoCorasick,
+}
+
+static LABEL_KEYS: std::sync::LazyLock<Option<LabelKeys>> = std::sync::LazyLock::new(|| {
+    let mut keys: Vec<String> = Vec::new();
+    for c in compiled() {
+        for re in [
+            &c.not_authorize,
+            &c.no_comments,
+            &c.with_comments,
+            &c.authorize,
+        ] {
+            let hir = regex_syntax::Parser::new().parse(re.as_str()).ok()?;
+            for key in required_words(&hir)? {
+                // The longest piece without blanks or apostrophes: folding changes those.
+                let piece = key
+                    .split(|ch: char| ch.is_whitespace() || ch == '\'')
+                    .max_by_key(|p| p.len())
+                    .unwrap_or("");
+                if piece.is_empty() {
+                    return None;
                 }
+                keys.push(piece.to_string());
             }
         }
-        // Matched on lower-case text: a case-blind automaton would lose the vectorised search
-        // that makes scanning every line of a long letter cheap.
-        // (Leftmost matching is what lets the automaton use that search.)
+    }
+    // Matched on lower-case text: a case-blind automaton would lose the vectorised search that
+    // makes scanning every line of a long letter cheap (and leftmost matching lets it use it).
+    let build = |keys: &[&String]| {
         aho_corasick::AhoCorasick::builder()
             .match_kind(aho_corasick::MatchKind::LeftmostFirst)
-            .build(&keys)
+            .build(keys)
             .ok()
-    });
+    };
+    Some(LabelKeys {
+        all: build(&keys.iter().collect::<Vec<_>>())?,
+        ascii: build(&keys.iter().filter(|k| k.is_ascii()).collect::<Vec<_>>())?,
+    })
+});
 
 /// Whether an ASCII line holds one of [`LABEL_KEYS`], case aside.
 fn ascii_may_hold_label(text: &str) -> bool {
@@ -164,7 +174,7 @@ fn ascii_may_hold_label(text: &str) -> bool {
         let mut lower = buf.borrow_mut();
         lower.clear();
         lower.extend(text.bytes().map(|b| b.to_ascii_lowercase()));
-        keys.is_match(lower.as_slice())
+        keys.ascii.is_match(lower.as_slice())
     })
 }
 
