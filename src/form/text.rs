@@ -12,11 +12,11 @@ pub fn fold(s: &str) -> String {
     }
     let mut out = String::with_capacity(s.len());
     let mut last_space = false;
-    for c in s.nfkd() {
+    let mut push = |c: char| {
         let c = match c {
-            '\u{0300}'..='\u{036F}' => continue,
+            '\u{0300}'..='\u{036F}' => return,
             // Arabic diacritics (harakat) and tatweel.
-            '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' => continue,
+            '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' => return,
             '’' | '‘' | 'ʼ' | '`' | '´' => '\'',
             '‐' | '‑' | '‒' | '–' | '—' => '-',
             'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
@@ -30,10 +30,16 @@ pub fn fold(s: &str) -> String {
                 out.push(' ');
             }
             last_space = true;
-            continue;
+            return;
         }
         last_space = false;
         out.extend(c.to_lowercase());
+    };
+    // Text with nothing to decompose (most Chinese, Arabic, Russian) skips the normalizer.
+    if unicode_normalization::is_nfkd_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
+        s.chars().for_each(&mut push);
+    } else {
+        s.nfkd().for_each(&mut push);
     }
     out.trim().to_string()
 }
@@ -113,6 +119,20 @@ mod tests {
         assert_eq!(fold("N’autorise  PAS"), "n'autorise pas");
         assert_eq!(fold("Février"), "fevrier");
         assert_eq!(fold("لا تأذن"), "لا تاذن");
+    }
+
+    #[test]
+    fn text_already_decomposed_folds_like_text_that_is_not() {
+        // Nothing to decompose (the normalizer is skipped) …
+        assert_eq!(fold("Федерация  РОССИЯ"), "федерация россия");
+        assert_eq!(
+            fold("中华人民共和国\t工业和信息化部"),
+            "中华人民共和国 工业和信息化部"
+        );
+        // … and words with something to decompose (й, a ligature, a full-width colon).
+        assert_eq!(fold("Российская Федерация"), "россииская федерация");
+        assert_eq!(fold("Майский ﬁx：日期"), "маискии fix:日期");
+        assert_eq!(fold("Майский"), fold("Маи\u{0306}ский"));
     }
 
     #[test]
