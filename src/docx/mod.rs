@@ -47,16 +47,17 @@ pub fn parse_document_xml(xml: &[u8]) -> Result<Document, DocxError> {
 /// `other_marks`.
 pub fn read_document(pkg: &mut Package<'_>) -> Result<Document, DocxError> {
     let main = main_part_name(pkg)?;
-    let mut doc = parse_part_in(pkg, &main)?;
     let rels = pkg.relationships(&main).unwrap_or_default();
-    for rel in rels {
+    let mut doc = parse_part_in(pkg, &main, &rels)?;
+    for rel in &rels {
         if rel.external || !OTHER_PART_TYPES.iter().any(|t| rel.rel_type.ends_with(t)) {
             continue;
         }
         if !pkg.has_part(&rel.target) {
             continue;
         }
-        match parse_part_in(pkg, &rel.target) {
+        let part_rels = pkg.relationships(&rel.target).unwrap_or_default();
+        match parse_part_in(pkg, &rel.target, &part_rels) {
             Ok(part_doc) => {
                 doc.other_marks
                     .extend(placed_in(&part_doc.body, &rel.target));
@@ -89,10 +90,14 @@ fn main_part_name(pkg: &mut Package<'_>) -> Result<String, DocxError> {
     }
 }
 
-/// Parse one part of the package, resolving its ActiveX controls through its relationships.
-fn parse_part_in(pkg: &mut Package<'_>, part: &str) -> Result<Document, DocxError> {
+/// Parse one part of the package, resolving its ActiveX controls through its relationships
+/// `rels`.
+fn parse_part_in(
+    pkg: &mut Package<'_>,
+    part: &str,
+    rels: &[Relationship],
+) -> Result<Document, DocxError> {
     let bytes = pkg.read_part(part)?.ok_or(DocxError::MissingMainPart)?;
-    let rels = pkg.relationships(part).unwrap_or_default();
     let mut notes = Vec::new();
     let mut resolve = |id: &str| -> Option<Checkbox> {
         let rel = rels.iter().find(|r| r.id == id && !r.external)?;

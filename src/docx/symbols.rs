@@ -34,15 +34,19 @@ impl SymbolFont {
 
 /// Recognise a symbol font by name (case and spacing tolerant).
 pub fn symbol_font(name: &str) -> Option<SymbolFont> {
-    let n: String = name
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect::<String>()
-        .to_ascii_lowercase();
-    match n.as_str() {
-        "wingdings" | "wingdings1" => Some(SymbolFont::Wingdings),
-        "wingdings2" => Some(SymbolFont::Wingdings2),
-        "webdings" => Some(SymbolFont::Webdings),
+    // Every run's fonts come here: fold into a small buffer rather than a new string. The
+    // names sought are short and ASCII, so anything longer or not ASCII is none of them.
+    let mut folded = [0u8; 10];
+    let mut len = 0;
+    for c in name.chars().filter(|c| !c.is_whitespace()) {
+        let slot = folded.get_mut(len).filter(|_| c.is_ascii())?;
+        *slot = (c as u8).to_ascii_lowercase();
+        len += 1;
+    }
+    match folded.get(..len)? {
+        b"wingdings" | b"wingdings1" => Some(SymbolFont::Wingdings),
+        b"wingdings2" => Some(SymbolFont::Wingdings2),
+        b"webdings" => Some(SymbolFont::Webdings),
         _ => None,
     }
 }
@@ -123,7 +127,24 @@ mod tests {
         assert_eq!(symbol_font("Wingdings 2"), Some(SymbolFont::Wingdings2));
         assert_eq!(symbol_font("WINGDINGS"), Some(SymbolFont::Wingdings));
         assert_eq!(symbol_font("Arial"), None);
+        assert_eq!(symbol_font(" Wing dings\t2 "), Some(SymbolFont::Wingdings2));
+        assert_eq!(symbol_font("Wingdings 1"), Some(SymbolFont::Wingdings));
+        assert_eq!(symbol_font("Webdingsx"), None);
+        assert_eq!(symbol_font("Wingdings22"), None);
+        assert_eq!(symbol_font("Wíngdings"), None);
+        assert_eq!(symbol_font(""), None);
         assert_eq!(symbol_detail(SymbolFont::Wingdings, 0xFE), "Wingdings F0FE");
+    }
+
+    #[test]
+    fn every_glyph_starts_with_byte_e2_in_utf8() {
+        // The reader's plain-text fast path relies on it (see `xml::Parser::emit_text`).
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            if glyph_state(c).is_some() {
+                let mut buf = [0u8; 4];
+                assert_eq!(c.encode_utf8(&mut buf).as_bytes()[0], 0xE2, "{c}");
+            }
+        }
     }
 
     #[test]

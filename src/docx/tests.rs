@@ -412,6 +412,52 @@ fn strict_namespace_and_other_prefixes() {
 }
 
 #[test]
+fn namespaces_declared_below_the_root() {
+    const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+    const W14: &str = "http://schemas.microsoft.com/office/word/2010/wordml";
+    let texts = |xml: &str| -> Vec<String> {
+        let d = parse_document_xml(xml.as_bytes()).unwrap_or_else(|e| panic!("{e}\n{xml}"));
+        d.paragraphs().iter().map(|p| p.text()).collect()
+    };
+    // The main namespace declared on a paragraph, under a root in another namespace: in scope
+    // for that paragraph only.
+    let xml = format!(
+        r#"<x:document xmlns:x="urn:x"><x:body><w:p xmlns:w="{W}"><w:r><w:t>inner</w:t></w:r></w:p><w:p><w:r><w:t>out of scope</w:t></w:r></w:p></x:body></x:document>"#
+    );
+    assert_eq!(texts(&xml), ["inner"]);
+    // `w` rebound to another namespace below the root, and bound again after it closes.
+    let xml = format!(
+        r#"<w:document xmlns:w="{W}"><w:body><w:p><w:r><w:t>a</w:t></w:r></w:p><w:tbl xmlns:w="urn:other"><w:tr><w:tc><w:p><w:r><w:t>hidden</w:t></w:r></w:p></w:tc></w:tr></w:tbl><w:p><w:r><w:t>b</w:t></w:r></w:p></w:body></w:document>"#
+    );
+    assert_eq!(texts(&xml), ["a", "b"]);
+    // The default namespace changed below the root.
+    let xml = format!(
+        r#"<document xmlns="{W}"><body><p><r><t>a</t></r></p><p xmlns="urn:other"><r><t>hidden</t></r></p><p><r><t>b</t></r></p></body></document>"#
+    );
+    assert_eq!(texts(&xml), ["a", "b"]);
+    // A content control whose `w14` prefix is declared on its own properties.
+    let xml = format!(
+        r#"<w:document xmlns:w="{W}"><w:body><w:p><w:sdt><w:sdtPr xmlns:w14="{W14}"><w14:checkbox><w14:checked w14:val="1"/></w14:checkbox></w:sdtPr><w:sdtContent><w:r><w:t>☒</w:t></w:r></w:sdtContent></w:sdt><w:r><w:t xml:space="preserve"> Authorizes</w:t></w:r></w:p></w:body></w:document>"#
+    );
+    let d = parse_document_xml(xml.as_bytes()).unwrap();
+    assert_eq!(states(&d), [(Mechanism::ContentControl, Some(true))]);
+    assert_eq!(d.paragraphs()[0].text(), " Authorizes");
+    // `xmlns` in a value is not a declaration; a declaration quick-xml refuses is an error.
+    let xml = format!(
+        r#"<w:document xmlns:w="{W}"><w:body><w:p><w:pPr><w:pStyle w:val="xmlns"/></w:pPr></w:p></w:body></w:document>"#
+    );
+    let d = parse_document_xml(xml.as_bytes()).unwrap();
+    assert_eq!(d.paragraphs()[0].style.as_deref(), Some("xmlns"));
+    let xml = format!(
+        r#"<w:document xmlns:w="{W}"><w:body><w:p xmlns:xml="urn:bad"/></w:body></w:document>"#
+    );
+    assert!(matches!(
+        parse_document_xml(xml.as_bytes()),
+        Err(DocxError::Xml(_))
+    ));
+}
+
+#[test]
 fn utf16_part() {
     let xml = format!(
         r#"<?xml version="1.0" encoding="UTF-16"?><w:document {NS}><w:body><w:p><w:r><w:t>utf16 ☒</w:t></w:r></w:p></w:body></w:document>"#

@@ -168,6 +168,9 @@ impl From<AnnexError> for Fail {
     }
 }
 
+/// What makes one output, into its temporary file.
+type Fill<'a> = dyn FnMut(&mut BufWriter<File>) -> Result<(), Fail> + Send + 'a;
+
 /// Write every file of [`FILE_NAMES`] into dir (create it). Returns the paths written.
 ///
 /// The workbook beside the six others, which are written one at a time in the order of
@@ -185,9 +188,7 @@ pub fn write_all(
         path: dir.to_path_buf(),
         source,
     })?;
-    let put = |file: &'static str,
-               fill: &mut dyn FnMut(&mut BufWriter<File>) -> Result<(), Fail>|
-     -> Result<PathBuf, ReportError> {
+    let put = |file: &'static str, fill: &mut Fill| -> Result<PathBuf, ReportError> {
         let path = dir.join(file);
         match write_atomic_with(&path, fill) {
             Ok(()) => Ok(path),
@@ -206,10 +207,7 @@ pub fn write_all(
             })
         },
         || -> Vec<Result<PathBuf, ReportError>> {
-            let mut fills: [(
-                usize,
-                &mut dyn FnMut(&mut BufWriter<File>) -> Result<(), Fail>,
-            ); 6] = [
+            let mut fills: [(usize, &mut Fill); 6] = [
                 (0, &mut |w| Ok(write_records_json(w, records, info)?)),
                 (1, &mut |w| Ok(write_records_csv(w, records)?)),
                 (3, &mut |w| Ok(w.write_all(&summary_json(summary, info))?)),
@@ -221,7 +219,7 @@ pub fn write_all(
             ];
             let mut done = Vec::new();
             for (i, fill) in fills.iter_mut() {
-                let r = put(FILE_NAMES[*i], *fill);
+                let r = put(FILE_NAMES[*i], fill);
                 let failed = r.is_err();
                 done.push(r);
                 if failed {
