@@ -53,18 +53,16 @@ pub fn classify(text: &str) -> Option<Label> {
         return None;
     }
     let folded = fold(text);
-    if folded.is_empty() || !LABEL_KEYS.as_ref().is_none_or(|k| k.all.is_match(&folded)) {
-        return None;
-    }
-    // Most lines hold no label at all: one pass of all the patterns together tells so, where
-    // each pattern alone would scan the line again (24 passes on every line of a long letter).
-    if !may_hold_label(&folded) {
+    // The languages whose label words the line holds: only their patterns are tried.
+    let languages = LABEL_KEYS
+        .as_ref()
+        .map_or(u64::MAX, |k| k.languages(&folded));
+    if folded.is_empty() || languages == 0 {
         return None;
     }
     let mut best: Option<(usize, LineKind, &Compiled)> = None;
     for (i, c) in compiled().iter().enumerate() {
-        // A language none of whose labels is in the line is passed over in one pass.
-        if !may_hold_label_of(i, &folded) {
+        if (languages >> i.min(63)) & 1 == 0 {
             continue;
         }
         // The earliest label in the line wins; on a tie the negation first (every "does not
@@ -106,28 +104,31 @@ pub fn classify(text: &str) -> Option<Label> {
     })
 }
 
-/// Whether any label pattern of any language matches somewhere in `folded` (`true` when the
-/// patterns could not be put together: then [`classify`] tries them one by one anyway).
-fn may_hold_label(folded: &str) -> bool {
-    matches(&UNIONS[0], folded)
-}
-
-/// [`may_hold_label`] for the labels of the `i`-th language of [`compiled`].
-fn may_hold_label_of(i: usize, folded: &str) -> bool {
-    UNIONS.get(i + 1).is_none_or(|u| matches(u, folded))
-}
-
 /// Words one of which every match of every label pattern contains (`None` if some pattern has
 /// no such set), lower case like the folded text the patterns read.
 struct LabelKeys {
+    /// Every word, matched overlapping: which languages a folded line has words of.
     all: aho_corasick::AhoCorasick,
+    /// The language (index in [`compiled`]) of each word of `all`.
+    language: Vec<usize>,
     /// The ASCII ones: all an ASCII line can hold, and fewer words search faster.
     ascii: aho_corasick::AhoCorasick,
 }
 
+impl LabelKeys {
+    /// Bit `i` set: the folded line holds a word of the `i`-th language of [`compiled`].
+    fn languages(&self, folded: &str) -> u64 {
+        self.all
+            .find_overlapping_iter(folded)
+            .filter_map(|m| self.language.get(m.pattern().as_usize()))
+            .fold(0, |set, &l| set | (1 << l.min(63)))
+    }
+}
+
 static LABEL_KEYS: std::sync::LazyLock<Option<LabelKeys>> = std::sync::LazyLock::new(|| {
     let mut keys: Vec<String> = Vec::new();
-    for c in compiled() {
+    let mut language = Vec::new();
+    for (i, c) in compiled().iter().enumerate() {
         for re in [
             &c.not_authorize,
             &c.no_comments,
@@ -145,20 +146,20 @@ static LABEL_KEYS: std::sync::LazyLock<Option<LabelKeys>> = std::sync::LazyLock:
                     return None;
                 }
                 keys.push(piece.to_string());
+                language.push(i);
             }
         }
     }
     // Matched on lower-case text: a case-blind automaton would lose the vectorised search that
     // makes scanning every line of a long letter cheap (and leftmost matching lets it use it).
-    let build = |keys: &[&String]| {
-        aho_corasick::AhoCorasick::builder()
-            .match_kind(aho_corasick::MatchKind::LeftmostFirst)
-            .build(keys)
-            .ok()
-    };
+    let ascii = aho_corasick::AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+        .build(keys.iter().filter(|k| k.is_ascii()))
+        .ok()?;
     Some(LabelKeys {
-        all: build(&keys.iter().collect::<Vec<_>>())?,
-        ascii: build(&keys.iter().filter(|k| k.is_ascii()).collect::<Vec<_>>())?,
+        all: aho_corasick::AhoCorasick::new(&keys).ok()?,
+        language,
+        ascii,
     })
 });
 
@@ -200,52 +201,6 @@ fn required_words(hir: &regex_syntax::hir::Hir) -> Option<Vec<String>> {
         _ => None,
     }
 }
-
-/// One alternation of label patterns, compiled twice: for any text, and for ASCII text only
-/// (there the ASCII engine reads the patterns as the Unicode one does, `\b`, `\w`, `\s` and
-/// `.` agreeing on ASCII characters, and is several times faster). `None` if it cannot be
-/// built: then the patterns are tried one by one.
-struct Union {
-    any: Option<regex::Regex>,
-    ascii: Option<regex::bytes::Regex>,
-}
-
-fn matches(u: &Union, folded: &str) -> bool {
-    if folded.is_ascii() {
-        if let Some(re) = &u.ascii {
-            return re.is_match(folded.as_bytes());
-        }
-    }
-    u.any.as_ref().is_none_or(|re| re.is_match(folded))
-}
-
-/// The labels of every language, then of each language in [`compiled`]'s order.
-static UNIONS: std::sync::LazyLock<Vec<Union>> = std::sync::LazyLock::new(|| {
-    let labels = |c: &Compiled| -> Vec<String> {
-        [
-            &c.not_authorize,
-            &c.no_comments,
-            &c.with_comments,
-            &c.authorize,
-        ]
-        .iter()
-        .map(|re| format!("(?:{})", re.as_str()))
-        .collect()
-    };
-    let union = |parts: Vec<String>| {
-        let source = parts.join("|");
-        Union {
-            any: regex::Regex::new(&source).ok(),
-            ascii: regex::bytes::RegexBuilder::new(&source)
-                .unicode(false)
-                .build()
-                .ok(),
-        }
-    };
-    let mut out = vec![union(compiled().iter().flat_map(labels).collect())];
-    out.extend(compiled().iter().map(|c| union(labels(c))));
-    out
-});
 
 /// Where the printed label ends in the original text: after the parenthesis that follows the
 /// verb ("… approval (the reasons … are attached)"), or after the option's own words.
@@ -1481,32 +1436,28 @@ mod tests {
     use super::*;
 
     #[test]
-    fn all_labels_compile_into_one_prefilter() {
-        for u in UNIONS.iter() {
-            assert!(u.any.is_some() && u.ascii.is_some(), "a union compiles");
-        }
-        assert_eq!(UNIONS.len(), compiled().len() + 1);
-        let any = UNIONS[0].any.as_ref().expect("compiled");
-        let ascii = UNIONS[0].ascii.as_ref().expect("compiled");
-        assert!(any.is_match(&fold("N’autorise pas")));
-        assert!(!any.is_match(&fold("Lorem ipsum dolor sit amet")));
-        // Both engines agree on ASCII lines, labels or not.
-        for line in [
-            "Does not authorize approval of X.1382",
-            "authorizes_approval",
-            "The Administration authorizes: comments are attached below, see",
-            "Commentaires ci-joint",
-            "n'autorise pas",
-            "sin comentarios",
-            "no hay cambios.",
-            "unable to  authorise",
-            "Lorem ipsum dolor sit amet, no commentary",
-            "x.1382 authorized",
-            "with the following comments",
-        ] {
-            let f = fold(line);
-            assert_eq!(any.is_match(&f), ascii.is_match(f.as_bytes()), "{line}");
-        }
+    fn label_words_name_the_languages_to_try() {
+        let keys = LABEL_KEYS
+            .as_ref()
+            .expect("every label pattern has words it requires");
+        let langs = |line: &str| -> Vec<&str> {
+            let set = keys.languages(&fold(line));
+            compiled()
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| (set >> i) & 1 == 1)
+                .map(|(_, c)| c.code)
+                .collect()
+        };
+        assert_eq!(langs("Does not authorize approval of X.1382"), ["en"]);
+        assert_eq!(langs("N’autorise pas"), ["fr"]);
+        assert_eq!(langs("Sin comentarios"), ["es"]);
+        assert_eq!(langs("Не уполномочивает"), ["ru"]);
+        assert_eq!(langs("لا تأذن"), ["ar"]);
+        assert_eq!(langs("不授权"), ["zh"]);
+        // Overlapping words count for each language ("comment" in "commentaires").
+        assert_eq!(langs("Commentaires ci-joints"), ["en", "fr"]);
+        assert!(langs("Lorem ipsum dolor sit amet").is_empty());
     }
 
     #[test]
