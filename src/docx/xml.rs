@@ -115,6 +115,8 @@ enum El {
 
 fn classify(ns: Ns, local: &str) -> El {
     match ns {
+        // Formatting revisions hold the *old* properties: never read them as current.
+        Ns::W if local.ends_with("PrChange") || local == "numberingChange" => El::PrChange,
         // By length first: one integer switch, then a few comparisons (this runs for every
         // element of the part).
         Ns::W => match local.len() {
@@ -180,8 +182,6 @@ fn classify(ns: Ns, local: &str) -> El {
                 "gridSpan" => El::GridSpan,
                 "checkBox" => El::FfCheckBox,
                 "moveFrom" => El::MoveFrom,
-                // Formatting revisions hold the *old* properties: never read them as current.
-                "PrChange" => El::PrChange,
                 _ => El::Other,
             },
             9 => match local {
@@ -189,33 +189,25 @@ fn classify(ns: Ns, local: &str) -> El {
                 "highlight" => El::Highlight,
                 "cellMerge" => El::CellIns,
                 "fldSimple" => El::FldSimple,
-                l if l.ends_with("PrChange") => El::PrChange,
                 _ => El::Other,
             },
             10 => match local {
                 "gridBefore" => El::GridBefore,
-                l if l.ends_with("PrChange") => El::PrChange,
                 _ => El::Other,
             },
             11 => match local {
                 "txbxContent" => El::TxbxContent,
-                l if l.ends_with("PrChange") => El::PrChange,
                 _ => El::Other,
             },
             12 => match local {
                 "delInstrText" => El::DelText,
-                l if l.ends_with("PrChange") => El::PrChange,
                 _ => El::Other,
             },
             13 => match local {
                 "noBreakHyphen" => El::NoBreakHyphen,
-                l if l.ends_with("PrChange") => El::PrChange,
                 _ => El::Other,
             },
-            _ => match local {
-                l if l.ends_with("PrChange") || l == "numberingChange" => El::PrChange,
-                _ => El::Other,
-            },
+            _ => El::Other,
         },
         Ns::W14 => match local {
             "checkbox" => El::W14Checkbox,
