@@ -206,7 +206,7 @@ pub fn write_all(
                 Ok(write_records_xlsx(w, dir, summary, records, info)?)
             })
         },
-        || -> Vec<Result<PathBuf, ReportError>> {
+        || -> Vec<(usize, Result<PathBuf, ReportError>)> {
             let mut fills: [(usize, &mut Fill); 6] = [
                 (0, &mut |w| Ok(write_records_json(w, records, info)?)),
                 (1, &mut |w| Ok(write_records_csv(w, records)?)),
@@ -221,7 +221,7 @@ pub fn write_all(
             for (i, fill) in fills.iter_mut() {
                 let r = put(FILE_NAMES[*i], fill);
                 let failed = r.is_err();
-                done.push(r);
+                done.push((*i, r));
                 if failed {
                     break;
                 }
@@ -230,15 +230,13 @@ pub fn write_all(
         },
     );
     // In file order: the paths written, or the first error.
-    let mut others = others.into_iter();
-    let mut written = Vec::with_capacity(FILE_NAMES.len());
-    for _ in 0..2 {
-        written.extend(others.next().transpose()?);
-    }
-    written.push(workbook?);
-    for r in others {
-        written.push(r?);
-    }
+    let mut done = others;
+    done.push((2, workbook));
+    done.sort_by_key(|(i, _)| *i);
+    let written = done
+        .into_iter()
+        .map(|(_, r)| r)
+        .collect::<Result<Vec<_>, _>>()?;
     Ok(written)
 }
 

@@ -539,7 +539,7 @@ fn add_heights(
     const ROW: &[u8] = b"<row r=\"";
     let mut rest = xml;
     while heights.peek().is_some() {
-        let Some(at) = find(rest, ROW) else {
+        let Some(at) = memchr::memmem::find(rest, ROW) else {
             break;
         };
         let value = at + ROW.len();
@@ -563,19 +563,6 @@ fn add_heights(
         rest = rest.get(end..).unwrap_or_default();
     }
     out.extend_from_slice(rest);
-}
-
-fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    let first = *needle.first()?;
-    let mut from = 0;
-    while let Some(i) = hay.get(from..)?.iter().position(|&b| b == first) {
-        let at = from + i;
-        if hay.get(at..at + needle.len()) == Some(needle) {
-            return Some(at);
-        }
-        from = at + 1;
-    }
-    None
 }
 
 #[cfg(test)]
