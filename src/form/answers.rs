@@ -525,7 +525,7 @@ fn word_mark(text: &str) -> Option<bool> {
     if text.is_ascii()
         && text
             .bytes()
-            .filter(|b| !matches!(b, b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' | b' '))
+            .filter(|&b| !super::text::is_blank_byte(b))
             .filter(|b| !matches!(b, b'.' | b'!' | b':' | b'-'))
             .nth(20)
             .is_some()

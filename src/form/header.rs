@@ -89,7 +89,7 @@ fn ascii_window(text: &str, n: usize) -> Option<usize> {
     }
     let mut seen = 0;
     for (i, b) in text.bytes().enumerate() {
-        if !matches!(b, b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' | b' ') {
+        if !super::text::is_blank_byte(b) {
             seen += 1;
             if seen == n {
                 return (i + 1 < text.len()).then_some(i + 1);

@@ -44,12 +44,18 @@ pub fn fold(s: &str) -> String {
     out.trim().to_string()
 }
 
+/// An ASCII byte `char::is_whitespace` accepts (unlike `u8::is_ascii_whitespace`, it takes the
+/// vertical tab): what folding collapses.
+pub fn is_blank_byte(b: u8) -> bool {
+    matches!(b, b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' | b' ')
+}
+
 /// [`fold`] for ASCII text: lower case, '`' as an apostrophe, white space collapsed, trimmed.
 fn fold_ascii(s: &str) -> String {
-    // The ASCII characters `char::is_whitespace` accepts, the space aside.
-    let other_blank = s.bytes().fold(false, |seen, b| {
-        seen | matches!(b, b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r')
-    });
+    // Blanks other than the space.
+    let other_blank = s
+        .bytes()
+        .fold(false, |seen, b| seen | (b != b' ' && is_blank_byte(b)));
     let trimmed = s.trim_matches(' ');
     if !other_blank && !trimmed.contains("  ") {
         // Words one space apart: nothing to collapse, a lower-case copy is the folded text.
@@ -63,7 +69,7 @@ fn fold_ascii(s: &str) -> String {
     let mut out: Vec<u8> = Vec::with_capacity(s.len());
     let mut pending_space = false;
     for &b in s.as_bytes() {
-        if matches!(b, b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' | b' ') {
+        if is_blank_byte(b) {
             pending_space = !out.is_empty();
             continue;
         }
