@@ -162,7 +162,7 @@ class Builder:
         if style.startswith('over:'):
             # the box deleted and the word typed in its place
             txt = style.split(':', 1)[1]
-            return [d.run(txt, fmt(b=True))] if on else []
+            return [d.run(txt, fmt(b=True))] if on else [d.legacy_box(False)]
         if style.startswith('replace:'):
             _, on_g, off_g = style.split(':')
             return [d.run(on_g if on else off_g, fmt(sz=28))]

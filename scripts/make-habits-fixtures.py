@@ -838,7 +838,40 @@ def write_readme(truths):
         habits = '; '.join(t['notes']).replace('|', '\\|')
         lines.append(f"| `{t['source'][8:]}` | {t['language']} | {t['member_state']['name']} ({t['member_state']['iso3']}) | {ans} | {habits} |")
     lines += ['', 'A = authorize, no comments; A+c = authorize with comments; A? = authorize, option not said',
-              '(unspecified); N = does not authorize; C = conflict (both marked); – = no reply.', '']
+              '(unspecified); N = does not authorize; C = conflict (both marked); – = no reply.', '',
+              '## The truth',
+              '',
+              'Per reply: `member_state` (name, ISO3), `date` (ISO 8601), and per draft `decision`, `comments`',
+              '(authorize only) and `text`: the reasons or comments exactly as the person wrote them, paragraphs',
+              'joined with `\\n`, without headings, labels or form text. Also: `evidence` (the mechanism a person',
+              'would name, FORM.md\'s words; informative, not scored), `warn: true` on conflicts and on an',
+              'authorize whose option is not said, `tracked_changes` (the file holds revisions), `habits`',
+              '(machine-readable tags used for the per-habit scores) and `render_clue` (a string the rendered',
+              'page must show: the country, the regulator, the letterhead). `tallies` is the summary the tool',
+              'should write with `--form` (counts over Member States, every reply counted, threshold 70 %).',
+              '',
+              'The marks are derived from the truth by the generator (the habit says *how* a person marks, the',
+              'truth *what* they chose), so a file cannot disagree with its truth by a typing slip.',
+              '',
+              '## How the truth was checked',
+              '',
+              '`scripts/check-habits-fixtures.py` renders every file with LibreOffice (`soffice --headless',
+              '--convert-to pdf`, Word comments exported as PDF notes, and LibreOffice\'s text export) and reads',
+              'it back with poppler\'s `pdftotext`. For each reply it checks that the file opens and renders;',
+              'the sender clue is on the page; the circular\'s number and every draft are on the page; every',
+              'reason/comment of the truth is on the page word for word (whitespace ignored; Arabic compared',
+              'through a letter skeleton that survives pdftotext\'s lam-alef reordering), including text in',
+              'Word comments, footnotes and text boxes; for replies made by deleting lines, exactly the decision',
+              'lines the truth keeps are on the page; for replies marked by typed words or glyphs (Yes, Oui, Sí,',
+              'Да, نعم, 是, X, ✓, ☒, ●, ☑, ✔ …), at least one per marked line is on the page. Page images',
+              '(`pdftoppm`) were also looked at by eye for a file of most habits: checked boxes with bold lines,',
+              'typed X and circled X, strike-through, double strike, deleted rows under Track Changes, tracked ☒',
+              'options, highlighted, shaded, red and underlined lines, the old template with a split row, Wingdings',
+              'and Wingdings 2 symbols, rows without vMerge, a text box, a footnote, the right-to-left Arabic',
+              'table with struck lines. All 48 replies and 6 blank forms pass.',
+              '',
+              'Scores of the reader on this set: `SCORES-first-run.md` (measured before any tuning for it).',
+              '']
     with open(os.path.join(OUT, 'README.md'), 'w', encoding='utf-8') as f:
         f.write('\n'.join(lines))
 

@@ -97,12 +97,12 @@ def warnings_of(rec, review):
     return ws
 
 
-def warned(ws, ta):
+def warned(ws, ta, strict=False):
     names = draft_names(ta)
     for w in ws:
         if any(n in w for n in names):
             return True
-        if not any(n in w for n in ALL_DRAFT_NAMES):
+        if not strict and not any(n in w for n in ALL_DRAFT_NAMES):
             return True  # a reply-level warning
     return False
 
@@ -146,6 +146,8 @@ def score(truth, out):
     per_tag = collections.defaultdict(Score)
     wrong = []
     silent = []
+    strict = []
+    silent_ms = []
     for t in truth['replies']:
         name = os.path.basename(t['source'])
         h = t['habits']
@@ -184,7 +186,7 @@ def score(truth, out):
             got = (rec.get('member_state') or {}).get('iso3')
             wrong.append(f'{name}: member_state {got}, want {t["member_state"]["iso3"]}')
             if not any(re.search(r'member.?state|country|sender|mission|switzerland', w, re.I) for w in ws):
-                silent.append(f'{name}: member_state {got}, want {t["member_state"]["iso3"]} (no warning)')
+                silent_ms.append(f'{name}: member_state {got}, want {t["member_state"]["iso3"]} (no warning)')
         for ta in t['answers']:
             a = find_answer(rec, ta)
             got_dec = a['decision'] if a else 'no_reply'
@@ -222,6 +224,8 @@ def score(truth, out):
                 wrong.append(msg)
                 if not warned(ws, ta):
                     silent.append(msg)
+                if not warned(ws, ta, strict=True):
+                    strict.append(msg)
     # the tally
     tally_rows = []
     tally_ok = True
@@ -235,7 +239,7 @@ def score(truth, out):
         tally_rows.append((td['draft'], got, want, all(same)))
     extra = [d.get('draft') for d in summary.get('drafts', [])
              if not any(dkey(d.get('draft')) == dkey(td['draft']) for td in truth['tallies']['drafts'])]
-    return dict(total=total, per_tag=per_tag, wrong=wrong, silent=silent, tally=tally_rows, tally_ok=tally_ok,
+    return dict(total=total, per_tag=per_tag, wrong=wrong, silent=silent, strict=strict, silent_ms=silent_ms, tally=tally_rows, tally_ok=tally_ok,
                 extra_drafts=extra, replied=(summary.get('member_states_replied'), truth['tallies']['member_states_replied']),
                 failures=records.get('failures', []))
 
@@ -252,7 +256,9 @@ def report(title, res, code):
         print(f'  {label:18} {tot.fmt(f)}')
     n_answers = tot.c['decision_n']
     print(f'  {"wrong answers":18} {len(res["wrong"])}')
-    print(f'  {"silent wrong":18} {len(res["silent"])} (wrong with no warning naming the draft and no reply-level warning)')
+    print(f'  {"silent wrong":18} {len(res["silent"])} answers (wrong, and no warning naming the draft nor any reply-level warning)')
+    print(f'  {"silent wrong MS":18} {len(res["silent_ms"])} replies (Member State wrong, no warning about the sender)')
+    print(f'  {"unwarned draft":18} {len(res["strict"])} (wrong answers with no warning naming their draft; reply-level warnings not counted)')
     if res['failures']:
         print(f'  failures: {len(res["failures"])}: ' + '; '.join(f'{f["source"]}: {f["kind"]}' for f in res['failures'][:5]))
     print(f'\n  summary: member_states_replied got {res["replied"][0]}, want {res["replied"][1]}; '
@@ -268,10 +274,14 @@ def report(title, res, code):
         rows.append((s.pct('answer')[0], tag, s))
     for _, tag, s in sorted(rows, key=lambda r: (r[0], r[1])):
         print(f'    {tag:32} {s.fmt("answer"):16} {s.fmt("decision"):16} {s.fmt("options"):16} {s.fmt("text"):16} {s.fmt("member_state")}')
-    print('\n  wrong answers (✗ = silent):')
+    print('\n  wrong answers:')
     silent = set(res['silent'])
+    strict = set(res['strict'])
     for w in res['wrong']:
-        print(f'    {"✗" if w in silent else " "} {w}')
+        print(f'    {"✗" if w in silent else "·" if w in strict else " "} {w}')
+    for w in res['silent_ms']:
+        print(f'    ✗ {w}')
+    print('  (✗ silent; · warned only by a reply-level warning, none naming the draft)')
     print(f'  ({n_answers} answers in all)')
 
 
@@ -279,11 +289,13 @@ def as_json(res):
     tot = res['total']
     return {
         **{f: tot.pct(f)[0] for f, _ in FIELDS},
-        'wrong': len(res['wrong']), 'silent_wrong': len(res['silent']),
+        'wrong': len(res['wrong']), 'silent_wrong': len(res['silent']), 'silent_wrong_member_state': len(res['silent_ms']),
+        'unwarned_draft': len(res['strict']),
         'summary_exact': bool(res['tally_ok'] and res['replied'][0] == res['replied'][1] and not res['extra_drafts']),
         'per_habit': {tag: {f: s.pct(f)[0] for f in ('answer', 'decision', 'options', 'text', 'member_state')}
                       for tag, s in sorted(res['per_tag'].items())},
-        'wrong_answers': res['wrong'], 'silent_answers': res['silent'],
+        'wrong_answers': res['wrong'], 'silent_answers': res['silent'], 'silent_member_states': res['silent_ms'],
+        'unwarned_draft_answers': res['strict'],
     }
 
 
@@ -315,7 +327,9 @@ def main():
         results[title] = as_json(res)
     print('\n## in short\n')
     print(f'  {"":18} ' + ''.join(f'{t:>16}' for t in results))
-    for f, label in FIELDS + [('wrong', 'wrong answers'), ('silent_wrong', 'silent wrong'), ('summary_exact', 'summary exact')]:
+    for f, label in FIELDS + [('wrong', 'wrong answers'), ('silent_wrong', 'silent wrong'),
+                              ('silent_wrong_member_state', 'silent wrong MS'),
+                              ('unwarned_draft', 'unwarned draft'), ('summary_exact', 'summary exact')]:
         vals = []
         for t in results:
             v = results[t][f]
