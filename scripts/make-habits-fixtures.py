@@ -807,6 +807,73 @@ def main():
     print(f'{len(truths)} replies, 6 blank forms in {OUT}')
 
 
+MARK_EN = {
+    'legacy': 'boxes checked (legacy FORMCHECKBOX)', 'legacy_bold': 'boxes checked and the chosen lines bolded',
+    'legacy_lo': 'boxes checked, saved by LibreOffice (no w:checked/w:default on unchecked boxes)',
+    'highlight': 'boxes empty, chosen lines highlighted yellow', 'highlight_green': 'boxes empty, chosen lines highlighted green',
+    'shade': 'boxes empty, chosen lines shaded (w:shd)', 'red_bold': 'boxes empty, chosen lines red and bold',
+    'underline': 'boxes empty, chosen lines underlined', 'blue_u': 'boxes empty, chosen lines blue and underlined',
+    'strike': 'boxes empty, lines not chosen struck through (w:strike)',
+    'dstrike': 'boxes empty, lines not chosen double-struck (w:dstrike)', 'delete': 'lines not chosen deleted from the table',
+    'tdel': 'lines not chosen deleted under Track Changes (w:del)', 'none': 'table untouched, answer in a sentence below it',
+    'mixC': 'Authorizes box checked and an X typed beside Does not authorize (conflict)',
+}
+PLACE_EN = {
+    'cell': 'in the cell under the line', 'cell_italic': 'in the cell, italic and coloured', 'inline': 'after the label',
+    'tins': 'in the cell as a tracked insertion', 'comment': 'in a Word comment (comments.xml)', 'footnote': 'in a footnote',
+    'textbox': 'in a text box', 'rows': 'in a row added below the draft', 'rowspan': 'in a full-width row added below the draft',
+    'after': 'after the table under a heading', 'sentence': 'in the sentence after the table',
+}
+LAYOUT_EN = {
+    'old': 'older template wording', 'retyped': 'labels retyped (British spelling)', 'reflow': 'labels reflowed with manual line breaks',
+    'split_row': 'Authorizes row split in two', 'split_table': 'table split in two', 'nomerge': 'draft cell not merged (no vMerge)',
+    'letterhead_in_header': 'letterhead only in word/header1.xml',
+}
+
+
+def mark_en(m):
+    if m in MARK_EN:
+        return MARK_EN[m]
+    k, _, rest = m.partition(':')
+    if k == 'typed':
+        return f'"{rest}" typed in the box cell, box not checked'
+    if k == 'over':
+        return f'box deleted and "{rest}" typed in its place'
+    if k == 'tins':
+        return f'"{rest}" typed in the box cell under Track Changes (w:ins)'
+    if k == 'tchanged':
+        return f'mind changed under Track Changes: old "{rest}" deleted, new one inserted'
+    if k == 'replace':
+        on, off = rest.split(':')
+        return f'boxes replaced by typed {on} / {off}'
+    if k == 'sym':
+        font, on, off = rest.split(':')
+        return f'boxes replaced by {font} symbols (w:sym {on} / {off})'
+    raise ValueError(m)
+
+
+def opt_en(o):
+    k, _, rest = o.partition(':')
+    return {
+        'same': 'options marked the same way', 'none': 'options untouched',
+        'glyph': f'⃝ replaced by {rest}', 'tglyph': f'⃝ replaced by {rest} under Track Changes',
+        'typed': f'{rest} typed before the ⃝', 'suffix': f'"{rest.strip()}" typed after the option',
+        'sym': 'chosen ⃝ replaced by a ' + rest.replace(':', ' ') + ' symbol',
+    }[k]
+
+
+def habits_en(t):
+    h = t['habits']
+    parts = [mark_en(h['mark']), opt_en(h['options'])]
+    for k, v in h['mark_by'].items():
+        parts.append(f'{k}: {mark_en(v)}')
+    if h['text_places']:
+        parts.append('text ' + ', '.join(PLACE_EN[p] for p in h['text_places']))
+    parts += [LAYOUT_EN[x] for x in h['layout']]
+    parts += [x.replace('_', ' ') for x in h['sender'] if x not in h['layout']]
+    return '; '.join(parts)
+
+
 def write_readme(truths):
     lines = [
         f'# Habits: replies to TSB Circular {CIRCULAR} (Study Group {SG})',
@@ -827,8 +894,8 @@ def write_readme(truths):
         '`python3 scripts/check-habits-fixtures.py` (LibreOffice → PDF → text); scored with',
         '`python3 scripts/score-habits.py`.',
         '',
-        '| file | lang | Member State | answers (Q.3962, Q.4073, Q.3057, Q.3960 Amd.1, Q.CPaaS-tst) | habits |',
-        '| --- | --- | --- | --- | --- |',
+        '| file | lang | Member State | answers (Q.3962, Q.4073, Q.3057, Q.3960 Amd.1, Q.CPaaS-tst) | habits | notes (in the reply\'s language, as the truth has them) |',
+        '| --- | --- | --- | --- | --- | --- |',
     ]
     short = {('authorize', 'no_comments'): 'A', ('authorize', 'with_comments'): 'A+c',
              ('authorize', 'unspecified'): 'A?', ('not_authorize', None): 'N', ('conflict', None): 'C',
@@ -836,7 +903,7 @@ def write_readme(truths):
     for t in truths:
         ans = ', '.join(short[(a['decision'], a['comments'])] for a in t['answers'])
         habits = '; '.join(t['notes']).replace('|', '\\|')
-        lines.append(f"| `{t['source'][8:]}` | {t['language']} | {t['member_state']['name']} ({t['member_state']['iso3']}) | {ans} | {habits} |")
+        lines.append(f"| `{t['source'][8:]}` | {t['language']} | {t['member_state']['name']} ({t['member_state']['iso3']}) | {ans} | {habits_en(t)} | {habits} |")
     lines += ['', 'A = authorize, no comments; A+c = authorize with comments; A? = authorize, option not said',
               '(unspecified); N = does not authorize; C = conflict (both marked); – = no reply.', '',
               '## The truth',
