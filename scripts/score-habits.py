@@ -148,6 +148,7 @@ def score(truth, out):
     silent = []
     strict = []
     silent_ms = []
+    wrong_r = []
     for t in truth['replies']:
         name = os.path.basename(t['source'])
         h = t['habits']
@@ -174,17 +175,23 @@ def score(truth, out):
             for s in scs:
                 s.add('member_state', False)
                 s.add('date', False)
-            wrong.append(f'{name}: no record (failure?)')
+            wrong_r.append(f'{name}: no record (failure?)')
             silent.append(f'{name}: no record')
             continue
         ws = warnings_of(rec, review.get(name, []))
         ms_ok = (rec.get('member_state') or {}).get('iso3') == t['member_state']['iso3']
+        sup = rec.get('superseded_by')
+        sup_ok = (os.path.basename(sup) if sup else None) == (os.path.basename(t['superseded_by']) if t.get('superseded_by') else None)
         for s in scs:
             s.add('member_state', ms_ok)
             s.add('date', rec.get('date') == t['date'])
+            s.add('counted', sup_ok)
+        if not sup_ok:
+            wrong_r.append(f'{name}: superseded_by {os.path.basename(sup) if sup else None}, want {t.get("superseded_by")} '
+                         f'(left out of the tally)')
         if not ms_ok:
             got = (rec.get('member_state') or {}).get('iso3')
-            wrong.append(f'{name}: member_state {got}, want {t["member_state"]["iso3"]}')
+            wrong_r.append(f'{name}: member_state {got}, want {t["member_state"]["iso3"]}')
             if not any(re.search(r'member.?state|country|sender|mission|switzerland', w, re.I) for w in ws):
                 silent_ms.append(f'{name}: member_state {got}, want {t["member_state"]["iso3"]} (no warning)')
         for ta in t['answers']:
@@ -239,14 +246,14 @@ def score(truth, out):
         tally_rows.append((td['draft'], got, want, all(same)))
     extra = [d.get('draft') for d in summary.get('drafts', [])
              if not any(dkey(d.get('draft')) == dkey(td['draft']) for td in truth['tallies']['drafts'])]
-    return dict(total=total, per_tag=per_tag, wrong=wrong, silent=silent, strict=strict, silent_ms=silent_ms, tally=tally_rows, tally_ok=tally_ok,
+    return dict(total=total, per_tag=per_tag, wrong=wrong, wrong_r=wrong_r, silent=silent, strict=strict, silent_ms=silent_ms, tally=tally_rows, tally_ok=tally_ok,
                 extra_drafts=extra, replied=(summary.get('member_states_replied'), truth['tallies']['member_states_replied']),
                 failures=records.get('failures', []))
 
 
 FIELDS = [('answer', 'answers all right'), ('decision', 'decisions'), ('options', 'options'), ('text', 'reasons text'),
           ('text_exact', '  of which exact'), ('no_spurious_text', 'no spurious text'),
-          ('member_state', 'Member State'), ('date', 'date')]
+          ('member_state', 'Member State'), ('counted', 'not superseded'), ('date', 'date')]
 
 
 def report(title, res, code):
@@ -255,7 +262,8 @@ def report(title, res, code):
     for f, label in FIELDS:
         print(f'  {label:18} {tot.fmt(f)}')
     n_answers = tot.c['decision_n']
-    print(f'  {"wrong answers":18} {len(res["wrong"])}')
+    print(f'  {"wrong answers":18} {len(res["wrong"])} (of {n_answers}; a decision, option or text wrong)')
+    print(f'  {"wrong replies":18} {len(res["wrong_r"])} (Member State wrong, or superseded when it should count)')
     print(f'  {"silent wrong":18} {len(res["silent"])} answers (wrong, and no warning naming the draft nor any reply-level warning)')
     print(f'  {"silent wrong MS":18} {len(res["silent_ms"])} replies (Member State wrong, no warning about the sender)')
     print(f'  {"unwarned draft":18} {len(res["strict"])} (wrong answers with no warning naming their draft; reply-level warnings not counted)')
@@ -279,6 +287,9 @@ def report(title, res, code):
     strict = set(res['strict'])
     for w in res['wrong']:
         print(f'    {"✗" if w in silent else "·" if w in strict else " "} {w}')
+    print('\n  wrong replies:')
+    for w in res['wrong_r']:
+        print(f'      {w}')
     for w in res['silent_ms']:
         print(f'    ✗ {w}')
     print('  (✗ silent; · warned only by a reply-level warning, none naming the draft)')
@@ -294,7 +305,7 @@ def as_json(res):
         'summary_exact': bool(res['tally_ok'] and res['replied'][0] == res['replied'][1] and not res['extra_drafts']),
         'per_habit': {tag: {f: s.pct(f)[0] for f in ('answer', 'decision', 'options', 'text', 'member_state')}
                       for tag, s in sorted(res['per_tag'].items())},
-        'wrong_answers': res['wrong'], 'silent_answers': res['silent'], 'silent_member_states': res['silent_ms'],
+        'wrong_answers': res['wrong'], 'wrong_replies': res['wrong_r'], 'silent_answers': res['silent'], 'silent_member_states': res['silent_ms'],
         'unwarned_draft_answers': res['strict'],
     }
 
