@@ -348,8 +348,6 @@ class Builder:
             trpr = ''
             rows.append(d.row([name_cell(first), d.cell(560, [d.para(box_n, ctr)], valign='top'),
                                d.cell(6079, na_paras)], trpr))
-        if rows_after and not merge:
-            pass
         rows += rows_after
         return rows
 
