@@ -28,6 +28,7 @@ import unicodedata
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 FIX = os.path.join(ROOT, 'tests', 'fixtures', 'habits')
+sys.dont_write_bytecode = True  # no __pycache__ in scripts/
 sys.path.insert(0, os.path.join(ROOT, 'scripts'))
 from habits_lang import L, OLD, RETYPED_EN  # noqa: E402
 

@@ -16,6 +16,7 @@ import json
 import os
 import sys
 
+sys.dont_write_bytecode = True  # no __pycache__ in scripts/
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from habits_form import build  # noqa: E402
 from habits_lang import CIRCULAR, DRAFTS, SG  # noqa: E402
