@@ -9,7 +9,6 @@ pub mod drafts;
 pub mod header;
 pub mod lang;
 pub mod layout;
-pub mod member_state;
 pub mod text;
 
 use crate::docx::model::Document;
