@@ -1,25 +1,15 @@
-//! Which TSB Circular the replies answer: its number (and its date, where a document gives it),
-//! found in the text of the blank form or of the replies, for the title of the annex and the
-//! reports. The subject line of the form names it in every language: "TSB Circular 117",
-//! "Circulaire TSB 117", "Circular TSB 117", "Циркуляр БСЭ 117", "第117号通函",
-//! "الرسالة المعممة 117".
+//! Which TSB Circular a document answers: its number (and its date, where the document gives
+//! it), found in the text of the blank form or of a reply while the form is read, and the one
+//! circular of a run chosen from those readings. The subject line of the form names it in every
+//! language: "TSB Circular 117", "Circulaire TSB 117", "Circular TSB 117", "Циркуляр БСЭ 117",
+//! "第117号通函", "الرسالة المعممة 117".
 
-use std::path::Path;
 use std::sync::LazyLock;
 
-use rayon::prelude::*;
 use regex::Regex;
 
-use crate::intake::{Content, Input};
-
-/// The circular consulted, as found in the documents.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Circular {
-    /// The number, ASCII digits, no leading zeros (`"117"`).
-    pub number: String,
-    /// The circular's date as written next to its number ("12 January 2026"), when given.
-    pub date: Option<String>,
-}
+use crate::docx::model::Document;
+use crate::record::Circular;
 
 /// A date as written after "of"/"du"/"de"/"от"/"dated": `12 January 2026`, `12 de enero de
 /// 2026`, `12 января 2026`, `2026-01-12`, `12.01.2026`.
@@ -81,44 +71,28 @@ pub fn find_circular(text: &str) -> Option<Circular> {
     None
 }
 
-/// The circular named in a Word document, read with the crate's own reader.
-pub fn circular_in_docx(bytes: &[u8]) -> Option<Circular> {
-    let doc = crate::docx::read_docx(bytes).ok()?;
+/// The circular named in a document: in any paragraph, in the body or a table.
+pub fn in_document(doc: &Document) -> Option<Circular> {
     let text: Vec<String> = doc.paragraphs().iter().map(|p| p.text()).collect();
     find_circular(&text.join("\n"))
 }
 
-/// How many Word inputs [`circular_of_run`] reads when the blank form names no circular.
-const INPUTS_SCANNED: usize = 16;
-
-/// The circular of a run: from the blank form (`--form`) when it names one, else the number
-/// most of the first Word inputs name (ties to the first seen), with a date where one gives it.
-pub fn circular_of_run(form: Option<&Path>, inputs: &[Input]) -> Option<Circular> {
-    if let Some(c) = form
-        .and_then(|p| std::fs::read(p).ok())
-        .and_then(|b| circular_in_docx(&b))
-    {
-        return Some(c);
+/// The circular of a run: the first blank form's that names one (`--form` first, then those
+/// found among the inputs), else the number most replies name (ties to the first seen), with a
+/// date where one gives it.
+pub fn of_run<'a>(
+    forms: impl IntoIterator<Item = Option<&'a Circular>>,
+    replies: impl IntoIterator<Item = Option<&'a Circular>>,
+) -> Option<Circular> {
+    if let Some(c) = forms.into_iter().flatten().next() {
+        return Some(c.clone());
     }
-    // The first few Word inputs are enough to outvote a stray number, and reading every
-    // document a second time would double the work on a large batch.
-    let words: Vec<&[u8]> = inputs
-        .iter()
-        .filter_map(|i| match &i.content {
-            Content::Word(bytes) => Some(bytes.as_slice()),
-            _ => None,
-        })
-        .take(INPUTS_SCANNED)
-        .collect();
-    let found: Vec<Circular> = words
-        .par_iter()
-        .filter_map(|bytes| circular_in_docx(bytes))
-        .collect();
+    let found: Vec<&Circular> = replies.into_iter().flatten().collect();
     most_named(&found)
 }
 
 /// The number named most often (ties to the first seen); its first known date.
-fn most_named(found: &[Circular]) -> Option<Circular> {
+fn most_named(found: &[&Circular]) -> Option<Circular> {
     let mut counts: Vec<(&str, usize)> = Vec::new();
     for c in found {
         match counts.iter_mut().find(|(n, _)| *n == c.number) {
@@ -146,6 +120,7 @@ fn most_named(found: &[Circular]) -> Option<Circular> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::path::Path;
 
     fn num(text: &str) -> Option<String> {
         find_circular(text).map(|c| c.number)
@@ -201,18 +176,27 @@ mod tests {
     }
 
     #[test]
-    fn the_most_named_number_wins() {
+    fn the_form_first_then_the_most_named_number() {
         let c = |n: &str, d: Option<&str>| Circular {
             number: n.into(),
             date: d.map(Into::into),
         };
         let found = [c("42", None), c("117", None), c("117", Some("1 May 2026"))];
-        assert_eq!(most_named(&found), Some(c("117", Some("1 May 2026"))));
         assert_eq!(
-            most_named(&[c("5", None), c("6", None)]),
+            of_run([None], found.iter().map(Some)),
+            Some(c("117", Some("1 May 2026")))
+        );
+        assert_eq!(
+            of_run([], [Some(&c("5", None)), None, Some(&c("6", None))]),
             Some(c("5", None))
         );
-        assert_eq!(most_named(&[]), None);
+        assert_eq!(of_run([None], [None]), None);
+        // A blank form that names a circular outranks the replies.
+        let form = c("42", None);
+        assert_eq!(
+            of_run([None, Some(&form)], found.iter().map(Some)),
+            Some(form.clone())
+        );
     }
 
     #[test]
@@ -224,8 +208,9 @@ mod tests {
         }
         for name in ["circ42-en.docx", "circ42-fr.docx", "circ42-zh.docx"] {
             let bytes = std::fs::read(shared.join(name)).unwrap();
+            let doc = crate::docx::read_docx(&bytes).unwrap();
             assert_eq!(
-                circular_in_docx(&bytes).map(|c| c.number),
+                in_document(&doc).map(|c| c.number),
                 Some("42".to_string()),
                 "{name}"
             );
