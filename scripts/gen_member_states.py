@@ -275,7 +275,7 @@ def fold(name, join_apostrophes):
             cur.clear()
 
     for c in name:
-        if (0xAC00 <= ord(c) <= 0xD7AF) or c in "йЙ":
+        if 0xAC00 <= ord(c) <= 0xD7AF:
             pieces = [c.lower()]
         else:
             pieces = []

@@ -38,6 +38,11 @@ pub(crate) fn reply(
     }
 }
 
+/// A reply answering draft X.1 only.
+fn x1(source: &str, iso3: Option<&str>, date: Option<&str>, decision: Decision) -> Reply {
+    reply(source, iso3, date, vec![answer("X.1", decision)])
+}
+
 /// `a` authorize, `n` not authorize, `c` conflict replies to draft X.1, each a distinct state.
 fn votes(a: usize, n: usize, c: usize) -> Vec<Reply> {
     let mut out = Vec::new();
@@ -50,11 +55,11 @@ fn votes(a: usize, n: usize, c: usize) -> Vec<Reply> {
         for _ in 0..count {
             k += 1;
             let code = format!("S{k:02}");
-            out.push(reply(
+            out.push(x1(
                 &format!("{code}.docx"),
                 Some(&code),
                 Some("2023-02-01"),
-                vec![answer("X.1", d)],
+                d,
             ));
         }
     }
@@ -129,18 +134,8 @@ fn no_replies_meets_threshold() {
 #[test]
 fn only_no_reply_meets_threshold_with_null_support() {
     let rs = vec![
-        reply(
-            "a",
-            Some("FRA"),
-            None,
-            vec![answer("X.1", Decision::NoReply)],
-        ),
-        reply(
-            "b",
-            Some("DEU"),
-            None,
-            vec![answer("X.1", Decision::NoReply)],
-        ),
+        x1("a", Some("FRA"), None, Decision::NoReply),
+        x1("b", Some("DEU"), None, Decision::NoReply),
     ];
     let t = one(&rs, 70.0);
     assert_eq!(t.no_reply, 2);
@@ -220,23 +215,23 @@ fn with_comments_counted_within_authorize() {
 #[test]
 fn superseded_later_date_wins() {
     let mut rs = vec![
-        reply(
+        x1(
             "late.docx",
             Some("FRA"),
             Some("2023-02-07"),
-            vec![answer("X.1", Decision::Authorize)],
+            Decision::Authorize,
         ),
-        reply(
+        x1(
             "early.docx",
             Some("FRA"),
             Some("2023-02-01"),
-            vec![answer("X.1", Decision::NotAuthorize)],
+            Decision::NotAuthorize,
         ),
-        reply(
+        x1(
             "de.docx",
             Some("DEU"),
             Some("2023-02-01"),
-            vec![answer("X.1", Decision::Authorize)],
+            Decision::Authorize,
         ),
     ];
     mark_superseded(&mut rs);
@@ -253,17 +248,17 @@ fn superseded_later_date_wins() {
 #[test]
 fn superseded_same_date_later_input_wins() {
     let mut rs = vec![
-        reply(
+        x1(
             "one.docx",
             Some("FRA"),
             Some("2023-02-01"),
-            vec![answer("X.1", Decision::NotAuthorize)],
+            Decision::NotAuthorize,
         ),
-        reply(
+        x1(
             "two.docx",
             Some("fra"),
             Some("2023-02-01"),
-            vec![answer("X.1", Decision::Authorize)],
+            Decision::Authorize,
         ),
     ];
     mark_superseded(&mut rs);
@@ -293,56 +288,89 @@ fn superseded_undated_loses_to_dated() {
 #[test]
 fn tally_keeps_one_reply_per_state_even_unmarked() {
     let rs = vec![
-        reply(
+        x1(
             "one.docx",
             Some("FRA"),
             Some("2023-02-03"),
-            vec![answer("X.1", Decision::NotAuthorize)],
+            Decision::NotAuthorize,
         ),
-        reply(
+        x1(
             "two.docx",
             Some("FRA"),
             Some("2023-02-01"),
-            vec![answer("X.1", Decision::Authorize)],
+            Decision::Authorize,
         ),
     ];
     let t = one(&rs, 70.0);
     assert_eq!((t.authorize, t.not_authorize), (0, 1));
 }
 
+/// One definition of the replies that count, for the tally and every report: on time, from a
+/// known Member State, the latest of each — whether or not the replies were marked.
+#[test]
+fn counted_is_one_per_member_state_marked_or_not() {
+    let mut rs = vec![
+        x1(
+            "fr-old.docx",
+            Some("FRA"),
+            Some("2023-02-01"),
+            Decision::NotAuthorize,
+        ),
+        x1(
+            "fr-new.docx",
+            Some("fra"),
+            Some("2023-02-03"),
+            Decision::Authorize,
+        ),
+        x1(
+            "de-late.docx",
+            Some("DEU"),
+            Some("2023-02-20"),
+            Decision::Authorize,
+        ),
+        x1("who.docx", None, None, Decision::Authorize),
+        x1("it.docx", Some("ITA"), None, Decision::NotAuthorize),
+    ];
+    rs[2].late = true;
+    let sources = |rs: &[Reply]| counted(rs).map(|r| r.source.clone()).collect::<Vec<_>>();
+    let unmarked = sources(&rs);
+    assert_eq!(unmarked, ["fr-new.docx", "it.docx"]);
+    assert_eq!(tally(&rs, &Options::default()).member_states_replied, 2);
+    mark_superseded(&mut rs);
+    assert_eq!(rs[0].superseded_by.as_deref(), Some("fr-new.docx"));
+    assert_eq!(sources(&rs), unmarked);
+    let t = one(&rs, 70.0);
+    assert_eq!((t.authorize, t.not_authorize), (1, 1));
+}
+
 #[test]
 fn late_excluded() {
     let deadline = parse_deadline("2023-02-09").unwrap();
     let mut rs = vec![
-        reply(
+        x1(
             "ontime.docx",
             Some("FRA"),
             Some("2023-02-09"),
-            vec![answer("X.1", Decision::Authorize)],
+            Decision::Authorize,
         ),
-        reply(
+        x1(
             "late.docx",
             Some("DEU"),
             Some("2023-02-10"),
-            vec![answer("X.1", Decision::NotAuthorize)],
+            Decision::NotAuthorize,
         ),
-        reply(
-            "undated.docx",
-            Some("ITA"),
-            None,
-            vec![answer("X.1", Decision::Authorize)],
-        ),
-        reply(
+        x1("undated.docx", Some("ITA"), None, Decision::Authorize),
+        x1(
             "stamp.docx",
             Some("ESP"),
             Some("2023-02-09T23:59:30Z"),
-            vec![answer("X.1", Decision::Authorize)],
+            Decision::Authorize,
         ),
-        reply(
+        x1(
             "stamp2.docx",
             Some("PRT"),
             Some("2023-02-10T00:30:00+01:00"),
-            vec![answer("X.1", Decision::Authorize)],
+            Decision::Authorize,
         ),
     ];
     mark_late(&mut rs, deadline);
@@ -362,17 +390,17 @@ fn late_excluded() {
 #[test]
 fn late_reply_does_not_supersede_one_in_time() {
     let mut rs = vec![
-        reply(
+        x1(
             "first.docx",
             Some("FRA"),
             Some("2023-02-01"),
-            vec![answer("X.1", Decision::NotAuthorize)],
+            Decision::NotAuthorize,
         ),
-        reply(
+        x1(
             "second.docx",
             Some("FRA"),
             Some("2023-02-12"),
-            vec![answer("X.1", Decision::Authorize)],
+            Decision::Authorize,
         ),
     ];
     mark(&mut rs, Some(parse_deadline("2023-02-09").unwrap()));
@@ -399,24 +427,9 @@ fn deadline_parsing() {
 #[test]
 fn unidentified_excluded() {
     let rs = vec![
-        reply(
-            "who.docx",
-            None,
-            None,
-            vec![answer("X.1", Decision::NotAuthorize)],
-        ),
-        reply(
-            "blank.docx",
-            Some(" "),
-            None,
-            vec![answer("X.1", Decision::NotAuthorize)],
-        ),
-        reply(
-            "fr.docx",
-            Some("FRA"),
-            None,
-            vec![answer("X.1", Decision::Authorize)],
-        ),
+        x1("who.docx", None, None, Decision::NotAuthorize),
+        x1("blank.docx", Some(" "), None, Decision::NotAuthorize),
+        x1("fr.docx", Some("FRA"), None, Decision::Authorize),
     ];
     let s = tally(&rs, &Options::default());
     assert_eq!(s.member_states_replied, 1);
