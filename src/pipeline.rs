@@ -325,8 +325,8 @@ pub fn assemble(
     let mut failures: Vec<Failure> = Vec::new();
     let mut forms: Vec<BlankForm> = form.into_iter().collect();
     let given_form = !forms.is_empty();
-    // Per container: the index of its first reply, and what else it held.
-    let mut container_notes: Vec<(String, String)> = Vec::new();
+    // Per container: what else it held besides its replies.
+    let mut notes: Vec<(String, String)> = Vec::new();
     let mut container_failures: Vec<(String, Failure)> = Vec::new();
     let mut email_dates: Vec<(usize, String)> = Vec::new();
 
@@ -341,7 +341,7 @@ pub fn assemble(
             }
             (Read::Blank(b), _) => forms.push(b),
             (Read::NotAForm { source, message }, Some(c)) => {
-                container_notes.push((c, format!("{}: {message}", file_name(&source))))
+                notes.push((c, format!("{}: {message}", file_name(&source))))
             }
             (Read::NotAForm { source, message }, None) => failures.push(Failure {
                 source,
@@ -352,11 +352,45 @@ pub fn assemble(
             (Read::Failed(f), None) => failures.push(f),
         }
     }
+    attach_to_containers(&mut replies, &mut failures, &notes, container_failures);
 
-    // What came with a reply in the same e-mail or zip is a warning on it; a container with no
-    // reply at all is a failure.
+    // The expected drafts: --form, else a blank form found among the inputs.
+    let expected: Option<Vec<DraftRef>> = forms.first().map(|f| f.drafts.clone());
+    if let Some(exp) = &expected {
+        for r in &mut replies {
+            align_to_form(r, exp);
+        }
+    }
+    if let Some(deadline) = deadline {
+        tally::mark_late(&mut replies, deadline);
+        date_undated_by_email(&mut replies, &email_dates, deadline);
+    }
+    tally::mark_superseded(&mut replies);
+    failures.sort_by(|a, b| a.source.cmp(&b.source));
+    let form_records = forms
+        .iter()
+        .enumerate()
+        .map(|(i, f)| form_record(f, given_form && i == 0))
+        .collect();
+    let records = Records {
+        schema: RECORDS_SCHEMA.to_string(),
+        replies,
+        failures,
+        forms: form_records,
+    };
+    (records, forms, expected)
+}
+
+/// What came with a reply in the same e-mail or zip is a warning on it; a container with no
+/// reply at all is a failure.
+fn attach_to_containers(
+    replies: &mut [Reply],
+    failures: &mut Vec<Failure>,
+    notes: &[(String, String)],
+    container_failures: Vec<(String, Failure)>,
+) {
     let mut orphan: Vec<String> = Vec::new();
-    for (c, note) in &container_notes {
+    for (c, note) in notes {
         match replies
             .iter_mut()
             .find(|r| r.source.starts_with(&format!("{c}!")))
@@ -391,7 +425,7 @@ pub fn assemble(
             .iter()
             .any(|f| f.source.starts_with(&format!("{c}!")))
         {
-            let what: Vec<&str> = container_notes
+            let what: Vec<&str> = notes
                 .iter()
                 .filter(|(k, _)| k == &c)
                 .map(|(_, n)| n.as_str())
@@ -403,63 +437,46 @@ pub fn assemble(
             });
         }
     }
+}
 
-    // The expected drafts: --form, else a blank form found among the inputs.
-    let expected: Option<Vec<DraftRef>> = forms.first().map(|f| f.drafts.clone());
-    if let Some(exp) = &expected {
-        for r in &mut replies {
-            align_to_form(r, exp);
-        }
-    }
-
-    if let Some(deadline) = deadline {
-        tally::mark_late(&mut replies, deadline);
-        // Undated forms: the e-mail's Date: decides.
-        for (i, d) in email_dates {
-            let Some(r) = replies.get_mut(i) else {
-                continue;
-            };
-            if r.date.is_none() {
-                if let Ok(ts) = d.parse::<jiff::Timestamp>() {
-                    r.warnings.retain(|w| w != tally::UNDATED_WARNING);
-                    r.late = ts > deadline;
-                    r.warnings.push(format!(
-                        "the form is undated; the e-mail's date {d} was used for the deadline"
-                    ));
-                }
+/// Undated forms that came in an e-mail: the e-mail's `Date:` decides whether they are late.
+fn date_undated_by_email(
+    replies: &mut [Reply],
+    email_dates: &[(usize, String)],
+    deadline: jiff::Timestamp,
+) {
+    for (i, d) in email_dates {
+        let Some(r) = replies.get_mut(*i) else {
+            continue;
+        };
+        if r.date.is_none() {
+            if let Ok(ts) = d.parse::<jiff::Timestamp>() {
+                r.warnings.retain(|w| w != tally::UNDATED_WARNING);
+                r.late = ts > deadline;
+                r.warnings.push(format!(
+                    "the form is undated; the e-mail's date {d} was used for the deadline"
+                ));
             }
         }
     }
-    tally::mark_superseded(&mut replies);
-    failures.sort_by(|a, b| a.source.cmp(&b.source));
-    let form_records = forms
-        .iter()
-        .enumerate()
-        .map(|(i, f)| FormRecord {
-            source: f.source.clone(),
-            language: f.language.clone(),
-            drafts: f
-                .drafts
-                .iter()
-                .map(|d| FormDraft {
-                    draft: d.draft.clone(),
-                    provisional: d.provisional.clone(),
-                })
-                .collect(),
-            given: given_form && i == 0,
-            circular: f.circular.clone(),
-        })
-        .collect();
-    (
-        Records {
-            schema: RECORDS_SCHEMA.to_string(),
-            replies,
-            failures,
-            forms: form_records,
-        },
-        forms,
-        expected,
-    )
+}
+
+/// A blank form as `records.json` lists it.
+fn form_record(f: &BlankForm, given: bool) -> FormRecord {
+    FormRecord {
+        source: f.source.clone(),
+        language: f.language.clone(),
+        drafts: f
+            .drafts
+            .iter()
+            .map(|d| FormDraft {
+                draft: d.draft.clone(),
+                provisional: d.provisional.clone(),
+            })
+            .collect(),
+        given,
+        circular: f.circular.clone(),
+    }
 }
 
 /// `replytally run`.

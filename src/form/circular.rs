@@ -8,36 +8,17 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::lang::circular_patterns;
 use crate::docx::model::Document;
 use crate::record::Circular;
 
-/// A date as written after "of"/"du"/"de"/"от"/"dated": `12 January 2026`, `12 de enero de
-/// 2026`, `12 января 2026`, `2026-01-12`, `12.01.2026`.
-const DATE: &str = r"(?P<date>\d{1,2}\.?\s+(?:de\s+)?\p{L}{3,12}\.?\s+(?:de\s+)?\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{4})";
-
 static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
-    let num =
-        r"(?:No\.?|N°|n°|n\.º|nº|№|Nr\.?)?\s*(?P<n>[0-9\u{0660}-\u{0669}\u{06F0}-\u{06F9}]{1,4})\b";
-    let office = r"(?:TSB|BSE|БСЭ)";
-    let word = r"(?:Circular|Circulaire|Циркуляр\p{L}*(?:\s+письм\p{L}*)?)";
-    let date_tail = format!(r"(?:,?\s+(?:of|du|de|del|от|dated)\s+{DATE})?");
-    let sources = [
-        // TSB Circular 117 / БСЭ Циркуляр 117
-        format!(r"(?i)\b{office}\s+{word}\s+{num}{date_tail}"),
-        // Circulaire TSB 117 / Circular de la TSB 117 / Циркуляр БСЭ 117
-        format!(r"(?i)\b{word}\s+(?:de\s+la\s+|del\s+)?{office}\s+{num}{date_tail}"),
-        // Circulaire 117 de la TSB / Circular 117 del TSB
-        format!(r"(?i)\b{word}\s+{num}\s+(?:de\s+la\s+|del\s+|de\s+)?{office}{date_tail}"),
-        // 第117号通函 (a date may come before: 2026年1月12日第117号通函)
-        r"(?:(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*的?\s*)?第\s*(?P<n>[0-9]{1,4})\s*号\s*通函".to_string(),
-        // الرسالة المعممة 117 / المنشور المعمم رقم 117
-        r"(?:المعممة|المعمم|المعمّمة|المعمّم)\s*(?:رقم\s*)?(?P<n>[0-9\u{0660}-\u{0669}\u{06F0}-\u{06F9}]{1,4})".to_string(),
-        // Circular 117 (no office named), last resort.
-        format!(r"(?i)\b{word}\s+{num}{date_tail}"),
-    ];
     // The patterns are fixed; one that does not compile is a programming error caught by the
     // tests, and is skipped rather than panicking at run time.
-    sources.iter().filter_map(|s| Regex::new(s).ok()).collect()
+    circular_patterns()
+        .iter()
+        .filter_map(|s| Regex::new(s).ok())
+        .collect()
 });
 
 /// Arabic-Indic and Eastern Arabic-Indic digits to ASCII; leading zeros dropped.

@@ -2,6 +2,9 @@
 //! "Draft new Recommendation ITU-T Y.ML-IMT2020-VNS". Nothing about a study group or series is
 //! built in: any ITU-T series letter, any number, any provisional name.
 
+use super::lang::{
+    part_abbrev, DRAFT_TITLE_HAN, DRAFT_TITLE_WORDS, PART_OF, PART_WORDS, PART_WORDS_BEFORE,
+};
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
@@ -78,28 +81,19 @@ fn number_re() -> &'static Regex {
 fn part_suffix_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(
-            r"^\s*(?:建议书)?(Amd|Amendment|Cor|Corrigendum|Suppl|Supplement|Add|Addendum|修正案|勘误|增补)\.?\s*(\d{1,3})(?:\D|$)",
-        )
-        .expect("static")
+        Regex::new(&format!(r"^\s*(?:建议书)?({PART_WORDS})\.?\s*(\d{{1,3}})(?:\D|$)"))
+            .expect("static")
     })
 }
 
 fn part_prefix_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(r"(?i)\b(Amendment|Amd|Corrigendum|Cor|Supplement|Suppl|Amendement|Enmienda|Поправк\w*|Исправлени\w*|التعديل|تعديل)\.?\s*(\d{1,3})\s+(?:to|of|à|de|a|к|للتوصية|لتوصية)\b[^.]{0,40}$").expect("static")
+        Regex::new(&format!(
+            r"(?i)\b({PART_WORDS_BEFORE})\.?\s*(\d{{1,3}})\s+(?:{PART_OF})\b[^.]{{0,40}}$"
+        ))
+        .expect("static")
     })
-}
-
-/// The short form of a part: "Amendment" → "Amd".
-fn part_abbrev(kind: &str) -> &'static str {
-    match kind.to_lowercase().as_str() {
-        k if k.starts_with("cor") || k.starts_with("испр") || k == "勘误" => "Cor",
-        k if k.starts_with("sup") || k == "增补" => "Suppl",
-        k if k.starts_with("add") => "Add",
-        _ => "Amd",
-    }
 }
 
 fn provisional_re() -> &'static Regex {
@@ -186,63 +180,6 @@ pub fn find_drafts(line: &str) -> Vec<DraftName> {
     out
 }
 
-/// Words that make up a draft's title line in the six languages ("Draft new Recommendation
-/// ITU-T", "Projet de nouvelle Recommandation UIT-T", "新建议书草案"), folded.
-const NAME_WORDS: &[&str] = &[
-    "amendement",
-    "d'amendement",
-    "l'amendement",
-    "a",
-    "enmienda",
-    "поправки",
-    "поправка",
-    "к",
-    "التعديل",
-    "تعديل",
-    "للتوصيه",
-    "draft",
-    "new",
-    "revised",
-    "revision",
-    "recommendation",
-    "itu-t",
-    "itu",
-    "amendment",
-    "corrigendum",
-    "supplement",
-    "determined",
-    "projet",
-    "de",
-    "nouvelle",
-    "nouveau",
-    "revisee",
-    "recommandation",
-    "uit-t",
-    "uit",
-    "proyecto",
-    "nueva",
-    "nuevo",
-    "revisada",
-    "recomendacion",
-    "la",
-    "проект",
-    "новои",
-    "новая",
-    "пересмотреннои",
-    "рекомендации",
-    "рекомендация",
-    "мсэ-т",
-    "мсэ",
-    "مشروع",
-    "توصيه",
-    "التوصيه",
-    "جديده",
-    "معدله",
-    "قطاع",
-    "تقييس",
-    "الاتصالات",
-];
-
 /// True when `text` is a draft's name line — the reference comes first, after nothing but title
 /// words — and not a sentence that cites a Recommendation ("… aligned with ITU-T Y.3060").
 /// The draft a name line names: the line's first reference when nothing but title words
@@ -278,7 +215,7 @@ pub fn is_name_line(text: &str) -> bool {
     let cjk = before
         .chars()
         .filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c))
-        .filter(|c| !"新建议书草案修订的".contains(*c))
+        .filter(|c| !DRAFT_TITLE_HAN.contains(*c))
         .count();
     let words = before
         .split(|c: char| {
@@ -286,7 +223,7 @@ pub fn is_name_line(text: &str) -> bool {
         })
         .filter(|w| w.chars().any(char::is_alphabetic))
         .filter(|w| !w.chars().all(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c)))
-        .filter(|w| !NAME_WORDS.contains(w))
+        .filter(|w| !DRAFT_TITLE_WORDS.contains(w))
         .count();
     words <= 1 && cjk == 0
 }
