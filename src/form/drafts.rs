@@ -81,8 +81,10 @@ fn number_re() -> &'static Regex {
 fn part_suffix_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(&format!(r"^\s*(?:建议书)?({PART_WORDS})\.?\s*(\d{{1,3}})(?:\D|$)"))
-            .expect("static")
+        Regex::new(&format!(
+            r"^\s*(?:建议书)?({PART_WORDS})\.?\s*(\d{{1,3}})(?:\D|$)"
+        ))
+        .expect("static")
     })
 }
 
@@ -229,7 +231,7 @@ pub fn is_name_line(text: &str) -> bool {
 }
 
 fn push(out: &mut Vec<DraftName>, d: DraftName) {
-    if !out.iter().any(|o| o.draft == d.draft) {
+    if !out.iter().any(|o| o.same_as(&d)) {
         out.push(d);
     }
 }

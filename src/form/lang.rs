@@ -410,7 +410,7 @@ pub const PART_OF: &str = "to|of|à|de|a|к|للتوصية|لتوصية";
 
 /// The short form of a part: "Amendment" → "Amd".
 pub fn part_abbrev(kind: &str) -> &'static str {
-    match kind.to_lowercase().as_str() {
+    match fold(kind).as_str() {
         k if k.starts_with("cor") || k.starts_with("испр") || k == "勘误" => "Cor",
         k if k.starts_with("sup") || k == "增补" => "Suppl",
         k if k.starts_with("add") => "Add",

@@ -958,6 +958,13 @@ mod tests {
         assert!(found[0].1 > long.len() - 50);
     }
 
+    /// Each input gives the state it names, or none.
+    fn check_lookup(lookup: fn(&str) -> Option<MemberState>, cases: &[(&str, Option<&str>)]) {
+        for (input, want) in cases {
+            assert_eq!(lookup(input).map(|s| s.iso3).as_deref(), *want, "{input:?}");
+        }
+    }
+
     #[test]
     fn emails() {
         let cases: &[(&str, Option<&str>)] = &[
@@ -982,13 +989,7 @@ mod tests {
             ("@", None),
             ("a@b@", None),
         ];
-        for (addr, want) in cases {
-            assert_eq!(
-                from_email(addr).map(|s| s.iso3).as_deref(),
-                *want,
-                "{addr:?}"
-            );
-        }
+        check_lookup(from_email, cases);
     }
 
     #[test]
@@ -1014,13 +1015,7 @@ mod tests {
             ("Germany_and_France.docx", None),
             ("", None),
         ];
-        for (name, want) in cases {
-            assert_eq!(
-                from_file_name(name).map(|s| s.iso3).as_deref(),
-                *want,
-                "{name:?}"
-            );
-        }
+        check_lookup(from_file_name, cases);
     }
 
     #[test]

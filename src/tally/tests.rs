@@ -43,6 +43,22 @@ fn x1(source: &str, iso3: Option<&str>, date: Option<&str>, decision: Decision) 
     reply(source, iso3, date, vec![answer("X.1", decision)])
 }
 
+/// Replies answering draft X.1 only: (source, ISO3, date, decision) each.
+fn x1s(specs: &[(&str, Option<&str>, Option<&str>, Decision)]) -> Vec<Reply> {
+    specs
+        .iter()
+        .map(|&(s, iso3, date, d)| x1(s, iso3, date, d))
+        .collect()
+}
+
+/// A draft of the blank form.
+fn draft(number: &str, provisional: Option<&str>) -> DraftRef {
+    DraftRef {
+        draft: number.into(),
+        provisional: provisional.map(Into::into),
+    }
+}
+
 /// `a` authorize, `n` not authorize, `c` conflict replies to draft X.1, each a distinct state.
 fn votes(a: usize, n: usize, c: usize) -> Vec<Reply> {
     let mut out = Vec::new();
@@ -114,10 +130,7 @@ fn no_replies_meets_threshold() {
         &[],
         &Options {
             threshold: 70.0,
-            expected: Some(vec![DraftRef {
-                draft: "X.1".into(),
-                provisional: Some("X.one".into()),
-            }]),
+            expected: Some(vec![draft("X.1", Some("X.one"))]),
         },
     );
     assert_eq!(s.member_states_replied, 0);
@@ -133,10 +146,10 @@ fn no_replies_meets_threshold() {
 
 #[test]
 fn only_no_reply_meets_threshold_with_null_support() {
-    let rs = vec![
-        x1("a", Some("FRA"), None, Decision::NoReply),
-        x1("b", Some("DEU"), None, Decision::NoReply),
-    ];
+    let rs = x1s(&[
+        ("a", Some("FRA"), None, Decision::NoReply),
+        ("b", Some("DEU"), None, Decision::NoReply),
+    ]);
     let t = one(&rs, 70.0);
     assert_eq!(t.no_reply, 2);
     assert_eq!(t.support, None);
@@ -214,26 +227,26 @@ fn with_comments_counted_within_authorize() {
 
 #[test]
 fn superseded_later_date_wins() {
-    let mut rs = vec![
-        x1(
+    let mut rs = x1s(&[
+        (
             "late.docx",
             Some("FRA"),
             Some("2023-02-07"),
             Decision::Authorize,
         ),
-        x1(
+        (
             "early.docx",
             Some("FRA"),
             Some("2023-02-01"),
             Decision::NotAuthorize,
         ),
-        x1(
+        (
             "de.docx",
             Some("DEU"),
             Some("2023-02-01"),
             Decision::Authorize,
         ),
-    ];
+    ]);
     mark_superseded(&mut rs);
     assert_eq!(rs[0].superseded_by, None);
     assert_eq!(rs[1].superseded_by.as_deref(), Some("late.docx"));
@@ -247,20 +260,20 @@ fn superseded_later_date_wins() {
 
 #[test]
 fn superseded_same_date_later_input_wins() {
-    let mut rs = vec![
-        x1(
+    let mut rs = x1s(&[
+        (
             "one.docx",
             Some("FRA"),
             Some("2023-02-01"),
             Decision::NotAuthorize,
         ),
-        x1(
+        (
             "two.docx",
             Some("fra"),
             Some("2023-02-01"),
             Decision::Authorize,
         ),
-    ];
+    ]);
     mark_superseded(&mut rs);
     assert_eq!(rs[0].superseded_by.as_deref(), Some("two.docx"));
     assert_eq!(rs[1].superseded_by, None);
@@ -287,20 +300,20 @@ fn superseded_undated_loses_to_dated() {
 
 #[test]
 fn tally_keeps_one_reply_per_state_even_unmarked() {
-    let rs = vec![
-        x1(
+    let rs = x1s(&[
+        (
             "one.docx",
             Some("FRA"),
             Some("2023-02-03"),
             Decision::NotAuthorize,
         ),
-        x1(
+        (
             "two.docx",
             Some("FRA"),
             Some("2023-02-01"),
             Decision::Authorize,
         ),
-    ];
+    ]);
     let t = one(&rs, 70.0);
     assert_eq!((t.authorize, t.not_authorize), (0, 1));
 }
@@ -309,28 +322,28 @@ fn tally_keeps_one_reply_per_state_even_unmarked() {
 /// known Member State, the latest of each — whether or not the replies were marked.
 #[test]
 fn counted_is_one_per_member_state_marked_or_not() {
-    let mut rs = vec![
-        x1(
+    let mut rs = x1s(&[
+        (
             "fr-old.docx",
             Some("FRA"),
             Some("2023-02-01"),
             Decision::NotAuthorize,
         ),
-        x1(
+        (
             "fr-new.docx",
             Some("fra"),
             Some("2023-02-03"),
             Decision::Authorize,
         ),
-        x1(
+        (
             "de-late.docx",
             Some("DEU"),
             Some("2023-02-20"),
             Decision::Authorize,
         ),
-        x1("who.docx", None, None, Decision::Authorize),
-        x1("it.docx", Some("ITA"), None, Decision::NotAuthorize),
-    ];
+        ("who.docx", None, None, Decision::Authorize),
+        ("it.docx", Some("ITA"), None, Decision::NotAuthorize),
+    ]);
     rs[2].late = true;
     let sources = |rs: &[Reply]| counted(rs).map(|r| r.source.clone()).collect::<Vec<_>>();
     let unmarked = sources(&rs);
@@ -346,33 +359,33 @@ fn counted_is_one_per_member_state_marked_or_not() {
 #[test]
 fn late_excluded() {
     let deadline = parse_deadline("2023-02-09").unwrap();
-    let mut rs = vec![
-        x1(
+    let mut rs = x1s(&[
+        (
             "ontime.docx",
             Some("FRA"),
             Some("2023-02-09"),
             Decision::Authorize,
         ),
-        x1(
+        (
             "late.docx",
             Some("DEU"),
             Some("2023-02-10"),
             Decision::NotAuthorize,
         ),
-        x1("undated.docx", Some("ITA"), None, Decision::Authorize),
-        x1(
+        ("undated.docx", Some("ITA"), None, Decision::Authorize),
+        (
             "stamp.docx",
             Some("ESP"),
             Some("2023-02-09T23:59:30Z"),
             Decision::Authorize,
         ),
-        x1(
+        (
             "stamp2.docx",
             Some("PRT"),
             Some("2023-02-10T00:30:00+01:00"),
             Decision::Authorize,
         ),
-    ];
+    ]);
     mark_late(&mut rs, deadline);
     assert!(!rs[0].late);
     assert!(rs[1].late);
@@ -389,20 +402,20 @@ fn late_excluded() {
 
 #[test]
 fn late_reply_does_not_supersede_one_in_time() {
-    let mut rs = vec![
-        x1(
+    let mut rs = x1s(&[
+        (
             "first.docx",
             Some("FRA"),
             Some("2023-02-01"),
             Decision::NotAuthorize,
         ),
-        x1(
+        (
             "second.docx",
             Some("FRA"),
             Some("2023-02-12"),
             Decision::Authorize,
         ),
-    ];
+    ]);
     mark(&mut rs, Some(parse_deadline("2023-02-09").unwrap()));
     assert_eq!(rs[0].superseded_by, None);
     assert!(!rs[0].late);
@@ -426,11 +439,11 @@ fn deadline_parsing() {
 
 #[test]
 fn unidentified_excluded() {
-    let rs = vec![
-        x1("who.docx", None, None, Decision::NotAuthorize),
-        x1("blank.docx", Some(" "), None, Decision::NotAuthorize),
-        x1("fr.docx", Some("FRA"), None, Decision::Authorize),
-    ];
+    let rs = x1s(&[
+        ("who.docx", None, None, Decision::NotAuthorize),
+        ("blank.docx", Some(" "), None, Decision::NotAuthorize),
+        ("fr.docx", Some("FRA"), None, Decision::Authorize),
+    ]);
     let s = tally(&rs, &Options::default());
     assert_eq!(s.member_states_replied, 1);
     assert_eq!((s.drafts[0].authorize, s.drafts[0].not_authorize), (1, 0));
@@ -456,16 +469,7 @@ fn expected_drafts_order_and_missing_answers() {
     ];
     let opts = Options {
         threshold: 70.0,
-        expected: Some(vec![
-            DraftRef {
-                draft: "X.1353".into(),
-                provisional: Some("X.ztd-iot".into()),
-            },
-            DraftRef {
-                draft: "X.2".into(),
-                provisional: None,
-            },
-        ]),
+        expected: Some(vec![draft("X.1353", Some("X.ztd-iot")), draft("X.2", None)]),
     };
     let s = tally(&rs, &opts);
     let names: Vec<&str> = s.drafts.iter().map(|d| d.draft.as_str()).collect();
@@ -517,25 +521,16 @@ fn drafts_without_form_in_order_of_first_appearance() {
 
 #[test]
 fn draft_matching() {
-    let r = DraftRef {
-        draft: "X.1353".into(),
-        provisional: Some("X.ztd-iot".into()),
-    };
+    let r = draft("X.1353", Some("X.ztd-iot"));
     let mut a = answer("x. 1353", Decision::Authorize);
     assert!(same_draft(&a, &r));
     a.draft = "X.1354".into();
     assert!(!same_draft(&a, &r));
     a.provisional = Some("X.ZTD-IOT".into());
     assert!(same_draft(&a, &r));
-    let bare = DraftRef {
-        draft: "X.ztd-iot".into(),
-        provisional: None,
-    };
+    let bare = draft("X.ztd-iot", None);
     assert!(same_draft(&a, &bare));
-    let empty = DraftRef {
-        draft: "X.9".into(),
-        provisional: Some(String::new()),
-    };
+    let empty = draft("X.9", Some(""));
     let mut e = answer("X.8", Decision::Authorize);
     e.provisional = Some(String::new());
     assert!(!same_draft(&e, &empty));
