@@ -114,34 +114,36 @@ mod tests {
 
     #[test]
     fn finds_the_number_in_six_languages() {
-        assert_eq!(
-            num("Subject: Member State response to TSB Circular 117: Consultation"),
-            Some("117".into())
-        );
-        assert_eq!(
-            num("Objet: Réponse des États Membres à la Circulaire TSB 42: Consultation"),
-            Some("42".into())
-        );
-        assert_eq!(
-            num("Asunto: Respuesta a la Circular TSB 42 de la Oficina"),
-            Some("42".into())
-        );
-        assert_eq!(
-            num("Тема: Ответ Государства-Члена на Циркуляр БСЭ 117: консультация"),
-            Some("117".into())
-        );
-        assert_eq!(
-            num("事由：成员国对电信标准化局第117号通函的回复"),
-            Some("117".into())
-        );
-        assert_eq!(
-            num("الموضوع: رد الدولة العضو على الرسالة المعممة ١١٧ لمكتب تقييس الاتصالات"),
-            Some("117".into())
-        );
-        assert_eq!(num("Circulaire 42 de la TSB"), Some("42".into()));
-        assert_eq!(num("TSB Circular No. 007"), Some("7".into()));
-        assert_eq!(num("no circular here, 117 drafts"), None);
-        assert_eq!(num("TSB Circular 0"), None);
+        let cases = [
+            (
+                "Subject: Member State response to TSB Circular 117: Consultation",
+                Some("117"),
+            ),
+            (
+                "Objet: Réponse des États Membres à la Circulaire TSB 42: Consultation",
+                Some("42"),
+            ),
+            (
+                "Asunto: Respuesta a la Circular TSB 42 de la Oficina",
+                Some("42"),
+            ),
+            (
+                "Тема: Ответ Государства-Члена на Циркуляр БСЭ 117: консультация",
+                Some("117"),
+            ),
+            ("事由：成员国对电信标准化局第117号通函的回复", Some("117")),
+            (
+                "الموضوع: رد الدولة العضو على الرسالة المعممة ١١٧ لمكتب تقييس الاتصالات",
+                Some("117"),
+            ),
+            ("Circulaire 42 de la TSB", Some("42")),
+            ("TSB Circular No. 007", Some("7")),
+            ("no circular here, 117 drafts", None),
+            ("TSB Circular 0", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(num(text).as_deref(), want, "{text}");
+        }
     }
 
     #[test]

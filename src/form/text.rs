@@ -48,7 +48,8 @@ pub fn fold_char(c: char, emit: &mut impl FnMut(char)) {
         });
         return;
     }
-    if ('\u{AC00}'..='\u{D7AF}').contains(&c) {
+    // Hangul syllables kept whole; CJK ideographs have no decomposition and no case.
+    if ('\u{AC00}'..='\u{D7AF}').contains(&c) || ('\u{4E00}'..='\u{9FFF}').contains(&c) {
         emit(c);
         return;
     }

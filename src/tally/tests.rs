@@ -43,6 +43,11 @@ fn x1(source: &str, iso3: Option<&str>, date: Option<&str>, decision: Decision) 
     reply(source, iso3, date, vec![answer("X.1", decision)])
 }
 
+/// The decisions, short, for the tables of replies below.
+const A: Decision = Decision::Authorize;
+const N: Decision = Decision::NotAuthorize;
+const R: Decision = Decision::NoReply;
+
 /// Replies answering draft X.1 only: (source, ISO3, date, decision) each.
 fn x1s(specs: &[(&str, Option<&str>, Option<&str>, Decision)]) -> Vec<Reply> {
     specs
@@ -146,10 +151,7 @@ fn no_replies_meets_threshold() {
 
 #[test]
 fn only_no_reply_meets_threshold_with_null_support() {
-    let rs = x1s(&[
-        ("a", Some("FRA"), None, Decision::NoReply),
-        ("b", Some("DEU"), None, Decision::NoReply),
-    ]);
+    let rs = x1s(&[("a", Some("FRA"), None, R), ("b", Some("DEU"), None, R)]);
     let t = one(&rs, 70.0);
     assert_eq!(t.no_reply, 2);
     assert_eq!(t.support, None);
@@ -228,24 +230,9 @@ fn with_comments_counted_within_authorize() {
 #[test]
 fn superseded_later_date_wins() {
     let mut rs = x1s(&[
-        (
-            "late.docx",
-            Some("FRA"),
-            Some("2023-02-07"),
-            Decision::Authorize,
-        ),
-        (
-            "early.docx",
-            Some("FRA"),
-            Some("2023-02-01"),
-            Decision::NotAuthorize,
-        ),
-        (
-            "de.docx",
-            Some("DEU"),
-            Some("2023-02-01"),
-            Decision::Authorize,
-        ),
+        ("late.docx", Some("FRA"), Some("2023-02-07"), A),
+        ("early.docx", Some("FRA"), Some("2023-02-01"), N),
+        ("de.docx", Some("DEU"), Some("2023-02-01"), A),
     ]);
     mark_superseded(&mut rs);
     assert_eq!(rs[0].superseded_by, None);
@@ -261,18 +248,8 @@ fn superseded_later_date_wins() {
 #[test]
 fn superseded_same_date_later_input_wins() {
     let mut rs = x1s(&[
-        (
-            "one.docx",
-            Some("FRA"),
-            Some("2023-02-01"),
-            Decision::NotAuthorize,
-        ),
-        (
-            "two.docx",
-            Some("fra"),
-            Some("2023-02-01"),
-            Decision::Authorize,
-        ),
+        ("one.docx", Some("FRA"), Some("2023-02-01"), N),
+        ("two.docx", Some("fra"), Some("2023-02-01"), A),
     ]);
     mark_superseded(&mut rs);
     assert_eq!(rs[0].superseded_by.as_deref(), Some("two.docx"));
@@ -301,18 +278,8 @@ fn superseded_undated_loses_to_dated() {
 #[test]
 fn tally_keeps_one_reply_per_state_even_unmarked() {
     let rs = x1s(&[
-        (
-            "one.docx",
-            Some("FRA"),
-            Some("2023-02-03"),
-            Decision::NotAuthorize,
-        ),
-        (
-            "two.docx",
-            Some("FRA"),
-            Some("2023-02-01"),
-            Decision::Authorize,
-        ),
+        ("one.docx", Some("FRA"), Some("2023-02-03"), N),
+        ("two.docx", Some("FRA"), Some("2023-02-01"), A),
     ]);
     let t = one(&rs, 70.0);
     assert_eq!((t.authorize, t.not_authorize), (0, 1));
@@ -323,26 +290,11 @@ fn tally_keeps_one_reply_per_state_even_unmarked() {
 #[test]
 fn counted_is_one_per_member_state_marked_or_not() {
     let mut rs = x1s(&[
-        (
-            "fr-old.docx",
-            Some("FRA"),
-            Some("2023-02-01"),
-            Decision::NotAuthorize,
-        ),
-        (
-            "fr-new.docx",
-            Some("fra"),
-            Some("2023-02-03"),
-            Decision::Authorize,
-        ),
-        (
-            "de-late.docx",
-            Some("DEU"),
-            Some("2023-02-20"),
-            Decision::Authorize,
-        ),
-        ("who.docx", None, None, Decision::Authorize),
-        ("it.docx", Some("ITA"), None, Decision::NotAuthorize),
+        ("fr-old.docx", Some("FRA"), Some("2023-02-01"), N),
+        ("fr-new.docx", Some("fra"), Some("2023-02-03"), A),
+        ("de-late.docx", Some("DEU"), Some("2023-02-20"), A),
+        ("who.docx", None, None, A),
+        ("it.docx", Some("ITA"), None, N),
     ]);
     rs[2].late = true;
     let sources = |rs: &[Reply]| counted(rs).map(|r| r.source.clone()).collect::<Vec<_>>();
@@ -360,30 +312,15 @@ fn counted_is_one_per_member_state_marked_or_not() {
 fn late_excluded() {
     let deadline = parse_deadline("2023-02-09").unwrap();
     let mut rs = x1s(&[
-        (
-            "ontime.docx",
-            Some("FRA"),
-            Some("2023-02-09"),
-            Decision::Authorize,
-        ),
-        (
-            "late.docx",
-            Some("DEU"),
-            Some("2023-02-10"),
-            Decision::NotAuthorize,
-        ),
-        ("undated.docx", Some("ITA"), None, Decision::Authorize),
-        (
-            "stamp.docx",
-            Some("ESP"),
-            Some("2023-02-09T23:59:30Z"),
-            Decision::Authorize,
-        ),
+        ("ontime.docx", Some("FRA"), Some("2023-02-09"), A),
+        ("late.docx", Some("DEU"), Some("2023-02-10"), N),
+        ("undated.docx", Some("ITA"), None, A),
+        ("stamp.docx", Some("ESP"), Some("2023-02-09T23:59:30Z"), A),
         (
             "stamp2.docx",
             Some("PRT"),
             Some("2023-02-10T00:30:00+01:00"),
-            Decision::Authorize,
+            A,
         ),
     ]);
     mark_late(&mut rs, deadline);
@@ -403,18 +340,8 @@ fn late_excluded() {
 #[test]
 fn late_reply_does_not_supersede_one_in_time() {
     let mut rs = x1s(&[
-        (
-            "first.docx",
-            Some("FRA"),
-            Some("2023-02-01"),
-            Decision::NotAuthorize,
-        ),
-        (
-            "second.docx",
-            Some("FRA"),
-            Some("2023-02-12"),
-            Decision::Authorize,
-        ),
+        ("first.docx", Some("FRA"), Some("2023-02-01"), N),
+        ("second.docx", Some("FRA"), Some("2023-02-12"), A),
     ]);
     mark(&mut rs, Some(parse_deadline("2023-02-09").unwrap()));
     assert_eq!(rs[0].superseded_by, None);
@@ -440,9 +367,9 @@ fn deadline_parsing() {
 #[test]
 fn unidentified_excluded() {
     let rs = x1s(&[
-        ("who.docx", None, None, Decision::NotAuthorize),
-        ("blank.docx", Some(" "), None, Decision::NotAuthorize),
-        ("fr.docx", Some("FRA"), None, Decision::Authorize),
+        ("who.docx", None, None, N),
+        ("blank.docx", Some(" "), None, N),
+        ("fr.docx", Some("FRA"), None, A),
     ]);
     let s = tally(&rs, &Options::default());
     assert_eq!(s.member_states_replied, 1);
