@@ -17,7 +17,7 @@ Sources:
     Palau joined in 2024. Not Member States: Taiwan, Kosovo, Palestine (an observer).
 
 The script checks that every ISO 3166 code pair agrees with CLDR, that there are exactly
-194 rows, and that no name (folded the way src/form/member_state.rs folds text) points at two
+194 rows, and that no name (folded the way src/reference/member_states.rs folds text) points at two
 states; a conflicting name from a secondary language (de/it/pt) is dropped with a note, any
 other conflict stops the script.
 
@@ -266,7 +266,7 @@ APOSTROPHES = "'\u2019\u2018\u02bc`"
 
 
 def fold(name, join_apostrophes):
-    """Tokens of a name, folded as src/form/member_state.rs folds them (for the conflict check)."""
+    """Tokens of a name, folded as src/reference/member_states.rs folds them (for the conflict check)."""
     tokens, cur = [], []
 
     def flush():
@@ -275,7 +275,7 @@ def fold(name, join_apostrophes):
             cur.clear()
 
     for c in name:
-        if (0xAC00 <= ord(c) <= 0xD7AF) or c in "йЙ":
+        if 0xAC00 <= ord(c) <= 0xD7AF:
             pieces = [c.lower()]
         else:
             pieces = []

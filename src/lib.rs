@@ -4,7 +4,7 @@
 //! The pipeline, one module per stage:
 //! [`intake`] (files, folders, emails, zips → candidate documents) →
 //! [`docx`] (a .docx package → the document model) →
-//! [`form`] (the document model → what the reply says) →
+//! [`form`] (the document model → what the reply says, with the [`reference`] data) →
 //! [`record`] (plain records) → [`tally`] (per-draft counts and verdicts) →
 //! [`report`] (the output files). [`pipeline`] runs them in order.
 
@@ -14,5 +14,6 @@ pub mod form;
 pub mod intake;
 pub mod pipeline;
 pub mod record;
+pub mod reference;
 pub mod report;
 pub mod tally;

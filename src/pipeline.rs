@@ -10,10 +10,10 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use crate::docx::{self, DocxError};
-use crate::form::{self, drafts::DraftName, Context, FormReading};
+use crate::form::{self, align::align_to_form, Context, FormReading};
 use crate::intake::{self, Content, Input};
 use crate::record::{
-    Answer, Decision, Failure, FailureKind, FormDraft, FormRecord, Records, Reply, RECORDS_SCHEMA,
+    Circular, Failure, FailureKind, FormDraft, FormRecord, Records, Reply, RECORDS_SCHEMA,
 };
 use crate::report::{self, RunInfo};
 use crate::tally::{self, DraftRef};
@@ -56,6 +56,9 @@ pub struct BlankForm {
     pub source: String,
     pub language: String,
     pub drafts: Vec<DraftRef>,
+    /// The TSB Circular the form names.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub circular: Option<Circular>,
 }
 
 /// The outcome of a run.
@@ -128,20 +131,11 @@ pub fn read_word(source: &str, bytes: &[u8], email_from: Option<&str>) -> Read {
         return Read::Blank(BlankForm {
             source: source.to_string(),
             language: reading.language.clone(),
-            drafts: refs(&reading.draft_names()),
+            drafts: reading.draft_names(),
+            circular: reading.circular.clone(),
         });
     }
     Read::Reply(Box::new(reply_of(source, bytes, &reading)))
-}
-
-fn refs(names: &[DraftName]) -> Vec<DraftRef> {
-    names
-        .iter()
-        .map(|d| DraftRef {
-            draft: d.draft.clone(),
-            provisional: d.provisional.clone(),
-        })
-        .collect()
 }
 
 fn reply_of(source: &str, bytes: &[u8], r: &FormReading) -> Reply {
@@ -156,6 +150,7 @@ fn reply_of(source: &str, bytes: &[u8], r: &FormReading) -> Reply {
         superseded_by: None,
         late: false,
         warnings: r.warnings.clone(),
+        circular: r.circular.clone(),
     }
 }
 
@@ -181,8 +176,9 @@ pub fn read_blank_form(path: &Path) -> Result<BlankForm, RunError> {
     }
     Ok(BlankForm {
         source: path.display().to_string(),
-        drafts: refs(&reading.draft_names()),
+        drafts: reading.draft_names(),
         language: reading.language,
+        circular: reading.circular,
     })
 }
 
@@ -218,14 +214,14 @@ fn read_guarded(input: &Input, convert: bool) -> Read {
         })
 }
 
-/// The inputs of the listed paths, in [`intake::collect`]'s order, each with its reading and
-/// the index of the listed path it came from. Each file is read from disk inside the parallel
-/// loop and its bytes dropped once read: memory holds the files being read, not the batch.
+/// The inputs of the listed paths, in [`intake::collect`]'s order, each with its reading. Each
+/// file is read from disk inside the parallel loop and its bytes dropped once read: memory
+/// holds the files being read, not the batch.
 pub fn read_listed(
     listed: &[intake::Listed],
     convert: bool,
     progress: indicatif::ProgressBar,
-) -> (Vec<Input>, Vec<Read>, Vec<usize>) {
+) -> (Vec<Input>, Vec<Read>) {
     use indicatif::ParallelProgressIterator;
     let per_path: Vec<Vec<(Input, Read)>> = listed
         .par_iter()
@@ -242,20 +238,7 @@ pub fn read_listed(
                 .collect()
         })
         .collect();
-    let n = per_path.iter().map(Vec::len).sum();
-    let (mut inputs, mut reads, mut origin) = (
-        Vec::with_capacity(n),
-        Vec::with_capacity(n),
-        Vec::with_capacity(n),
-    );
-    for (i, pairs) in per_path.into_iter().enumerate() {
-        for (input, read) in pairs {
-            inputs.push(input);
-            reads.push(read);
-            origin.push(i);
-        }
-    }
-    (inputs, reads, origin)
+    per_path.into_iter().flatten().unzip()
 }
 
 /// The bytes of an input already read are not needed again.
@@ -266,30 +249,6 @@ fn drop_bytes(input: &mut Input) {
     if let Content::Failed { original, .. } = &mut input.content {
         *original = None;
     }
-}
-
-/// The Word documents [`report::circular_of_run`] looks at (it reads the first 16), read again
-/// from their files: the inputs kept after reading have no bytes.
-fn circular_sample(listed: &[intake::Listed], inputs: &[Input], origin: &[usize]) -> Vec<Input> {
-    const SCANNED: usize = 16;
-    let mut paths: Vec<usize> = Vec::new();
-    let mut words = 0;
-    for (input, &o) in inputs.iter().zip(origin) {
-        if words >= SCANNED {
-            break;
-        }
-        if matches!(input.content, Content::Word(_)) {
-            words += 1;
-            if paths.last() != Some(&o) {
-                paths.push(o);
-            }
-        }
-    }
-    paths
-        .iter()
-        .filter_map(|&o| listed.get(o))
-        .flat_map(intake::open)
-        .collect()
 }
 
 /// One input → what reading it gave.
@@ -366,8 +325,8 @@ pub fn assemble(
     let mut failures: Vec<Failure> = Vec::new();
     let mut forms: Vec<BlankForm> = form.into_iter().collect();
     let given_form = !forms.is_empty();
-    // Per container: the index of its first reply, and what else it held.
-    let mut container_notes: Vec<(String, String)> = Vec::new();
+    // Per container: what else it held besides its replies.
+    let mut notes: Vec<(String, String)> = Vec::new();
     let mut container_failures: Vec<(String, Failure)> = Vec::new();
     let mut email_dates: Vec<(usize, String)> = Vec::new();
 
@@ -382,7 +341,7 @@ pub fn assemble(
             }
             (Read::Blank(b), _) => forms.push(b),
             (Read::NotAForm { source, message }, Some(c)) => {
-                container_notes.push((c, format!("{}: {message}", file_name(&source))))
+                notes.push((c, format!("{}: {message}", file_name(&source))))
             }
             (Read::NotAForm { source, message }, None) => failures.push(Failure {
                 source,
@@ -393,11 +352,45 @@ pub fn assemble(
             (Read::Failed(f), None) => failures.push(f),
         }
     }
+    attach_to_containers(&mut replies, &mut failures, &notes, container_failures);
 
-    // What came with a reply in the same e-mail or zip is a warning on it; a container with no
-    // reply at all is a failure.
+    // The expected drafts: --form, else a blank form found among the inputs.
+    let expected: Option<Vec<DraftRef>> = forms.first().map(|f| f.drafts.clone());
+    if let Some(exp) = &expected {
+        for r in &mut replies {
+            align_to_form(r, exp);
+        }
+    }
+    if let Some(deadline) = deadline {
+        tally::mark_late(&mut replies, deadline);
+        date_undated_by_email(&mut replies, &email_dates, deadline);
+    }
+    tally::mark_superseded(&mut replies);
+    failures.sort_by(|a, b| a.source.cmp(&b.source));
+    let form_records = forms
+        .iter()
+        .enumerate()
+        .map(|(i, f)| form_record(f, given_form && i == 0))
+        .collect();
+    let records = Records {
+        schema: RECORDS_SCHEMA.to_string(),
+        replies,
+        failures,
+        forms: form_records,
+    };
+    (records, forms, expected)
+}
+
+/// What came with a reply in the same e-mail or zip is a warning on it; a container with no
+/// reply at all is a failure.
+fn attach_to_containers(
+    replies: &mut [Reply],
+    failures: &mut Vec<Failure>,
+    notes: &[(String, String)],
+    container_failures: Vec<(String, Failure)>,
+) {
     let mut orphan: Vec<String> = Vec::new();
-    for (c, note) in &container_notes {
+    for (c, note) in notes {
         match replies
             .iter_mut()
             .find(|r| r.source.starts_with(&format!("{c}!")))
@@ -432,7 +425,7 @@ pub fn assemble(
             .iter()
             .any(|f| f.source.starts_with(&format!("{c}!")))
         {
-            let what: Vec<&str> = container_notes
+            let what: Vec<&str> = notes
                 .iter()
                 .filter(|(k, _)| k == &c)
                 .map(|(_, n)| n.as_str())
@@ -444,178 +437,46 @@ pub fn assemble(
             });
         }
     }
-
-    // The expected drafts: --form, else a blank form found among the inputs.
-    let expected: Option<Vec<DraftRef>> = forms.first().map(|f| f.drafts.clone());
-    if let Some(exp) = &expected {
-        for r in &mut replies {
-            align_to_form(r, exp);
-        }
-    }
-
-    if let Some(deadline) = deadline {
-        tally::mark_late(&mut replies, deadline);
-        // Undated forms: the e-mail's Date: decides.
-        for (i, d) in email_dates {
-            let Some(r) = replies.get_mut(i) else {
-                continue;
-            };
-            if r.date.is_none() {
-                if let Ok(ts) = d.parse::<jiff::Timestamp>() {
-                    r.warnings.retain(|w| w != tally::UNDATED_WARNING);
-                    r.late = ts > deadline;
-                    r.warnings.push(format!(
-                        "the form is undated; the e-mail's date {d} was used for the deadline"
-                    ));
-                }
-            }
-        }
-    }
-    tally::mark_superseded(&mut replies);
-    failures.sort_by(|a, b| a.source.cmp(&b.source));
-    let form_records = forms
-        .iter()
-        .enumerate()
-        .map(|(i, f)| FormRecord {
-            source: f.source.clone(),
-            language: f.language.clone(),
-            drafts: f
-                .drafts
-                .iter()
-                .map(|d| FormDraft {
-                    draft: d.draft.clone(),
-                    provisional: d.provisional.clone(),
-                })
-                .collect(),
-            given: given_form && i == 0,
-        })
-        .collect();
-    (
-        Records {
-            schema: RECORDS_SCHEMA.to_string(),
-            replies,
-            failures,
-            forms: form_records,
-        },
-        forms,
-        expected,
-    )
 }
 
-/// Puts a reply's answers in the blank form's order: a draft the reply does not answer is
-/// `no_reply`; a draft the form does not list is kept, with a warning. A reply that misnames a
-/// draft (`X.1335` for `X.1353`) is matched to it when that is the only possible reading, and
-/// always warned about.
-fn align_to_form(r: &mut Reply, expected: &[DraftRef]) {
-    let name_of = |d: &str, p: &Option<String>| DraftName {
-        draft: d.to_string(),
-        provisional: p.clone(),
-    };
-    let mut answers = std::mem::take(&mut r.answers);
-    let mut slots: Vec<Option<Answer>> = expected
-        .iter()
-        .map(|e| {
-            let en = name_of(&e.draft, &e.provisional);
-            let i = answers
-                .iter()
-                .position(|a| en.same_as(&name_of(&a.draft, &a.provisional)))?;
-            Some(answers.remove(i))
-        })
-        .collect();
-    // Misnamed drafts: one unmatched answer close to exactly one unmatched expected draft.
-    let mut extra = Vec::new();
-    for a in answers {
-        let close: Vec<usize> = (0..expected.len())
-            .filter(|&i| slots[i].is_none() && looks_alike(&a.draft, &expected[i].draft))
-            .collect();
-        match close.as_slice() {
-            [i] => {
+/// Undated forms that came in an e-mail: the e-mail's `Date:` decides whether they are late.
+fn date_undated_by_email(
+    replies: &mut [Reply],
+    email_dates: &[(usize, String)],
+    deadline: jiff::Timestamp,
+) {
+    for (i, d) in email_dates {
+        let Some(r) = replies.get_mut(*i) else {
+            continue;
+        };
+        if r.date.is_none() {
+            if let Ok(ts) = d.parse::<jiff::Timestamp>() {
+                r.warnings.retain(|w| w != tally::UNDATED_WARNING);
+                r.late = ts > deadline;
                 r.warnings.push(format!(
-                    "{}: the reply names {} — not on the blank form; read as {} (check the number)",
-                    expected[*i].draft, a.draft, expected[*i].draft
+                    "the form is undated; the e-mail's date {d} was used for the deadline"
                 ));
-                slots[*i] = Some(a);
-            }
-            _ => {
-                r.warnings.push(format!(
-                    "{}: this draft is not on the blank form; check its number (left out of the tally)",
-                    a.draft
-                ));
-                extra.push(a);
             }
         }
     }
-    let mut out = Vec::with_capacity(expected.len() + extra.len());
-    for (e, slot) in expected.iter().zip(slots) {
-        match slot {
-            Some(mut a) => {
-                // Matched by the provisional name but printed with another number.
-                let number = |d: &str| {
-                    d.split('.')
-                        .nth(1)
-                        .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()))
-                };
-                if !a.draft.eq_ignore_ascii_case(&e.draft) && number(&a.draft) && number(&e.draft) {
-                    r.warnings.push(format!(
-                        "{}: the reply prints {} for this draft ({}); read as {} (check the number)",
-                        e.draft,
-                        a.draft,
-                        e.provisional.as_deref().or(a.provisional.as_deref()).unwrap_or("same provisional name"),
-                        e.draft
-                    ));
-                }
-                a.draft = e.draft.clone();
-                a.provisional = e.provisional.clone().or(a.provisional);
-                out.push(a);
-            }
-            None => {
-                r.warnings.push(format!(
-                    "{}: not found on this reply; counted as no reply",
-                    e.draft
-                ));
-                out.push(Answer {
-                    draft: e.draft.clone(),
-                    provisional: e.provisional.clone(),
-                    decision: Decision::NoReply,
-                    comments: None,
-                    text: String::new(),
-                    evidence: crate::record::Evidence::None,
-                });
-            }
-        }
-    }
-    out.extend(extra);
-    r.answers = out;
 }
 
-/// Two draft numbers one typing slip apart: same series, digits differing by one substitution,
-/// insertion, deletion or swap of neighbours (`X.1353` / `X.1335`).
-fn looks_alike(a: &str, b: &str) -> bool {
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    if a.first() != b.first() || a == b {
-        return false;
+/// A blank form as `records.json` lists it.
+fn form_record(f: &BlankForm, given: bool) -> FormRecord {
+    FormRecord {
+        source: f.source.clone(),
+        language: f.language.clone(),
+        drafts: f
+            .drafts
+            .iter()
+            .map(|d| FormDraft {
+                draft: d.draft.clone(),
+                provisional: d.provisional.clone(),
+            })
+            .collect(),
+        given,
+        circular: f.circular.clone(),
     }
-    // Optimal string alignment distance, small strings.
-    let (n, m) = (a.len(), b.len());
-    let mut d = vec![vec![0usize; m + 1]; n + 1];
-    for (i, row) in d.iter_mut().enumerate() {
-        row[0] = i;
-    }
-    for (j, cell) in d[0].iter_mut().enumerate() {
-        *cell = j;
-    }
-    for i in 1..=n {
-        for j in 1..=m {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            d[i][j] = (d[i - 1][j] + 1)
-                .min(d[i][j - 1] + 1)
-                .min(d[i - 1][j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
-            }
-        }
-    }
-    d[n][m] == 1
 }
 
 /// `replytally run`.
@@ -636,7 +497,7 @@ pub fn run(opts: &RunOptions) -> Result<RunOutcome, RunError> {
     // Listed first, read inside the parallel loop: memory does not grow with the batch.
     let listed = intake::list(&opts.inputs);
     let bar = progress_bar(opts, listed.len());
-    let (inputs, reads, origin) = match opts.jobs {
+    let (inputs, reads) = match opts.jobs {
         Some(n) => rayon::ThreadPoolBuilder::new()
             .num_threads(n.max(1))
             .build()
@@ -667,9 +528,10 @@ pub fn run(opts: &RunOptions) -> Result<RunOutcome, RunError> {
             }),
         deadline: opts.deadline.clone(),
         threshold: opts.threshold,
-        circular: report::circular_of_run(
-            opts.form.as_deref(),
-            &circular_sample(&listed, &inputs, &origin),
+        // Found while each file was read: nothing is opened again.
+        circular: form::circular::of_run(
+            forms.iter().map(|f| f.circular.as_ref()),
+            records.replies.iter().map(|r| r.circular.as_ref()),
         ),
     };
     let written = report::write_all(&opts.out, &records, &summary, &info)?;
@@ -701,86 +563,6 @@ fn progress_bar(opts: &RunOptions, files: usize) -> indicatif::ProgressBar {
 /// `replytally extract`: the records of these files, nothing written.
 pub fn extract(paths: &[PathBuf]) -> Records {
     let listed = intake::list(paths);
-    let (inputs, reads, _) = read_listed(&listed, false, indicatif::ProgressBar::hidden());
+    let (inputs, reads) = read_listed(&listed, false, indicatif::ProgressBar::hidden());
     assemble(&inputs, reads, None, None).0
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::record::{Comments, Evidence, Sender};
-
-    fn reply(drafts: &[&str]) -> Reply {
-        Reply {
-            source: "r.docx".into(),
-            sha256: String::new(),
-            language: "en".into(),
-            member_state: None,
-            sender: Sender::default(),
-            date: None,
-            answers: drafts
-                .iter()
-                .map(|d| Answer {
-                    draft: d.to_string(),
-                    provisional: None,
-                    decision: Decision::Authorize,
-                    comments: Some(Comments::NoComments),
-                    text: String::new(),
-                    evidence: Evidence::Glyph,
-                })
-                .collect(),
-            superseded_by: None,
-            late: false,
-            warnings: Vec::new(),
-        }
-    }
-
-    fn form(drafts: &[&str]) -> Vec<DraftRef> {
-        drafts
-            .iter()
-            .map(|d| DraftRef {
-                draft: d.to_string(),
-                provisional: None,
-            })
-            .collect()
-    }
-
-    #[test]
-    fn missing_draft_is_no_reply_with_a_warning() {
-        let mut r = reply(&["X.1353"]);
-        align_to_form(&mut r, &form(&["X.1353", "X.1380"]));
-        assert_eq!(r.answers[1].decision, Decision::NoReply);
-        assert!(r.warnings.iter().any(|w| w.starts_with("X.1380")));
-    }
-
-    #[test]
-    fn misnamed_draft_is_matched_and_warned() {
-        let mut r = reply(&["X.1335", "X.1380"]);
-        align_to_form(&mut r, &form(&["X.1353", "X.1380"]));
-        assert_eq!(r.answers[0].draft, "X.1353");
-        assert_eq!(r.answers[0].decision, Decision::Authorize);
-        assert!(r
-            .warnings
-            .iter()
-            .any(|w| w.contains("X.1335") && w.contains("X.1353")));
-    }
-
-    #[test]
-    fn unknown_draft_is_kept_out_of_the_form_with_a_warning() {
-        let mut r = reply(&["X.1353", "Y.9999"]);
-        align_to_form(&mut r, &form(&["X.1353"]));
-        assert_eq!(r.answers.len(), 2);
-        assert!(r
-            .warnings
-            .iter()
-            .any(|w| w.contains("Y.9999") && w.contains("not on the blank form")));
-    }
-
-    #[test]
-    fn typing_slips() {
-        assert!(looks_alike("X.1353", "X.1335"));
-        assert!(looks_alike("X.1353", "X.1354"));
-        assert!(!looks_alike("X.1353", "X.1380"));
-        assert!(!looks_alike("X.1353", "Y.1353"));
-    }
 }

@@ -112,6 +112,19 @@ pub struct Reply {
     pub superseded_by: Option<String>,
     pub late: bool,
     pub warnings: Vec<String>,
+    /// The TSB Circular the reply names (its subject or title line), when it names one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub circular: Option<Circular>,
+}
+
+/// A TSB Circular as a document names it ("TSB Circular 117 of 12 January 2026").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Circular {
+    /// The number, ASCII digits, no leading zeros (`"117"`).
+    pub number: String,
+    /// The circular's date as written next to its number ("12 January 2026"), when given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
 }
 
 /// Why an input did not become a reply.
@@ -159,6 +172,9 @@ pub struct FormRecord {
     pub drafts: Vec<FormDraft>,
     /// `true` when given with `--form`, `false` when found among the inputs.
     pub given: bool,
+    /// The TSB Circular the form names, when it names one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub circular: Option<Circular>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -110,6 +110,7 @@ fn reply(
         superseded_by: None,
         late: false,
         warnings: Vec::new(),
+        circular: None,
     }
 }
 

@@ -2,11 +2,16 @@
 //! "Draft new Recommendation ITU-T Y.ML-IMT2020-VNS". Nothing about a study group or series is
 //! built in: any ITU-T series letter, any number, any provisional name.
 
+use super::lang::{
+    part_abbrev, DRAFT_TITLE_HAN, DRAFT_TITLE_WORDS, PART_OF, PART_WORDS, PART_WORDS_BEFORE,
+};
 use regex::Regex;
+use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 
-/// A draft as named on the form.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+/// A draft as named on the form (or a reply): the one identity of a draft, from the reader to
+/// the tally and the reports (`tally::DraftRef` is this type).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct DraftName {
     /// The number as printed (`X.1353`, `Y.3172`, `G.9960.1`), or the provisional name when
     /// the draft has no number yet.
@@ -16,23 +21,39 @@ pub struct DraftName {
 }
 
 impl DraftName {
-    /// True when `other` names the same draft (by number, or by provisional name).
+    /// True when `other` names the same draft ([`same_draft`]).
     pub fn same_as(&self, other: &DraftName) -> bool {
-        eq(&self.draft, &other.draft)
-            || matches!((&self.provisional, &other.provisional), (Some(a), Some(b)) if eq(a, b))
-            || other
-                .provisional
-                .as_deref()
-                .is_some_and(|p| eq(p, &self.draft))
-            || self
-                .provisional
-                .as_deref()
-                .is_some_and(|p| eq(p, &other.draft))
+        self.names(&other.draft, other.provisional.as_deref())
+    }
+
+    /// True when `draft` (with its `provisional` name) is this draft ([`same_draft`]).
+    pub fn names(&self, draft: &str, provisional: Option<&str>) -> bool {
+        same_draft(&self.draft, self.provisional.as_deref(), draft, provisional)
     }
 }
 
-fn eq(a: &str, b: &str) -> bool {
-    a.eq_ignore_ascii_case(b)
+/// The one comparison of drafts: the same number, or the same provisional name on both sides,
+/// or a draft known only by its provisional name on one side (a form may name a draft by its
+/// provisional name before it has a number). Names are compared by [`draft_key`]; an empty
+/// provisional name matches nothing.
+pub fn same_draft(a: &str, a_prov: Option<&str>, b: &str, b_prov: Option<&str>) -> bool {
+    let same = |x: &str, y: &str| draft_key(x).eq(draft_key(y));
+    let a_prov = a_prov.filter(|p| draft_key(p).next().is_some());
+    let b_prov = b_prov.filter(|p| draft_key(p).next().is_some());
+    same(a, b)
+        || matches!((a_prov, b_prov), (Some(x), Some(y)) if same(x, y))
+        || b_prov.is_some_and(|p| same(p, a))
+        || a_prov.is_some_and(|p| same(p, b))
+}
+
+/// The characters of a draft's name that identify it: white space dropped ("X. 1353" is
+/// "X.1353"), lower case. Not [`super::text::fold`]: a name is an identifier, and folding its
+/// accents or keeping its spaces would join or split drafts. Compared as they come, without
+/// building strings: the tally and the reports match every answer against every draft.
+pub fn draft_key(s: &str) -> impl Iterator<Item = char> + '_ {
+    s.chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
 }
 
 /// Whether `line` has an ASCII capital before a dot, at most one white space between: what
@@ -60,9 +81,9 @@ fn number_re() -> &'static Regex {
 fn part_suffix_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(
-            r"^\s*(?:建议书)?(Amd|Amendment|Cor|Corrigendum|Suppl|Supplement|Add|Addendum|修正案|勘误|增补)\.?\s*(\d{1,3})(?:\D|$)",
-        )
+        Regex::new(&format!(
+            r"^\s*(?:建议书)?({PART_WORDS})\.?\s*(\d{{1,3}})(?:\D|$)"
+        ))
         .expect("static")
     })
 }
@@ -70,18 +91,11 @@ fn part_suffix_re() -> &'static Regex {
 fn part_prefix_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(r"(?i)\b(Amendment|Amd|Corrigendum|Cor|Supplement|Suppl|Amendement|Enmienda|Поправк\w*|Исправлени\w*|التعديل|تعديل)\.?\s*(\d{1,3})\s+(?:to|of|à|de|a|к|للتوصية|لتوصية)\b[^.]{0,40}$").expect("static")
+        Regex::new(&format!(
+            r"(?i)\b({PART_WORDS_BEFORE})\.?\s*(\d{{1,3}})\s+(?:{PART_OF})\b[^.]{{0,40}}$"
+        ))
+        .expect("static")
     })
-}
-
-/// The short form of a part: "Amendment" → "Amd".
-fn part_abbrev(kind: &str) -> &'static str {
-    match kind.to_lowercase().as_str() {
-        k if k.starts_with("cor") || k.starts_with("испр") || k == "勘误" => "Cor",
-        k if k.starts_with("sup") || k == "增补" => "Suppl",
-        k if k.starts_with("add") => "Add",
-        _ => "Amd",
-    }
 }
 
 fn provisional_re() -> &'static Regex {
@@ -168,63 +182,6 @@ pub fn find_drafts(line: &str) -> Vec<DraftName> {
     out
 }
 
-/// Words that make up a draft's title line in the six languages ("Draft new Recommendation
-/// ITU-T", "Projet de nouvelle Recommandation UIT-T", "新建议书草案"), folded.
-const NAME_WORDS: &[&str] = &[
-    "amendement",
-    "d'amendement",
-    "l'amendement",
-    "a",
-    "enmienda",
-    "поправки",
-    "поправка",
-    "к",
-    "التعديل",
-    "تعديل",
-    "للتوصيه",
-    "draft",
-    "new",
-    "revised",
-    "revision",
-    "recommendation",
-    "itu-t",
-    "itu",
-    "amendment",
-    "corrigendum",
-    "supplement",
-    "determined",
-    "projet",
-    "de",
-    "nouvelle",
-    "nouveau",
-    "revisee",
-    "recommandation",
-    "uit-t",
-    "uit",
-    "proyecto",
-    "nueva",
-    "nuevo",
-    "revisada",
-    "recomendacion",
-    "la",
-    "проект",
-    "новои",
-    "новая",
-    "пересмотреннои",
-    "рекомендации",
-    "рекомендация",
-    "мсэ-т",
-    "мсэ",
-    "مشروع",
-    "توصيه",
-    "التوصيه",
-    "جديده",
-    "معدله",
-    "قطاع",
-    "تقييس",
-    "الاتصالات",
-];
-
 /// True when `text` is a draft's name line — the reference comes first, after nothing but title
 /// words — and not a sentence that cites a Recommendation ("… aligned with ITU-T Y.3060").
 /// The draft a name line names: the line's first reference when nothing but title words
@@ -260,7 +217,7 @@ pub fn is_name_line(text: &str) -> bool {
     let cjk = before
         .chars()
         .filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c))
-        .filter(|c| !"新建议书草案修订的".contains(*c))
+        .filter(|c| !DRAFT_TITLE_HAN.contains(*c))
         .count();
     let words = before
         .split(|c: char| {
@@ -268,13 +225,13 @@ pub fn is_name_line(text: &str) -> bool {
         })
         .filter(|w| w.chars().any(char::is_alphabetic))
         .filter(|w| !w.chars().all(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c)))
-        .filter(|w| !NAME_WORDS.contains(w))
+        .filter(|w| !DRAFT_TITLE_WORDS.contains(w))
         .count();
     words <= 1 && cjk == 0
 }
 
 fn push(out: &mut Vec<DraftName>, d: DraftName) {
-    if !out.iter().any(|o| o.draft == d.draft) {
+    if !out.iter().any(|o| o.same_as(&d)) {
         out.push(d);
     }
 }

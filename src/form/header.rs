@@ -4,9 +4,9 @@
 use super::dates::{parse_date, ReadDate};
 use super::lang::compiled;
 use super::layout::Line;
-use super::member_state;
 use super::text::{clean, fold, is_placeholder};
 use crate::record::{MemberState, Sender};
+use crate::reference::member_states as member_state;
 use regex::Regex;
 use std::sync::OnceLock;
 

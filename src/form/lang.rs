@@ -1,9 +1,11 @@
-//! Every language-specific word the form reader knows, one table per language.
+//! Every language-specific word the form reader knows: one table per language for the form's
+//! labels, lines, options and months, then the words of draft names and of a circular's
+//! subject line, in all languages at once.
 //!
-//! Patterns are matched against *folded* text (see [`super::text::fold`]): lower case, accents
-//! removed, Arabic hamza forms unified, typographic apostrophes made ASCII. They match on meaning
-//! (a negation before the verb, the key noun of each option), not on one exact sentence, because
-//! wording drifts between template versions and translations.
+//! The tables' patterns are matched against *folded* text (see [`super::text::fold_char`]):
+//! lower case, marks removed, Arabic letter variants unified, typographic apostrophes made
+//! ASCII. They match on meaning (a negation before the verb, the key noun of each option), not
+//! on one exact sentence, because wording drifts between template versions and translations.
 
 use super::text::fold;
 use regex::Regex;
@@ -331,4 +333,118 @@ pub fn compiled() -> &'static [Compiled] {
 
 pub fn words(code: &str) -> Option<&'static LangWords> {
     WORDS.iter().find(|w| w.code == code)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Words of draft names, in every language at once (`drafts.rs`): a name line holds nothing but
+// these before the draft's number.
+
+/// Words that make up a draft's title line in the six languages ("Draft new Recommendation
+/// ITU-T", "Projet de nouvelle Recommandation UIT-T", "新建议书草案"), folded.
+pub const DRAFT_TITLE_WORDS: &[&str] = &[
+    "amendement",
+    "d'amendement",
+    "l'amendement",
+    "a",
+    "enmienda",
+    "поправки",
+    "поправка",
+    "к",
+    "التعديل",
+    "تعديل",
+    "للتوصيه",
+    "draft",
+    "new",
+    "revised",
+    "revision",
+    "recommendation",
+    "itu-t",
+    "itu",
+    "amendment",
+    "corrigendum",
+    "supplement",
+    "determined",
+    "projet",
+    "de",
+    "nouvelle",
+    "nouveau",
+    "revisee",
+    "recommandation",
+    "uit-t",
+    "uit",
+    "proyecto",
+    "nueva",
+    "nuevo",
+    "revisada",
+    "recomendacion",
+    "la",
+    "проект",
+    "новои",
+    "новая",
+    "пересмотреннои",
+    "рекомендации",
+    "рекомендация",
+    "мсэ-т",
+    "мсэ",
+    "مشروع",
+    "توصيه",
+    "التوصيه",
+    "جديده",
+    "معدله",
+    "قطاع",
+    "تقييس",
+    "الاتصالات",
+];
+
+/// Han characters of a Chinese draft title ("新建议书草案", "修订的").
+pub const DRAFT_TITLE_HAN: &str = "新建议书草案修订的";
+
+/// A part of a Recommendation written after its number ("G.9804.3 Amd. 1", "H.265.2修正案1"),
+/// a regex alternation matched as written (not folded).
+pub const PART_WORDS: &str =
+    "Amd|Amendment|Cor|Corrigendum|Suppl|Supplement|Add|Addendum|修正案|勘误|增补";
+/// A part written before the number ("Amendment 1 to ITU-T G.9804.3"), case ignored …
+pub const PART_WORDS_BEFORE: &str = r"Amendment|Amd|Corrigendum|Cor|Supplement|Suppl|Amendement|Enmienda|Поправк\w*|Исправлени\w*|التعديل|تعديل";
+/// … and the word joining it to the number ("to", "à", "к", "للتوصية").
+pub const PART_OF: &str = "to|of|à|de|a|к|للتوصية|لتوصية";
+
+/// The short form of a part: "Amendment" → "Amd".
+pub fn part_abbrev(kind: &str) -> &'static str {
+    match fold(kind).as_str() {
+        k if k.starts_with("cor") || k.starts_with("испр") || k == "勘误" => "Cor",
+        k if k.starts_with("sup") || k == "增补" => "Suppl",
+        k if k.starts_with("add") => "Add",
+        _ => "Amd",
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The circular named in a subject or title line (`circular.rs`), matched as written (not
+// folded): "TSB Circular 117 of 12 January 2026", "Circulaire TSB 42", "第117号通函".
+
+/// A date as written after "of"/"du"/"de"/"от"/"dated": `12 January 2026`, `12 de enero de
+/// 2026`, `12 января 2026`, `2026-01-12`, `12.01.2026`.
+const CIRCULAR_DATE: &str = r"(?P<date>\d{1,2}\.?\s+(?:de\s+)?\p{L}{3,12}\.?\s+(?:de\s+)?\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{4})";
+
+/// The patterns of a circular's number (group `n`) and date (group `date`), most specific first.
+pub fn circular_patterns() -> [String; 6] {
+    let num =
+        r"(?:No\.?|N°|n°|n\.º|nº|№|Nr\.?)?\s*(?P<n>[0-9\u{0660}-\u{0669}\u{06F0}-\u{06F9}]{1,4})\b";
+    let office = r"(?:TSB|BSE|БСЭ)";
+    let word = r"(?:Circular|Circulaire|Циркуляр\p{L}*(?:\s+письм\p{L}*)?)";
+    let date_tail = format!(r"(?:,?\s+(?:of|du|de|del|от|dated)\s+{CIRCULAR_DATE})?");
+    [
+        // TSB Circular 117 / БСЭ Циркуляр 117
+        format!(r"(?i)\b{office}\s+{word}\s+{num}{date_tail}"),
+        // Circulaire TSB 117 / Circular de la TSB 117 / Циркуляр БСЭ 117
+        format!(r"(?i)\b{word}\s+(?:de\s+la\s+|del\s+)?{office}\s+{num}{date_tail}"),
+        // Circulaire 117 de la TSB / Circular 117 del TSB
+        format!(r"(?i)\b{word}\s+{num}\s+(?:de\s+la\s+|del\s+|de\s+)?{office}{date_tail}"),
+        // 第117号通函 (a date may come before: 2026年1月12日第117号通函)
+        r"(?:(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*的?\s*)?第\s*(?P<n>[0-9]{1,4})\s*号\s*通函".to_string(),
+        // الرسالة المعممة 117 / المنشور المعمم رقم 117
+        r"(?:المعممة|المعمم|المعمّمة|المعمّم)\s*(?:رقم\s*)?(?P<n>[0-9\u{0660}-\u{0669}\u{06F0}-\u{06F9}]{1,4})".to_string(),
+        // Circular 117 (no office named), last resort.
+        format!(r"(?i)\b{word}\s+{num}{date_tail}"),
+    ]
 }

@@ -3,17 +3,18 @@
 //!
 //! Everything language-specific lives in [`lang`]; the rest works on meaning and layout.
 
+pub mod align;
 pub mod answers;
+pub mod circular;
 pub mod dates;
 pub mod drafts;
 pub mod header;
 pub mod lang;
 pub mod layout;
-pub mod member_state;
 pub mod text;
 
 use crate::docx::model::Document;
-use crate::record::{Answer, MemberState, Sender};
+use crate::record::{Answer, Circular, MemberState, Sender};
 use answers::{decide, read_after_table, read_answers, DraftReading, LineKind, MarkUse};
 use drafts::DraftName;
 use layout::Line;
@@ -35,6 +36,8 @@ pub struct FormReading {
     pub is_form: bool,
     /// Looks like the blank form itself: no marks checked, header still placeholders.
     pub is_blank: bool,
+    /// The TSB Circular the document names.
+    pub circular: Option<Circular>,
 }
 
 impl FormReading {
@@ -221,6 +224,7 @@ pub fn read_form(doc: &Document, ctx: &Context) -> FormReading {
         lines,
         is_form,
         is_blank,
+        circular: circular::in_document(doc),
     }
 }
 

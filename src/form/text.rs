@@ -1,47 +1,84 @@
 //! Text helpers shared by the form reader: folding for matching, cleaning for output.
 
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 
-/// Folds text for matching: NFKD, combining marks removed, lower case, typographic apostrophes
-/// and dashes made ASCII, Arabic hamza/alef forms unified, white space collapsed.
+/// Folds text for matching: every character through [`fold_char`], white space collapsed to one
+/// space, trimmed. The form's labels, words and names are all compared folded.
 pub fn fold(s: &str) -> String {
-    // Most lines are ASCII, which NFKD leaves as it is: the fast path gives the same result
-    // without the normalizer, the slowest step of reading a long document.
+    // Most lines are ASCII: the fast path gives the same result byte by byte.
     if s.is_ascii() {
         return fold_ascii(s);
     }
     let mut out = String::with_capacity(s.len());
     let mut last_space = false;
-    let mut push = |c: char| {
-        let c = match c {
-            '\u{0300}'..='\u{036F}' => return,
-            // Arabic diacritics (harakat) and tatweel.
-            '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' => return,
-            '’' | '‘' | 'ʼ' | '`' | '´' => '\'',
-            '‐' | '‑' | '‒' | '–' | '—' => '-',
-            'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
-            'ى' => 'ي',
-            'ة' => 'ه',
-            '\u{00A0}' | '\u{2007}' | '\u{202F}' | '\t' | '\n' | '\r' => ' ',
-            c => c,
-        };
-        if c.is_whitespace() {
-            if !last_space {
-                out.push(' ');
+    for c in s.chars() {
+        fold_char(c, &mut |f| {
+            if f.is_whitespace() {
+                if !last_space {
+                    out.push(' ');
+                }
+                last_space = true;
+            } else {
+                last_space = false;
+                out.push(f);
             }
-            last_space = true;
-            return;
-        }
-        last_space = false;
-        out.extend(c.to_lowercase());
-    };
-    // Text with nothing to decompose (most Chinese, Arabic, Russian) skips the normalizer.
-    if unicode_normalization::is_nfkd_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
-        s.chars().for_each(&mut push);
-    } else {
-        s.nfkd().for_each(&mut push);
+        });
     }
     out.trim().to_string()
+}
+
+/// Folds one character for matching: the one fold of the program, used for the form's words
+/// ([`fold`]) and for the Member State names (`reference::member_states`).
+///
+/// Compatibility decomposition (NFKD: ligatures, full-width forms, no-break spaces) with every
+/// combining mark dropped, then lower case. The choice for marks is one rule with no
+/// exceptions: "é" is "e", and "й" is "и" — the breve is a mark like the others, so a "й" typed
+/// as "и" + U+0306 folds the same as the composed letter (the Russian words are compared
+/// folded on both sides, so "новой" and "новои" are one word). Letters that do not decompose
+/// get their base letters (ß ss, æ ae, œ oe, ø o, ł l, đ ð d, þ th, ı i); typographic
+/// apostrophes and dashes become ASCII; Arabic letter variants are unified (alif waṣla, alif
+/// maqṣūra, tā' marbūṭa, Persian yā' and kāf) and tatweel dropped (its diacritics are marks).
+/// Hangul syllables are kept whole: NFKD would split each into its jamo.
+pub fn fold_char(c: char, emit: &mut impl FnMut(char)) {
+    if c.is_ascii() {
+        emit(if c == '`' {
+            '\''
+        } else {
+            c.to_ascii_lowercase()
+        });
+        return;
+    }
+    // Hangul syllables kept whole; CJK ideographs have no decomposition and no case.
+    if ('\u{AC00}'..='\u{D7AF}').contains(&c) || ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+        emit(c);
+        return;
+    }
+    decompose_compatible(c, |d| {
+        if is_combining_mark(d) {
+            return;
+        }
+        for l in d.to_lowercase() {
+            match l {
+                l if is_combining_mark(l) => {}
+                '’' | '‘' | 'ʼ' | '`' | '´' => emit('\''),
+                '‐' | '‑' | '‒' | '–' | '—' => emit('-'),
+                'ß' => "ss".chars().for_each(&mut *emit),
+                'æ' => "ae".chars().for_each(&mut *emit),
+                'œ' => "oe".chars().for_each(&mut *emit),
+                'þ' => "th".chars().for_each(&mut *emit),
+                'ı' => emit('i'),
+                'ø' => emit('o'),
+                'ł' => emit('l'),
+                'đ' | 'ð' => emit('d'),
+                'ٱ' => emit('ا'),
+                'ى' | 'ی' => emit('ي'),
+                'ک' => emit('ك'),
+                'ة' => emit('ه'),
+                'ـ' => {}
+                other => emit(other),
+            }
+        }
+    });
 }
 
 /// An ASCII byte `char::is_whitespace` accepts (unlike `u8::is_ascii_whitespace`, it takes the
@@ -139,6 +176,14 @@ mod tests {
         assert_eq!(fold("Российская Федерация"), "россииская федерация");
         assert_eq!(fold("Майский ﬁx：日期"), "маискии fix:日期");
         assert_eq!(fold("Майский"), fold("Маи\u{0306}ский"));
+    }
+
+    #[test]
+    fn letters_that_do_not_decompose_and_scripts_kept_whole() {
+        assert_eq!(fold("Straße Øresund Łódź ÆØ"), "strasse oresund lodz aeo");
+        assert_eq!(fold("ٱلرسالة المعممة"), fold("الرساله المعممه"));
+        assert_eq!(fold("대한민국"), "대한민국");
+        assert_eq!(fold("d’Ivoire – ‘x’"), "d'ivoire - 'x'");
     }
 
     #[test]

@@ -8,7 +8,6 @@
 //! one output's working set — not the outputs themselves.
 
 mod annex;
-mod circular;
 mod csv_out;
 mod html;
 mod json;
@@ -23,13 +22,13 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 pub use self::annex::{annex_docx, write_annex_docx, AnnexError};
-pub use self::circular::{circular_in_docx, circular_of_run, find_circular, Circular};
 pub use self::csv_out::{records_csv, write_records_csv, CSV_HEADER};
 pub use self::html::{report_html, write_report_html};
 pub use self::json::{records_json, records_json_with, summary_json, write_records_json};
 pub use self::markdown::{summary_md, write_summary_md};
 pub use self::xlsx::{records_xlsx, write_records_xlsx};
 
+pub use crate::record::Circular;
 use crate::record::Records;
 use crate::tally::Summary;
 
@@ -44,8 +43,8 @@ pub struct RunInfo {
     /// `--deadline`, as given.
     pub deadline: Option<String>,
     pub threshold: f64,
-    /// The TSB Circular consulted, when the blank form or the replies name it
-    /// ([`circular_of_run`]); the reports show a placeholder otherwise.
+    /// The TSB Circular consulted, when the blank form or the replies name it (chosen by
+    /// `form::circular::of_run`); the reports show a placeholder otherwise.
     pub circular: Option<Circular>,
 }
 
@@ -279,6 +278,7 @@ pub(crate) mod tests {
                 superseded_by: None,
                 late: false,
                 warnings: Vec::new(),
+                circular: None,
             };
         let tricky = "Reasons, with \"quotes\", commas,\nand a second line | pipe";
         let mut fr = reply(

@@ -5,8 +5,8 @@
 //! CLDR territory names (en, fr, es, ru, ar, zh, plus de, it, pt) and a hand-kept table of ITU
 //! short names, ccTLDs and aliases. It is compiled into the binary and parsed once.
 //!
-//! Matching works on folded tokens: compatibility-decomposed, accents dropped, lower case,
-//! punctuation as separators, so "COTE D'IVOIRE", "Côte d’Ivoire" and "Cote dIvoire" are one name.
+//! Matching works on folded tokens (the program's one fold, `form::text::fold_char`:
+//! compatibility-decomposed, marks dropped — "й" is "и" —, lower case), punctuation as separators, so "COTE D'IVOIRE", "Côte d’Ivoire" and "Cote dIvoire" are one name.
 //! Latin-script names match whole words only; Han, kana and Hangul are matched character by
 //! character (no spaces in those scripts); Russian words match with a case ending
 //! ("Российской Федерации"); an Arabic name matches with a clitic prefix ("للصين", "والصين").
@@ -15,7 +15,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-use unicode_normalization::char::{decompose_compatible, is_combining_mark};
+use crate::form::text::fold_char;
 
 use crate::record::MemberState;
 
@@ -375,16 +375,17 @@ fn alias_tok(t: &Token) -> AliasTok {
     }
 }
 
-/// Stem of a Russian word in a name and how many letters of case ending may follow it.
-/// Foreign names ending in -и -у -о -е -ю are indeclinable (Мали, Перу, Того, Чили) and match
-/// whole; "-ство" nouns decline (Королевство → Королевства).
+/// Stem of a folded Russian word in a name and how many letters of case ending may follow it.
+/// Folded, "й" is "и": "-ий" "-ый" "-ой" are "-ии" "-ыи" "-ои", and a vowel before a final "и"
+/// tells a "й" (Китай → китаи, Китая). Foreign names ending in -и -у -о -е -ю are indeclinable
+/// (Мали, Перу, Того, Чили) and match whole; "-ство" nouns decline (Королевство → Королевства).
 fn russian_stem(word: &str) -> (String, usize) {
     let chars: Vec<char> = word.chars().collect();
     let n = chars.len();
     let cut = |k: usize| chars.iter().take(n.saturating_sub(k)).collect::<String>();
     let ends = |s: &str| word.ends_with(s);
     if n >= 5
-        && ["ая", "ое", "ий", "ый", "ые", "ой", "ие", "ее"]
+        && ["ая", "ое", "ии", "ыи", "ые", "ои", "ие", "ее"]
             .iter()
             .any(|s| ends(s))
     {
@@ -392,19 +393,32 @@ fn russian_stem(word: &str) -> (String, usize) {
     } else if n >= 4 && ends("ия") {
         (cut(1), 2)
     } else if (n >= 5 && ends("ство"))
-        || (n >= 4 && matches!(chars.last(), Some('а' | 'я' | 'ы' | 'ь' | 'й')))
+        || (n >= 4 && matches!(chars.last(), Some('а' | 'я' | 'ы' | 'ь')))
+        || (n >= 4 && ends_in_short_i(&chars))
     {
         (cut(1), 3)
     } else if n >= 3
         && !matches!(
             chars.last(),
-            Some('а' | 'я' | 'ы' | 'ь' | 'й' | 'и' | 'у' | 'о' | 'е' | 'ю' | 'э')
+            Some('а' | 'я' | 'ы' | 'ь' | 'и' | 'у' | 'о' | 'е' | 'ю' | 'э')
         )
     {
         (word.to_string(), 3)
     } else {
         (word.to_string(), 0)
     }
+}
+
+/// A final "и" after a vowel: a folded "й" ("китаи", "уругваи").
+fn ends_in_short_i(chars: &[char]) -> bool {
+    matches!(
+        chars,
+        [
+            ..,
+            'а' | 'е' | 'ё' | 'и' | 'о' | 'у' | 'ы' | 'э' | 'ю' | 'я',
+            'и'
+        ]
+    )
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -447,55 +461,6 @@ fn script_of(word: &str) -> Script {
     } else {
         Script::Other
     }
-}
-
-/// Fold one character: compatibility decomposition without the marks, lower case, and a few
-/// letters that do not decompose. Hangul syllables and "й" are kept whole (decomposing them
-/// changes the letter).
-fn fold_char(c: char, emit: &mut impl FnMut(char)) {
-    if (0xAC00..=0xD7AF).contains(&(c as u32)) || c == 'й' || c == 'Й' {
-        c.to_lowercase().for_each(&mut *emit);
-        return;
-    }
-    decompose_compatible(c, |d| {
-        if is_combining_mark(d) {
-            return;
-        }
-        for l in d.to_lowercase() {
-            if is_combining_mark(l) {
-                continue;
-            }
-            match l {
-                'ß' => {
-                    emit('s');
-                    emit('s');
-                }
-                'ı' => emit('i'),
-                'ø' => emit('o'),
-                'æ' => {
-                    emit('a');
-                    emit('e');
-                }
-                'œ' => {
-                    emit('o');
-                    emit('e');
-                }
-                'ł' => emit('l'),
-                'đ' | 'ð' => emit('d'),
-                'þ' => {
-                    emit('t');
-                    emit('h');
-                }
-                // Arabic: tā' marbūṭa, alif maqṣūra, Persian yā'/kāf, alif waṣla, tatweel.
-                'ة' => emit('ه'),
-                'ى' | 'ی' => emit('ي'),
-                'ک' => emit('ك'),
-                'ٱ' => emit('ا'),
-                'ـ' => {}
-                other => emit(other),
-            }
-        }
-    });
 }
 
 /// Split folded text into word tokens (each Han/kana/Hangul character its own token).
@@ -993,6 +958,13 @@ mod tests {
         assert!(found[0].1 > long.len() - 50);
     }
 
+    /// Each input gives the state it names, or none.
+    fn check_lookup(lookup: fn(&str) -> Option<MemberState>, cases: &[(&str, Option<&str>)]) {
+        for (input, want) in cases {
+            assert_eq!(lookup(input).map(|s| s.iso3).as_deref(), *want, "{input:?}");
+        }
+    }
+
     #[test]
     fn emails() {
         let cases: &[(&str, Option<&str>)] = &[
@@ -1017,13 +989,7 @@ mod tests {
             ("@", None),
             ("a@b@", None),
         ];
-        for (addr, want) in cases {
-            assert_eq!(
-                from_email(addr).map(|s| s.iso3).as_deref(),
-                *want,
-                "{addr:?}"
-            );
-        }
+        check_lookup(from_email, cases);
     }
 
     #[test]
@@ -1049,13 +1015,7 @@ mod tests {
             ("Germany_and_France.docx", None),
             ("", None),
         ];
-        for (name, want) in cases {
-            assert_eq!(
-                from_file_name(name).map(|s| s.iso3).as_deref(),
-                *want,
-                "{name:?}"
-            );
-        }
+        check_lookup(from_file_name, cases);
     }
 
     #[test]

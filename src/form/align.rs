@@ -1,0 +1,175 @@
+//! Aligning a reply with the blank form: the reply's answers put in the form's order, a draft
+//! the reply leaves out counted as no reply, a misnumbered draft matched where only one reading
+//! is possible, and every such choice said in a warning.
+
+use crate::form::drafts::DraftName;
+use crate::record::{Answer, Decision, Evidence, Reply};
+
+/// Puts a reply's answers in the blank form's order: a draft the reply does not answer is
+/// `no_reply`; a draft the form does not list is kept, with a warning. A reply that misnames a
+/// draft (`X.1335` for `X.1353`) is matched to it when that is the only possible reading, and
+/// always warned about.
+pub fn align_to_form(r: &mut Reply, expected: &[DraftName]) {
+    let mut answers = std::mem::take(&mut r.answers);
+    let mut slots: Vec<Option<Answer>> = expected
+        .iter()
+        .map(|e| {
+            let i = answers
+                .iter()
+                .position(|a| e.names(&a.draft, a.provisional.as_deref()))?;
+            Some(answers.remove(i))
+        })
+        .collect();
+    // Misnamed drafts: one unmatched answer close to exactly one unmatched expected draft.
+    let mut extra = Vec::new();
+    for a in answers {
+        let close: Vec<usize> = (0..expected.len())
+            .filter(|&i| slots[i].is_none() && looks_alike(&a.draft, &expected[i].draft))
+            .collect();
+        match close.as_slice() {
+            [i] => {
+                r.warnings.push(format!(
+                    "{}: the reply names {} — not on the blank form; read as {} (check the number)",
+                    expected[*i].draft, a.draft, expected[*i].draft
+                ));
+                slots[*i] = Some(a);
+            }
+            _ => {
+                r.warnings.push(format!(
+                    "{}: this draft is not on the blank form; check its number (left out of the tally)",
+                    a.draft
+                ));
+                extra.push(a);
+            }
+        }
+    }
+    let mut out = Vec::with_capacity(expected.len() + extra.len());
+    for (e, slot) in expected.iter().zip(slots) {
+        match slot {
+            Some(mut a) => {
+                // Matched by the provisional name but printed with another number.
+                let number = |d: &str| {
+                    d.split('.')
+                        .nth(1)
+                        .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()))
+                };
+                if !a.draft.eq_ignore_ascii_case(&e.draft) && number(&a.draft) && number(&e.draft) {
+                    r.warnings.push(format!(
+                        "{}: the reply prints {} for this draft ({}); read as {} (check the number)",
+                        e.draft,
+                        a.draft,
+                        e.provisional.as_deref().or(a.provisional.as_deref()).unwrap_or("same provisional name"),
+                        e.draft
+                    ));
+                }
+                a.draft = e.draft.clone();
+                a.provisional = e.provisional.clone().or(a.provisional);
+                out.push(a);
+            }
+            None => {
+                r.warnings.push(format!(
+                    "{}: not found on this reply; counted as no reply",
+                    e.draft
+                ));
+                out.push(Answer {
+                    draft: e.draft.clone(),
+                    provisional: e.provisional.clone(),
+                    decision: Decision::NoReply,
+                    comments: None,
+                    text: String::new(),
+                    evidence: Evidence::None,
+                });
+            }
+        }
+    }
+    out.extend(extra);
+    r.answers = out;
+}
+
+/// Two draft numbers one typing slip apart: same series, digits differing by one substitution,
+/// insertion, deletion or swap of neighbours (`X.1353` / `X.1335`).
+pub fn looks_alike(a: &str, b: &str) -> bool {
+    a.chars().next() == b.chars().next() && a != b && strsim::osa_distance(a, b) == 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::record::{Comments, Sender};
+
+    fn reply(drafts: &[&str]) -> Reply {
+        Reply {
+            source: "r.docx".into(),
+            sha256: String::new(),
+            language: "en".into(),
+            member_state: None,
+            sender: Sender::default(),
+            date: None,
+            answers: drafts
+                .iter()
+                .map(|d| Answer {
+                    draft: d.to_string(),
+                    provisional: None,
+                    decision: Decision::Authorize,
+                    comments: Some(Comments::NoComments),
+                    text: String::new(),
+                    evidence: Evidence::Glyph,
+                })
+                .collect(),
+            superseded_by: None,
+            late: false,
+            warnings: Vec::new(),
+            circular: None,
+        }
+    }
+
+    /// A warning names every one of `words`.
+    fn warned(r: &Reply, words: &[&str]) -> bool {
+        r.warnings
+            .iter()
+            .any(|w| words.iter().all(|x| w.contains(x)))
+    }
+
+    fn form(drafts: &[&str]) -> Vec<DraftName> {
+        drafts
+            .iter()
+            .map(|d| DraftName {
+                draft: d.to_string(),
+                provisional: None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn missing_draft_is_no_reply_with_a_warning() {
+        let mut r = reply(&["X.1353"]);
+        align_to_form(&mut r, &form(&["X.1353", "X.1380"]));
+        assert_eq!(r.answers[1].decision, Decision::NoReply);
+        assert!(r.warnings.iter().any(|w| w.starts_with("X.1380")));
+    }
+
+    #[test]
+    fn misnamed_draft_is_matched_and_warned() {
+        let mut r = reply(&["X.1335", "X.1380"]);
+        align_to_form(&mut r, &form(&["X.1353", "X.1380"]));
+        assert_eq!(r.answers[0].draft, "X.1353");
+        assert_eq!(r.answers[0].decision, Decision::Authorize);
+        assert!(warned(&r, &["X.1335", "X.1353"]));
+    }
+
+    #[test]
+    fn unknown_draft_is_kept_out_of_the_form_with_a_warning() {
+        let mut r = reply(&["X.1353", "Y.9999"]);
+        align_to_form(&mut r, &form(&["X.1353"]));
+        assert_eq!(r.answers.len(), 2);
+        assert!(warned(&r, &["Y.9999", "not on the blank form"]));
+    }
+
+    #[test]
+    fn typing_slips() {
+        assert!(looks_alike("X.1353", "X.1335"));
+        assert!(looks_alike("X.1353", "X.1354"));
+        assert!(!looks_alike("X.1353", "X.1380"));
+        assert!(!looks_alike("X.1353", "Y.1353"));
+    }
+}
