@@ -474,7 +474,7 @@ fn utf16_part() {
 fn truncated_xml_is_an_error() {
     let xml = format!(r#"<w:document {NS}><w:body><w:p><w:r><w:t>cut he"#);
     let e = parse_document_xml(xml.as_bytes()).unwrap_err();
-    assert_eq!(e.kind(), crate::record::FailureKind::Corrupt);
+    assert!(matches!(e, DocxError::Corrupt(_)), "{e:?}");
     let xml = format!(r#"<w:document {NS}><w:body><w:p><w:r><w:t>cut</w:t></w:r>"#);
     let e = parse_document_xml(xml.as_bytes()).unwrap_err();
     assert!(matches!(e, DocxError::Corrupt(_)), "{e:?}");
@@ -573,7 +573,7 @@ mod package_level {
     fn truncated_document_part_is_corrupt() {
         let z = docx(&[("word/document.xml", "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p>")]);
         let e = read_docx(&z).unwrap_err();
-        assert_eq!(e.kind(), crate::record::FailureKind::Corrupt);
+        assert!(matches!(e, DocxError::Corrupt(_)), "{e:?}");
     }
 
     #[test]
@@ -588,9 +588,5 @@ mod package_level {
         ] {
             assert!(e.to_string().contains("ask the sender"), "{e}");
         }
-        assert_eq!(
-            DocxError::Encrypted.kind(),
-            crate::record::FailureKind::Encrypted
-        );
     }
 }

@@ -4,12 +4,13 @@
 
 use std::borrow::Cow;
 use std::collections::HashSet;
-use std::io::{Cursor, Read};
+use std::io::Cursor;
 
 use zip::ZipArchive;
 
 use super::{clean_name, limits, unique_name, Container, Expansion, Found, Holder};
 use crate::record::FailureKind;
+use crate::zipsafe::{self, Refusal};
 
 /// Expand the zip archive `bytes` (at `source`) into `exp`.
 pub(super) fn expand(
@@ -94,7 +95,11 @@ pub(super) fn expand(
             );
             continue;
         }
-        if let Some(message) = refuse(size, compressed, exp.budget) {
+        if let Err(refusal) = zipsafe::check_entry(size, compressed, exp.budget) {
+            let message = match refusal {
+                Refusal::OverBudget => format!("the archive {refusal}"),
+                _ => refusal.to_string(),
+            };
             exp.fail(member, env, FailureKind::TooLarge, message);
             continue;
         }
@@ -126,34 +131,6 @@ fn is_metadata(name: &str) -> bool {
         .any(|part| part == "__MACOSX" || part.starts_with('.'))
 }
 
-/// Why a member must not be inflated, judged from the central directory alone.
-fn refuse(size: u64, compressed: u64, budget: u64) -> Option<String> {
-    if size > limits::MAX_ENTRY_BYTES {
-        return Some(format!(
-            "declares {} MiB uncompressed, above the limit of {} MiB: not inflated",
-            size >> 20,
-            limits::MAX_ENTRY_BYTES >> 20
-        ));
-    }
-    if size > limits::RATIO_EXEMPT_BYTES
-        && size > compressed.saturating_mul(limits::MAX_COMPRESSION_RATIO)
-    {
-        return Some(format!(
-            "compressed more than {}:1 ({} bytes to {} MiB), the mark of a zip bomb: not inflated",
-            limits::MAX_COMPRESSION_RATIO,
-            compressed,
-            size >> 20
-        ));
-    }
-    if size > budget {
-        return Some(format!(
-            "the archive inflates to more than {} MiB in all: not inflated",
-            limits::MAX_TOTAL_BYTES >> 20
-        ));
-    }
-    None
-}
-
 /// Inflate one member, never past its declared size (the zip crate also errors when a stream
 /// runs past it; `take` bounds memory whatever happens).
 fn inflate(
@@ -161,44 +138,17 @@ fn inflate(
     index: usize,
     size: u64,
 ) -> Result<Vec<u8>, String> {
-    let file = zip
-        .by_index(index)
-        .map_err(|e| format!("damaged entry in the zip archive ({e})"))?;
-    let capacity = usize::try_from(size.min(limits::MAX_ENTRY_BYTES)).unwrap_or(0);
-    let mut data = Vec::with_capacity(capacity);
-    file.take(size.saturating_add(1))
-        .read_to_end(&mut data)
-        .map_err(|e| format!("damaged entry in the zip archive ({e})"))?;
-    if data.len() as u64 > size {
-        return Err("damaged entry in the zip archive (longer than its declared size)".to_string());
-    }
-    Ok(data)
+    let damaged = |e: &dyn std::fmt::Display| format!("damaged entry in the zip archive ({e})");
+    let file = zip.by_index(index).map_err(|e| damaged(&e))?;
+    zipsafe::inflate_at_most(file, size, size)
+        .map_err(|e| damaged(&e))?
+        .ok_or_else(|| damaged(&"longer than its declared size"))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn refuses_from_the_directory() {
-        assert!(refuse(limits::MAX_ENTRY_BYTES + 1, 1 << 30, u64::MAX).is_some());
-        assert!(refuse(10 << 20, 1000, u64::MAX).is_some());
-        // Small, very compressible members are fine.
-        assert!(refuse(100_000, 10, u64::MAX).is_none());
-        assert!(refuse(5 << 20, 4 << 20, 1 << 20).is_some());
-        assert!(refuse(5 << 20, 4 << 20, u64::MAX).is_none());
-    }
-
-    fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
-        use std::io::Write;
-        let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
-        for (name, data) in entries {
-            w.start_file(*name, zip::write::SimpleFileOptions::default())
-                .unwrap();
-            w.write_all(data).unwrap();
-        }
-        w.finish().unwrap().into_inner()
-    }
+    use crate::zipsafe::zip_of;
 
     fn env() -> Container {
         Container {

@@ -67,16 +67,13 @@ pub mod limits {
     pub const MAX_INPUT_BYTES: u64 = 64 << 20;
     /// Deepest nesting of containers (an e-mail in a zip in an e-mail …).
     pub const MAX_NESTING: usize = 8;
-    /// Most entries one zip archive may list.
-    pub const MAX_ARCHIVE_ENTRIES: usize = 10_000;
-    /// Largest member inflated from an archive or read from an Outlook message.
-    pub const MAX_ENTRY_BYTES: u64 = 64 << 20;
-    /// Highest size / compressed size of a large archive member (zip bombs).
-    pub const MAX_COMPRESSION_RATIO: u64 = 200;
-    /// Members smaller than this are not held to the ratio: small text compresses very well.
-    pub const RATIO_EXEMPT_BYTES: u64 = 1 << 20;
-    /// Most bytes inflated, all archives together, for one top-level input.
-    pub const MAX_TOTAL_BYTES: u64 = 256 << 20;
+    /// The zip limits are [`zipsafe`](crate::zipsafe)'s, the same for every zip read:
+    /// `MAX_ENTRY_BYTES` also bounds what is read from an Outlook message, and
+    /// `MAX_TOTAL_BYTES` is what all archives of one top-level input may inflate together.
+    pub use crate::zipsafe::{
+        MAX_COMPRESSION_RATIO, MAX_ENTRIES as MAX_ARCHIVE_ENTRIES, MAX_ENTRY_BYTES,
+        MAX_TOTAL_BYTES, RATIO_EXEMPT_BYTES,
+    };
     /// Most files looked at inside one top-level input, all containers together: archives of
     /// archives multiply (42.zip lists a million files) even when each one is small.
     pub const MAX_MEMBERS: usize = 10_000;
@@ -808,22 +805,13 @@ mod tests {
     /// the `catch_unwind` of `expand_bytes`, so a panic fails the test).
     #[test]
     fn damaged_containers_never_panic() {
+        use crate::zipsafe::zip_of;
         use std::io::{Cursor, Write};
-        let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
-        for (name, data) in [
+        let docx = zip_of(&[
             ("[Content_Types].xml", b"<Types/>".as_slice()),
             ("word/document.xml", b"<w:document/>".as_slice()),
-        ] {
-            w.start_file(name, zip::write::SimpleFileOptions::default())
-                .unwrap();
-            w.write_all(data).unwrap();
-        }
-        let docx = w.finish().unwrap().into_inner();
-        let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
-        w.start_file("r.docx", zip::write::SimpleFileOptions::default())
-            .unwrap();
-        w.write_all(&docx).unwrap();
-        let archive = w.finish().unwrap().into_inner();
+        ]);
+        let archive = zip_of(&[("r.docx", docx.as_slice())]);
         let b64: String = {
             const A: &[u8; 64] =
                 b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";

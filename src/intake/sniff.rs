@@ -320,17 +320,7 @@ fn sniff_cfb(bytes: &[u8]) -> Sniffed {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::io::Write;
-
-    fn zip_with(entries: &[(&str, &[u8])]) -> Vec<u8> {
-        let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
-        for (name, data) in entries {
-            w.start_file(*name, zip::write::SimpleFileOptions::default())
-                .unwrap();
-            w.write_all(data).unwrap();
-        }
-        w.finish().unwrap().into_inner()
-    }
+    use crate::zipsafe::zip_of as zip_with;
 
     #[test]
     fn word_by_main_part() {
