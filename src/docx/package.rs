@@ -293,14 +293,18 @@ mod tests {
         assert!(e.to_string().contains("zip bomb"), "{e}");
     }
 
+    /// Where the (last) central directory header of a zip starts.
+    fn central_directory(z: &[u8]) -> usize {
+        z.windows(4)
+            .rposition(|w| w == b"PK\x01\x02")
+            .expect("central directory")
+    }
+
     #[test]
     fn huge_declared_size_refused() {
         // Patch the central directory's uncompressed size to 1 GiB.
         let mut z = zip_of(&[("word/document.xml", b"<w:document/>")]);
-        let cd = z
-            .windows(4)
-            .rposition(|w| w == b"PK\x01\x02")
-            .expect("central directory");
+        let cd = central_directory(&z);
         z[cd + 24..cd + 28].copy_from_slice(&(1u32 << 30).to_le_bytes());
         let e = match Package::open(&z) {
             Ok(mut p) => p.read_part("word/document.xml").unwrap_err(),
@@ -318,10 +322,7 @@ mod tests {
             .position(|w| w == b"PK\x03\x04")
             .expect("local header");
         z[lh + 6] |= 1;
-        let cd = z
-            .windows(4)
-            .rposition(|w| w == b"PK\x01\x02")
-            .expect("central directory");
+        let cd = central_directory(&z);
         z[cd + 8] |= 1;
         let mut p = Package::open(&z).unwrap();
         let e = p.read_part("word/document.xml").unwrap_err();

@@ -8,18 +8,13 @@ use std::io::Cursor;
 
 use zip::ZipArchive;
 
-use super::{clean_name, limits, unique_name, Container, Expansion, Found, Holder};
+use super::{clean_name, limits, unique_name, Expansion, Found, Held, Holder};
 use crate::record::FailureKind;
 use crate::zipsafe::{self, Refusal};
 
-/// Expand the zip archive `bytes` (at `source`) into `exp`.
-pub(super) fn expand(
-    exp: &mut Expansion,
-    source: &str,
-    bytes: &[u8],
-    depth: usize,
-    env: &Container,
-) {
+/// Expand a zip archive into `exp`.
+pub(super) fn expand(exp: &mut Expansion, held: Held<'_>) {
+    let (source, bytes, depth, env) = (held.source, held.bytes, held.depth, held.env);
     let mut zip = match ZipArchive::new(Cursor::new(bytes)) {
         Ok(zip) => zip,
         Err(e) => {
@@ -147,8 +142,18 @@ fn inflate(
 
 #[cfg(test)]
 mod tests {
+    use super::super::Container;
     use super::*;
     use crate::zipsafe::zip_of;
+
+    fn held<'a>(bytes: &'a [u8], env: &'a Container) -> Held<'a> {
+        Held {
+            source: "a.zip",
+            bytes,
+            depth: 1,
+            env,
+        }
+    }
 
     fn env() -> Container {
         Container {
@@ -171,7 +176,7 @@ mod tests {
         let mut exp = Expansion::new();
         assert_eq!(exp.budget, limits::MAX_TOTAL_BYTES);
         exp.budget = 1000;
-        expand(&mut exp, "a.zip", &zip, 1, &env());
+        expand(&mut exp, held(&zip, &env()));
         let kinds: Vec<_> = exp
             .out
             .iter()
@@ -189,12 +194,12 @@ mod tests {
         let inner = zip_of(&[("x.bin", b"1"), ("y.bin", b"2")]);
         let outer = zip_of(&[("i1.zip", &inner), ("i2.zip", &inner)]);
         let mut exp = Expansion::new();
-        expand(&mut exp, "a.zip", &outer, 1, &env());
+        expand(&mut exp, held(&outer, &env()));
         assert_eq!(exp.members, 6);
         assert!(!exp.overflow);
         let mut exp = Expansion::new();
         exp.members = limits::MAX_MEMBERS - 3;
-        expand(&mut exp, "a.zip", &outer, 1, &env());
+        expand(&mut exp, held(&outer, &env()));
         assert!(exp.overflow);
     }
 

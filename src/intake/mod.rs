@@ -500,7 +500,15 @@ fn top_level(source: String, name: &str, bytes: Vec<u8>) -> Vec<Input> {
         email_subject: None,
     };
     let mut exp = Expansion::new();
-    exp.container(holder, &source, &bytes, 1, &env);
+    exp.container(
+        holder,
+        Held {
+            source: &source,
+            bytes: &bytes,
+            depth: 1,
+            env: &env,
+        },
+    );
     if exp.overflow {
         let message = format!(
             "{} holds more than {} files in all (counting those inside its e-mails and archives): not read, it may be a zip bomb; unpack it and run on the reply forms",
@@ -557,6 +565,16 @@ struct Found<'a> {
     within: Holder,
 }
 
+/// A container to expand: where it is, its bytes, how deep it is nested (1 = the top-level
+/// one), and the envelope it came in.
+#[derive(Clone, Copy)]
+struct Held<'a> {
+    source: &'a str,
+    bytes: &'a [u8],
+    depth: usize,
+    env: &'a Container,
+}
+
 /// The expansion of one top-level input: what came out, and what may still be inflated.
 struct Expansion {
     out: Vec<Input>,
@@ -607,19 +625,12 @@ impl Expansion {
         );
     }
 
-    /// Expand a container at nesting `depth` (1 = the top-level one).
-    fn container(
-        &mut self,
-        holder: Holder,
-        source: &str,
-        bytes: &[u8],
-        depth: usize,
-        env: &Container,
-    ) {
+    /// Expand a container.
+    fn container(&mut self, holder: Holder, held: Held<'_>) {
         match holder {
-            Holder::Email => email::expand(self, source, bytes, depth, env),
-            Holder::Archive => archive::expand(self, source, bytes, depth, env),
-            Holder::Msg => msg::expand(self, source, bytes, depth, env),
+            Holder::Email => email::expand(self, held),
+            Holder::Archive => archive::expand(self, held),
+            Holder::Msg => msg::expand(self, held),
         }
     }
 
@@ -658,22 +669,48 @@ impl Expansion {
             Verdict::Archive => Holder::Archive,
             Verdict::OutlookMsg => Holder::Msg,
         };
+        let empty = match holder {
+            Holder::Archive => "an empty zip archive",
+            _ => EMPTY_MESSAGE,
+        };
+        let what = format!("{what} '{name}'");
+        self.nested(source, depth, env, (&what, empty), |exp, source| {
+            let held = Held {
+                source,
+                bytes: &bytes,
+                depth: depth + 1,
+                env,
+            };
+            exp.container(holder, held);
+        });
+    }
+
+    /// A container found at nesting `depth` in another: refused past `MAX_NESTING`, else read
+    /// by `read` (given its source). When nothing came out of it, a note says that `what` is
+    /// not a reply form, being `empty`.
+    fn nested(
+        &mut self,
+        source: String,
+        depth: usize,
+        env: &Container,
+        (what, empty): (&str, &str),
+        read: impl FnOnce(&mut Expansion, &str),
+    ) {
         if depth >= limits::MAX_NESTING {
             self.fail(source, env, FailureKind::TooLarge, nesting_message());
             return;
         }
         let before = self.out.len();
-        self.container(holder, &source, &bytes, depth + 1, env);
+        read(self, &source);
         if self.out.len() == before {
-            let inner = match holder {
-                Holder::Archive => "an empty zip archive",
-                _ => "an e-mail without attachments",
-            };
-            let message = format!("{what} '{name}' is not a reply form ({inner})");
+            let message = format!("{what} is not a reply form ({empty})");
             self.push(source, env, Content::Other { message });
         }
     }
 }
+
+/// What a message that carried nothing is, in notes.
+const EMPTY_MESSAGE: &str = "an e-mail without attachments";
 
 fn nesting_message() -> String {
     format!(
@@ -740,8 +777,30 @@ pub(crate) fn message_file_name(subject: &str, fallback: &str, ext: &str) -> Str
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
+
+    /// Base64 of `data`, for test e-mails (the crate reads base64 but never writes it).
+    pub(in crate::intake) fn b64(data: &[u8]) -> String {
+        const A: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        let mut out = String::new();
+        for chunk in data.chunks(3) {
+            let b = [
+                chunk[0],
+                *chunk.get(1).unwrap_or(&0),
+                *chunk.get(2).unwrap_or(&0),
+            ];
+            let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+            for j in 0..4 {
+                out.push(if j <= chunk.len() {
+                    A[((n >> (18 - 6 * j)) & 63) as usize] as char
+                } else {
+                    '='
+                });
+            }
+        }
+        out
+    }
 
     #[test]
     fn unique_names() {
@@ -753,52 +812,23 @@ mod tests {
         assert_eq!(unique_name(&mut used, "noext"), "noext (2)");
     }
 
+    /// The failure kind of each input (`None` for one that did not fail).
+    fn kinds(out: &[Input]) -> Vec<Option<FailureKind>> {
+        out.iter()
+            .map(|i| match &i.content {
+                Content::Failed { kind, .. } => Some(*kind),
+                _ => None,
+            })
+            .collect()
+    }
+
     #[test]
     fn top_level_verdicts() {
-        let out = expand_bytes("a.docx", "a.docx", b"%PDF-1.4 ...".to_vec());
-        assert!(matches!(
-            out.as_slice(),
-            [Input {
-                content: Content::Failed {
-                    kind: FailureKind::Pdf,
-                    ..
-                },
-                ..
-            }]
-        ));
-        let out = expand_bytes("a.txt", "a.txt", b"hello".to_vec());
-        assert!(matches!(
-            out.as_slice(),
-            [Input {
-                content: Content::Failed {
-                    kind: FailureKind::Unsupported,
-                    ..
-                },
-                ..
-            }]
-        ));
-        let out = expand_bytes("a.docx", "a.docx", Vec::new());
-        assert!(matches!(
-            out.as_slice(),
-            [Input {
-                content: Content::Failed {
-                    kind: FailureKind::Corrupt,
-                    ..
-                },
-                ..
-            }]
-        ));
-        let out = expand_bytes("b.txt", "b.txt", Vec::new());
-        assert!(matches!(
-            out.as_slice(),
-            [Input {
-                content: Content::Failed {
-                    kind: FailureKind::Corrupt,
-                    ..
-                },
-                ..
-            }]
-        ));
+        let kind = |name: &str, bytes: &[u8]| kinds(&expand_bytes(name, name, bytes.to_vec()));
+        assert_eq!(kind("a.docx", b"%PDF-1.4 ..."), [Some(FailureKind::Pdf)]);
+        assert_eq!(kind("a.txt", b"hello"), [Some(FailureKind::Unsupported)]);
+        assert_eq!(kind("a.docx", b""), [Some(FailureKind::Corrupt)]);
+        assert_eq!(kind("b.txt", b""), [Some(FailureKind::Corrupt)]);
     }
 
     /// Truncated and bit-flipped containers must give inputs, never a panic (called without
@@ -812,27 +842,7 @@ mod tests {
             ("word/document.xml", b"<w:document/>".as_slice()),
         ]);
         let archive = zip_of(&[("r.docx", docx.as_slice())]);
-        let b64: String = {
-            const A: &[u8; 64] =
-                b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-            let mut out = String::new();
-            for chunk in docx.chunks(3) {
-                let b = [
-                    chunk[0],
-                    *chunk.get(1).unwrap_or(&0),
-                    *chunk.get(2).unwrap_or(&0),
-                ];
-                let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-                for j in 0..4 {
-                    out.push(if j <= chunk.len() {
-                        A[((n >> (18 - 6 * j)) & 63) as usize] as char
-                    } else {
-                        '='
-                    });
-                }
-            }
-            out
-        };
+        let b64 = b64(&docx);
         let eml = format!(
             "From: a@b.c\r\nDate: Mon, 6 Feb 2023 10:00:00 +0000\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=x\r\n\r\n--x\r\nContent-Type: message/rfc822\r\n\r\nFrom: d@e.f\r\nContent-Type: multipart/mixed; boundary=y\r\n\r\n--y\r\nContent-Type: application/octet-stream; name=r.docx\r\nContent-Transfer-Encoding: base64\r\n\r\n{b64}\r\n--y--\r\n--x--\r\n"
         )

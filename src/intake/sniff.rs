@@ -322,12 +322,17 @@ mod tests {
     use super::*;
     use crate::zipsafe::zip_of as zip_with;
 
-    #[test]
-    fn word_by_main_part() {
-        let z = zip_with(&[
+    /// A package with a content-types part and a main part at the usual name.
+    fn minimal_docx() -> Vec<u8> {
+        zip_with(&[
             ("[Content_Types].xml", b"<Types/>"),
             ("word/document.xml", b"<w/>"),
-        ]);
+        ])
+    }
+
+    #[test]
+    fn word_by_main_part() {
+        let z = minimal_docx();
         assert_eq!(sniff(&z), Sniffed::Word);
     }
 
@@ -356,10 +361,7 @@ mod tests {
 
     #[test]
     fn truncated_zip_is_broken() {
-        let z = zip_with(&[
-            ("[Content_Types].xml", b"<Types/>"),
-            ("word/document.xml", b"<w/>"),
-        ]);
+        let z = minimal_docx();
         let cut = z.get(..z.len() / 2).unwrap();
         assert!(matches!(sniff(cut), Sniffed::BrokenZip(_)));
     }

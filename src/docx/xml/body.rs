@@ -192,22 +192,18 @@ fn read_part_xml(
         let xml_error = |e: quick_xml::Error| DocxError::Xml(format!("{e} (near byte {pos})"));
         let ev = reader.read_event().map_err(xml_error)?;
         match ev {
-            Event::Start(e) => {
-                saw_root = true;
-                names
-                    .open(&e, p.frames.len(), text, tag_start..offset(&reader))
-                    .map_err(|e| xml_error(e.into()))?;
-                p.open(&e, &names)?;
-            }
             // An empty element is a start and an end (read here rather than with the reader's
             // `expand_empty_elements`, which allocates for every one).
-            Event::Empty(e) => {
+            Event::Start(ref e) | Event::Empty(ref e) => {
                 saw_root = true;
+                let tag = tag_start..offset(&reader);
                 names
-                    .open(&e, p.frames.len(), text, tag_start..offset(&reader))
+                    .open(e, p.frames.len(), text, tag)
                     .map_err(|e| xml_error(e.into()))?;
-                p.open(&e, &names)?;
-                p.close(&mut names)?;
+                p.open(e, &names)?;
+                if matches!(ev, Event::Empty(_)) {
+                    p.close(&mut names)?;
+                }
             }
             Event::End(_) => p.close(&mut names)?,
             // Text matters only inside `w:t` and `w:instrText`.

@@ -255,6 +255,18 @@ mod tests {
     /// Every element's and attribute's namespace, or where reading failed.
     type Resolved = Vec<Result<(Ns, String, Vec<(Ns, String)>), ()>>;
 
+    /// Every attribute of `e`, resolved by `resolve`.
+    fn attributes(
+        e: &BytesStart<'_>,
+        resolve: impl Fn(QName<'_>) -> (Ns, String),
+    ) -> Vec<(Ns, String)> {
+        e.attributes()
+            .with_checks(false)
+            .flatten()
+            .map(|a| resolve(a.key))
+            .collect()
+    }
+
     /// What quick-xml's `NsReader` resolves: the reference [`Names`] must match.
     fn with_ns_reader(xml: &str) -> Resolved {
         let mut reader = NsReader::from_str(xml);
@@ -264,15 +276,10 @@ mod tests {
                 Ok(Event::Start(e) | Event::Empty(e)) => {
                     let r = reader.resolver();
                     let (res, local) = r.resolve_element(e.name());
-                    let attrs = e
-                        .attributes()
-                        .with_checks(false)
-                        .flatten()
-                        .map(|a| {
-                            let (res, local) = r.resolve_attribute(a.key);
-                            (ns_of(&res), local.into_inner().to_string())
-                        })
-                        .collect();
+                    let attrs = attributes(&e, |key| {
+                        let (res, local) = r.resolve_attribute(key);
+                        (ns_of(&res), local.into_inner().to_string())
+                    });
                     out.push(Ok((ns_of(&res), local.into_inner().to_string(), attrs)));
                 }
                 Ok(Event::Eof) => return out,
@@ -299,15 +306,10 @@ mod tests {
             };
             let names = &tags.names;
             let (ns, local) = names.element(e.name());
-            let attrs = e
-                .attributes()
-                .with_checks(false)
-                .flatten()
-                .map(|a| {
-                    let (ns, local) = names.attribute(a.key);
-                    (ns, local.to_string())
-                })
-                .collect();
+            let attrs = attributes(&e, |key| {
+                let (ns, local) = names.attribute(key);
+                (ns, local.to_string())
+            });
             out.push(Ok((ns, local.to_string(), attrs)));
         }
     }
