@@ -46,9 +46,44 @@ pub enum CmdError {
 /// Write `bytes` to stdout. A reader that stops early (`replytally extract … | head`) closes
 /// the pipe: that is not an error, the command ends as it would have.
 fn print(bytes: &[u8]) -> Result<(), CmdError> {
-    let mut out = io::stdout().lock();
+    write_all_or_closed(io::stdout().lock(), bytes)
+}
+
+fn write_all_or_closed(mut out: impl Write, bytes: &[u8]) -> Result<(), CmdError> {
     match out.write_all(bytes).and_then(|()| out.flush()) {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(CmdError::Output(e)),
         _ => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A writer that fails every write with `kind`.
+    struct Closed {
+        kind: io::ErrorKind,
+    }
+
+    impl Write for Closed {
+        fn write(&mut self, _: &[u8]) -> io::Result<usize> {
+            Err(io::Error::from(self.kind))
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_closed_pipe_is_not_an_error_but_a_full_disk_is() {
+        let pipe = Closed {
+            kind: io::ErrorKind::BrokenPipe,
+        };
+        assert!(write_all_or_closed(pipe, b"{}").is_ok());
+        let full = Closed {
+            kind: io::ErrorKind::StorageFull,
+        };
+        let e = write_all_or_closed(full, b"{}").unwrap_err();
+        assert!(e.to_string().starts_with("cannot write the output"), "{e}");
     }
 }

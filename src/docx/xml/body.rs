@@ -97,8 +97,6 @@ struct Parser<'r, 'a> {
     controls: &'r mut ControlResolver<'a>,
 }
 
-/// Parse one WordprocessingML part (document, header, footer, footnotes…) into a [`Document`].
-
 impl<'r, 'a> Parser<'r, 'a> {
     fn new(controls: &'r mut ControlResolver<'a>) -> Self {
         Parser {
