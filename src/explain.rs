@@ -22,14 +22,21 @@ pub struct MarkOut {
     pub counted: bool,
 }
 
+/// One draft as read: the decision and what it rests on.
 #[derive(Debug, Serialize)]
 pub struct AnswerOut {
+    /// The draft as the form names it (`Q.1234`).
     pub draft: String,
+    /// Its provisional name, when the form gives one.
     pub provisional: Option<String>,
     pub decision: Decision,
+    /// With an authorization: whether comments are attached.
     pub comments: Option<Comments>,
+    /// The kind of mark the decision rests on.
     pub evidence: Evidence,
+    /// How the decision was reached, in words.
     pub why: String,
+    /// Comments or reasons written on the form.
     pub text: String,
 }
 

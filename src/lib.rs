@@ -6,7 +6,8 @@
 //! [`docx`] (a .docx package → the document model) →
 //! [`form`] (the document model → what the reply says, with the [`reference`] data) →
 //! [`record`] (plain records) → [`tally`] (per-draft counts and verdicts) →
-//! [`report`] (the output files). [`pipeline`] runs them in order.
+//! [`report`] (the output files). [`pipeline`] runs them in order. [`zipsafe`] is the one
+//! policy for inflating zip entries that intake and docx both follow.
 
 pub mod docx;
 pub mod explain;
@@ -17,3 +18,4 @@ pub mod record;
 pub mod reference;
 pub mod report;
 pub mod tally;
+pub mod zipsafe;

@@ -1,13 +1,15 @@
-//! The `replytally` command line: parses arguments and maps outcomes to exit codes
-//! (0 every input processed, 1 outputs written but some inputs failed, 2 usage error or
-//! nothing could be written).
+//! The `replytally` command line: parses arguments, dispatches to the command (each in
+//! [`cmd`]) and maps its outcome to the exit status (0 every input processed, 1 outputs written
+//! but some inputs failed, 2 usage error or nothing could be written).
 
-use std::path::PathBuf;
+mod cmd;
+
+use std::io::Write;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use replytally::{explain, pipeline};
+use cmd::{CmdError, Status};
 
 #[derive(Parser)]
 #[command(
@@ -26,132 +28,37 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Read every input and write records, summary and reports into --out.
-    Run(RunArgs),
+    Run(cmd::run::Args),
     /// Print the reply records of these files as JSON on stdout, nothing else.
-    Extract {
-        /// Reply files (.docx, .eml, .zip…).
-        #[arg(required = true)]
-        files: Vec<PathBuf>,
-    },
+    Extract(cmd::extract::Args),
     /// Show how one file was read: every mark found and where, and each draft's decision and why.
-    Explain {
-        /// The reply file (.docx).
-        file: PathBuf,
-        /// Print JSON instead of text.
-        #[arg(long)]
-        json: bool,
-    },
-}
-
-#[derive(clap::Args)]
-struct RunArgs {
-    /// Files or folders (searched recursively) of returned replies.
-    #[arg(default_value = "samples")]
-    inputs: Vec<PathBuf>,
-    /// Folder the output files are written into.
-    #[arg(long, default_value = "out")]
-    out: PathBuf,
-    /// The circular's blank reply form: its drafts are the expected list.
-    #[arg(long, value_name = "BLANK.docx")]
-    form: Option<PathBuf>,
-    /// Due date (2023-02-09 = 23:59 UTC that day, or RFC 3339); later replies are marked late.
-    #[arg(long, value_name = "DATE")]
-    deadline: Option<String>,
-    /// Percentage of support needed, inclusive (Resolution 1 §9.4.5).
-    #[arg(long, value_name = "PERCENT", default_value_t = 70.0)]
-    threshold: f64,
-    /// Number of files read at once (default: one per core).
-    #[arg(long, value_name = "N")]
-    jobs: Option<usize>,
-    /// Do not show a progress bar.
-    #[arg(long)]
-    no_progress: bool,
-    /// Convert Word 97-2003 .doc files with LibreOffice (`soffice` on the PATH) and read them.
-    #[arg(long)]
-    convert: bool,
+    Explain(cmd::explain::Args),
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    match cli.command.unwrap_or_else(default_run) {
-        Command::Run(args) => run(args),
-        Command::Extract { files } => {
-            let records = pipeline::extract(&files);
-            let json = replytally::report::records_json(&records);
-            print!("{}", String::from_utf8_lossy(&json));
-            if records.failures.is_empty() {
-                ExitCode::SUCCESS
-            } else {
-                ExitCode::from(1)
-            }
-        }
-        Command::Explain { file, json } => match explain::explain(&file) {
-            Ok(e) => {
-                if json {
-                    match serde_json::to_string_pretty(&e) {
-                        Ok(s) => println!("{s}"),
-                        Err(err) => {
-                            eprintln!("replytally: {err}");
-                            return ExitCode::from(2);
-                        }
-                    }
-                } else {
-                    print!("{}", explain::render_text(&e));
-                }
-                ExitCode::SUCCESS
-            }
-            Err(e) => {
-                eprintln!("replytally: {e}");
-                ExitCode::from(1)
-            }
+    let command = match Cli::parse().command {
+        Some(command) => command,
+        // No command is `run` with its defaults, parsed as if typed.
+        None => match Cli::parse_from(["replytally", "run"]).command {
+            Some(command) => command,
+            None => return ExitCode::from(2),
         },
-    }
-}
-
-fn default_run() -> Command {
-    Command::Run(RunArgs {
-        inputs: vec![PathBuf::from("samples")],
-        out: PathBuf::from("out"),
-        form: None,
-        deadline: None,
-        threshold: 70.0,
-        jobs: None,
-        no_progress: false,
-        convert: false,
-    })
-}
-
-fn run(args: RunArgs) -> ExitCode {
-    let opts = pipeline::RunOptions {
-        inputs: args.inputs,
-        out: args.out,
-        form: args.form,
-        deadline: args.deadline,
-        threshold: args.threshold,
-        jobs: args.jobs,
-        convert: args.convert,
-        progress: !args.no_progress,
     };
-    match pipeline::run(&opts) {
-        Ok(outcome) => {
-            let r = &outcome.records;
-            eprintln!(
-                "replytally: {} inputs, {} replies read, {} failures, {} warnings; wrote {}",
-                outcome.inputs,
-                r.replies.len(),
-                r.failures.len(),
-                outcome.warnings(),
-                opts.out.display()
-            );
-            if r.failures.is_empty() {
-                ExitCode::SUCCESS
-            } else {
-                ExitCode::from(1)
-            }
-        }
+    let result = match command {
+        Command::Run(args) => cmd::run::run(args),
+        Command::Extract(args) => cmd::extract::run(args),
+        Command::Explain(args) => cmd::explain::run(args),
+    };
+    match result {
+        Ok(Status::AllRead) => ExitCode::SUCCESS,
+        Ok(Status::SomeFailed) => ExitCode::from(1),
         Err(e) => {
-            eprintln!("replytally: {e}");
-            ExitCode::from(2)
+            let _ = writeln!(std::io::stderr(), "replytally: {e}");
+            ExitCode::from(match e {
+                // The file given could not be read: like an input that failed.
+                CmdError::Explain(_) => 1,
+                CmdError::Run(_) | CmdError::Output(_) => 2,
+            })
         }
     }
 }

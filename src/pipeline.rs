@@ -104,6 +104,18 @@ fn file_name(source: &str) -> &str {
     inner.rsplit(['/', '\\']).next().unwrap_or(inner)
 }
 
+/// The failure class recorded in `records.json` for a document the reader refused.
+fn failure_kind(e: &DocxError) -> FailureKind {
+    match e {
+        DocxError::NotZip
+        | DocxError::Corrupt(_)
+        | DocxError::Xml(_)
+        | DocxError::MissingMainPart => FailureKind::Corrupt,
+        DocxError::TooLarge(_) => FailureKind::TooLarge,
+        DocxError::Encrypted => FailureKind::Encrypted,
+    }
+}
+
 /// Reads one Word document as a reply.
 pub fn read_word(source: &str, bytes: &[u8], email_from: Option<&str>) -> Read {
     let doc = match docx::read_docx(bytes) {
@@ -111,7 +123,7 @@ pub fn read_word(source: &str, bytes: &[u8], email_from: Option<&str>) -> Read {
         Err(e) => {
             return Read::Failed(Failure {
                 source: source.to_string(),
-                kind: e.kind(),
+                kind: failure_kind(&e),
                 message: e.to_string(),
             })
         }

@@ -11,18 +11,14 @@ pub use package::{DocxError, Package, Relationship};
 
 use model::{Block, Checkbox, Document, Inline, Mechanism, PlacedMark};
 
-/// Limits that keep a hostile or broken package from exhausting memory or stack.
+/// Limits that keep a hostile or broken package from exhausting memory or stack: the zip
+/// ones are the policy of [`zipsafe`](crate::zipsafe), the same for every zip read.
 pub mod limits {
-    /// Largest inflated size of one part.
-    pub const MAX_ENTRY_BYTES: u64 = 64 << 20;
-    /// Largest inflated/compressed ratio of a part over 1 MiB.
-    pub const MAX_COMPRESSION_RATIO: u64 = 200;
-    /// Most zip entries in one package.
-    pub const MAX_ENTRIES: usize = 10_000;
+    pub use crate::zipsafe::{
+        MAX_COMPRESSION_RATIO, MAX_ENTRIES, MAX_ENTRY_BYTES, MAX_TOTAL_BYTES, RATIO_EXEMPT_BYTES,
+    };
     /// Deepest XML element nesting.
     pub const MAX_XML_DEPTH: usize = 256;
-    /// Largest inflated total of a package.
-    pub const MAX_TOTAL_BYTES: u64 = 256 << 20;
 }
 
 const REL_OFFICE_DOCUMENT: &str = "/officeDocument";

@@ -4,21 +4,17 @@
 
 use std::borrow::Cow;
 use std::collections::HashSet;
-use std::io::{Cursor, Read};
+use std::io::Cursor;
 
 use zip::ZipArchive;
 
-use super::{clean_name, limits, unique_name, Container, Expansion, Found, Holder};
+use super::{clean_name, limits, unique_name, Expansion, Found, Held, Holder};
 use crate::record::FailureKind;
+use crate::zipsafe::{self, Refusal};
 
-/// Expand the zip archive `bytes` (at `source`) into `exp`.
-pub(super) fn expand(
-    exp: &mut Expansion,
-    source: &str,
-    bytes: &[u8],
-    depth: usize,
-    env: &Container,
-) {
+/// Expand a zip archive into `exp`.
+pub(super) fn expand(exp: &mut Expansion, held: Held<'_>) {
+    let (source, bytes, depth, env) = (held.source, held.bytes, held.depth, held.env);
     let mut zip = match ZipArchive::new(Cursor::new(bytes)) {
         Ok(zip) => zip,
         Err(e) => {
@@ -94,7 +90,11 @@ pub(super) fn expand(
             );
             continue;
         }
-        if let Some(message) = refuse(size, compressed, exp.budget) {
+        if let Err(refusal) = zipsafe::check_entry(size, compressed, exp.budget) {
+            let message = match refusal {
+                Refusal::OverBudget => format!("the archive {refusal}"),
+                _ => refusal.to_string(),
+            };
             exp.fail(member, env, FailureKind::TooLarge, message);
             continue;
         }
@@ -126,34 +126,6 @@ fn is_metadata(name: &str) -> bool {
         .any(|part| part == "__MACOSX" || part.starts_with('.'))
 }
 
-/// Why a member must not be inflated, judged from the central directory alone.
-fn refuse(size: u64, compressed: u64, budget: u64) -> Option<String> {
-    if size > limits::MAX_ENTRY_BYTES {
-        return Some(format!(
-            "declares {} MiB uncompressed, above the limit of {} MiB: not inflated",
-            size >> 20,
-            limits::MAX_ENTRY_BYTES >> 20
-        ));
-    }
-    if size > limits::RATIO_EXEMPT_BYTES
-        && size > compressed.saturating_mul(limits::MAX_COMPRESSION_RATIO)
-    {
-        return Some(format!(
-            "compressed more than {}:1 ({} bytes to {} MiB), the mark of a zip bomb: not inflated",
-            limits::MAX_COMPRESSION_RATIO,
-            compressed,
-            size >> 20
-        ));
-    }
-    if size > budget {
-        return Some(format!(
-            "the archive inflates to more than {} MiB in all: not inflated",
-            limits::MAX_TOTAL_BYTES >> 20
-        ));
-    }
-    None
-}
-
 /// Inflate one member, never past its declared size (the zip crate also errors when a stream
 /// runs past it; `take` bounds memory whatever happens).
 fn inflate(
@@ -161,43 +133,26 @@ fn inflate(
     index: usize,
     size: u64,
 ) -> Result<Vec<u8>, String> {
-    let file = zip
-        .by_index(index)
-        .map_err(|e| format!("damaged entry in the zip archive ({e})"))?;
-    let capacity = usize::try_from(size.min(limits::MAX_ENTRY_BYTES)).unwrap_or(0);
-    let mut data = Vec::with_capacity(capacity);
-    file.take(size.saturating_add(1))
-        .read_to_end(&mut data)
-        .map_err(|e| format!("damaged entry in the zip archive ({e})"))?;
-    if data.len() as u64 > size {
-        return Err("damaged entry in the zip archive (longer than its declared size)".to_string());
-    }
-    Ok(data)
+    let damaged = |e: &dyn std::fmt::Display| format!("damaged entry in the zip archive ({e})");
+    let file = zip.by_index(index).map_err(|e| damaged(&e))?;
+    zipsafe::inflate_at_most(file, size, size)
+        .map_err(|e| damaged(&e))?
+        .ok_or_else(|| damaged(&"longer than its declared size"))
 }
 
 #[cfg(test)]
 mod tests {
+    use super::super::Container;
     use super::*;
+    use crate::zipsafe::zip_of;
 
-    #[test]
-    fn refuses_from_the_directory() {
-        assert!(refuse(limits::MAX_ENTRY_BYTES + 1, 1 << 30, u64::MAX).is_some());
-        assert!(refuse(10 << 20, 1000, u64::MAX).is_some());
-        // Small, very compressible members are fine.
-        assert!(refuse(100_000, 10, u64::MAX).is_none());
-        assert!(refuse(5 << 20, 4 << 20, 1 << 20).is_some());
-        assert!(refuse(5 << 20, 4 << 20, u64::MAX).is_none());
-    }
-
-    fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
-        use std::io::Write;
-        let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
-        for (name, data) in entries {
-            w.start_file(*name, zip::write::SimpleFileOptions::default())
-                .unwrap();
-            w.write_all(data).unwrap();
+    fn held<'a>(bytes: &'a [u8], env: &'a Container) -> Held<'a> {
+        Held {
+            source: "a.zip",
+            bytes,
+            depth: 1,
+            env,
         }
-        w.finish().unwrap().into_inner()
     }
 
     fn env() -> Container {
@@ -221,7 +176,7 @@ mod tests {
         let mut exp = Expansion::new();
         assert_eq!(exp.budget, limits::MAX_TOTAL_BYTES);
         exp.budget = 1000;
-        expand(&mut exp, "a.zip", &zip, 1, &env());
+        expand(&mut exp, held(&zip, &env()));
         let kinds: Vec<_> = exp
             .out
             .iter()
@@ -239,12 +194,12 @@ mod tests {
         let inner = zip_of(&[("x.bin", b"1"), ("y.bin", b"2")]);
         let outer = zip_of(&[("i1.zip", &inner), ("i2.zip", &inner)]);
         let mut exp = Expansion::new();
-        expand(&mut exp, "a.zip", &outer, 1, &env());
+        expand(&mut exp, held(&outer, &env()));
         assert_eq!(exp.members, 6);
         assert!(!exp.overflow);
         let mut exp = Expansion::new();
         exp.members = limits::MAX_MEMBERS - 3;
-        expand(&mut exp, "a.zip", &outer, 1, &env());
+        expand(&mut exp, held(&outer, &env()));
         assert!(exp.overflow);
     }
 

@@ -288,23 +288,26 @@ mod tests {
     #[cfg(unix)]
     #[test]
     fn stuck_and_silent_programs() {
-        use std::os::unix::fs::PermissionsExt;
+        /// An executable shell script `name` in `dir` running `body`.
+        fn script(dir: &TempDir, name: &str, body: &str) -> PathBuf {
+            use std::os::unix::fs::PermissionsExt;
+            let path = dir.path.join(name);
+            fs::write(&path, format!("#!/bin/sh\n{body}")).unwrap();
+            fs::set_permissions(&path, fs::Permissions::from_mode(0o755)).unwrap();
+            path
+        }
         let dir = TempDir::new().unwrap();
-        let stuck = dir.path.join("stuck");
-        fs::write(&stuck, "#!/bin/sh\nsleep 30\n").unwrap();
-        fs::set_permissions(&stuck, fs::Permissions::from_mode(0o755)).unwrap();
+        let stuck = script(&dir, "stuck", "sleep 30\n");
         let start = Instant::now();
         let e = convert_with(&stuck, b"x", Duration::from_millis(300)).unwrap_err();
         assert!(matches!(e, ConvertError::TimedOut(_)), "{e:?}");
         assert!(start.elapsed() < Duration::from_secs(10));
 
-        let silent = dir.path.join("silent");
-        fs::write(
-            &silent,
-            "#!/bin/sh\necho 'Error: source file could not be loaded' >&2\nexit 0\n",
-        )
-        .unwrap();
-        fs::set_permissions(&silent, fs::Permissions::from_mode(0o755)).unwrap();
+        let silent = script(
+            &dir,
+            "silent",
+            "echo 'Error: source file could not be loaded' >&2\nexit 0\n",
+        );
         let e = convert_with(&silent, b"x", Duration::from_secs(20)).unwrap_err();
         assert_eq!(
             e.to_string(),
@@ -312,13 +315,11 @@ mod tests {
         );
 
         // A stand-in that copies its input shows the command line: fixed names, fresh profile.
-        let copy = dir.path.join("copy");
-        fs::write(
-            &copy,
-            "#!/bin/sh\nfor a in \"$@\"; do last=\"$a\"; done\nprev=''\nfor a in \"$@\"; do if [ \"$prev\" = --outdir ]; then out=\"$a\"; fi; prev=\"$a\"; done\ncase \"$1\" in -env:UserInstallation=file:///*) ;; *) exit 3;; esac\ncp \"$last\" \"$out/reply.docx\"\n",
-        )
-        .unwrap();
-        fs::set_permissions(&copy, fs::Permissions::from_mode(0o755)).unwrap();
+        let copy = script(
+            &dir,
+            "copy",
+            "for a in \"$@\"; do last=\"$a\"; done\nprev=''\nfor a in \"$@\"; do if [ \"$prev\" = --outdir ]; then out=\"$a\"; fi; prev=\"$a\"; done\ncase \"$1\" in -env:UserInstallation=file:///*) ;; *) exit 3;; esac\ncp \"$last\" \"$out/reply.docx\"\n",
+        );
         assert_eq!(
             convert_with(&copy, b"PK fake", Duration::from_secs(20)).unwrap(),
             b"PK fake"

@@ -8,19 +8,14 @@ use std::collections::HashSet;
 use mail_parser::{Message, MessageParser, MimeHeaders};
 
 use super::{
-    base_name, clean_name, limits, nesting_message, unique_name, Container, Expansion, Found,
-    Holder,
+    base_name, clean_name, limits, unique_name, Container, Expansion, Found, Held, Holder,
+    EMPTY_MESSAGE,
 };
 use crate::record::FailureKind;
 
-/// Expand the e-mail `bytes` (at `source`) into `exp`.
-pub(super) fn expand(
-    exp: &mut Expansion,
-    source: &str,
-    bytes: &[u8],
-    depth: usize,
-    env: &Container,
-) {
+/// Expand an e-mail into `exp`.
+pub(super) fn expand(exp: &mut Expansion, held: Held<'_>) {
+    let (source, bytes, depth, env) = (held.source, held.bytes, held.depth, held.env);
     let parser = MessageParser::new();
     // A byte-order mark would hide the first header.
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
@@ -298,24 +293,11 @@ fn walk(exp: &mut Expansion, message: &Message<'_>, source: &str, depth: usize, 
                 super::message_file_name(&subject, "forwarded message", "eml")
             });
             let name = unique_name(&mut used, &name);
-            let nested_source = format!("{source}!{name}");
-            if depth >= limits::MAX_NESTING {
-                exp.fail(
-                    nested_source,
-                    &env,
-                    FailureKind::TooLarge,
-                    nesting_message(),
-                );
-                continue;
-            }
-            let before = exp.out.len();
-            walk(exp, nested, &nested_source, depth + 1, &env);
-            if exp.out.len() == before {
-                let message = format!(
-                    "attachment '{name}' is not a reply form (an e-mail without attachments)"
-                );
-                exp.push(nested_source, &env, super::Content::Other { message });
-            }
+            let what = format!("attachment '{name}'");
+            let note = (what.as_str(), EMPTY_MESSAGE);
+            exp.nested(format!("{source}!{name}"), depth, &env, note, |exp, at| {
+                walk(exp, nested, at, depth + 1, &env);
+            });
             continue;
         }
         let name = name.unwrap_or_else(|| {
@@ -339,28 +321,8 @@ fn walk(exp: &mut Expansion, message: &Message<'_>, source: &str, depth: usize, 
 
 #[cfg(test)]
 mod tests {
+    use super::super::tests::b64;
     use super::*;
-
-    fn b64(data: &[u8]) -> String {
-        const A: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-        let mut out = String::new();
-        for chunk in data.chunks(3) {
-            let b = [
-                chunk[0],
-                *chunk.get(1).unwrap_or(&0),
-                *chunk.get(2).unwrap_or(&0),
-            ];
-            let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-            for j in 0..4 {
-                out.push(if j <= chunk.len() {
-                    A[((n >> (18 - 6 * j)) & 63) as usize] as char
-                } else {
-                    '='
-                });
-            }
-        }
-        out
-    }
 
     #[test]
     fn declarations_are_counted_in_any_spelling() {

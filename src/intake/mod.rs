@@ -67,16 +67,13 @@ pub mod limits {
     pub const MAX_INPUT_BYTES: u64 = 64 << 20;
     /// Deepest nesting of containers (an e-mail in a zip in an e-mail …).
     pub const MAX_NESTING: usize = 8;
-    /// Most entries one zip archive may list.
-    pub const MAX_ARCHIVE_ENTRIES: usize = 10_000;
-    /// Largest member inflated from an archive or read from an Outlook message.
-    pub const MAX_ENTRY_BYTES: u64 = 64 << 20;
-    /// Highest size / compressed size of a large archive member (zip bombs).
-    pub const MAX_COMPRESSION_RATIO: u64 = 200;
-    /// Members smaller than this are not held to the ratio: small text compresses very well.
-    pub const RATIO_EXEMPT_BYTES: u64 = 1 << 20;
-    /// Most bytes inflated, all archives together, for one top-level input.
-    pub const MAX_TOTAL_BYTES: u64 = 256 << 20;
+    /// The zip limits are [`zipsafe`](crate::zipsafe)'s, the same for every zip read:
+    /// `MAX_ENTRY_BYTES` also bounds what is read from an Outlook message, and
+    /// `MAX_TOTAL_BYTES` is what all archives of one top-level input may inflate together.
+    pub use crate::zipsafe::{
+        MAX_COMPRESSION_RATIO, MAX_ENTRIES as MAX_ARCHIVE_ENTRIES, MAX_ENTRY_BYTES,
+        MAX_TOTAL_BYTES, RATIO_EXEMPT_BYTES,
+    };
     /// Most files looked at inside one top-level input, all containers together: archives of
     /// archives multiply (42.zip lists a million files) even when each one is small.
     pub const MAX_MEMBERS: usize = 10_000;
@@ -503,7 +500,15 @@ fn top_level(source: String, name: &str, bytes: Vec<u8>) -> Vec<Input> {
         email_subject: None,
     };
     let mut exp = Expansion::new();
-    exp.container(holder, &source, &bytes, 1, &env);
+    exp.container(
+        holder,
+        Held {
+            source: &source,
+            bytes: &bytes,
+            depth: 1,
+            env: &env,
+        },
+    );
     if exp.overflow {
         let message = format!(
             "{} holds more than {} files in all (counting those inside its e-mails and archives): not read, it may be a zip bomb; unpack it and run on the reply forms",
@@ -560,6 +565,16 @@ struct Found<'a> {
     within: Holder,
 }
 
+/// A container to expand: where it is, its bytes, how deep it is nested (1 = the top-level
+/// one), and the envelope it came in.
+#[derive(Clone, Copy)]
+struct Held<'a> {
+    source: &'a str,
+    bytes: &'a [u8],
+    depth: usize,
+    env: &'a Container,
+}
+
 /// The expansion of one top-level input: what came out, and what may still be inflated.
 struct Expansion {
     out: Vec<Input>,
@@ -610,19 +625,12 @@ impl Expansion {
         );
     }
 
-    /// Expand a container at nesting `depth` (1 = the top-level one).
-    fn container(
-        &mut self,
-        holder: Holder,
-        source: &str,
-        bytes: &[u8],
-        depth: usize,
-        env: &Container,
-    ) {
+    /// Expand a container.
+    fn container(&mut self, holder: Holder, held: Held<'_>) {
         match holder {
-            Holder::Email => email::expand(self, source, bytes, depth, env),
-            Holder::Archive => archive::expand(self, source, bytes, depth, env),
-            Holder::Msg => msg::expand(self, source, bytes, depth, env),
+            Holder::Email => email::expand(self, held),
+            Holder::Archive => archive::expand(self, held),
+            Holder::Msg => msg::expand(self, held),
         }
     }
 
@@ -661,22 +669,48 @@ impl Expansion {
             Verdict::Archive => Holder::Archive,
             Verdict::OutlookMsg => Holder::Msg,
         };
+        let empty = match holder {
+            Holder::Archive => "an empty zip archive",
+            _ => EMPTY_MESSAGE,
+        };
+        let what = format!("{what} '{name}'");
+        self.nested(source, depth, env, (&what, empty), |exp, source| {
+            let held = Held {
+                source,
+                bytes: &bytes,
+                depth: depth + 1,
+                env,
+            };
+            exp.container(holder, held);
+        });
+    }
+
+    /// A container found at nesting `depth` in another: refused past `MAX_NESTING`, else read
+    /// by `read` (given its source). When nothing came out of it, a note says that `what` is
+    /// not a reply form, being `empty`.
+    fn nested(
+        &mut self,
+        source: String,
+        depth: usize,
+        env: &Container,
+        (what, empty): (&str, &str),
+        read: impl FnOnce(&mut Expansion, &str),
+    ) {
         if depth >= limits::MAX_NESTING {
             self.fail(source, env, FailureKind::TooLarge, nesting_message());
             return;
         }
         let before = self.out.len();
-        self.container(holder, &source, &bytes, depth + 1, env);
+        read(self, &source);
         if self.out.len() == before {
-            let inner = match holder {
-                Holder::Archive => "an empty zip archive",
-                _ => "an e-mail without attachments",
-            };
-            let message = format!("{what} '{name}' is not a reply form ({inner})");
+            let message = format!("{what} is not a reply form ({empty})");
             self.push(source, env, Content::Other { message });
         }
     }
 }
+
+/// What a message that carried nothing is, in notes.
+const EMPTY_MESSAGE: &str = "an e-mail without attachments";
 
 fn nesting_message() -> String {
     format!(
@@ -743,8 +777,30 @@ pub(crate) fn message_file_name(subject: &str, fallback: &str, ext: &str) -> Str
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
+
+    /// Base64 of `data`, for test e-mails (the crate reads base64 but never writes it).
+    pub(in crate::intake) fn b64(data: &[u8]) -> String {
+        const A: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        let mut out = String::new();
+        for chunk in data.chunks(3) {
+            let b = [
+                chunk[0],
+                *chunk.get(1).unwrap_or(&0),
+                *chunk.get(2).unwrap_or(&0),
+            ];
+            let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+            for j in 0..4 {
+                out.push(if j <= chunk.len() {
+                    A[((n >> (18 - 6 * j)) & 63) as usize] as char
+                } else {
+                    '='
+                });
+            }
+        }
+        out
+    }
 
     #[test]
     fn unique_names() {
@@ -756,95 +812,37 @@ mod tests {
         assert_eq!(unique_name(&mut used, "noext"), "noext (2)");
     }
 
+    /// The failure kind of each input (`None` for one that did not fail).
+    fn kinds(out: &[Input]) -> Vec<Option<FailureKind>> {
+        out.iter()
+            .map(|i| match &i.content {
+                Content::Failed { kind, .. } => Some(*kind),
+                _ => None,
+            })
+            .collect()
+    }
+
     #[test]
     fn top_level_verdicts() {
-        let out = expand_bytes("a.docx", "a.docx", b"%PDF-1.4 ...".to_vec());
-        assert!(matches!(
-            out.as_slice(),
-            [Input {
-                content: Content::Failed {
-                    kind: FailureKind::Pdf,
-                    ..
-                },
-                ..
-            }]
-        ));
-        let out = expand_bytes("a.txt", "a.txt", b"hello".to_vec());
-        assert!(matches!(
-            out.as_slice(),
-            [Input {
-                content: Content::Failed {
-                    kind: FailureKind::Unsupported,
-                    ..
-                },
-                ..
-            }]
-        ));
-        let out = expand_bytes("a.docx", "a.docx", Vec::new());
-        assert!(matches!(
-            out.as_slice(),
-            [Input {
-                content: Content::Failed {
-                    kind: FailureKind::Corrupt,
-                    ..
-                },
-                ..
-            }]
-        ));
-        let out = expand_bytes("b.txt", "b.txt", Vec::new());
-        assert!(matches!(
-            out.as_slice(),
-            [Input {
-                content: Content::Failed {
-                    kind: FailureKind::Corrupt,
-                    ..
-                },
-                ..
-            }]
-        ));
+        let kind = |name: &str, bytes: &[u8]| kinds(&expand_bytes(name, name, bytes.to_vec()));
+        assert_eq!(kind("a.docx", b"%PDF-1.4 ..."), [Some(FailureKind::Pdf)]);
+        assert_eq!(kind("a.txt", b"hello"), [Some(FailureKind::Unsupported)]);
+        assert_eq!(kind("a.docx", b""), [Some(FailureKind::Corrupt)]);
+        assert_eq!(kind("b.txt", b""), [Some(FailureKind::Corrupt)]);
     }
 
     /// Truncated and bit-flipped containers must give inputs, never a panic (called without
     /// the `catch_unwind` of `expand_bytes`, so a panic fails the test).
     #[test]
     fn damaged_containers_never_panic() {
+        use crate::zipsafe::zip_of;
         use std::io::{Cursor, Write};
-        let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
-        for (name, data) in [
+        let docx = zip_of(&[
             ("[Content_Types].xml", b"<Types/>".as_slice()),
             ("word/document.xml", b"<w:document/>".as_slice()),
-        ] {
-            w.start_file(name, zip::write::SimpleFileOptions::default())
-                .unwrap();
-            w.write_all(data).unwrap();
-        }
-        let docx = w.finish().unwrap().into_inner();
-        let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
-        w.start_file("r.docx", zip::write::SimpleFileOptions::default())
-            .unwrap();
-        w.write_all(&docx).unwrap();
-        let archive = w.finish().unwrap().into_inner();
-        let b64: String = {
-            const A: &[u8; 64] =
-                b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-            let mut out = String::new();
-            for chunk in docx.chunks(3) {
-                let b = [
-                    chunk[0],
-                    *chunk.get(1).unwrap_or(&0),
-                    *chunk.get(2).unwrap_or(&0),
-                ];
-                let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-                for j in 0..4 {
-                    out.push(if j <= chunk.len() {
-                        A[((n >> (18 - 6 * j)) & 63) as usize] as char
-                    } else {
-                        '='
-                    });
-                }
-            }
-            out
-        };
+        ]);
+        let archive = zip_of(&[("r.docx", docx.as_slice())]);
+        let b64 = b64(&docx);
         let eml = format!(
             "From: a@b.c\r\nDate: Mon, 6 Feb 2023 10:00:00 +0000\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=x\r\n\r\n--x\r\nContent-Type: message/rfc822\r\n\r\nFrom: d@e.f\r\nContent-Type: multipart/mixed; boundary=y\r\n\r\n--y\r\nContent-Type: application/octet-stream; name=r.docx\r\nContent-Transfer-Encoding: base64\r\n\r\n{b64}\r\n--y--\r\n--x--\r\n"
         )

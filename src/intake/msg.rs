@@ -16,21 +16,16 @@ use mail_parser::MessageParser;
 
 use super::email::rfc3339_utc;
 use super::{
-    base_name, clean_name, limits, nesting_message, unique_name, Container, Expansion, Found,
-    Holder,
+    base_name, clean_name, limits, unique_name, Container, Expansion, Found, Held, Holder,
+    EMPTY_MESSAGE,
 };
 use crate::record::FailureKind;
 
 type Cfb<'a> = CompoundFile<Cursor<&'a [u8]>>;
 
-/// Expand the Outlook message `bytes` (at `source`) into `exp`.
-pub(super) fn expand(
-    exp: &mut Expansion,
-    source: &str,
-    bytes: &[u8],
-    depth: usize,
-    env: &Container,
-) {
+/// Expand an Outlook message into `exp`.
+pub(super) fn expand(exp: &mut Expansion, held: Held<'_>) {
+    let (source, bytes, depth, env) = (held.source, held.bytes, held.depth, held.env);
     match CompoundFile::open(Cursor::new(bytes)) {
         Ok(mut cf) => walk(exp, &mut cf, "", true, source, depth, env),
         Err(e) => exp.fail(
@@ -194,85 +189,84 @@ fn walk(
                 super::message_file_name(&subject, "embedded message", "msg")
             });
             let name = unique_name(&mut used, &name);
-            let nested_source = format!("{source}!{name}");
-            if depth >= limits::MAX_NESTING {
-                exp.fail(
-                    nested_source,
-                    &env,
-                    FailureKind::TooLarge,
-                    nesting_message(),
-                );
-                continue;
-            }
-            let before = exp.out.len();
-            walk(exp, cf, &embedded, false, &nested_source, depth + 1, &env);
-            if exp.out.len() == before {
-                let message = format!(
-                    "attachment '{name}' is not a reply form (an e-mail without attachments)"
-                );
-                exp.push(nested_source, &env, super::Content::Other { message });
-            }
+            let what = format!("attachment '{name}'");
+            let note = (what.as_str(), EMPTY_MESSAGE);
+            exp.nested(format!("{source}!{name}"), depth, &env, note, |exp, at| {
+                walk(exp, cf, &embedded, false, at, depth + 1, &env);
+            });
             continue;
         }
         let name = file_name.unwrap_or_else(|| format!("unnamed attachment {}", i + 1));
         let name = unique_name(&mut used, &name);
         let member = format!("{source}!{name}");
-        let data_path = join(&path, "__substg1.0_37010102");
-        match cf.entry(&data_path) {
-            Ok(entry) if entry.is_stream() && entry.len() > limits::MAX_ENTRY_BYTES => {
-                exp.fail(
-                    member,
-                    &env,
-                    FailureKind::TooLarge,
-                    format!(
-                        "the attachment is {} MiB, above the limit of {} MiB",
-                        entry.len() >> 20,
-                        limits::MAX_ENTRY_BYTES >> 20
-                    ),
-                );
-            }
-            // Streams may share sectors in a forged file: the total is bounded too.
-            Ok(entry) if entry.is_stream() && entry.len() > exp.budget => {
-                exp.fail(
-                    member,
-                    &env,
-                    FailureKind::TooLarge,
-                    format!(
-                        "the attachments of the Outlook message come to more than {} MiB in all: not read",
-                        limits::MAX_TOTAL_BYTES >> 20
-                    ),
-                );
-            }
-            Ok(entry) if entry.is_stream() => {
-                match read_stream(cf, &data_path, limits::MAX_ENTRY_BYTES) {
-                    Some(data) => {
-                        exp.budget = exp.budget.saturating_sub(data.len() as u64);
-                        exp.member(
-            Found {
-                source: member,
-                name: &name,
-                mime: None,
-                within: Holder::Msg,
-            },
-            Cow::Owned(data),
-            depth,
-            &env,
-        )
-                    }
-                    None => exp.fail(
-                        member,
-                        &env,
-                        FailureKind::Corrupt,
-                        "the attachment cannot be read from the Outlook message: save it from Outlook and run on the file".to_string(),
-                    ),
+        attachment(exp, cf, &path, (member, &name), depth, &env);
+    }
+}
+
+/// One attachment of a message, stored at `path`, found as `member` (its source) named `name`.
+fn attachment(
+    exp: &mut Expansion,
+    cf: &mut Cfb<'_>,
+    path: &str,
+    (member, name): (String, &str),
+    depth: usize,
+    env: &Container,
+) {
+    let data_path = join(path, "__substg1.0_37010102");
+    match cf.entry(&data_path) {
+        Ok(entry) if entry.is_stream() && entry.len() > limits::MAX_ENTRY_BYTES => {
+            exp.fail(
+                member,
+                env,
+                FailureKind::TooLarge,
+                format!(
+                    "the attachment is {} MiB, above the limit of {} MiB",
+                    entry.len() >> 20,
+                    limits::MAX_ENTRY_BYTES >> 20
+                ),
+            );
+        }
+        // Streams may share sectors in a forged file: the total is bounded too.
+        Ok(entry) if entry.is_stream() && entry.len() > exp.budget => {
+            exp.fail(
+                member,
+                env,
+                FailureKind::TooLarge,
+                format!(
+                    "the attachments of the Outlook message come to more than {} MiB in all: not read",
+                    limits::MAX_TOTAL_BYTES >> 20
+                ),
+            );
+        }
+        Ok(entry) if entry.is_stream() => {
+            match read_stream(cf, &data_path, limits::MAX_ENTRY_BYTES) {
+                Some(data) => {
+                    exp.budget = exp.budget.saturating_sub(data.len() as u64);
+                    exp.member(
+        Found {
+            source: member,
+            name,
+            mime: None,
+            within: Holder::Msg,
+        },
+        Cow::Owned(data),
+        depth,
+        env,
+    )
                 }
+                None => exp.fail(
+                    member,
+                    env,
+                    FailureKind::Corrupt,
+                    "the attachment cannot be read from the Outlook message: save it from Outlook and run on the file".to_string(),
+                ),
             }
-            _ => {
-                let message = format!(
-                    "attachment '{name}' is not a reply form (an embedded object or a link, not a file)"
-                );
-                exp.push(member, &env, super::Content::Other { message });
-            }
+        }
+        _ => {
+            let message = format!(
+                "attachment '{name}' is not a reply form (an embedded object or a link, not a file)"
+            );
+            exp.push(member, env, super::Content::Other { message });
         }
     }
 }

@@ -320,24 +320,19 @@ fn sniff_cfb(bytes: &[u8]) -> Sniffed {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::io::Write;
+    use crate::zipsafe::zip_of as zip_with;
 
-    fn zip_with(entries: &[(&str, &[u8])]) -> Vec<u8> {
-        let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
-        for (name, data) in entries {
-            w.start_file(*name, zip::write::SimpleFileOptions::default())
-                .unwrap();
-            w.write_all(data).unwrap();
-        }
-        w.finish().unwrap().into_inner()
+    /// A package with a content-types part and a main part at the usual name.
+    fn minimal_docx() -> Vec<u8> {
+        zip_with(&[
+            ("[Content_Types].xml", b"<Types/>"),
+            ("word/document.xml", b"<w/>"),
+        ])
     }
 
     #[test]
     fn word_by_main_part() {
-        let z = zip_with(&[
-            ("[Content_Types].xml", b"<Types/>"),
-            ("word/document.xml", b"<w/>"),
-        ]);
+        let z = minimal_docx();
         assert_eq!(sniff(&z), Sniffed::Word);
     }
 
@@ -366,10 +361,7 @@ mod tests {
 
     #[test]
     fn truncated_zip_is_broken() {
-        let z = zip_with(&[
-            ("[Content_Types].xml", b"<Types/>"),
-            ("word/document.xml", b"<w/>"),
-        ]);
+        let z = minimal_docx();
         let cut = z.get(..z.len() / 2).unwrap();
         assert!(matches!(sniff(cut), Sniffed::BrokenZip(_)));
     }

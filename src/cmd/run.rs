@@ -1,0 +1,63 @@
+//! `replytally run [INPUT]...`: read every input and write records, summary and reports into
+//! `--out`.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use replytally::{pipeline, tally};
+
+use super::{CmdError, Status};
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Files or folders (searched recursively) of returned replies.
+    #[arg(default_value = "samples")]
+    inputs: Vec<PathBuf>,
+    /// Folder the output files are written into.
+    #[arg(long, default_value = "out")]
+    out: PathBuf,
+    /// The circular's blank reply form: its drafts are the expected list.
+    #[arg(long, value_name = "BLANK.docx")]
+    form: Option<PathBuf>,
+    /// Due date (2023-02-09 = 23:59 UTC that day, or RFC 3339); later replies are marked late.
+    #[arg(long, value_name = "DATE")]
+    deadline: Option<String>,
+    /// Percentage of support needed, inclusive (Resolution 1 §9.4.5).
+    #[arg(long, value_name = "PERCENT", default_value_t = tally::DEFAULT_THRESHOLD)]
+    threshold: f64,
+    /// Number of files read at once (default: one per core).
+    #[arg(long, value_name = "N")]
+    jobs: Option<usize>,
+    /// Do not show a progress bar.
+    #[arg(long)]
+    no_progress: bool,
+    /// Convert Word 97-2003 .doc files with LibreOffice (`soffice` on the PATH) and read them.
+    #[arg(long)]
+    convert: bool,
+}
+
+pub fn run(args: Args) -> Result<Status, CmdError> {
+    let opts = pipeline::RunOptions {
+        inputs: args.inputs,
+        out: args.out,
+        form: args.form,
+        deadline: args.deadline,
+        threshold: args.threshold,
+        jobs: args.jobs,
+        convert: args.convert,
+        progress: !args.no_progress,
+    };
+    let outcome = pipeline::run(&opts)?;
+    let r = &outcome.records;
+    // A closed stderr is no reason to fail a run whose outputs are written.
+    let _ = writeln!(
+        std::io::stderr(),
+        "replytally: {} inputs, {} replies read, {} failures, {} warnings; wrote {}",
+        outcome.inputs,
+        r.replies.len(),
+        r.failures.len(),
+        outcome.warnings(),
+        opts.out.display()
+    );
+    Ok(Status::of(r.failures.len()))
+}

@@ -1,0 +1,316 @@
+//! Check-box marks in a part: legacy form fields (`FORMCHECKBOX`), `w14` content controls,
+//! ActiveX controls, `w:sym` symbols, and box glyphs or symbol-font codes in text. A mark is
+//! emitted once, where it stands; text that is not printed (field instructions, the glyph a
+//! content control shows) is left out.
+
+use std::borrow::Cow;
+
+use super::super::elements::El;
+use super::super::names::Ns;
+use super::super::{contains_ignore_ascii_case, on_off, Tag};
+use super::props::RunState;
+use super::Parser;
+use crate::docx::model::{Checkbox, Inline, Mechanism};
+use crate::docx::symbols::{self, SymbolFont};
+
+#[derive(Debug, Default)]
+pub(super) struct FfBox {
+    /// `Some(val)` when `w:checked` is present (`val` = its `w:val`, if any).
+    checked: Option<Option<String>>,
+    default: Option<Option<String>>,
+}
+
+#[derive(Debug, Default)]
+pub(super) struct Field {
+    in_result: bool,
+    checkbox: Option<FfBox>,
+    formcheckbox: bool,
+}
+
+#[derive(Debug, Default)]
+pub(super) struct Sdt {
+    /// `Some(checked)` for a `w14:checkbox` content control.
+    checkbox: Option<(bool, String)>,
+}
+
+impl Parser<'_, '_> {
+    /// A start tag that may be (part of) a check-box mark.
+    pub(super) fn start_mark(&mut self, el: El, tag: Tag<'_, '_>) {
+        match el {
+            El::Sdt => self.sdts.push(Sdt::default()),
+            El::W14Checkbox => {
+                if let Some(s) = self.sdts.last_mut() {
+                    s.checkbox = Some((false, "w14:checked absent".into()));
+                }
+            }
+            El::W14Checked if self.parent() == El::W14Checkbox => {
+                let v = tag.attr("val", &[Ns::W14, Ns::W]);
+                if let Some(s) = self.sdts.last_mut() {
+                    let detail = match &v {
+                        Some(v) => format!("w14:checked val=\"{v}\""),
+                        None => "w14:checked".into(),
+                    };
+                    s.checkbox = Some((on_off(v.as_deref()), detail));
+                }
+            }
+            El::Sym if self.parent() == El::R => {
+                let font = tag.w("font").unwrap_or_default();
+                let ch = tag.w("char").unwrap_or_default();
+                self.symbol(&font, &ch);
+            }
+            El::FldChar => match tag.w("fldCharType").as_deref() {
+                Some("begin") => self.fields.push(Field::default()),
+                Some("separate") => {
+                    if let Some(f) = self.fields.last_mut() {
+                        f.in_result = true;
+                    }
+                }
+                Some("end") => {
+                    self.fields.pop();
+                }
+                _ => {}
+            },
+            // A simple field: its children are the result. WPS writes check boxes as a
+            // `w:fldSimple w:instr=" FORMCHECKBOX "` holding the `w:ffData` itself.
+            El::FldSimple => {
+                let instr = tag.w("instr").unwrap_or_default();
+                self.fields.push(Field {
+                    in_result: true,
+                    checkbox: None,
+                    formcheckbox: contains_ignore_ascii_case(&instr, "FORMCHECKBOX"),
+                });
+            }
+            El::FfCheckBox if self.parent() == El::FfData => {
+                if let Some(f) = self.fields.last_mut() {
+                    f.checkbox = Some(FfBox::default());
+                }
+            }
+            El::FfChecked | El::FfDefault if self.parent() == El::FfCheckBox => {
+                let v = tag.val().map(Cow::into_owned);
+                if let Some(b) = self.fields.last_mut().and_then(|f| f.checkbox.as_mut()) {
+                    if el == El::FfChecked {
+                        b.checked = Some(v);
+                    } else {
+                        b.default = Some(v);
+                    }
+                }
+            }
+            El::Control => {
+                let id = tag.attr("id", &[Ns::R]).unwrap_or_default();
+                if !self.suppressed() {
+                    if let Some(cb) = (self.controls)(&id) {
+                        self.emit(Inline::Checkbox(cb));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// An end tag that may complete a check-box mark.
+    pub(super) fn end_mark(&mut self, el: El) {
+        match el {
+            El::InstrText if self.instr.open => {
+                self.instr.open = false;
+                if let Some(f) = self.fields.last_mut() {
+                    if !f.in_result && contains_ignore_ascii_case(&self.instr.buf, "FORMCHECKBOX") {
+                        f.formcheckbox = true;
+                    }
+                }
+            }
+            El::FldSimple => {
+                if let Some(b) = self.fields.pop().and_then(|f| f.checkbox) {
+                    let outer_suppressed =
+                        self.fields.iter().any(|f| !f.in_result || f.formcheckbox);
+                    if !outer_suppressed {
+                        self.emit(Inline::Checkbox(legacy_mark(&b)));
+                    }
+                }
+            }
+            El::FldChar => {
+                // The `begin` fldChar has just closed: its ffData is complete.
+                let mark = self.fields.last_mut().and_then(|f| {
+                    if f.in_result {
+                        return None;
+                    }
+                    f.checkbox.as_ref().map(legacy_mark)
+                });
+                if let Some(cb) = mark {
+                    // Emit once: clear the pending state but remember it is a checkbox field.
+                    if let Some(f) = self.fields.last_mut() {
+                        f.formcheckbox = true;
+                        f.checkbox = None;
+                    }
+                    let outer_suppressed = self
+                        .fields
+                        .iter()
+                        .rev()
+                        .skip(1)
+                        .any(|f| !f.in_result || f.formcheckbox);
+                    if !outer_suppressed {
+                        self.emit(Inline::Checkbox(cb));
+                    }
+                }
+            }
+            El::SdtPr => {
+                let n = self.sdts.len();
+                let outer_has = self
+                    .sdts
+                    .iter()
+                    .take(n.saturating_sub(1))
+                    .any(|s| s.checkbox.is_some());
+                if let Some((checked, detail)) = self.sdts.last().and_then(|s| s.checkbox.clone()) {
+                    if !outer_has && !self.suppressed() {
+                        self.emit(Inline::Checkbox(Checkbox {
+                            mechanism: Mechanism::ContentControl,
+                            checked: Some(checked),
+                            detail,
+                        }));
+                    }
+                }
+            }
+            El::Sdt => {
+                self.sdts.pop();
+            }
+            _ => {}
+        }
+    }
+
+    /// Text is not part of the printed result: inside a field instruction or the result of a
+    /// check-box field.
+    pub(super) fn suppressed(&self) -> bool {
+        self.fields
+            .iter()
+            .any(|f| !f.in_result || f.formcheckbox || f.checkbox.is_some())
+    }
+
+    fn in_checkbox_sdt(&self) -> bool {
+        self.sdts.iter().any(|s| s.checkbox.is_some())
+    }
+
+    /// Emit `w:t` content: box glyphs and symbol-font box codes become marks in place.
+    pub(super) fn emit_text(&mut self, s: &str) {
+        if self.suppressed() {
+            return;
+        }
+        let run = self.runs.last().cloned().unwrap_or_default();
+        // Every box glyph is outside ASCII, and ASCII codes are symbols only in a run whose
+        // Latin font is a symbol font: most text is one plain piece. The glyphs are all in
+        // U+2000–U+2FFF, whose UTF-8 starts with the byte E2: without it, and without a symbol
+        // font, text in any script is plain too.
+        let plain = if run.sym_latin.is_some() {
+            false
+        } else if s.is_ascii() {
+            true
+        } else {
+            run.sym_any.is_none() && memchr::memchr(0xE2, s.as_bytes()).is_none()
+        };
+        if plain {
+            if !s.is_empty() {
+                self.emit_str(s, run.format);
+            }
+            return;
+        }
+        // The glyph shown by a check-box content control is not a mark of its own.
+        let in_cc = self.in_checkbox_sdt();
+        // Start of the text not emitted yet.
+        let mut from = 0;
+        let mut after_mark = false;
+        for (i, c) in s.char_indices() {
+            // An emoji presentation selector after a mark (✔️) belongs to the mark.
+            if after_mark && matches!(c, '\u{FE0E}' | '\u{FE0F}') {
+                from = i + c.len_utf8();
+                continue;
+            }
+            let mark = if let Some((font, code, st)) = symbol_in_run(&run, c) {
+                Some(Checkbox {
+                    mechanism: Mechanism::Symbol,
+                    checked: Some(st),
+                    detail: symbols::symbol_detail(font, code),
+                })
+            } else {
+                symbols::glyph_state(c).map(|st| Checkbox {
+                    mechanism: Mechanism::Glyph,
+                    checked: Some(st),
+                    detail: symbols::glyph_detail(c),
+                })
+            };
+            after_mark = mark.is_some();
+            if let Some(m) = mark {
+                if let Some(before) = s.get(from..i).filter(|t| !t.is_empty()) {
+                    self.emit_str(before, run.format);
+                }
+                if !in_cc {
+                    self.emit(Inline::Checkbox(m));
+                }
+                from = i + c.len_utf8();
+            }
+        }
+        if let Some(rest) = s.get(from..).filter(|t| !t.is_empty()) {
+            self.emit_str(rest, run.format);
+        }
+    }
+
+    /// `w:sym`: a box code of a known symbol font is a mark; an unknown code of a box font is a
+    /// mark of unknown state (with a note); other fonts' symbols are decoration.
+    fn symbol(&mut self, font_name: &str, ch: &str) {
+        if self.suppressed() || self.in_checkbox_sdt() {
+            return;
+        }
+        let Some(font) = symbols::symbol_font(font_name) else {
+            return;
+        };
+        let code = symbols::sym_char_code(ch);
+        let (checked, detail) = match code {
+            Some(code) => (
+                symbols::symbol_state(font, code),
+                symbols::symbol_detail(font, code),
+            ),
+            None => (None, format!("{} {ch}", font.name())),
+        };
+        if checked.is_none() {
+            self.notes.push(format!(
+                "symbol {detail} (w:sym) is not a known check-box symbol; its state was not read"
+            ));
+        }
+        self.emit(Inline::Checkbox(Checkbox {
+            mechanism: Mechanism::Symbol,
+            checked,
+            detail,
+        }));
+    }
+}
+
+/// A character of a symbol-font run that is a known box code.
+fn symbol_in_run(run: &RunState, c: char) -> Option<(SymbolFont, u8, bool)> {
+    let u = c as u32;
+    let font = if (0xF000..=0xF0FF).contains(&u) {
+        run.sym_latin.or(run.sym_any)?
+    } else {
+        run.sym_latin?
+    };
+    let code = symbols::font_code(c)?;
+    symbols::symbol_state(font, code).map(|st| (font, code, st))
+}
+
+fn legacy_mark(b: &FfBox) -> Checkbox {
+    let desc = |name: &str, v: &Option<Option<String>>| match v {
+        None => format!("{name} absent"),
+        Some(None) => name.to_string(),
+        Some(Some(v)) => format!("{name} w:val=\"{v}\""),
+    };
+    let checked = match (&b.checked, &b.default) {
+        (Some(v), _) => on_off(v.as_deref()),
+        (None, Some(v)) => on_off(v.as_deref()),
+        (None, None) => false,
+    };
+    Checkbox {
+        mechanism: Mechanism::LegacyCheckbox,
+        checked: Some(checked),
+        detail: format!(
+            "{}, {}",
+            desc("w:checked", &b.checked),
+            desc("w:default", &b.default)
+        ),
+    }
+}

@@ -1,0 +1,178 @@
+//! Element classification: the WordprocessingML, `w14` and markup-compatibility elements that
+//! have a meaning for the reader ([`El`]), told from a resolved name in [`classify`].
+
+use super::names::Ns;
+
+/// Elements with a meaning here; everything else is `Other` and only passes content through.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum El {
+    P,
+    PPr,
+    PStyle,
+    Bidi,
+    Shd,
+    Tbl,
+    Tr,
+    TrPr,
+    GridBefore,
+    Tc,
+    TcPr,
+    GridSpan,
+    VMerge,
+    CellDel,
+    CellIns,
+    Sdt,
+    SdtPr,
+    TxbxContent,
+    R,
+    RPr,
+    B,
+    U,
+    Strike,
+    DStrike,
+    Highlight,
+    RFonts,
+    T,
+    DelText,
+    InstrText,
+    Tab,
+    Ptab,
+    Br,
+    Cr,
+    NoBreakHyphen,
+    Sym,
+    FldChar,
+    FfData,
+    FldSimple,
+    FfCheckBox,
+    FfChecked,
+    FfDefault,
+    Del,
+    Ins,
+    MoveFrom,
+    MoveTo,
+    PrChange,
+    Control,
+    W14Checkbox,
+    W14Checked,
+    AltContent,
+    Choice,
+    Fallback,
+    Other,
+}
+
+pub(super) fn classify(ns: Ns, local: &str) -> El {
+    match ns {
+        // Formatting revisions hold the *old* properties: never read them as current.
+        Ns::W if local.ends_with("PrChange") || local == "numberingChange" => El::PrChange,
+        Ns::W => main_element(local),
+        Ns::W14 => match local {
+            "checkbox" => El::W14Checkbox,
+            "checked" => El::W14Checked,
+            _ => El::Other,
+        },
+        Ns::Mc => match local {
+            "AlternateContent" => El::AltContent,
+            "Choice" => El::Choice,
+            "Fallback" => El::Fallback,
+            _ => El::Other,
+        },
+        _ => El::Other,
+    }
+}
+
+/// An element of the main (`w:`) namespace, by local name.
+fn main_element(local: &str) -> El {
+    // By length first: one integer switch, then a few comparisons (this runs for every element
+    // of the part).
+    match local.len() {
+        1 => match local {
+            "p" => El::P,
+            "r" => El::R,
+            "t" => El::T,
+            "b" => El::B,
+            "u" => El::U,
+            _ => El::Other,
+        },
+        2 => match local {
+            "tr" => El::Tr,
+            "tc" => El::Tc,
+            "br" => El::Br,
+            "cr" => El::Cr,
+            _ => El::Other,
+        },
+        3 => match local {
+            "rPr" => El::RPr,
+            "pPr" => El::PPr,
+            "shd" => El::Shd,
+            "tbl" => El::Tbl,
+            "sdt" => El::Sdt,
+            "tab" => El::Tab,
+            "sym" => El::Sym,
+            "del" => El::Del,
+            "ins" => El::Ins,
+            _ => El::Other,
+        },
+        4 => match local {
+            "tcPr" => El::TcPr,
+            "trPr" => El::TrPr,
+            "bidi" => El::Bidi,
+            "ptab" => El::Ptab,
+            _ => El::Other,
+        },
+        5 => match local {
+            "sdtPr" => El::SdtPr,
+            _ => El::Other,
+        },
+        6 => match local {
+            "rFonts" => El::RFonts,
+            "pStyle" => El::PStyle,
+            "vMerge" => El::VMerge,
+            "strike" => El::Strike,
+            "ffData" => El::FfData,
+            "moveTo" => El::MoveTo,
+            _ => El::Other,
+        },
+        7 => match local {
+            "fldChar" => El::FldChar,
+            "cellDel" => El::CellDel,
+            "cellIns" => El::CellIns,
+            "dstrike" => El::DStrike,
+            "delText" => El::DelText,
+            "checked" => El::FfChecked,
+            "default" => El::FfDefault,
+            "control" => El::Control,
+            _ => El::Other,
+        },
+        8 => match local {
+            "gridSpan" => El::GridSpan,
+            "checkBox" => El::FfCheckBox,
+            "moveFrom" => El::MoveFrom,
+            _ => El::Other,
+        },
+        9 => match local {
+            "instrText" => El::InstrText,
+            "highlight" => El::Highlight,
+            "cellMerge" => El::CellIns,
+            "fldSimple" => El::FldSimple,
+            _ => El::Other,
+        },
+        10 => match local {
+            "gridBefore" => El::GridBefore,
+            _ => El::Other,
+        },
+        11 => match local {
+            "txbxContent" => El::TxbxContent,
+            _ => El::Other,
+        },
+        12 => match local {
+            "delInstrText" => El::DelText,
+            _ => El::Other,
+        },
+        13 => match local {
+            "noBreakHyphen" => El::NoBreakHyphen,
+            _ => El::Other,
+        },
+        _ => El::Other,
+    }
+}
