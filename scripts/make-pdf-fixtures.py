@@ -30,6 +30,7 @@ from pathlib import Path
 
 import img2pdf
 import numpy as np
+import pikepdf
 import pypdf
 from PIL import Image, ImageDraw, ImageFilter
 from pdfminer.high_level import extract_pages
@@ -135,6 +136,19 @@ def export_all(tmp):
            "--outdir", str(tmp / kind), *inputs, env=env, timeout=900)
     return {i: (tmp / "plain" / f"{i:02d}.pdf", tmp / "fields" / f"{i:02d}.pdf")
             for i in range(len(REPLIES))}
+
+
+def fix_dates(path):
+    """LibreOffice 7.4 ignores SOURCE_DATE_EPOCH and img2pdf writes a random /ID: set a fixed
+    date and a content-derived /ID (qpdf rewrites the file, objects unchanged)."""
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+        for key in ("/ID", "/DocChecksum"):  # qpdf keeps an /ID; LibreOffice's checksum varies
+            if key in pdf.trailer:
+                del pdf.trailer[key]
+        for key in ("/CreationDate", "/ModDate"):
+            if key in pdf.docinfo:
+                pdf.docinfo[key] = "D:20260101000000Z"
+        pdf.save(path, deterministic_id=True)
 
 
 def out_name(i):
@@ -299,6 +313,7 @@ def write_scan(pages, fmt, dpi, quality, dest, tmp):
         f = dest.with_suffix(".pdf")
         f.write_bytes(img2pdf.convert(jpgs, producer="scan", creationdate=None,
                                       nodate=True))
+        fix_dates(f)
         files.append(f)
     return files
 
@@ -354,8 +369,13 @@ def shown_answers(pdf, reply):
     """The truth's answers as the PDF shows them: LibreOffice leaves Word comments out."""
     answers = json.loads(json.dumps(reply["answers"]))
     page = pdftotext(pdf)
+    with pikepdf.open(pdf) as doc:
+        notes = " ".join(str(a.get("/Contents", "")) for p in doc.pages
+                         for a in p.obj.get("/Annots", []))
     for a in answers:
-        if a["text"] and not shows(page, a["text"]):
+        if a["text"] and not shows(page, a["text"]) and shows(notes, a["text"]):
+            a["text_in"] = "pdf_annotation"  # a Word comment exported as a /Text note
+        elif a["text"] and not shows(page, a["text"]):
             if "comment" not in reply.get("habits", {}).get("text_places", []):
                 sys.exit(f"{pdf.name}: pdftotext does not show {a['text'][:40]!r}")
             a.update(text="", text_not_shown=a["text"],
@@ -369,6 +389,7 @@ def export_entries(exported, truths):
         for kind, pdf in (("plain", plain), ("fields", fields)):
             dest = OUT / "exported" / kind / f"{out_name(i)}.pdf"
             shutil.copy(pdf, dest)
+            fix_dates(dest)
             types, count = form_fields(dest)
             boxes = drawn_boxes(dest)
             mech = {a["evidence"] for a in truths[i]["answers"]} - {"none"}
