@@ -17,10 +17,11 @@ mod sink;
 mod view;
 mod xlsx;
 
-use std::fs::{self, File};
+use std::fs;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
+
+use tempfile::NamedTempFile;
 
 pub use self::annex::{annex_docx, write_annex_docx, AnnexError};
 pub use self::circular::{circular_in_docx, circular_of_run, find_circular, Circular};
@@ -84,18 +85,17 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     write_atomic_with(path, |w| w.write_all(bytes))
 }
 
-/// Write a file atomically, its content written by `fill` straight into the temporary file
-/// (buffered), so that the file is never held in memory whole: temp file in the same dir,
-/// fsync, rename. On any error, from `fill` or the file system, the temp file is removed and
-/// the first error returned.
+/// Write a file atomically, its content written by `fill` straight into a temporary file in
+/// the same directory (buffered), so that the file is never held in memory whole; then fsync
+/// and rename. The temporary file is removed on any error, from `fill` or the file system, and
+/// when `fill` panics (it is deleted when dropped); the first error is returned.
 pub fn write_atomic_with<E>(
     path: &Path,
-    fill: impl FnOnce(&mut BufWriter<File>) -> Result<(), E>,
+    fill: impl FnOnce(&mut BufWriter<NamedTempFile>) -> Result<(), E>,
 ) -> Result<(), E>
 where
     E: From<std::io::Error>,
 {
-    static COUNTER: AtomicU64 = AtomicU64::new(0);
     let name = path.file_name().ok_or_else(|| {
         std::io::Error::new(
             std::io::ErrorKind::InvalidInput,
@@ -106,30 +106,18 @@ where
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-    let mut tmp_name = std::ffi::OsString::from(".");
-    tmp_name.push(name);
-    tmp_name.push(format!(".tmp-{}-{n}", std::process::id()));
-    let tmp = dir.join(tmp_name);
-
-    let result = (|| {
-        let f = fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&tmp)?;
-        let mut w = BufWriter::with_capacity(1 << 16, f);
-        fill(&mut w)?;
-        let f = w.into_inner().map_err(|e| e.into_error())?;
-        f.sync_all()?;
-        drop(f);
-        fs::rename(&tmp, path)?;
-        Ok(())
-    })();
-    if result.is_err() {
-        // Best effort: the temp file must not linger; the first error is the one to report.
-        let _ = fs::remove_file(&tmp);
-        return result;
-    }
+    let mut prefix = std::ffi::OsString::from(".");
+    prefix.push(name);
+    prefix.push(".");
+    let tmp = tempfile::Builder::new()
+        .prefix(&prefix)
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    let mut w = BufWriter::with_capacity(1 << 16, tmp);
+    fill(&mut w)?;
+    let tmp = w.into_inner().map_err(|e| e.into_error())?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
     // Make the rename itself durable where directories can be synced (not on Windows).
     #[cfg(unix)]
     if let Ok(d) = fs::File::open(dir) {
@@ -169,7 +157,7 @@ impl From<AnnexError> for Fail {
 }
 
 /// What makes one output, into its temporary file.
-type Fill<'a> = dyn FnMut(&mut BufWriter<File>) -> Result<(), Fail> + Send + 'a;
+type Fill<'a> = dyn FnMut(&mut BufWriter<NamedTempFile>) -> Result<(), Fail> + Send + 'a;
 
 /// Write every file of [`FILE_NAMES`] into dir (create it). Returns the paths written.
 ///
@@ -514,6 +502,20 @@ pub(crate) mod tests {
         assert!(r.is_err());
         assert_eq!(fs::read(&p).unwrap(), b"012");
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_panic_while_writing_leaves_no_temp_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("p.txt");
+        let panicked = std::panic::catch_unwind(|| {
+            let _ = write_atomic_with(&p, |w| -> std::io::Result<()> {
+                w.write_all(&[b'x'; 1 << 17])?;
+                panic!("a bug while writing");
+            });
+        });
+        assert!(panicked.is_err());
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0);
     }
 
     #[test]
