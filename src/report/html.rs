@@ -12,22 +12,12 @@ use super::RunInfo;
 use crate::record::Records;
 use crate::tally::{DraftTally, Summary, Verdict};
 
-/// Escape for HTML text and attribute values; drops characters HTML cannot carry (controls,
-/// noncharacters).
+/// Escape for HTML text and attribute values (`'` as `&apos;`); drops characters HTML cannot
+/// carry (controls, noncharacters) and carriage returns.
 fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in view::xml_safe(s).chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            '\r' => {}
-            _ => out.push(c),
-        }
-    }
-    out
+    let mut safe = view::xml_safe(s);
+    safe.retain(|c| c != '\r');
+    quick_xml::escape::escape(safe).into_owned()
 }
 
 /// Reply text inline, isolated so that its direction does not disturb what is around it.
@@ -654,6 +644,42 @@ pub fn write_report_html(
     info: &RunInfo,
 ) -> std::io::Result<()> {
     let mut h = Sink::new(out);
+    page_top(&mut h, summary, info);
+    verdicts(&mut h, summary, records);
+    chart_section(&mut h, summary);
+    h.push_str(r#"<section id="matrix"><h2>Replies by Member State</h2>"#);
+    matrix(&mut h, summary, records);
+    h.push_str("</section>\n");
+
+    h.push_str(r#"<section id="reasons"><h2>Reasons and comments received</h2>"#);
+    if summary.drafts.is_empty() {
+        h.push_str(r#"<p class="none">None.</p>"#);
+    }
+    reasons(&mut h, summary, records);
+    h.push_str("</section>\n");
+
+    h.push_str(r#"<section id="not-counted"><h2>Replies not counted</h2>"#);
+    not_counted(&mut h, records);
+    h.push_str("</section>\n");
+
+    h.push_str(r#"<section id="review"><h2>To review</h2>"#);
+    to_review(&mut h, records);
+    h.push_str("</section>\n");
+
+    let _ = write!(
+        h,
+        r#"<footer class="made-from made"><p>{}</p></footer>
+</main>
+</body>
+</html>
+"#,
+        esc(&view::made_from(info))
+    );
+    h.finish()
+}
+
+/// The document head, the style sheet and the page's header: title, rule, made from, contents.
+fn page_top(h: &mut Sink<'_>, summary: &Summary, info: &RunInfo) {
     let title = view::title(info);
     let _ = write!(
         h,
@@ -706,7 +732,10 @@ pub fn write_report_html(
             r##"<a href="#chart">Chart</a>"##
         }
     );
+}
 
+/// The verdict cards, the facts under them, and the open conflicts.
+fn verdicts(h: &mut Sink<'_>, summary: &Summary, records: &Records) {
     h.push_str(r#"<section id="verdicts"><h2>Verdicts</h2>"#);
     if summary.drafts.is_empty() {
         h.push_str(
@@ -715,7 +744,7 @@ pub fn write_report_html(
     } else {
         h.push_str(r#"<div class="cards">"#);
         for (i, d) in summary.drafts.iter().enumerate() {
-            card(&mut h, i, d);
+            card(h, i, d);
         }
         h.push_str("</div>");
     }
@@ -752,7 +781,10 @@ pub fn write_report_html(
         );
     }
     h.push_str("</section>");
+}
 
+/// The support chart; none without drafts.
+fn chart_section(h: &mut Sink<'_>, summary: &Summary) {
     if !summary.drafts.is_empty() {
         let _ = write!(
             h,
@@ -766,36 +798,6 @@ pub fn write_report_html(
             }
         );
     }
-
-    h.push_str(r#"<section id="matrix"><h2>Replies by Member State</h2>"#);
-    matrix(&mut h, summary, records);
-    h.push_str("</section>\n");
-
-    h.push_str(r#"<section id="reasons"><h2>Reasons and comments received</h2>"#);
-    if summary.drafts.is_empty() {
-        h.push_str(r#"<p class="none">None.</p>"#);
-    }
-    reasons(&mut h, summary, records);
-    h.push_str("</section>\n");
-
-    h.push_str(r#"<section id="not-counted"><h2>Replies not counted</h2>"#);
-    not_counted(&mut h, records);
-    h.push_str("</section>\n");
-
-    h.push_str(r#"<section id="review"><h2>To review</h2>"#);
-    to_review(&mut h, records);
-    h.push_str("</section>\n");
-
-    let _ = write!(
-        h,
-        r#"<footer class="made-from made"><p>{}</p></footer>
-</main>
-</body>
-</html>
-"#,
-        esc(&view::made_from(info))
-    );
-    h.finish()
 }
 
 #[cfg(test)]
