@@ -418,19 +418,22 @@ fn matrix(out: &mut Sink<'_>, summary: &Summary, records: &Records) {
     out.push_str(&legend());
 }
 
-fn said(out: &mut Sink<'_>, s: &view::Said, what: &str) {
+/// A Member State's words on a draft: who, what they answered (`what`, markup), their words
+/// and the file. `counted`: a reason or comment, whose note says why there are no words; else
+/// a conflict, shown with its words only when there are some.
+fn said(out: &mut Sink<'_>, s: &view::Said, what: &str, counted: bool) {
     let _ = write!(
         out,
-        r#"<div class="said"><div class="who">{} <span class="what">— {}</span></div>"#,
+        r#"<div class="said"><div class="who">{} <span class="what">— {what}</span></div>"#,
         bdi(&view::state_name(s.reply)),
-        esc(what)
     );
-    match &s.note {
-        Some(note) => {
+    let text = s.answer.text.trim();
+    match (&s.note, counted) {
+        (Some(note), true) => {
             let _ = write!(out, r#"<p class="none">{}</p>"#, esc(note));
         }
-        None => {
-            let text = s.answer.text.trim();
+        (_, false) if text.is_empty() => {}
+        _ => {
             let _ = write!(
                 out,
                 r#"<blockquote{}>{}</blockquote>"#,
@@ -477,45 +480,24 @@ fn reasons(out: &mut Sink<'_>, summary: &Summary, records: &Records) {
             );
         }
         for s in &w.reasons {
-            said(out, s, "does not authorize");
+            said(out, s, "does not authorize", true);
         }
         out.push_str("<h4>Comments received</h4>");
         if w.comments.is_empty() {
             out.push_str(r#"<p class="none">None.</p>"#);
         }
         for s in &w.comments {
-            said(out, s, "authorizes, with comments");
+            said(out, s, "authorizes, with comments", true);
         }
         if !w.conflicts.is_empty() {
             out.push_str("<h4>Both boxes marked — to be resolved</h4>");
             for s in &w.conflicts {
-                said_conflict(out, s);
+                let what = "both 'authorizes' and 'does not authorize' are marked";
+                said(out, s, what, false);
             }
         }
         out.push_str("</section>");
     }
-}
-
-fn said_conflict(out: &mut Sink<'_>, s: &view::Said) {
-    let _ = write!(
-        out,
-        r#"<div class="said"><div class="who">{} <span class="what">— both 'authorizes' and 'does not authorize' are marked</span></div>"#,
-        bdi(&view::state_name(s.reply))
-    );
-    let text = s.answer.text.trim();
-    if !text.is_empty() {
-        let _ = write!(
-            out,
-            r#"<blockquote{}>{}</blockquote>"#,
-            dir_attr(text),
-            esc(text)
-        );
-    }
-    let _ = write!(
-        out,
-        r#"<span class="src">{}</span></div>"#,
-        esc(&s.reply.source)
-    );
 }
 
 fn not_counted(out: &mut Sink<'_>, records: &Records) {
@@ -629,10 +611,7 @@ fn to_review(out: &mut Sink<'_>, records: &Records) {
 
 /// `report.html`.
 pub fn report_html(summary: &Summary, records: &Records, info: &RunInfo) -> Vec<u8> {
-    let mut out = Vec::new();
-    // Writing into a Vec cannot fail.
-    let _ = write_report_html(&mut out, summary, records, info);
-    out
+    super::in_memory(|out| write_report_html(out, summary, records, info))
 }
 
 /// [`report_html`], written into `out` as it is made. The sink keeps the first write error
@@ -803,7 +782,9 @@ fn chart_section(h: &mut Sink<'_>, summary: &Summary) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::tests::{sample_info, sample_records, sample_summary};
+    use crate::report::tests::{
+        assert_has_every_verdict, sample_info, sample_records, sample_summary,
+    };
 
     fn render() -> String {
         let records = sample_records();
@@ -815,13 +796,7 @@ mod tests {
     fn has_verdicts_chart_matrix_and_review() {
         let h = render();
         assert!(h.starts_with("<!DOCTYPE html>"));
-        for v in [
-            "may proceed",
-            "may not proceed",
-            "undecided — review conflicts",
-        ] {
-            assert!(h.contains(v), "{v}");
-        }
+        assert_has_every_verdict(&h);
         assert_eq!(h.matches(r#"<g class="bar-row""#).count(), 3);
         assert_eq!(h.matches(r#"<line class="threshold""#).count(), 1);
         // 70 % of 500 px after the 210 px labels.

@@ -121,10 +121,7 @@ fn decision_words(d: Decision, c: Option<Comments>) -> &'static str {
 
 /// `summary.md`.
 pub fn summary_md(summary: &Summary, records: &Records, info: &RunInfo) -> Vec<u8> {
-    let mut out = Vec::new();
-    // Writing into a Vec cannot fail.
-    let _ = write_summary_md(&mut out, summary, records, info);
-    out
+    super::in_memory(|out| write_summary_md(out, summary, records, info))
 }
 
 /// [`summary_md`], written into `out` as it is made.

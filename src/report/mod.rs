@@ -126,6 +126,14 @@ where
     Ok(())
 }
 
+/// What a `write_*` function writes, in memory. Writing into a `Vec` cannot fail; should it
+/// ever, the bytes written so far are better than a panic.
+fn in_memory(write: impl FnOnce(&mut Vec<u8>) -> std::io::Result<()>) -> Vec<u8> {
+    let mut out = Vec::new();
+    let _ = write(&mut out);
+    out
+}
+
 /// Why one output file could not be written: making its content, or the file system.
 enum Fail {
     Build(String),
@@ -366,6 +374,47 @@ pub(crate) mod tests {
         )
     }
 
+    /// One part of a zip package (a workbook, a Word document), as text.
+    pub(crate) fn zip_part(bytes: &[u8], name: &str) -> String {
+        use std::io::Read;
+        let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        let mut s = String::new();
+        z.by_name(name).unwrap().read_to_string(&mut s).unwrap();
+        s
+    }
+
+    pub(crate) fn assert_well_formed(xml: &str) {
+        let mut reader = quick_xml::Reader::from_str(xml);
+        loop {
+            match reader.read_event() {
+                Ok(quick_xml::events::Event::Eof) => break,
+                Ok(_) => {}
+                Err(e) => panic!("not well-formed: {e}"),
+            }
+        }
+    }
+
+    /// The three verdicts of the sample: every report shows each.
+    pub(crate) fn assert_has_every_verdict(text: &str) {
+        for verdict in [
+            "may proceed",
+            "may not proceed",
+            "undecided — review conflicts",
+        ] {
+            assert!(text.contains(verdict), "{verdict}");
+        }
+    }
+
+    /// The names in `dir`, sorted.
+    fn names_in(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
     pub(crate) fn sample_info() -> RunInfo {
         RunInfo {
             tool_version: "0.1.0".into(),
@@ -384,11 +433,7 @@ pub(crate) mod tests {
         write_atomic(&p, b"one").unwrap();
         write_atomic(&p, b"two").unwrap();
         assert_eq!(fs::read(&p).unwrap(), b"two");
-        let names: Vec<_> = fs::read_dir(dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name())
-            .collect();
-        assert_eq!(names, vec![std::ffi::OsString::from("a.txt")]);
+        assert_eq!(names_in(dir.path()), ["a.txt"]);
     }
 
     #[test]
@@ -399,12 +444,7 @@ pub(crate) mod tests {
         fs::create_dir(&target).unwrap();
         fs::write(target.join("x"), b"x").unwrap();
         assert!(write_atomic(&target, b"data").is_err());
-        let mut names: Vec<_> = fs::read_dir(dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name())
-            .collect();
-        names.sort();
-        assert_eq!(names, vec![std::ffi::OsString::from("busy")]);
+        assert_eq!(names_in(dir.path()), ["busy"]);
         assert!(write_atomic(Path::new("/"), b"x").is_err());
     }
 
@@ -461,14 +501,9 @@ pub(crate) mod tests {
             other => panic!("{other:?}"),
         }
         assert!(e.to_string().contains("cannot write"), "{e}");
-        let mut names: Vec<_> = fs::read_dir(dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .collect();
-        names.sort();
         // The workbook is written beside the others, which are all there; no temporary file.
         assert_eq!(
-            names,
+            names_in(dir.path()),
             [
                 "annex.docx",
                 "records.csv",

@@ -203,7 +203,7 @@ pub(super) fn head_cell(text: &str, width: usize, align: AlignmentType) -> Table
     c
 }
 
-/// Row height that marks a header row for [`finish`], which puts `w:tblHeader` in its place
+/// Row height that marks a header row for [`super::edits`], which puts `w:tblHeader` in its place
 /// (docx-rs cannot write it). One twip "at least" changes nothing if left.
 pub(super) const HEADER_MARK: &str = r#"<w:trHeight w:val="1" w:hRule="atLeast" />"#;
 

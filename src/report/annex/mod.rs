@@ -84,16 +84,11 @@ mod tests {
     use super::layout::HEADER_MARK;
     use super::tables::{failure_row, left_out, left_out_row, FAILURE_ROWS, LEFT_OUT_ROWS};
     use super::*;
-    use crate::report::tests::{sample_info, sample_records, sample_summary};
+    use crate::report::tests::{
+        assert_has_every_verdict, assert_well_formed, sample_info, sample_records, sample_summary,
+        zip_part as part,
+    };
     use docx_rs::BuildXML;
-    use std::io::Read;
-
-    fn part(docx: &[u8], name: &str) -> String {
-        let mut z = zip::ZipArchive::new(Cursor::new(docx)).unwrap();
-        let mut s = String::new();
-        z.by_name(name).unwrap().read_to_string(&mut s).unwrap();
-        s
-    }
 
     fn render() -> Vec<u8> {
         let records = sample_records();
@@ -125,13 +120,7 @@ mod tests {
         assert!(doc.contains(r#"w:orient="landscape""#));
         assert!(doc.contains(r#"<w:pStyle w:val="Heading1" />"#));
         assert!(doc.contains("Results of the consultation of Member States on TSB Circular"));
-        for verdict in [
-            "may proceed",
-            "may not proceed",
-            "undecided — review conflicts",
-        ] {
-            assert!(doc.contains(verdict), "{verdict}");
-        }
+        assert_has_every_verdict(&doc);
         // Quotes are attributed; the tricky text arrives whole and escaped.
         assert!(
             doc.contains("“Reasons, with &quot;quotes&quot;, commas,")
@@ -243,14 +232,7 @@ mod tests {
         assert!(ids.len() > 1000);
         assert!(ids.iter().zip(1..).all(|(a, b)| *a == b));
         // Well-formed.
-        let mut reader = quick_xml::Reader::from_str(&doc);
-        loop {
-            match reader.read_event() {
-                Ok(quick_xml::events::Event::Eof) => break,
-                Ok(_) => {}
-                Err(e) => panic!("not well-formed: {e}"),
-            }
-        }
+        assert_well_formed(&doc);
         // Into a file as into memory: the same bytes.
         let mut file = std::io::Cursor::new(Vec::new());
         write_annex_docx(&mut file, &summary, &records, &sample_info()).unwrap();
@@ -266,14 +248,7 @@ mod tests {
         let doc = part(&bytes, "word/document.xml");
         assert!(doc.contains("bad text &lt;b&gt;&amp;"), "{doc}");
         // The document is well-formed XML.
-        let mut reader = quick_xml::Reader::from_str(&doc);
-        loop {
-            match reader.read_event() {
-                Ok(quick_xml::events::Event::Eof) => break,
-                Ok(_) => {}
-                Err(e) => panic!("not well-formed: {e}"),
-            }
-        }
+        assert_well_formed(&doc);
     }
 
     #[test]

@@ -22,15 +22,29 @@ fn verdict_cell(v: Verdict, width: usize, align: AlignmentType) -> TableCell {
 }
 
 /// The header row of a table: one cell per heading, aligned as given.
-fn head_row(heads: &[(&str, AlignmentType)], widths: &[usize]) -> TableRow {
+fn head_row<'a>(
+    heads: impl Iterator<Item = (&'a &'a str, AlignmentType)>,
+    widths: &[usize],
+) -> TableRow {
     header_row(
         heads
-            .iter()
             .zip(widths)
-            .map(|((h, a), w)| head_cell(h, *w, *a))
+            .map(|((h, a), w)| head_cell(h, *w, a))
             .collect(),
     )
 }
+
+/// The headings of the results table and of a draft's counts, as they read across.
+#[rustfmt::skip]
+const RESULT_HEADS: [&str; 8] = [
+    "Draft", "Replies", "Authorize", "with comments", "Do not authorize", "Both marked",
+    "Support", "Verdict",
+];
+#[rustfmt::skip]
+const COUNT_HEADS: [&str; 8] = [
+    "Replies", "Authorize", "of which with comments", "Does not authorize",
+    "Conflicts (both marked)", "No reply", "Support", "Verdict",
+];
 
 /// The results table: one row per draft.
 pub(super) fn results_table(summary: &Summary) -> Table {
@@ -38,17 +52,8 @@ pub(super) fn results_table(summary: &Summary) -> Table {
     debug_assert_eq!(widths.iter().sum::<usize>(), PORTRAIT_WIDTH);
     let c = AlignmentType::Center;
     let l = AlignmentType::Left;
-    let heads = [
-        ("Draft", l),
-        ("Replies", c),
-        ("Authorize", c),
-        ("with comments", c),
-        ("Do not authorize", c),
-        ("Both marked", c),
-        ("Support", c),
-        ("Verdict", l),
-    ];
-    let mut rows = vec![head_row(&heads, &widths)];
+    let heads = RESULT_HEADS.iter().zip([l, c, c, c, c, c, c, l]);
+    let mut rows = vec![head_row(heads, &widths)];
     for d in &summary.drafts {
         let mut draft_cell = cell_of(widths[0]).add_paragraph(
             Paragraph::new()
@@ -82,17 +87,8 @@ pub(super) fn draft_counts_table(d: &DraftTally) -> Table {
     let widths = [900, 1150, 1150, 1150, 1150, 900, 950, 2288];
     debug_assert_eq!(widths.iter().sum::<usize>(), PORTRAIT_WIDTH);
     let c = AlignmentType::Center;
-    let heads = [
-        ("Replies", c),
-        ("Authorize", c),
-        ("of which with comments", c),
-        ("Does not authorize", c),
-        ("Conflicts (both marked)", c),
-        ("No reply", c),
-        ("Support", c),
-        ("Verdict", c),
-    ];
-    let head = head_row(&heads, &widths);
+    let heads = COUNT_HEADS.iter().zip([c; 8]);
+    let head = head_row(heads, &widths);
     let values = [
         view::answered(d).to_string(),
         d.authorize.to_string(),
@@ -173,7 +169,7 @@ pub(super) fn matrix_tables(summary: &Summary, records: &Records) -> Vec<Table> 
     tables
 }
 
-/// Row height that marks where [`finish`] writes the rows of a long table, one at a time
+/// Row height that marks where [`super::edits`] writes the rows of a long table, one at a time
 /// (`val` 2: the replies left out; 3: the files that could not be read). The tables that grow
 /// with the number of files are built with their header row and this row only, so that the
 /// document model never holds a row per file. Element markup, so no reply text can forge it.
@@ -190,23 +186,29 @@ pub(super) fn rows_mark(val: f32) -> TableRow {
 pub(super) const LEFT_OUT_WIDTHS: [usize; 4] = [1700, 3300, 1300, 3338];
 pub(super) const FAILURE_WIDTHS: [usize; 3] = [3638, 1500, 4500];
 
+/// A table that grows with the number of files: its header row (left-aligned headings) and
+/// the stand-in for its rows (`mark`, see [`rows_mark`]).
+fn long_table(heads: &[&str], widths: &[usize], mark: f32) -> Table {
+    debug_assert_eq!(widths.iter().sum::<usize>(), PORTRAIT_WIDTH);
+    let heads = heads.iter().zip(std::iter::repeat(AlignmentType::Left));
+    table(vec![head_row(heads, widths), rows_mark(mark)], widths)
+}
+
+/// A row of left-aligned table text.
+fn text_row(texts: &[&str], widths: &[usize]) -> TableRow {
+    row(texts
+        .iter()
+        .zip(widths)
+        .map(|(text, w)| cell(text, *w, AlignmentType::Left))
+        .collect())
+}
+
 /// The table of replies not counted: its header row and the stand-in for its rows
-/// ([`left_out_row`], written by [`finish`]).
+/// ([`left_out_row`], written by [`super::edits`]).
 pub(super) fn left_out_table(records: &Records) -> Option<Table> {
     left_out(records).next()?;
-    let widths = LEFT_OUT_WIDTHS;
-    debug_assert_eq!(widths.iter().sum::<usize>(), PORTRAIT_WIDTH);
-    let l = AlignmentType::Left;
-    let rows = vec![
-        header_row(vec![
-            head_cell("Member State", widths[0], l),
-            head_cell("File", widths[1], l),
-            head_cell("Date", widths[2], l),
-            head_cell("Why it is not counted", widths[3], l),
-        ]),
-        rows_mark(2.0),
-    ];
-    Some(table(rows, &widths))
+    let heads = ["Member State", "File", "Date", "Why it is not counted"];
+    Some(long_table(&heads, &LEFT_OUT_WIDTHS, 2.0))
 }
 
 /// The replies left out, in input order, each with its first reason (as [`view::left_out`],
@@ -219,8 +221,6 @@ pub(super) fn left_out(records: &Records) -> impl Iterator<Item = (&Reply, &'sta
 }
 
 pub(super) fn left_out_row((reply, kind): (&Reply, &str)) -> TableRow {
-    let widths = LEFT_OUT_WIDTHS;
-    let l = AlignmentType::Left;
     let by = match kind {
         "superseded" => reply.superseded_by.as_deref(),
         _ => None,
@@ -236,39 +236,26 @@ pub(super) fn left_out_row((reply, kind): (&Reply, &str)) -> TableRow {
         }
         _ => "The replying Member State could not be identified.".to_string(),
     };
-    row(vec![
-        cell(&view::state_name(reply), widths[0], l),
-        cell(&path_text(&reply.source), widths[1], l),
-        cell(reply.date.as_deref().unwrap_or("—"), widths[2], l),
-        cell(&why, widths[3], l),
-    ])
+    let texts = [
+        &view::state_name(reply),
+        &path_text(&reply.source),
+        reply.date.as_deref().unwrap_or("—"),
+        &why,
+    ];
+    text_row(&texts, &LEFT_OUT_WIDTHS)
 }
 
 /// The table of files that could not be read: header row and the stand-in for its rows
-/// ([`failure_row`], written by [`finish`]).
+/// ([`failure_row`], written by [`super::edits`]).
 pub(super) fn failures_table(records: &Records) -> Option<Table> {
     if records.failures.is_empty() {
         return None;
     }
-    let widths = FAILURE_WIDTHS;
-    let l = AlignmentType::Left;
-    let rows = vec![
-        header_row(vec![
-            head_cell("File", widths[0], l),
-            head_cell("Problem", widths[1], l),
-            head_cell("What to do", widths[2], l),
-        ]),
-        rows_mark(3.0),
-    ];
-    Some(table(rows, &widths))
+    let heads = ["File", "Problem", "What to do"];
+    Some(long_table(&heads, &FAILURE_WIDTHS, 3.0))
 }
 
 pub(super) fn failure_row(f: &Failure) -> TableRow {
-    let widths = FAILURE_WIDTHS;
-    let l = AlignmentType::Left;
-    row(vec![
-        cell(&path_text(&f.source), widths[0], l),
-        cell(f.kind.as_str(), widths[1], l),
-        cell(&f.message, widths[2], l),
-    ])
+    let texts = [&path_text(&f.source), f.kind.as_str(), &f.message];
+    text_row(&texts, &FAILURE_WIDTHS)
 }
