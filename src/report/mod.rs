@@ -405,6 +405,14 @@ pub(crate) mod tests {
         }
     }
 
+    /// A non-empty directory `name` in `dir`: renaming a file onto it fails.
+    fn busy(dir: &Path, name: &str) -> PathBuf {
+        let busy = dir.join(name);
+        fs::create_dir(&busy).unwrap();
+        fs::write(busy.join("x"), b"x").unwrap();
+        busy
+    }
+
     /// The names in `dir`, sorted.
     fn names_in(dir: &Path) -> Vec<String> {
         let mut names: Vec<String> = fs::read_dir(dir)
@@ -439,10 +447,7 @@ pub(crate) mod tests {
     #[test]
     fn write_atomic_failure_leaves_no_temp_file() {
         let dir = tempfile::tempdir().unwrap();
-        // Renaming a file onto a non-empty directory fails.
-        let target = dir.path().join("busy");
-        fs::create_dir(&target).unwrap();
-        fs::write(target.join("x"), b"x").unwrap();
+        let target = busy(dir.path(), "busy");
         assert!(write_atomic(&target, b"data").is_err());
         assert_eq!(names_in(dir.path()), ["busy"]);
         assert!(write_atomic(Path::new("/"), b"x").is_err());
@@ -489,10 +494,8 @@ pub(crate) mod tests {
     #[test]
     fn a_file_that_cannot_be_written_is_reported_and_leaves_no_temp_file() {
         let dir = tempfile::tempdir().unwrap();
-        // A non-empty directory where the workbook goes: its rename fails.
-        let busy = dir.path().join("records.xlsx");
-        fs::create_dir(&busy).unwrap();
-        fs::write(busy.join("x"), b"x").unwrap();
+        // Where the workbook goes: its rename fails.
+        let busy = busy(dir.path(), "records.xlsx");
         let records = sample_records();
         let summary = sample_summary(&records);
         let e = write_all(dir.path(), &records, &summary, &sample_info()).unwrap_err();
