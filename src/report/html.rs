@@ -12,22 +12,12 @@ use super::RunInfo;
 use crate::record::Records;
 use crate::tally::{DraftTally, Summary, Verdict};
 
-/// Escape for HTML text and attribute values; drops characters HTML cannot carry (controls,
-/// noncharacters).
+/// Escape for HTML text and attribute values (`'` as `&apos;`); drops characters HTML cannot
+/// carry (controls, noncharacters) and carriage returns.
 fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in view::xml_safe(s).chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            '\r' => {}
-            _ => out.push(c),
-        }
-    }
-    out
+    let mut safe = view::xml_safe(s);
+    safe.retain(|c| c != '\r');
+    quick_xml::escape::escape(safe).into_owned()
 }
 
 /// Reply text inline, isolated so that its direction does not disturb what is around it.
@@ -428,19 +418,22 @@ fn matrix(out: &mut Sink<'_>, summary: &Summary, records: &Records) {
     out.push_str(&legend());
 }
 
-fn said(out: &mut Sink<'_>, s: &view::Said, what: &str) {
+/// A Member State's words on a draft: who, what they answered (`what`, markup), their words
+/// and the file. `counted`: a reason or comment, whose note says why there are no words; else
+/// a conflict, shown with its words only when there are some.
+fn said(out: &mut Sink<'_>, s: &view::Said, what: &str, counted: bool) {
     let _ = write!(
         out,
-        r#"<div class="said"><div class="who">{} <span class="what">— {}</span></div>"#,
+        r#"<div class="said"><div class="who">{} <span class="what">— {what}</span></div>"#,
         bdi(&view::state_name(s.reply)),
-        esc(what)
     );
-    match &s.note {
-        Some(note) => {
+    let text = s.answer.text.trim();
+    match (&s.note, counted) {
+        (Some(note), true) => {
             let _ = write!(out, r#"<p class="none">{}</p>"#, esc(note));
         }
-        None => {
-            let text = s.answer.text.trim();
+        (_, false) if text.is_empty() => {}
+        _ => {
             let _ = write!(
                 out,
                 r#"<blockquote{}>{}</blockquote>"#,
@@ -487,45 +480,24 @@ fn reasons(out: &mut Sink<'_>, summary: &Summary, records: &Records) {
             );
         }
         for s in &w.reasons {
-            said(out, s, "does not authorize");
+            said(out, s, "does not authorize", true);
         }
         out.push_str("<h4>Comments received</h4>");
         if w.comments.is_empty() {
             out.push_str(r#"<p class="none">None.</p>"#);
         }
         for s in &w.comments {
-            said(out, s, "authorizes, with comments");
+            said(out, s, "authorizes, with comments", true);
         }
         if !w.conflicts.is_empty() {
             out.push_str("<h4>Both boxes marked — to be resolved</h4>");
             for s in &w.conflicts {
-                said_conflict(out, s);
+                let what = "both 'authorizes' and 'does not authorize' are marked";
+                said(out, s, what, false);
             }
         }
         out.push_str("</section>");
     }
-}
-
-fn said_conflict(out: &mut Sink<'_>, s: &view::Said) {
-    let _ = write!(
-        out,
-        r#"<div class="said"><div class="who">{} <span class="what">— both 'authorizes' and 'does not authorize' are marked</span></div>"#,
-        bdi(&view::state_name(s.reply))
-    );
-    let text = s.answer.text.trim();
-    if !text.is_empty() {
-        let _ = write!(
-            out,
-            r#"<blockquote{}>{}</blockquote>"#,
-            dir_attr(text),
-            esc(text)
-        );
-    }
-    let _ = write!(
-        out,
-        r#"<span class="src">{}</span></div>"#,
-        esc(&s.reply.source)
-    );
 }
 
 fn not_counted(out: &mut Sink<'_>, records: &Records) {
@@ -639,10 +611,7 @@ fn to_review(out: &mut Sink<'_>, records: &Records) {
 
 /// `report.html`.
 pub fn report_html(summary: &Summary, records: &Records, info: &RunInfo) -> Vec<u8> {
-    let mut out = Vec::new();
-    // Writing into a Vec cannot fail.
-    let _ = write_report_html(&mut out, summary, records, info);
-    out
+    super::in_memory(|out| write_report_html(out, summary, records, info))
 }
 
 /// [`report_html`], written into `out` as it is made. The sink keeps the first write error
@@ -654,6 +623,42 @@ pub fn write_report_html(
     info: &RunInfo,
 ) -> std::io::Result<()> {
     let mut h = Sink::new(out);
+    page_top(&mut h, summary, info);
+    verdicts(&mut h, summary, records);
+    chart_section(&mut h, summary);
+    h.push_str(r#"<section id="matrix"><h2>Replies by Member State</h2>"#);
+    matrix(&mut h, summary, records);
+    h.push_str("</section>\n");
+
+    h.push_str(r#"<section id="reasons"><h2>Reasons and comments received</h2>"#);
+    if summary.drafts.is_empty() {
+        h.push_str(r#"<p class="none">None.</p>"#);
+    }
+    reasons(&mut h, summary, records);
+    h.push_str("</section>\n");
+
+    h.push_str(r#"<section id="not-counted"><h2>Replies not counted</h2>"#);
+    not_counted(&mut h, records);
+    h.push_str("</section>\n");
+
+    h.push_str(r#"<section id="review"><h2>To review</h2>"#);
+    to_review(&mut h, records);
+    h.push_str("</section>\n");
+
+    let _ = write!(
+        h,
+        r#"<footer class="made-from made"><p>{}</p></footer>
+</main>
+</body>
+</html>
+"#,
+        esc(&view::made_from(info))
+    );
+    h.finish()
+}
+
+/// The document head, the style sheet and the page's header: title, rule, made from, contents.
+fn page_top(h: &mut Sink<'_>, summary: &Summary, info: &RunInfo) {
     let title = view::title(info);
     let _ = write!(
         h,
@@ -706,7 +711,10 @@ pub fn write_report_html(
             r##"<a href="#chart">Chart</a>"##
         }
     );
+}
 
+/// The verdict cards, the facts under them, and the open conflicts.
+fn verdicts(h: &mut Sink<'_>, summary: &Summary, records: &Records) {
     h.push_str(r#"<section id="verdicts"><h2>Verdicts</h2>"#);
     if summary.drafts.is_empty() {
         h.push_str(
@@ -715,7 +723,7 @@ pub fn write_report_html(
     } else {
         h.push_str(r#"<div class="cards">"#);
         for (i, d) in summary.drafts.iter().enumerate() {
-            card(&mut h, i, d);
+            card(h, i, d);
         }
         h.push_str("</div>");
     }
@@ -752,7 +760,10 @@ pub fn write_report_html(
         );
     }
     h.push_str("</section>");
+}
 
+/// The support chart; none without drafts.
+fn chart_section(h: &mut Sink<'_>, summary: &Summary) {
     if !summary.drafts.is_empty() {
         let _ = write!(
             h,
@@ -766,42 +777,14 @@ pub fn write_report_html(
             }
         );
     }
-
-    h.push_str(r#"<section id="matrix"><h2>Replies by Member State</h2>"#);
-    matrix(&mut h, summary, records);
-    h.push_str("</section>\n");
-
-    h.push_str(r#"<section id="reasons"><h2>Reasons and comments received</h2>"#);
-    if summary.drafts.is_empty() {
-        h.push_str(r#"<p class="none">None.</p>"#);
-    }
-    reasons(&mut h, summary, records);
-    h.push_str("</section>\n");
-
-    h.push_str(r#"<section id="not-counted"><h2>Replies not counted</h2>"#);
-    not_counted(&mut h, records);
-    h.push_str("</section>\n");
-
-    h.push_str(r#"<section id="review"><h2>To review</h2>"#);
-    to_review(&mut h, records);
-    h.push_str("</section>\n");
-
-    let _ = write!(
-        h,
-        r#"<footer class="made-from made"><p>{}</p></footer>
-</main>
-</body>
-</html>
-"#,
-        esc(&view::made_from(info))
-    );
-    h.finish()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::tests::{sample_info, sample_records, sample_summary};
+    use crate::report::tests::{
+        assert_has_every_verdict, sample_info, sample_records, sample_summary,
+    };
 
     fn render() -> String {
         let records = sample_records();
@@ -813,13 +796,7 @@ mod tests {
     fn has_verdicts_chart_matrix_and_review() {
         let h = render();
         assert!(h.starts_with("<!DOCTYPE html>"));
-        for v in [
-            "may proceed",
-            "may not proceed",
-            "undecided — review conflicts",
-        ] {
-            assert!(h.contains(v), "{v}");
-        }
+        assert_has_every_verdict(&h);
         assert_eq!(h.matches(r#"<g class="bar-row""#).count(), 3);
         assert_eq!(h.matches(r#"<line class="threshold""#).count(), 1);
         // 70 % of 500 px after the 210 px labels.

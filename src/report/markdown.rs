@@ -121,10 +121,7 @@ fn decision_words(d: Decision, c: Option<Comments>) -> &'static str {
 
 /// `summary.md`.
 pub fn summary_md(summary: &Summary, records: &Records, info: &RunInfo) -> Vec<u8> {
-    let mut out = Vec::new();
-    // Writing into a Vec cannot fail.
-    let _ = write_summary_md(&mut out, summary, records, info);
-    out
+    super::in_memory(|out| write_summary_md(out, summary, records, info))
 }
 
 /// [`summary_md`], written into `out` as it is made.
@@ -136,9 +133,20 @@ pub fn write_summary_md(
 ) -> std::io::Result<()> {
     // One newline at the end, however many the last part wrote.
     let mut md = Sink::trimming(out);
-    // The sink keeps the first write error for `finish`: the results are ignored on purpose.
-    let w = &mut md;
+    heading(&mut md, info);
+    verdicts(&mut md, summary);
+    counts(&mut md, summary, records);
+    to_review(&mut md, records);
+    by_member_state(&mut md, summary, records);
+    reasons(&mut md, summary, records);
+    md.finish()
+}
 
+// The sink keeps the first write error for `finish`: the results of `write!` are ignored on
+// purpose in the parts below.
+
+/// The title, the rule and what the file was made from.
+fn heading(w: &mut Sink<'_>, info: &RunInfo) {
     // Without a circular found, the title keeps a placeholder to fill in.
     let title = match view::circular_date(info) {
         Some(d) => format!("{} of {d}", view::title(info)),
@@ -158,7 +166,9 @@ pub fn write_summary_md(
             .map_or("none given".to_string(), inline),
         pct(info.threshold),
     );
+}
 
+fn verdicts(w: &mut Sink<'_>, summary: &Summary) {
     // Verdicts: the verdict right after the draft, then the numbers behind it.
     let _ = writeln!(w, "## Verdicts\n");
     if summary.drafts.is_empty() {
@@ -203,7 +213,10 @@ pub fn write_summary_md(
             pct(summary.threshold)
         );
     }
+}
 
+/// The counts, and the replies not counted.
+fn counts(w: &mut Sink<'_>, summary: &Summary, records: &Records) {
     // Counts.
     let out = left_out(&records.replies);
     let _ = writeln!(w, "## Counts\n");
@@ -247,7 +260,9 @@ pub fn write_summary_md(
         }
         let _ = writeln!(w);
     }
+}
 
+fn to_review(w: &mut Sink<'_>, records: &Records) {
     // To review: one item per file, conflicts first.
     let _ = writeln!(w, "## To review\n");
     let groups = view::review_groups(records);
@@ -294,7 +309,10 @@ pub fn write_summary_md(
         }
         let _ = writeln!(w);
     }
+}
 
+fn by_member_state(w: &mut Sink<'_>, summary: &Summary, records: &Records) {
+    let left = view::left_out(records);
     // Replies per Member State, in the order of the verdicts table: those counted by name,
     // then those not counted.
     let drafts = view::drafts(summary);
@@ -334,7 +352,10 @@ pub fn write_summary_md(
         }
         let _ = writeln!(w, "\n{}.\n", inline(&view::legend()));
     }
+}
 
+fn reasons(w: &mut Sink<'_>, summary: &Summary, records: &Records) {
+    let drafts = view::drafts(summary);
     // Reasons and comments, from the replies counted.
     let _ = writeln!(w, "## Reasons and comments given\n");
     let mut any = false;
@@ -400,8 +421,6 @@ pub fn write_summary_md(
     if !any {
         let _ = writeln!(w, "None.\n");
     }
-
-    md.finish()
 }
 
 /// A reply's words as a quote under a list item; a note (why there are none) in italics.
@@ -444,18 +463,17 @@ mod tests {
         assert!(md.starts_with(
             "# Results of the consultation of Member States on TSB Circular \\[number\\]\n"
         ));
-        assert!(md.contains("Rule applied: Resolution 1 (WTSA), §9.4.5"));
-        assert!(md.contains("replytally 0.1.0 from 5 inputs"));
-        assert!(md.contains("`form/circ42-en.docx`"));
-        assert!(md.contains("deadline: 2023-02-09"));
-        assert!(md.contains("threshold: 70 %"));
-        // The verdict right after the draft.
-        assert!(
-            md.contains(
-                "| X.1353 (X.ztd-iot) | may not proceed | 50.0 % | 2 | 1 (0) | 1 | 0 | 0 |"
-            ),
-            "{md}"
-        );
+        for want in [
+            "Rule applied: Resolution 1 (WTSA), §9.4.5",
+            "replytally 0.1.0 from 5 inputs",
+            "`form/circ42-en.docx`",
+            "deadline: 2023-02-09",
+            "threshold: 70 %",
+            // The verdict right after the draft.
+            "| X.1353 (X.ztd-iot) | may not proceed | 50.0 % | 2 | 1 (0) | 1 | 0 | 0 |",
+        ] {
+            assert!(md.contains(want), "{want}\n{md}");
+        }
         assert!(
             md.contains(
                 "| X.1380 (X.edr-sec) | **undecided — review conflicts** | 100.0 % | 2 | 1 (1) | 0 | 1 | 0 |"

@@ -16,10 +16,11 @@ mod sink;
 mod view;
 mod xlsx;
 
-use std::fs::{self, File};
+use std::fs;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
+
+use tempfile::NamedTempFile;
 
 pub use self::annex::{annex_docx, write_annex_docx, AnnexError};
 pub use self::csv_out::{records_csv, write_records_csv, CSV_HEADER};
@@ -83,18 +84,17 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     write_atomic_with(path, |w| w.write_all(bytes))
 }
 
-/// Write a file atomically, its content written by `fill` straight into the temporary file
-/// (buffered), so that the file is never held in memory whole: temp file in the same dir,
-/// fsync, rename. On any error, from `fill` or the file system, the temp file is removed and
-/// the first error returned.
+/// Write a file atomically, its content written by `fill` straight into a temporary file in
+/// the same directory (buffered), so that the file is never held in memory whole; then fsync
+/// and rename. The temporary file is removed on any error, from `fill` or the file system, and
+/// when `fill` panics (it is deleted when dropped); the first error is returned.
 pub fn write_atomic_with<E>(
     path: &Path,
-    fill: impl FnOnce(&mut BufWriter<File>) -> Result<(), E>,
+    fill: impl FnOnce(&mut BufWriter<NamedTempFile>) -> Result<(), E>,
 ) -> Result<(), E>
 where
     E: From<std::io::Error>,
 {
-    static COUNTER: AtomicU64 = AtomicU64::new(0);
     let name = path.file_name().ok_or_else(|| {
         std::io::Error::new(
             std::io::ErrorKind::InvalidInput,
@@ -105,36 +105,32 @@ where
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-    let mut tmp_name = std::ffi::OsString::from(".");
-    tmp_name.push(name);
-    tmp_name.push(format!(".tmp-{}-{n}", std::process::id()));
-    let tmp = dir.join(tmp_name);
-
-    let result = (|| {
-        let f = fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&tmp)?;
-        let mut w = BufWriter::with_capacity(1 << 16, f);
-        fill(&mut w)?;
-        let f = w.into_inner().map_err(|e| e.into_error())?;
-        f.sync_all()?;
-        drop(f);
-        fs::rename(&tmp, path)?;
-        Ok(())
-    })();
-    if result.is_err() {
-        // Best effort: the temp file must not linger; the first error is the one to report.
-        let _ = fs::remove_file(&tmp);
-        return result;
-    }
+    let mut prefix = std::ffi::OsString::from(".");
+    prefix.push(name);
+    prefix.push(".");
+    let tmp = tempfile::Builder::new()
+        .prefix(&prefix)
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    let mut w = BufWriter::with_capacity(1 << 16, tmp);
+    fill(&mut w)?;
+    let tmp = w.into_inner().map_err(|e| e.into_error())?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
     // Make the rename itself durable where directories can be synced (not on Windows).
     #[cfg(unix)]
     if let Ok(d) = fs::File::open(dir) {
         let _ = d.sync_all();
     }
     Ok(())
+}
+
+/// What a `write_*` function writes, in memory. Writing into a `Vec` cannot fail; should it
+/// ever, the bytes written so far are better than a panic.
+fn in_memory(write: impl FnOnce(&mut Vec<u8>) -> std::io::Result<()>) -> Vec<u8> {
+    let mut out = Vec::new();
+    let _ = write(&mut out);
+    out
 }
 
 /// Why one output file could not be written: making its content, or the file system.
@@ -168,7 +164,7 @@ impl From<AnnexError> for Fail {
 }
 
 /// What makes one output, into its temporary file.
-type Fill<'a> = dyn FnMut(&mut BufWriter<File>) -> Result<(), Fail> + Send + 'a;
+type Fill<'a> = dyn FnMut(&mut BufWriter<NamedTempFile>) -> Result<(), Fail> + Send + 'a;
 
 /// Write every file of [`FILE_NAMES`] into dir (create it). Returns the paths written.
 ///
@@ -378,6 +374,55 @@ pub(crate) mod tests {
         )
     }
 
+    /// One part of a zip package (a workbook, a Word document), as text.
+    pub(crate) fn zip_part(bytes: &[u8], name: &str) -> String {
+        use std::io::Read;
+        let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        let mut s = String::new();
+        z.by_name(name).unwrap().read_to_string(&mut s).unwrap();
+        s
+    }
+
+    pub(crate) fn assert_well_formed(xml: &str) {
+        let mut reader = quick_xml::Reader::from_str(xml);
+        loop {
+            match reader.read_event() {
+                Ok(quick_xml::events::Event::Eof) => break,
+                Ok(_) => {}
+                Err(e) => panic!("not well-formed: {e}"),
+            }
+        }
+    }
+
+    /// The three verdicts of the sample: every report shows each.
+    pub(crate) fn assert_has_every_verdict(text: &str) {
+        for verdict in [
+            "may proceed",
+            "may not proceed",
+            "undecided — review conflicts",
+        ] {
+            assert!(text.contains(verdict), "{verdict}");
+        }
+    }
+
+    /// A non-empty directory `name` in `dir`: renaming a file onto it fails.
+    fn busy(dir: &Path, name: &str) -> PathBuf {
+        let busy = dir.join(name);
+        fs::create_dir(&busy).unwrap();
+        fs::write(busy.join("x"), b"x").unwrap();
+        busy
+    }
+
+    /// The names in `dir`, sorted.
+    fn names_in(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
     pub(crate) fn sample_info() -> RunInfo {
         RunInfo {
             tool_version: "0.1.0".into(),
@@ -396,27 +441,15 @@ pub(crate) mod tests {
         write_atomic(&p, b"one").unwrap();
         write_atomic(&p, b"two").unwrap();
         assert_eq!(fs::read(&p).unwrap(), b"two");
-        let names: Vec<_> = fs::read_dir(dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name())
-            .collect();
-        assert_eq!(names, vec![std::ffi::OsString::from("a.txt")]);
+        assert_eq!(names_in(dir.path()), ["a.txt"]);
     }
 
     #[test]
     fn write_atomic_failure_leaves_no_temp_file() {
         let dir = tempfile::tempdir().unwrap();
-        // Renaming a file onto a non-empty directory fails.
-        let target = dir.path().join("busy");
-        fs::create_dir(&target).unwrap();
-        fs::write(target.join("x"), b"x").unwrap();
+        let target = busy(dir.path(), "busy");
         assert!(write_atomic(&target, b"data").is_err());
-        let mut names: Vec<_> = fs::read_dir(dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name())
-            .collect();
-        names.sort();
-        assert_eq!(names, vec![std::ffi::OsString::from("busy")]);
+        assert_eq!(names_in(dir.path()), ["busy"]);
         assert!(write_atomic(Path::new("/"), b"x").is_err());
     }
 
@@ -461,10 +494,8 @@ pub(crate) mod tests {
     #[test]
     fn a_file_that_cannot_be_written_is_reported_and_leaves_no_temp_file() {
         let dir = tempfile::tempdir().unwrap();
-        // A non-empty directory where the workbook goes: its rename fails.
-        let busy = dir.path().join("records.xlsx");
-        fs::create_dir(&busy).unwrap();
-        fs::write(busy.join("x"), b"x").unwrap();
+        // Where the workbook goes: its rename fails.
+        let busy = busy(dir.path(), "records.xlsx");
         let records = sample_records();
         let summary = sample_summary(&records);
         let e = write_all(dir.path(), &records, &summary, &sample_info()).unwrap_err();
@@ -473,14 +504,9 @@ pub(crate) mod tests {
             other => panic!("{other:?}"),
         }
         assert!(e.to_string().contains("cannot write"), "{e}");
-        let mut names: Vec<_> = fs::read_dir(dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .collect();
-        names.sort();
         // The workbook is written beside the others, which are all there; no temporary file.
         assert_eq!(
-            names,
+            names_in(dir.path()),
             [
                 "annex.docx",
                 "records.csv",
@@ -514,6 +540,20 @@ pub(crate) mod tests {
         assert!(r.is_err());
         assert_eq!(fs::read(&p).unwrap(), b"012");
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_panic_while_writing_leaves_no_temp_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("p.txt");
+        let panicked = std::panic::catch_unwind(|| {
+            let _ = write_atomic_with(&p, |w| -> std::io::Result<()> {
+                w.write_all(&[b'x'; 1 << 17])?;
+                panic!("a bug while writing");
+            });
+        });
+        assert!(panicked.is_err());
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0);
     }
 
     #[test]

@@ -20,7 +20,7 @@ use rust_xlsxwriter::{
 
 use super::view;
 use super::RunInfo;
-use crate::record::Records;
+use crate::record::{Records, Reply};
 use crate::tally::Summary;
 
 /// Excel's limit on a cell is 32,767 UTF-16 units; keep well inside it.
@@ -226,28 +226,84 @@ impl<'a> Sheet<'a> {
     }
 }
 
-fn tally_sheet(
-    ws: &mut Worksheet,
-    f: &Formats,
+/// The columns of each sheet: title and width (in characters), laid out as the sheet is.
+#[rustfmt::skip]
+const TALLY: &[(&str, f64)] = &[
+    ("Draft", 16.0), ("Provisional name", 20.0), ("Authorize", 11.0),
+    ("of which with comments", 14.0), ("Does not authorize", 12.0),
+    ("Both marked (conflict)", 12.0), ("No reply", 10.0), ("Support %", 11.0),
+    ("Meets threshold", 12.0), ("Verdict", 30.0),
+];
+#[rustfmt::skip]
+const ANSWERS: &[(&str, f64)] = &[
+    ("Source", 34.0), ("Member State", 22.0), ("ISO3", 7.0), ("Draft", 16.0),
+    ("Provisional name", 18.0), ("Decision", 14.0), ("Comments", 14.0), ("Text", 70.0),
+    ("Evidence", 15.0), ("Counted", 9.0),
+];
+#[rustfmt::skip]
+const REPLIES: &[(&str, f64)] = &[
+    ("Source", 34.0), ("Member State", 22.0), ("ISO3", 7.0), ("Language", 9.0),
+    ("Date", 11.0), ("Sender", 22.0), ("Title", 22.0), ("Address", 28.0), ("E-mail", 24.0),
+    ("Counted", 9.0), ("Why not counted", 36.0), ("Warnings", 64.0), ("SHA-256", 16.0),
+];
+const FAILURES: &[(&str, f64)] = &[("Source", 40.0), ("Kind", 18.0), ("Message", 80.0)];
+const ABOUT: &[(&str, f64)] = &[("Item", 22.0), ("Value", 90.0)];
+
+/// The workbook, with its document properties (dated from the inputs, not the clock).
+fn workbook(records: &Records, info: &RunInfo) -> Result<Workbook, XlsxError> {
+    let mut wb = Workbook::new();
+    let created = view::created_date(records);
+    let created = ExcelDateTime::from_ymd(created.0, created.1, created.2)?;
+    wb.set_properties(
+        &DocProperties::new()
+            .set_title(cell_text(&view::title(info)))
+            .set_author(format!("replytally {}", info.tool_version))
+            .set_comment(cell_text(&view::made_from(info)))
+            .set_creation_datetime(&created),
+    );
+    Ok(wb)
+}
+
+/// Every sheet, in order; the rows given a height in each. `low_memory`: each row written
+/// out as the next one starts (the tests compare with sheets held in memory).
+fn sheets(
+    wb: &mut Workbook,
     summary: &Summary,
-) -> Result<Vec<RowHeight>, XlsxError> {
-    let mut s = Sheet::new(
-        ws,
-        f,
-        "Tally",
-        &[
-            ("Draft", 16.0),
-            ("Provisional name", 20.0),
-            ("Authorize", 11.0),
-            ("of which with comments", 14.0),
-            ("Does not authorize", 12.0),
-            ("Both marked (conflict)", 12.0),
-            ("No reply", 10.0),
-            ("Support %", 11.0),
-            ("Meets threshold", 12.0),
-            ("Verdict", 30.0),
-        ],
-    )?;
+    records: &Records,
+    info: &RunInfo,
+    low_memory: bool,
+) -> Result<[Vec<RowHeight>; 5], XlsxError> {
+    let f = Formats::new();
+    let mut sheet = |(name, columns): (&str, &[(&str, f64)]),
+                     fill: &dyn Fn(&mut Sheet) -> Result<(), XlsxError>| {
+        let ws = if low_memory {
+            wb.add_worksheet_with_low_memory()?
+        } else {
+            wb.add_worksheet()
+        };
+        let mut s = Sheet::new(ws, &f, name, columns)?;
+        fill(&mut s)?;
+        s.finish()
+    };
+    Ok([
+        sheet(("Tally", TALLY), &|s| tally_rows(s, summary))?,
+        sheet(("Answers", ANSWERS), &|s| answer_rows(s, records))?,
+        sheet(("Replies", REPLIES), &|s| reply_rows(s, records))?,
+        sheet(("Failures", FAILURES), &|s| failure_rows(s, records))?,
+        sheet(("About", ABOUT), &|s| about_rows(s, info))?,
+    ])
+}
+
+impl Sheet<'_> {
+    /// The first three columns of a row about a reply: source, Member State, ISO3.
+    fn reply(&mut self, r: &Reply) -> Result<(), XlsxError> {
+        self.text(0, &r.source, false)?;
+        self.text(1, &view::state_name(r), false)?;
+        self.text(2, view::state_code(r), false)
+    }
+}
+
+fn tally_rows(s: &mut Sheet, summary: &Summary) -> Result<(), XlsxError> {
     for d in &summary.drafts {
         s.next_row()?;
         s.text(0, &d.draft, false)?;
@@ -258,7 +314,7 @@ fn tally_sheet(
         s.count(5, d.conflict)?;
         s.count(6, d.no_reply)?;
         if let Some(p) = d.support {
-            s.ws.write_number_with_format(s.row, 7, p, &f.percent)?;
+            s.ws.write_number_with_format(s.row, 7, p, &s.f.percent)?;
         }
         let meets = match d.meets_threshold {
             Some(true) => "yes",
@@ -268,38 +324,15 @@ fn tally_sheet(
         s.text(8, meets, false)?;
         s.text(9, d.verdict().as_str(), false)?;
     }
-    s.finish()
+    Ok(())
 }
 
-fn answers_sheet(
-    ws: &mut Worksheet,
-    f: &Formats,
-    records: &Records,
-) -> Result<Vec<RowHeight>, XlsxError> {
-    let mut s = Sheet::new(
-        ws,
-        f,
-        "Answers",
-        &[
-            ("Source", 34.0),
-            ("Member State", 22.0),
-            ("ISO3", 7.0),
-            ("Draft", 16.0),
-            ("Provisional name", 18.0),
-            ("Decision", 14.0),
-            ("Comments", 14.0),
-            ("Text", 70.0),
-            ("Evidence", 15.0),
-            ("Counted", 9.0),
-        ],
-    )?;
+fn answer_rows(s: &mut Sheet, records: &Records) -> Result<(), XlsxError> {
     for r in &records.replies {
         let counted = view::left_out_kind(r).is_none();
         for a in &r.answers {
             s.next_row()?;
-            s.text(0, &r.source, false)?;
-            s.text(1, &view::state_name(r), false)?;
-            s.text(2, view::state_code(r), false)?;
+            s.reply(r)?;
             s.text(3, &a.draft, false)?;
             s.opt(4, a.provisional.as_deref())?;
             s.text(5, a.decision.as_str(), false)?;
@@ -309,34 +342,10 @@ fn answers_sheet(
             s.text(9, if counted { "yes" } else { "no" }, false)?;
         }
     }
-    s.finish()
+    Ok(())
 }
 
-fn replies_sheet(
-    ws: &mut Worksheet,
-    f: &Formats,
-    records: &Records,
-) -> Result<Vec<RowHeight>, XlsxError> {
-    let mut s = Sheet::new(
-        ws,
-        f,
-        "Replies",
-        &[
-            ("Source", 34.0),
-            ("Member State", 22.0),
-            ("ISO3", 7.0),
-            ("Language", 9.0),
-            ("Date", 11.0),
-            ("Sender", 22.0),
-            ("Title", 22.0),
-            ("Address", 28.0),
-            ("E-mail", 24.0),
-            ("Counted", 9.0),
-            ("Why not counted", 36.0),
-            ("Warnings", 64.0),
-            ("SHA-256", 16.0),
-        ],
-    )?;
+fn reply_rows(s: &mut Sheet, records: &Records) -> Result<(), XlsxError> {
     // The replies left out are in input order: walk them beside the replies.
     let left = view::left_out(records);
     let mut next_left = left.iter().peekable();
@@ -345,9 +354,7 @@ fn replies_sheet(
         let why = next_left
             .next_if(|o| std::ptr::eq(o.reply, r))
             .map(|o| o.why.as_str());
-        s.text(0, &r.source, false)?;
-        s.text(1, &view::state_name(r), false)?;
-        s.text(2, view::state_code(r), false)?;
+        s.reply(r)?;
         s.text(3, &r.language, false)?;
         s.opt(4, r.date.as_deref())?;
         s.opt(5, r.sender.name.as_deref())?;
@@ -359,51 +366,31 @@ fn replies_sheet(
         s.text(11, &r.warnings.join("\n"), true)?;
         s.text(12, &r.sha256, false)?;
     }
-    s.finish()
+    Ok(())
 }
 
-fn failures_sheet(
-    ws: &mut Worksheet,
-    f: &Formats,
-    records: &Records,
-) -> Result<Vec<RowHeight>, XlsxError> {
-    let mut s = Sheet::new(
-        ws,
-        f,
-        "Failures",
-        &[("Source", 40.0), ("Kind", 18.0), ("Message", 80.0)],
-    )?;
+fn failure_rows(s: &mut Sheet, records: &Records) -> Result<(), XlsxError> {
     for fl in &records.failures {
         s.next_row()?;
         s.text(0, &fl.source, false)?;
         s.text(1, fl.kind.as_str(), false)?;
         s.text(2, &fl.message, true)?;
     }
-    s.finish()
+    Ok(())
 }
 
-fn about_sheet(
-    ws: &mut Worksheet,
-    f: &Formats,
-    info: &RunInfo,
-) -> Result<Vec<RowHeight>, XlsxError> {
-    let mut s = Sheet::new(ws, f, "About", &[("Item", 22.0), ("Value", 90.0)])?;
+fn about_rows(s: &mut Sheet, info: &RunInfo) -> Result<(), XlsxError> {
     let circular = match (view::circular_number(info), view::circular_date(info)) {
         (Some(n), Some(d)) => format!("TSB Circular {n} of {d}"),
         (Some(n), None) => format!("TSB Circular {n}"),
         _ => "not found in the documents".to_string(),
     };
+    let none_given = |v: &Option<String>| v.clone().unwrap_or_else(|| "none given".into());
     let rows = [
         ("Made by", format!("replytally {}", info.tool_version)),
         ("Inputs", info.inputs.to_string()),
-        (
-            "Blank form (--form)",
-            info.form.clone().unwrap_or_else(|| "none given".into()),
-        ),
-        (
-            "Due date (--deadline)",
-            info.deadline.clone().unwrap_or_else(|| "none given".into()),
-        ),
+        ("Blank form (--form)", none_given(&info.form)),
+        ("Due date (--deadline)", none_given(&info.deadline)),
         (
             "Threshold (--threshold)",
             format!("{} %", view::number(info.threshold)),
@@ -416,7 +403,7 @@ fn about_sheet(
         s.text(0, k, false)?;
         s.text(1, &v, true)?;
     }
-    s.finish()
+    Ok(())
 }
 
 /// `records.xlsx`.
@@ -444,25 +431,9 @@ pub fn write_records_xlsx<W: Write + Seek>(
     records: &Records,
     info: &RunInfo,
 ) -> Result<(), XlsxError> {
-    let mut wb = Workbook::new();
+    let mut wb = workbook(records, info)?;
     wb.set_tempdir(scratch)?;
-    let created = view::created_date(records);
-    let created = ExcelDateTime::from_ymd(created.0, created.1, created.2)?;
-    wb.set_properties(
-        &DocProperties::new()
-            .set_title(cell_text(&view::title(info)))
-            .set_author(format!("replytally {}", info.tool_version))
-            .set_comment(cell_text(&view::made_from(info)))
-            .set_creation_datetime(&created),
-    );
-    let f = Formats::new();
-    let heights = [
-        tally_sheet(wb.add_worksheet_with_low_memory()?, &f, summary)?,
-        answers_sheet(wb.add_worksheet_with_low_memory()?, &f, records)?,
-        replies_sheet(wb.add_worksheet_with_low_memory()?, &f, records)?,
-        failures_sheet(wb.add_worksheet_with_low_memory()?, &f, records)?,
-        about_sheet(wb.add_worksheet_with_low_memory()?, &f, info)?,
-    ];
+    let heights = sheets(&mut wb, summary, records, info, true)?;
     let packed = wb.save_to_buffer()?;
     drop(wb);
     copy_with_heights(&packed, out, &heights)
@@ -568,15 +539,7 @@ fn add_heights(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::tests::{sample_info, sample_records, sample_summary};
-    use std::io::{Cursor, Read};
-
-    fn part(bytes: &[u8], name: &str) -> String {
-        let mut z = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
-        let mut s = String::new();
-        z.by_name(name).unwrap().read_to_string(&mut s).unwrap();
-        s
-    }
+    use crate::report::tests::{sample_info, sample_records, sample_summary, zip_part as part};
 
     fn render(records: &Records) -> Vec<u8> {
         let summary = sample_summary(records);
@@ -620,24 +583,8 @@ mod tests {
     /// The workbook as it was made before the sheets were written row by row: standard
     /// sheets, every cell in memory, heights given to rust_xlsxwriter.
     fn render_in_memory(summary: &Summary, records: &Records, info: &RunInfo) -> Vec<u8> {
-        let mut wb = Workbook::new();
-        let created = view::created_date(records);
-        let created = ExcelDateTime::from_ymd(created.0, created.1, created.2).unwrap();
-        wb.set_properties(
-            &DocProperties::new()
-                .set_title(cell_text(&view::title(info)))
-                .set_author(format!("replytally {}", info.tool_version))
-                .set_comment(cell_text(&view::made_from(info)))
-                .set_creation_datetime(&created),
-        );
-        let f = Formats::new();
-        let heights = [
-            tally_sheet(wb.add_worksheet(), &f, summary).unwrap(),
-            answers_sheet(wb.add_worksheet(), &f, records).unwrap(),
-            replies_sheet(wb.add_worksheet(), &f, records).unwrap(),
-            failures_sheet(wb.add_worksheet(), &f, records).unwrap(),
-            about_sheet(wb.add_worksheet(), &f, info).unwrap(),
-        ];
+        let mut wb = workbook(records, info).unwrap();
+        let heights = sheets(&mut wb, summary, records, info, false).unwrap();
         for (i, hs) in heights.iter().enumerate() {
             let ws = wb.worksheet_from_index(i).unwrap();
             for h in hs {
@@ -679,7 +626,7 @@ mod tests {
         let new = records_xlsx(&summary, &records, &info).unwrap();
         let old = render_in_memory(&summary, &records, &info);
         let names = |bytes: &[u8]| -> Vec<String> {
-            let z = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+            let z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
             z.file_names().map(|n| n.unwrap().to_string()).collect()
         };
         assert_eq!(names(&new), names(&old));
