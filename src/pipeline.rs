@@ -13,7 +13,8 @@ use crate::docx::{self, DocxError};
 use crate::form::{self, drafts::DraftName, Context, FormReading};
 use crate::intake::{self, Content, Input};
 use crate::record::{
-    Answer, Decision, Failure, FailureKind, FormDraft, FormRecord, Records, Reply, RECORDS_SCHEMA,
+    Answer, Decision, Failure, FailureKind, FormDraft, FormRecord, Records, Reply,
+    INTERNAL_FAILURE, RECORDS_SCHEMA,
 };
 use crate::report::{self, RunInfo};
 use crate::tally::{self, DraftRef};
@@ -212,8 +213,8 @@ fn read_guarded(input: &Input, convert: bool) -> Read {
         .unwrap_or_else(|_| {
             Read::Failed(Failure {
                 source: input.source.clone(),
-                kind: FailureKind::Corrupt,
-                message: "the reader failed on this file's content (please report it with the file); check that it opens in Word".to_string(),
+                kind: FailureKind::Internal,
+                message: INTERNAL_FAILURE.to_string(),
             })
         })
 }

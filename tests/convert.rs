@@ -31,6 +31,7 @@ fn run(inputs: &[PathBuf], out: &Path, extra: &[&str], path_env: Option<&str>) -
     assert!(left.is_empty(), "left in TMPDIR: {left:?}");
     let records = serde_json::from_slice(&std::fs::read(out.join("records.json")).unwrap())
         .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&output.stderr)));
+    common::assert_no_internal(&records);
     (output.status.code().unwrap_or(-1), records)
 }
 

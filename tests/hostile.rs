@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 use common::build::{attachment, base64, cfb_with, eml, text_body, zip_of, DATE};
 use replytally::docx::limits as docx_limits;
 use replytally::intake::{self, limits, Content, Input};
-use replytally::pipeline::{self, BlankForm};
+use replytally::pipeline::BlankForm;
 use replytally::record::{FailureKind, Records};
 
 /// What one hostile case may take (debug build, 2 busy cores).
@@ -66,12 +66,10 @@ fn sample_document() -> Vec<u8> {
         .1
 }
 
-/// Bytes → records, as a run does it, timed and checked for memory.
+/// Bytes → records, as a run does it (no reader may panic), timed and checked for memory.
 fn records_of(name: &str, bytes: Vec<u8>) -> (Vec<Input>, Records, Vec<BlankForm>) {
     let start = Instant::now();
-    let inputs = intake::expand_bytes(name, name, bytes);
-    let reads = pipeline::read_inputs(&inputs);
-    let (records, forms, _) = pipeline::assemble(&inputs, reads, None, None);
+    let (inputs, records, forms) = common::read_bytes(name, name, bytes);
     let took = start.elapsed();
     assert!(took < QUICK, "{name} took {took:?}");
     check_memory();

@@ -316,6 +316,7 @@ fn every_input_is_accounted_for() {
     );
 
     let records: Value = serde_json::from_slice(&written["records.json"]).unwrap();
+    common::assert_no_internal(&records);
     let replies = records["replies"].as_array().unwrap();
     let failures = records["failures"].as_array().unwrap();
     let reply_sources: Vec<&str> = replies

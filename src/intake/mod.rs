@@ -154,14 +154,16 @@ pub fn expand_bytes(source: &str, name: &str, bytes: Vec<u8>) -> Vec<Input> {
     let source = source.to_string();
     let fallback = source.clone();
     // The parsers are third-party code: a panic in one must fail this input, not the batch.
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| top_level(source, name, bytes)))
-        .unwrap_or_else(|_| {
-            vec![failed(
-                fallback,
-                FailureKind::Corrupt,
-                "the file could not be read (the reader failed on its content); check that it opens in Word".to_string(),
-            )]
-        })
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        top_level(source, name, bytes)
+    }))
+    .unwrap_or_else(|_| {
+        vec![failed(
+            fallback,
+            FailureKind::Internal,
+            crate::record::INTERNAL_FAILURE.to_string(),
+        )]
+    })
 }
 
 fn path_string(path: &Path) -> String {

@@ -2,7 +2,7 @@
 //! checks every set shares (exit status and failures, replies, warn flags, late flags). Each
 //! test file adds the checks only its set needs.
 
-use super::{compare_replies, compare_tally, load, replytally};
+use super::{assert_no_internal, compare_replies, compare_tally, load, replytally};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
@@ -63,8 +63,10 @@ impl FixtureSet {
             args.push(d.as_ref());
         }
         let code = replytally(&args);
+        let records = load(&out.path().join("records.json"));
+        assert_no_internal(&records);
         Outcome {
-            records: load(&out.path().join("records.json")),
+            records,
             summary: load(&out.path().join("summary.json")),
             code,
         }

@@ -1,6 +1,9 @@
 //! Shared by the integration tests: run the real binary and compare its records with a truth file.
 #![allow(dead_code)]
 
+use replytally::intake::{self, Content, Input};
+use replytally::pipeline::{self, BlankForm, Read};
+use replytally::record::{FailureKind, Records};
 use serde_json::Value;
 use std::path::Path;
 use std::process::Command;
@@ -18,6 +21,61 @@ pub fn replytally(args: &[&std::ffi::OsStr]) -> Option<i32> {
         .status()
         .expect("the replytally binary runs")
         .code()
+}
+
+/// Bytes → inputs → readings → records, as a run does it (`source` is the input's name in the
+/// records, `name` its file name). Fails the test when a reader panicked on any input: the
+/// guards make that an `internal` failure, a bug in replytally that no test may accept.
+pub fn read_bytes(
+    source: &str,
+    name: &str,
+    bytes: Vec<u8>,
+) -> (Vec<Input>, Records, Vec<BlankForm>) {
+    let inputs = intake::expand_bytes(source, name, bytes);
+    let reads = pipeline::read_inputs(&inputs);
+    let opened = inputs.iter().filter_map(|i| match &i.content {
+        Content::Failed { kind, message, .. } => Some((kind, &i.source, message)),
+        _ => None,
+    });
+    let read = reads.iter().filter_map(|r| match r {
+        Read::Failed(f) => Some((&f.kind, &f.source, &f.message)),
+        _ => None,
+    });
+    let internal: Vec<String> = opened
+        .chain(read)
+        .filter(|(kind, _, _)| **kind == FailureKind::Internal)
+        .map(|(_, source, message)| format!("{source}: {message}"))
+        .collect();
+    assert!(
+        internal.is_empty(),
+        "a reader panicked (failure kind internal):\n{}",
+        internal.join("\n")
+    );
+    let (records, forms, _) = pipeline::assemble(&inputs, reads, None, None);
+    (inputs, records, forms)
+}
+
+/// Fails the test when `records.json` holds an `internal` failure (a reader panicked), as a
+/// failure or, for a file inside an e-mail or zip with a reply, as a warning on that reply.
+pub fn assert_no_internal(records: &Value) {
+    let failures = records["failures"].as_array().into_iter().flatten();
+    let mut found: Vec<String> = failures
+        .filter(|f| f["kind"] == "internal")
+        .map(|f| format!("{}: {}", f["source"], f["message"]))
+        .collect();
+    for r in records["replies"].as_array().into_iter().flatten() {
+        let ws = r["warnings"].as_array().into_iter().flatten();
+        found.extend(
+            ws.filter_map(Value::as_str)
+                .filter(|w| w.contains(" (internal): "))
+                .map(|w| format!("{}: {w}", r["source"])),
+        );
+    }
+    assert!(
+        found.is_empty(),
+        "a reader panicked (failure kind internal):\n{}",
+        found.join("\n")
+    );
 }
 
 fn check(problems: &mut Vec<String>, src: &str, what: &str, got: &Value, want: &Value) {
