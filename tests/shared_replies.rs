@@ -5,6 +5,7 @@ mod common;
 
 use common::fixture_set::{report, FixtureSet};
 use common::{compare_replies, compare_tally, load};
+use serde_json::Value;
 use std::path::{Path, PathBuf};
 
 fn shared() -> Option<PathBuf> {
@@ -53,6 +54,17 @@ fn practice_set_matches_truth() {
                 assert!(!f["message"].as_str().unwrap_or("").is_empty());
             }
         }
+    }
+    let listed = |f: &Value| {
+        truth["failures"].as_array().unwrap().iter().any(|tf| {
+            f["source"].as_str() == Some(&format!("{prefix}{}", tf["source"].as_str().unwrap()))
+        })
+    };
+    for f in failures.iter().filter(|f| !listed(f)) {
+        problems.push(format!(
+            "{}: failure {} the truth does not list: {}",
+            f["source"], f["kind"], f["message"]
+        ));
     }
     compare_tally(&out.summary, &truth["tallies"], &mut problems);
     report("practice set", &problems);

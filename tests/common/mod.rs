@@ -84,67 +84,91 @@ fn check(problems: &mut Vec<String>, src: &str, what: &str, got: &Value, want: &
     }
 }
 
-/// Compares each truth reply (source relative to `prefix`) with the record of the same source.
+/// Compares the records with the truth (sources relative to `prefix`) in both directions:
+/// each truth reply with the record of the same source, and every record of a reply or an
+/// answer the truth does not list is a problem too.
 pub fn compare_replies(records: &Value, truth: &[Value], prefix: &str, problems: &mut Vec<String>) {
     let replies = records["replies"].as_array().expect("replies array");
     assert!(!truth.is_empty(), "the truth lists no replies");
     for t in truth {
         let src = format!("{prefix}{}", t["source"].as_str().unwrap());
-        let Some(r) = replies.iter().find(|r| r["source"] == src.as_str()) else {
-            problems.push(format!("{src}: no reply record"));
-            continue;
-        };
-        check(problems, &src, "language", &r["language"], &t["language"]);
-        check(
-            problems,
-            &src,
-            "iso3",
-            &r["member_state"]["iso3"],
-            &t["member_state"]["iso3"],
-        );
-        check(problems, &src, "date", &r["date"], &t["date"]);
-        let want_sup = t["superseded_by"]
-            .as_str()
-            .map(|s| Value::from(format!("{prefix}{s}")))
-            .unwrap_or(Value::Null);
-        check(
-            problems,
-            &src,
-            "superseded_by",
-            &r["superseded_by"],
-            &want_sup,
-        );
-        for f in ["name", "title", "email"] {
-            if let Some(v) = t["sender"][f].as_str() {
-                check(
-                    problems,
-                    &src,
-                    &format!("sender.{f}"),
-                    &r["sender"][f],
-                    &Value::from(v),
-                );
-            }
-        }
-        if let Some(sha) = t["sha256"].as_str() {
-            check(problems, &src, "sha256", &r["sha256"], &Value::from(sha));
-        }
-        let answers = r["answers"].as_array().cloned().unwrap_or_default();
-        for ta in t["answers"].as_array().unwrap() {
-            let d = ta["draft"].as_str().unwrap();
-            let Some(a) = answers.iter().find(|a| a["draft"] == d) else {
-                problems.push(format!("{src}: {d}: no answer"));
-                continue;
-            };
-            for f in ["decision", "comments", "text", "evidence"] {
-                let want = if f == "comments" && ta["decision"] != "authorize" {
-                    Value::Null
-                } else {
-                    ta[f].clone()
-                };
-                check(problems, &src, &format!("{d}.{f}"), &a[f], &want);
-            }
+        match replies.iter().find(|r| r["source"] == src.as_str()) {
+            Some(r) => compare_reply(r, t, &src, prefix, problems),
+            None => problems.push(format!("{src}: no reply record")),
         }
     }
+    for r in replies {
+        let listed = truth.iter().any(|t| {
+            r["source"].as_str() == Some(&format!("{prefix}{}", t["source"].as_str().unwrap()))
+        });
+        if !listed {
+            problems.push(format!("{}: a reply the truth does not list", r["source"]));
+        }
+    }
+}
+
+/// One reply: its header fields (a `null` in the truth must read `null`: a placeholder such as
+/// "[Name]" left in the form is never a value) and its answers, both ways.
+fn compare_reply(r: &Value, t: &Value, src: &str, prefix: &str, problems: &mut Vec<String>) {
+    check(problems, src, "language", &r["language"], &t["language"]);
+    let (rm, tm) = (&r["member_state"], &t["member_state"]);
+    check(problems, src, "member_state.iso3", &rm["iso3"], &tm["iso3"]);
+    // The practice set's truth gives the name as written (`name_in_document`), not `name`.
+    if tm.get("name").is_some() {
+        check(problems, src, "member_state.name", &rm["name"], &tm["name"]);
+    }
+    check(problems, src, "date", &r["date"], &t["date"]);
+    let want_sup = t["superseded_by"]
+        .as_str()
+        .map(|s| Value::from(format!("{prefix}{s}")))
+        .unwrap_or(Value::Null);
+    check(
+        problems,
+        src,
+        "superseded_by",
+        &r["superseded_by"],
+        &want_sup,
+    );
+    for f in ["name", "title", "email"] {
+        let what = format!("sender.{f}");
+        check(problems, src, &what, &r["sender"][f], &t["sender"][f]);
+    }
+    if let Some(sha) = t["sha256"].as_str() {
+        check(problems, src, "sha256", &r["sha256"], &Value::from(sha));
+    }
+    let answers = r["answers"].as_array().cloned().unwrap_or_default();
+    let want = t["answers"].as_array().expect("truth answers");
+    for ta in want {
+        let d = ta["draft"].as_str().unwrap();
+        let Some(a) = answers.iter().find(|a| a["draft"] == d) else {
+            problems.push(format!("{src}: {d}: no answer"));
+            continue;
+        };
+        for f in ["provisional", "decision", "comments", "text", "evidence"] {
+            let want = if f == "comments" && ta["decision"] != "authorize" {
+                Value::Null
+            } else {
+                ta[f].clone()
+            };
+            check(problems, src, &format!("{d}.{f}"), &a[f], &want);
+        }
+    }
+    for a in &answers {
+        if !want.iter().any(|ta| ta["draft"] == a["draft"]) {
+            problems.push(format!(
+                "{src}: {}: an answer the truth does not list",
+                a["draft"]
+            ));
+        }
+    }
+}
+
+/// Whether warning `w` is about `draft`: the reader starts every warning about one draft with
+/// its name and a colon ("X.1353: both boxes are marked"), so a warning that merely mentions
+/// the name (or a longer one, X.13530) does not count.
+pub fn about_draft(w: &str, draft: &str) -> bool {
+    w.strip_prefix(draft)
+        .is_some_and(|rest| rest.starts_with(": "))
 }
 
 /// Compares `summary.json` with a truth tally.
