@@ -11,8 +11,7 @@
 //! left as the form's placeholder must read `null`), and every answer has a warning about its
 //! draft exactly when the truth marks it `"warn": true`.
 
-mod common;
-
+use crate::common;
 use common::compare_tally;
 use common::fixture_set::{report, FixtureSet};
 
@@ -60,6 +59,6 @@ fn libreoffice_replies_read_as_expected() {
             );
         }
     }
-    let (out, mut problems) = set.check_replies(&circ205().form(), 5);
+    let (_, problems) = set.check_replies(&circ205().form(), 5);
     report("LibreOffice round trips", &problems);
 }

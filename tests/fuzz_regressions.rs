@@ -11,8 +11,7 @@
 //!   one; the mail parser opened them recursively and overflowed the stack (now refused by
 //!   `intake::limits::MAX_EMBEDDED_MESSAGES` before parsing).
 
-mod common;
-
+use crate::common;
 use std::io::{Cursor, Write};
 use std::path::Path;
 use std::time::{Duration, Instant};

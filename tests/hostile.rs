@@ -2,10 +2,10 @@
 //! one test per limit of `intake::limits` and `docx::limits`, plus zip bombs, a billion-laughs
 //! DOCTYPE, external entities and deep nesting of XML, zips and e-mails. Each must end as a
 //! failure of the right kind (or a reply with warnings) quickly, without a panic and in bounded
-//! memory (the peak resident size of this test process is checked after each test).
+//! memory (the peak resident size of the test process is checked after each test: it is the
+//! one integration-test binary, so the bound holds for every test in it together).
 
-mod common;
-
+use crate::common;
 use std::io::{Cursor, Read};
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -19,7 +19,7 @@ use replytally::record::{FailureKind, Records};
 /// What one hostile case may take (debug build, 2 busy cores).
 const QUICK: Duration = Duration::from_secs(10);
 
-/// Peak resident size allowed for this whole test process.
+/// Peak resident size allowed for the whole test process (all integration tests share it).
 const MAX_PEAK_BYTES: u64 = 1 << 30;
 
 // ---------------------------------------------------------------- helpers

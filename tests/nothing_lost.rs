@@ -8,8 +8,7 @@
 //!   output file written, no temporary file left;
 //! - the output files are byte-identical with `--jobs 1`, `--jobs 2` and from run to run.
 
-mod common;
-
+use crate::common;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -424,8 +423,10 @@ fn progress_bar_on_a_terminal_only() {
         .output()
         .is_ok_and(|o| o.status.success());
     if !has_script {
-        eprintln!("skipped: util-linux `script` is not available to give the program a terminal");
-        return;
+        return common::skip(
+            "util-linux `script`",
+            "it gives the program a terminal; install util-linux",
+        );
     }
     let tmp = tempfile::tempdir().unwrap();
     let input = tmp.path().join("inbox");

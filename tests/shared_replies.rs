@@ -1,29 +1,18 @@
 //! Runs the built binary on the practice set `../shared/replies/` and checks every field its
-//! `truth.json` gives. Skips (with a printed reason) when `../shared` is absent.
+//! `truth.json` gives. Skips (with a printed reason) when `../shared` is absent, or fails under
+//! `REPLYTALLY_REQUIRE=1`.
 
-mod common;
-
+use crate::common;
 use common::fixture_set::{report, FixtureSet};
 use common::{compare_replies, compare_tally, load};
 use serde_json::Value;
-use std::path::{Path, PathBuf};
-
-fn shared() -> Option<PathBuf> {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/replies");
-    if p.join("truth.json").is_file() {
-        Some(p)
-    } else {
-        eprintln!(
-            "SKIPPED: {} not found (../shared is not beside this checkout)",
-            p.display()
-        );
-        None
-    }
-}
 
 #[test]
 fn practice_set_matches_truth() {
-    let Some(dir) = shared() else { return };
+    let Some(truth_file) = common::shared("replies/truth.json") else {
+        return;
+    };
+    let dir = truth_file.parent().unwrap();
     let truth = load(&dir.join("truth.json"));
     let form = dir.join(truth["form"].as_str().unwrap());
     let set = FixtureSet::new(dir.join(truth["input"].as_str().unwrap()), truth);

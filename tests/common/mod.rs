@@ -5,8 +5,59 @@ use replytally::intake::{self, Content, Input};
 use replytally::pipeline::{self, BlankForm, Read};
 use replytally::record::{FailureKind, Records};
 use serde_json::Value;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
+
+/// With `REPLYTALLY_REQUIRE=1` (set by `.ci/run`) a test whose external need is missing —
+/// the workplace's `../shared`, LibreOffice, poppler, Chromium, util-linux `script` — fails
+/// instead of skipping.
+pub const REQUIRE: &str = "REPLYTALLY_REQUIRE";
+
+/// Ends a test (or the part of one) whose need `what` is missing: under `REPLYTALLY_REQUIRE=1`
+/// the test fails with `reason`; otherwise the reason is printed (cargo shows it with
+/// `--nocapture`) and the caller goes on without it.
+pub fn skip(what: &str, reason: &str) {
+    let required = std::env::var_os(REQUIRE).is_some_and(|v| v == "1");
+    assert!(!required, "{what} is missing ({REQUIRE}=1): {reason}");
+    eprintln!("skipped: {what} is missing: {reason}");
+}
+
+/// The workplace's shared folder: `$REPLYTALLY_SHARED` when set, else `../shared` beside the
+/// checkout.
+pub fn shared_root() -> PathBuf {
+    std::env::var_os("REPLYTALLY_SHARED").map_or_else(
+        || Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"),
+        PathBuf::from,
+    )
+}
+
+/// `rel` inside the shared folder when it is there; else [`skip`] and `None`.
+pub fn shared(rel: &str) -> Option<PathBuf> {
+    let p = shared_root().join(rel);
+    if p.exists() {
+        return Some(p);
+    }
+    let why = "the workplace's shared folder is not beside this checkout (or set REPLYTALLY_SHARED to it)";
+    skip(&p.display().to_string(), why);
+    None
+}
+
+/// The first of `names` found on the PATH; else [`skip`] saying what to install, and `None`.
+pub fn program(names: &[&str], install: &str) -> Option<PathBuf> {
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    let found = names.iter().find_map(|n| {
+        std::env::split_paths(&path)
+            .map(|d| d.join(n))
+            .find(|p| p.is_file())
+    });
+    if found.is_none() {
+        skip(
+            &names.join(" or "),
+            &format!("not on the PATH; install {install}"),
+        );
+    }
+    found
+}
 
 pub fn load(p: &Path) -> Value {
     let s = std::fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
