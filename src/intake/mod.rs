@@ -826,26 +826,9 @@ mod tests {
             .unwrap();
         w.write_all(&docx).unwrap();
         let archive = w.finish().unwrap().into_inner();
-        let b64: String = {
-            const A: &[u8; 64] =
-                b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-            let mut out = String::new();
-            for chunk in docx.chunks(3) {
-                let b = [
-                    chunk[0],
-                    *chunk.get(1).unwrap_or(&0),
-                    *chunk.get(2).unwrap_or(&0),
-                ];
-                let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-                for j in 0..4 {
-                    out.push(if j <= chunk.len() {
-                        A[((n >> (18 - 6 * j)) & 63) as usize] as char
-                    } else {
-                        '='
-                    });
-                }
-            }
-            out
+        let b64 = {
+            use base64::Engine as _;
+            base64::engine::general_purpose::STANDARD.encode(&docx)
         };
         let eml = format!(
             "From: a@b.c\r\nDate: Mon, 6 Feb 2023 10:00:00 +0000\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=x\r\n\r\n--x\r\nContent-Type: message/rfc822\r\n\r\nFrom: d@e.f\r\nContent-Type: multipart/mixed; boundary=y\r\n\r\n--y\r\nContent-Type: application/octet-stream; name=r.docx\r\nContent-Transfer-Encoding: base64\r\n\r\n{b64}\r\n--y--\r\n--x--\r\n"
