@@ -13,7 +13,8 @@ use crate::docx::{self, DocxError};
 use crate::form::{self, align::align_to_form, Context, FormReading};
 use crate::intake::{self, Content, Input};
 use crate::record::{
-    Circular, Failure, FailureKind, FormDraft, FormRecord, Records, Reply, RECORDS_SCHEMA,
+    Circular, Failure, FailureKind, FormDraft, FormRecord, Records, Reply, INTERNAL_FAILURE,
+    RECORDS_SCHEMA,
 };
 use crate::report::{self, RunInfo};
 use crate::tally::{self, DraftRef};
@@ -220,8 +221,8 @@ fn read_guarded(input: &Input, convert: bool) -> Read {
         .unwrap_or_else(|_| {
             Read::Failed(Failure {
                 source: input.source.clone(),
-                kind: FailureKind::Corrupt,
-                message: "the reader failed on this file's content (please report it with the file); check that it opens in Word".to_string(),
+                kind: FailureKind::Internal,
+                message: INTERNAL_FAILURE.to_string(),
             })
         })
 }

@@ -138,6 +138,8 @@ pub enum FailureKind {
     NotAReplyForm,
     TooLarge,
     Unsupported,
+    /// A reader panicked: a bug in replytally, not a fault of the file.
+    Internal,
 }
 
 impl FailureKind {
@@ -150,9 +152,13 @@ impl FailureKind {
             FailureKind::NotAReplyForm => "not_a_reply_form",
             FailureKind::TooLarge => "too_large",
             FailureKind::Unsupported => "unsupported",
+            FailureKind::Internal => "internal",
         }
     }
 }
+
+/// The message of a [`FailureKind::Internal`] failure (both catch-all guards give it).
+pub const INTERNAL_FAILURE: &str = "replytally failed on this file: a bug in replytally, not a fault of the file; please report it with the file attached";
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Failure {

@@ -7,8 +7,8 @@
 //! theme is missing". docx-rs writes no theme part, and Word opens documents without one (it
 //! then uses its built-in theme).
 //!
-//! Without `openxml-audit` the tests say why and pass, unless `REPLYTALLY_REQUIRE_SHARED=1` (CI)
-//! is set: then they fail.
+//! Without `openxml-audit` the tests say why and pass, unless `REPLYTALLY_REQUIRE=1` (CI) is
+//! set: then they fail.
 
 use std::io::{Cursor, Read, Write};
 use std::path::{Path, PathBuf};
@@ -24,7 +24,7 @@ fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// `openxml-audit`, or why the test cannot run (a failure under `REPLYTALLY_REQUIRE_SHARED=1`).
+/// `openxml-audit`, or why the test cannot run (a failure under `REPLYTALLY_REQUIRE=1`).
 fn audit_tool() -> Option<&'static str> {
     let found = Command::new("openxml-audit")
         .arg("--help")
@@ -33,11 +33,7 @@ fn audit_tool() -> Option<&'static str> {
     if found {
         return Some("openxml-audit");
     }
-    let why = "openxml-audit is not installed (pip install openxml-audit)";
-    if std::env::var("REPLYTALLY_REQUIRE_SHARED").as_deref() == Ok("1") {
-        panic!("{why}, and REPLYTALLY_REQUIRE_SHARED=1 requires it");
-    }
-    eprintln!("skipped: {why}");
+    crate::common::skip("openxml-audit", "pip install openxml-audit");
     None
 }
 

@@ -8,8 +8,7 @@
 //! must say so in a warning, and a legacy box that also shows a glyph in its field result is
 //! one mark in `explain`, not two.
 
-mod common;
-
+use crate::common;
 use common::compare_tally;
 use common::fixture_set::{matched, report, warnings, FixtureSet};
 use serde_json::Value;

@@ -1,10 +1,9 @@
 //! `--convert`: a Word 97-2003 `.doc` read through LibreOffice (given or inside an e-mail),
 //! and the messages when it is not asked for or LibreOffice is missing. The conversion itself
 //! needs `soffice` on the PATH and the practice set in ../shared; without them that part is
-//! skipped with a reason.
+//! skipped with a reason (or fails under `REPLYTALLY_REQUIRE=1`).
 
-mod common;
-
+use crate::common;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -31,6 +30,7 @@ fn run(inputs: &[PathBuf], out: &Path, extra: &[&str], path_env: Option<&str>) -
     assert!(left.is_empty(), "left in TMPDIR: {left:?}");
     let records = serde_json::from_slice(&std::fs::read(out.join("records.json")).unwrap())
         .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&output.stderr)));
+    common::assert_no_internal(&records);
     (output.status.code().unwrap_or(-1), records)
 }
 
@@ -83,15 +83,15 @@ fn without_convert_or_without_libreoffice_a_doc_is_a_failure() {
 
 #[test]
 fn convert_reads_a_doc_with_libreoffice() {
-    let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
-    let poland = shared.join("replies/circ42/Poland_reply_circ42.doc");
-    if !poland.exists() {
-        eprintln!("skipped: {} is absent", poland.display());
+    let Some(poland) = common::shared("replies/circ42/Poland_reply_circ42.doc") else {
         return;
-    }
+    };
+    // The program's own search for LibreOffice, not the test's.
     if replytally::intake::convert::find_soffice().is_none() {
-        eprintln!("skipped: LibreOffice (soffice) is not on the PATH");
-        return;
+        return common::skip(
+            "LibreOffice (soffice)",
+            "not found; install libreoffice-writer-nogui",
+        );
     }
     let dir = tempfile::tempdir().unwrap();
     let doc_bytes = std::fs::read(&poland).unwrap();

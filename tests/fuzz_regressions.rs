@@ -11,11 +11,10 @@
 //!   one; the mail parser opened them recursively and overflowed the stack (now refused by
 //!   `intake::limits::MAX_EMBEDDED_MESSAGES` before parsing).
 
+use crate::common;
 use std::io::{Cursor, Write};
 use std::path::Path;
 use std::time::{Duration, Instant};
-
-use replytally::{intake, pipeline};
 
 const NAMES: [&str; 5] = [
     "reply.docx",
@@ -36,17 +35,16 @@ fn docx_with(document: &[u8]) -> Vec<u8> {
     w.finish().unwrap().into_inner()
 }
 
-/// What the fuzz target does with one input; returns how many records came out.
+/// What the fuzz target does with one input (no reader may panic: see [`common::read_bytes`]);
+/// returns how many records came out.
 fn bytes_to_records(file_name: &str, data: Vec<u8>) -> usize {
     let (name, bytes) = match data.strip_prefix(b"XML:") {
         Some(xml) => ("reply.docx".to_string(), docx_with(xml)),
         None if Path::new(file_name).extension().is_some() => (file_name.to_string(), data),
         None => (NAMES[data.len() % NAMES.len()].to_string(), data),
     };
-    let inputs = intake::expand_bytes(&format!("fuzz/{name}"), &name, bytes);
+    let (inputs, records, forms) = common::read_bytes(&format!("fuzz/{name}"), &name, bytes);
     assert!(!inputs.is_empty());
-    let reads = pipeline::read_inputs(&inputs);
-    let (records, forms, _) = pipeline::assemble(&inputs, reads, None, None);
     let _ = replytally::report::records_json(&records);
     records.replies.len() + records.failures.len() + forms.len()
 }

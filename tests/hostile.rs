@@ -2,10 +2,10 @@
 //! one test per limit of `intake::limits` and `docx::limits`, plus zip bombs, a billion-laughs
 //! DOCTYPE, external entities and deep nesting of XML, zips and e-mails. Each must end as a
 //! failure of the right kind (or a reply with warnings) quickly, without a panic and in bounded
-//! memory (the peak resident size of this test process is checked after each test).
+//! memory (the peak resident size of the test process is checked after each test: it is the
+//! one integration-test binary, so the bound holds for every test in it together).
 
-mod common;
-
+use crate::common;
 use std::io::{Cursor, Read};
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -13,13 +13,13 @@ use std::time::{Duration, Instant};
 use common::build::{attachment, base64, cfb_with, eml, text_body, zip_of, DATE};
 use replytally::docx::limits as docx_limits;
 use replytally::intake::{self, limits, Content, Input};
-use replytally::pipeline::{self, BlankForm};
+use replytally::pipeline::BlankForm;
 use replytally::record::{FailureKind, Records};
 
 /// What one hostile case may take (debug build, 2 busy cores).
 const QUICK: Duration = Duration::from_secs(10);
 
-/// Peak resident size allowed for this whole test process.
+/// Peak resident size allowed for the whole test process (all integration tests share it).
 const MAX_PEAK_BYTES: u64 = 1 << 30;
 
 // ---------------------------------------------------------------- helpers
@@ -66,12 +66,10 @@ fn sample_document() -> Vec<u8> {
         .1
 }
 
-/// Bytes → records, as a run does it, timed and checked for memory.
+/// Bytes → records, as a run does it (no reader may panic), timed and checked for memory.
 fn records_of(name: &str, bytes: Vec<u8>) -> (Vec<Input>, Records, Vec<BlankForm>) {
     let start = Instant::now();
-    let inputs = intake::expand_bytes(name, name, bytes);
-    let reads = pipeline::read_inputs(&inputs);
-    let (records, forms, _) = pipeline::assemble(&inputs, reads, None, None);
+    let (inputs, records, forms) = common::read_bytes(name, name, bytes);
     let took = start.elapsed();
     assert!(took < QUICK, "{name} took {took:?}");
     check_memory();

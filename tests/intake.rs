@@ -1,8 +1,7 @@
 //! Intake end to end: fixtures built programmatically in a temporary directory (e-mails by hand,
 //! zips with the zip crate, compound files with the cfb crate), plus the circ42 practice set.
 
-mod common;
-
+use crate::common;
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -548,12 +547,9 @@ fn symlinks_do_not_leave_the_tree() {
 
 #[test]
 fn circ42_practice_set() {
-    let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
-    let dir = shared.join("replies/circ42");
-    if !dir.is_dir() {
-        eprintln!("skipped: {} is absent", dir.display());
+    let Some(dir) = common::shared("replies/circ42") else {
         return;
-    }
+    };
     let out = one(&dir);
     let base = dir.to_string_lossy().into_owned();
     let find = |name: &str| {

@@ -1,7 +1,8 @@
 //! Mutation test (issue 3, item 6): no silent errors. The marks of each sample reply are changed
 //! programmatically — one cleared, one added, one moved to the other line, one stored by another
 //! mechanism — and for every mutant the reader must either read the new truth of the mutated
-//! draft exactly (decision and comments) or put a new warning naming that draft.
+//! draft exactly (decision and comments) or put a new warning about that draft (one that starts
+//! with the draft's name, as the reader's warnings about a draft do: see `common::about_draft`).
 //!
 //! Marks are located with `explain` (mechanism, state, draft and line, in document order) and
 //! matched to their XML by order within each mechanism: the k-th `w:ffData/w:checkBox`, the
@@ -9,10 +10,12 @@
 //! is checked (same count, same state, same symbol or glyph) so that a mismatch fails loudly
 //! instead of mutating the wrong box.
 
+use crate::common;
 use std::collections::BTreeMap;
 use std::io::{Cursor, Read as _, Write as _};
 use std::path::{Path, PathBuf};
 
+use common::about_draft;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 use rayon::prelude::*;
@@ -708,7 +711,7 @@ struct Mutant {
 #[derive(Debug)]
 enum Outcome {
     Right,
-    /// Read otherwise than expected, with a new warning naming the draft.
+    /// Read otherwise than expected, with a new warning about the draft.
     Warned(String),
     Silent(String),
 }
@@ -720,10 +723,16 @@ fn answer_of(r: &Reply, draft: &str) -> Option<Truth> {
         .map(|a| (a.decision, a.comments))
 }
 
-fn new_warning(orig: &Reply, now: &Reply, draft: &str) -> bool {
+/// The warnings about `draft` that `now` gives and `orig` did not.
+fn new_warnings<'a>(orig: &Reply, now: &'a Reply, draft: &str) -> Vec<&'a String> {
     now.warnings
         .iter()
-        .any(|w| w.contains(draft) && !orig.warnings.contains(w))
+        .filter(|w| about_draft(w, draft) && !orig.warnings.contains(w))
+        .collect()
+}
+
+fn new_warning(orig: &Reply, now: &Reply, draft: &str) -> bool {
+    !new_warnings(orig, now, draft).is_empty()
 }
 
 fn judge(s: &Sample, m: &Mutant) -> Outcome {
@@ -775,10 +784,7 @@ fn judge(s: &Sample, m: &Mutant) -> Outcome {
         Outcome::Warned(format!(
             "read {}; warned: {:?}",
             got.map_or("nothing".into(), show),
-            now.warnings
-                .iter()
-                .filter(|w| w.contains(&m.draft) && !s.reply.warnings.contains(w))
-                .collect::<Vec<_>>()
+            new_warnings(&s.reply, &now, &m.draft)
         ))
     } else {
         Outcome::Silent(format!(
@@ -1040,10 +1046,10 @@ fn plan(si: usize, s: &Sample, marks: &[MarkOut], id: &mut usize) -> Vec<Mutant>
     out
 }
 
-fn sample_files() -> (Vec<PathBuf>, Vec<String>) {
+/// The samples' replies, and the practice set's when `../shared` is there.
+fn sample_files() -> Vec<PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut files = Vec::new();
-    let mut notes = Vec::new();
     let list = |dir: &Path| -> Vec<PathBuf> {
         let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
             .map(|rd| {
@@ -1057,26 +1063,17 @@ fn sample_files() -> (Vec<PathBuf>, Vec<String>) {
         v
     };
     files.extend(list(&root.join("samples")));
-    let circ42 = root.join("../shared/replies/circ42");
-    if circ42.is_dir() {
+    if let Some(circ42) = common::shared("replies/circ42") {
         files.extend(list(&circ42));
-    } else {
-        notes.push(format!(
-            "skipping ../shared/replies/circ42: {} not found",
-            circ42.display()
-        ));
     }
-    (files, notes)
+    files
 }
 
 #[test]
 fn every_mutant_is_read_right_or_warned() {
     let started = std::time::Instant::now();
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let (files, notes) = sample_files();
-    for n in notes {
-        eprintln!("{n}");
-    }
+    let files = sample_files();
     let mut samples = Vec::new();
     let mut mutants = Vec::new();
     let mut id = 0;

@@ -8,8 +8,7 @@
 //!   output file written, no temporary file left;
 //! - the output files are byte-identical with `--jobs 1`, `--jobs 2` and from run to run.
 
-mod common;
-
+use crate::common;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -316,6 +315,7 @@ fn every_input_is_accounted_for() {
     );
 
     let records: Value = serde_json::from_slice(&written["records.json"]).unwrap();
+    common::assert_no_internal(&records);
     let replies = records["replies"].as_array().unwrap();
     let failures = records["failures"].as_array().unwrap();
     let reply_sources: Vec<&str> = replies
@@ -423,8 +423,10 @@ fn progress_bar_on_a_terminal_only() {
         .output()
         .is_ok_and(|o| o.status.success());
     if !has_script {
-        eprintln!("skipped: util-linux `script` is not available to give the program a terminal");
-        return;
+        return common::skip(
+            "util-linux `script`",
+            "it gives the program a terminal; install util-linux",
+        );
     }
     let tmp = tempfile::tempdir().unwrap();
     let input = tmp.path().join("inbox");

@@ -7,6 +7,7 @@
 //! The LibreOffice and Chromium checks skip, saying why, when those programs are not installed
 //! (`.ci/run` installs them). Set `REPLYTALLY_KEEP_OUTPUTS=DIR` to keep the files for a look.
 
+use crate::common;
 use std::fs;
 use std::io::{Cursor, Read};
 use std::path::{Path, PathBuf};
@@ -318,14 +319,6 @@ fn outputs() -> (tempfile::TempDir, PathBuf) {
     (tmp, out)
 }
 
-/// The program `name` on PATH, if any.
-fn on_path(name: &str) -> Option<PathBuf> {
-    let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path)
-        .map(|d| d.join(name))
-        .find(|p| p.is_file())
-}
-
 /// Run a command with a time limit; its stdout, or a failure message.
 fn run(mut cmd: Command, limit: Duration) -> Result<Vec<u8>, String> {
     let what = format!("{cmd:?}");
@@ -423,14 +416,11 @@ fn every_output_says_what_it_was_made_from() {
 
 #[test]
 fn annex_opens_in_libreoffice_with_title_drafts_verdicts_and_pages() {
-    let Some(soffice) = on_path("soffice").or_else(|| on_path("libreoffice")) else {
-        eprintln!(
-            "skipped: soffice (LibreOffice) is not on PATH; install libreoffice-writer-nogui"
-        );
+    let Some(soffice) = common::program(&["soffice", "libreoffice"], "libreoffice-writer-nogui")
+    else {
         return;
     };
-    let Some(pdftotext) = on_path("pdftotext") else {
-        eprintln!("skipped: pdftotext is not on PATH; install poppler-utils");
+    let Some(pdftotext) = common::program(&["pdftotext"], "poppler-utils") else {
         return;
     };
     let (tmp, out) = outputs();
@@ -625,8 +615,7 @@ fn draft_sections_show_their_counts(flat: &str) {
 
 #[test]
 fn report_renders_in_chromium_with_verdicts_chart_and_drafts() {
-    let Some(chromium) = on_path("chromium").or_else(|| on_path("chromium-browser")) else {
-        eprintln!("skipped: chromium is not on PATH; install chromium");
+    let Some(chromium) = common::program(&["chromium", "chromium-browser"], "chromium") else {
         return;
     };
     let (tmp, out) = outputs();
@@ -808,11 +797,9 @@ fn samples_run_twice_gives_the_same_bytes() {
 
 #[test]
 fn practice_set_names_circular_42_in_every_report() {
-    let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/replies");
-    if !shared.is_dir() {
-        eprintln!("skipped: {} is absent", shared.display());
+    let Some(shared) = common::shared("replies") else {
         return;
-    }
+    };
     let tmp = tempfile::tempdir().expect("temporary directory");
     let out = tmp.path().join("out");
     replytally::pipeline::run(&replytally::pipeline::RunOptions {

@@ -2,8 +2,7 @@
 //! checks every reply and the tally against `tests/fixtures/samples_expected.json`, which the
 //! sample generator derives from the same specs as the files. Needs nothing outside the repo.
 
-mod common;
-
+use crate::common;
 use common::fixture_set::{check_late, report, FixtureSet};
 use common::{compare_replies, compare_tally};
 

@@ -1,22 +1,9 @@
 //! samples/ (TSB Circular 117), tests/fixtures/circ205/ (TSB Circular 205) and
 //! tests/fixtures/circ310/ (TSB Circular 310) are exactly what examples/make-samples.rs writes:
-//! the generator's modules are compiled in here, run into a temporary directory, and every file
-//! compared byte for byte, the expected JSONs included.
+//! the generator's modules (compiled into this test binary by `tests/main.rs`) are run into a
+//! temporary directory, and every file compared byte for byte, the expected JSONs included.
 
-#[path = "../examples/make-samples/circ205.rs"]
-mod circ205;
-#[path = "../examples/make-samples/circ310.rs"]
-mod circ310;
-#[path = "../examples/make-samples/expected.rs"]
-mod expected;
-#[path = "../examples/make-samples/form.rs"]
-mod form;
-#[path = "../examples/make-samples/generate.rs"]
-mod generate;
-#[path = "../examples/make-samples/ooxml.rs"]
-mod ooxml;
-#[path = "../examples/make-samples/spec.rs"]
-mod spec;
+use crate::{generate, make_circ205 as circ205, make_circ310 as circ310, spec};
 
 use std::collections::BTreeSet;
 use std::fs;

@@ -1,28 +1,18 @@
 //! Runs the built binary on the practice set `../shared/replies/` and checks every field its
-//! `truth.json` gives. Skips (with a printed reason) when `../shared` is absent.
+//! `truth.json` gives. Skips (with a printed reason) when `../shared` is absent, or fails under
+//! `REPLYTALLY_REQUIRE=1`.
 
-mod common;
-
+use crate::common;
 use common::fixture_set::{report, FixtureSet};
 use common::{compare_replies, compare_tally, load};
-use std::path::{Path, PathBuf};
-
-fn shared() -> Option<PathBuf> {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/replies");
-    if p.join("truth.json").is_file() {
-        Some(p)
-    } else {
-        eprintln!(
-            "SKIPPED: {} not found (../shared is not beside this checkout)",
-            p.display()
-        );
-        None
-    }
-}
+use serde_json::Value;
 
 #[test]
 fn practice_set_matches_truth() {
-    let Some(dir) = shared() else { return };
+    let Some(truth_file) = common::shared("replies/truth.json") else {
+        return;
+    };
+    let dir = truth_file.parent().unwrap();
     let truth = load(&dir.join("truth.json"));
     let form = dir.join(truth["form"].as_str().unwrap());
     let set = FixtureSet::new(dir.join(truth["input"].as_str().unwrap()), truth);
@@ -53,6 +43,17 @@ fn practice_set_matches_truth() {
                 assert!(!f["message"].as_str().unwrap_or("").is_empty());
             }
         }
+    }
+    let listed = |f: &Value| {
+        truth["failures"].as_array().unwrap().iter().any(|tf| {
+            f["source"].as_str() == Some(&format!("{prefix}{}", tf["source"].as_str().unwrap()))
+        })
+    };
+    for f in failures.iter().filter(|f| !listed(f)) {
+        problems.push(format!(
+            "{}: failure {} the truth does not list: {}",
+            f["source"], f["kind"], f["message"]
+        ));
     }
     compare_tally(&out.summary, &truth["tallies"], &mut problems);
     report("practice set", &problems);

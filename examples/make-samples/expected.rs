@@ -184,7 +184,10 @@ fn answers(drafts: &[DraftRef], r: &Reply) -> Vec<ExpectedAnswer> {
             } else {
                 r.boxes.evidence()
             };
-            ExpectedAnswer::new(d, decision, a.comments(), a.text(), evidence, a.must_warn())
+            // A choice read from emphasis or deletion is never certain: warned too.
+            let warn =
+                a.must_warn() || matches!(evidence, Evidence::Highlight | Evidence::Deletion);
+            ExpectedAnswer::new(d, decision, a.comments(), a.text(), evidence, warn)
         })
         .collect()
 }

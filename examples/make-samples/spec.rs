@@ -577,15 +577,15 @@ impl Answer {
 
     /// Whether the reader must warn on this draft: every reading that is not certain (issue 3
     /// items 2 and 6): an option without its box or under *Does not authorize*, both boxes,
-    /// no box where the draft's lines are there, neither or both options, text said to be
-    /// attached but absent, and what `warn` flags.
+    /// no box (or the draft missing from the reply), neither or both options, text said to
+    /// be attached but absent, and what `warn` flags.
     pub fn must_warn(&self) -> bool {
         let d = self.decision();
         self.warn
             || (self.pick == Pick::Neither && d == Decision::Authorize)
             || (d == Decision::NotAuthorize && self.opts != Opts::Neither)
             || d == Decision::Conflict
-            || (d == Decision::NoReply && !self.omitted)
+            || d == Decision::NoReply
             || self.comments() == Some(Comments::Unspecified)
             || ((d == Decision::NotAuthorize || self.comments() == Some(Comments::WithComments))
                 && self.text.is_empty())

@@ -151,14 +151,16 @@ pub fn expand_bytes(source: &str, name: &str, bytes: Vec<u8>) -> Vec<Input> {
     let source = source.to_string();
     let fallback = source.clone();
     // The parsers are third-party code: a panic in one must fail this input, not the batch.
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| top_level(source, name, bytes)))
-        .unwrap_or_else(|_| {
-            vec![failed(
-                fallback,
-                FailureKind::Corrupt,
-                "the file could not be read (the reader failed on its content); check that it opens in Word".to_string(),
-            )]
-        })
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        top_level(source, name, bytes)
+    }))
+    .unwrap_or_else(|_| {
+        vec![failed(
+            fallback,
+            FailureKind::Internal,
+            crate::record::INTERNAL_FAILURE.to_string(),
+        )]
+    })
 }
 
 fn path_string(path: &Path) -> String {
@@ -782,24 +784,8 @@ pub(super) mod tests {
 
     /// Base64 of `data`, for test e-mails (the crate reads base64 but never writes it).
     pub(in crate::intake) fn b64(data: &[u8]) -> String {
-        const A: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-        let mut out = String::new();
-        for chunk in data.chunks(3) {
-            let b = [
-                chunk[0],
-                *chunk.get(1).unwrap_or(&0),
-                *chunk.get(2).unwrap_or(&0),
-            ];
-            let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-            for j in 0..4 {
-                out.push(if j <= chunk.len() {
-                    A[((n >> (18 - 6 * j)) & 63) as usize] as char
-                } else {
-                    '='
-                });
-            }
-        }
-        out
+        use base64::Engine as _;
+        base64::engine::general_purpose::STANDARD.encode(data)
     }
 
     #[test]

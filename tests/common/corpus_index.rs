@@ -4,10 +4,11 @@
 use regex::Regex;
 use std::path::{Path, PathBuf};
 
-/// The corpus directory, when `../shared/corpus/INDEX.md` is there.
+/// The corpus directory, when `../shared/corpus/INDEX.md` is there (else the test skips, or
+/// fails under `REPLYTALLY_REQUIRE=1`: see [`super::skip`]).
 pub fn corpus_dir() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
-    dir.join("INDEX.md").is_file().then_some(dir)
+    let index = super::shared("corpus/INDEX.md")?;
+    index.parent().map(Path::to_path_buf)
 }
 
 /// Expected counts of `word/document.xml` for one file, as (checked, unchecked); `None` where
