@@ -14,7 +14,9 @@ pub mod text;
 
 use crate::docx::model::Document;
 use crate::record::{Answer, MemberState, Sender};
-use answers::{decide, read_after_table, read_answers, DraftReading, LineKind, MarkUse};
+use answers::{
+    decide, read_after_table, read_answers, AnswerTable, DraftReading, LineKind, MarkUse,
+};
 use drafts::DraftName;
 use layout::Line;
 
@@ -82,29 +84,7 @@ pub fn read_form(doc: &Document, ctx: &Context) -> FormReading {
         None => (lines.len(), lines.len()),
     };
     let header = header::read_header(&lines[..header_end]);
-
-    // Drafts named nowhere in the table: take the subject line's single draft.
-    if table.drafts.iter().any(|d| d.name.draft.is_empty()) {
-        let subject: Vec<DraftName> = lines[..header_end]
-            .iter()
-            .flat_map(|l| drafts::find_drafts(&l.text))
-            .collect();
-        let unnamed = table
-            .drafts
-            .iter()
-            .filter(|d| d.name.draft.is_empty())
-            .count();
-        if unnamed == 1 && subject.len() == 1 {
-            if let Some(d) = table.drafts.iter_mut().find(|d| d.name.draft.is_empty()) {
-                d.name = subject[0].clone();
-            }
-        } else {
-            warnings.push(
-                "the answer table has decision lines with no draft named before them".to_string(),
-            );
-        }
-    }
-
+    name_from_subject(&mut table, &lines[..header_end], &mut warnings);
     read_after_table(&lines, after_start, &mut table);
     warnings.append(&mut table.warnings);
     for d in &mut table.drafts {
@@ -119,23 +99,7 @@ pub fn read_form(doc: &Document, ctx: &Context) -> FormReading {
             ));
         }
     }
-
-    let language = table
-        .languages
-        .first()
-        .map(|(c, _)| c.to_string())
-        .unwrap_or_else(|| script_language(&lines));
-    if table.languages.len() > 1 && table.languages[1].1 * 3 > table.languages[0].1 {
-        warnings.push(format!(
-            "form labels in more than one language ({}); read as '{language}'",
-            table
-                .languages
-                .iter()
-                .map(|(c, n)| format!("{c}: {n}"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ));
-    }
+    let language = language_of(&table, &lines, &mut warnings);
 
     // Text that may name the sender's country as a last resort: the header without TSB's own
     // To block, and the signature after the table.
@@ -148,45 +112,12 @@ pub fn read_form(doc: &Document, ctx: &Context) -> FormReading {
         .join("\n");
     let mut sender = header.sender.clone();
     if sender.email.is_none() {
-        // An address given only in the signature or elsewhere in the letter (never TSB's own).
-        sender.email = lines
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| !header.to_block.contains(i))
-            .flat_map(|(_, l)| {
-                header::email_re()
-                    .find_iter(&l.text)
-                    .map(|m| m.as_str().to_string())
-                    .collect::<Vec<_>>()
-            })
-            .find(|e| !e.to_ascii_lowercase().ends_with("itu.int"));
+        sender.email = letter_email(&lines, &header.to_block);
     }
     let who = header::identify(&header, ctx.email_from, ctx.file_name, &body_text);
     warnings.extend(who.warnings);
-    let mut date = header.date.as_ref().map(|d| d.iso.clone());
-    if date.is_none() && header.date_text.is_none() {
-        // No Date line: the signature block may carry one ("Geneva, 3 March 2026").
-        if let Some(d) = lines[after_start.min(lines.len())..]
-            .iter()
-            .rev()
-            .find_map(|l| dates::parse_date(&l.text))
-        {
-            warnings.push(format!(
-                "no Date line on the form; the date {} was taken from the signature",
-                d.iso
-            ));
-            date = Some(d.iso);
-        }
-    }
-    if let Some(doubt) = header.date.as_ref().and_then(|d| d.doubt.clone()) {
-        warnings.push(doubt);
-    }
-    if date.is_none() {
-        match &header.date_text {
-            Some(t) => warnings.push(format!("the date '{t}' could not be read")),
-            None => warnings.push("no date found on the form".to_string()),
-        }
-    }
+    let signature = &lines[after_start.min(lines.len())..];
+    let date = date_of(&header, signature, &mut warnings);
     if doc.tracked_changes {
         warnings.push("the document has tracked changes; they were read as accepted".to_string());
     }
@@ -222,6 +153,102 @@ pub fn read_form(doc: &Document, ctx: &Context) -> FormReading {
         is_form,
         is_blank,
     }
+}
+
+/// Drafts named nowhere in the table: the subject line's single draft names the one.
+fn name_from_subject(table: &mut AnswerTable, header: &[Line], warnings: &mut Vec<String>) {
+    let unnamed = table
+        .drafts
+        .iter()
+        .filter(|d| d.name.draft.is_empty())
+        .count();
+    if unnamed == 0 {
+        return;
+    }
+    let subject: Vec<DraftName> = header
+        .iter()
+        .flat_map(|l| drafts::find_drafts(&l.text))
+        .collect();
+    if unnamed == 1 && subject.len() == 1 {
+        if let Some(d) = table.drafts.iter_mut().find(|d| d.name.draft.is_empty()) {
+            d.name = subject[0].clone();
+        }
+    } else {
+        warnings.push(
+            "the answer table has decision lines with no draft named before them".to_string(),
+        );
+    }
+}
+
+/// The language of the most labels (by script when none was recognised); labels in two
+/// languages in like numbers are said.
+fn language_of(table: &AnswerTable, lines: &[Line], warnings: &mut Vec<String>) -> String {
+    let language = table
+        .languages
+        .first()
+        .map(|(c, _)| c.to_string())
+        .unwrap_or_else(|| script_language(lines));
+    if table.languages.len() > 1 && table.languages[1].1 * 3 > table.languages[0].1 {
+        warnings.push(format!(
+            "form labels in more than one language ({}); read as '{language}'",
+            table
+                .languages
+                .iter()
+                .map(|(c, n)| format!("{c}: {n}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
+    language
+}
+
+/// An address given only in the signature or elsewhere in the letter (never TSB's own).
+fn letter_email(lines: &[Line], to_block: &[usize]) -> Option<String> {
+    lines
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !to_block.contains(i))
+        .flat_map(|(_, l)| {
+            header::email_re()
+                .find_iter(&l.text)
+                .map(|m| m.as_str().to_string())
+                .collect::<Vec<_>>()
+        })
+        .find(|e| !e.to_ascii_lowercase().ends_with("itu.int"))
+}
+
+/// The reply's date (ISO), from the Date line or else the signature, and what is doubtful
+/// about it.
+fn date_of(
+    header: &header::Header,
+    signature: &[Line],
+    warnings: &mut Vec<String>,
+) -> Option<String> {
+    let mut date = header.date.as_ref().map(|d| d.iso.clone());
+    if date.is_none() && header.date_text.is_none() {
+        // No Date line: the signature block may carry one ("Geneva, 3 March 2026").
+        if let Some(d) = signature
+            .iter()
+            .rev()
+            .find_map(|l| dates::parse_date(&l.text))
+        {
+            warnings.push(format!(
+                "no Date line on the form; the date {} was taken from the signature",
+                d.iso
+            ));
+            date = Some(d.iso);
+        }
+    }
+    if let Some(doubt) = header.date.as_ref().and_then(|d| d.doubt.clone()) {
+        warnings.push(doubt);
+    }
+    if date.is_none() {
+        match &header.date_text {
+            Some(t) => warnings.push(format!("the date '{t}' could not be read")),
+            None => warnings.push("no date found on the form".to_string()),
+        }
+    }
+    date
 }
 
 /// Language by script when no label was recognised.
