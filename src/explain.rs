@@ -42,7 +42,7 @@ pub struct Explanation {
     pub date: Option<String>,
     pub marks: Vec<MarkOut>,
     pub answers: Vec<AnswerOut>,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<crate::warning::Warning>,
 }
 
 /// Errors that stop `explain` (the file cannot be read at all).
@@ -140,7 +140,7 @@ pub fn explain_bytes(source: &str, bytes: &[u8]) -> Result<Explanation, ExplainE
         warnings: if reading.is_form {
             reading.warnings.clone()
         } else {
-            doc.notes.clone()
+            form::document_notes(&doc).collect()
         },
     })
 }

@@ -17,6 +17,7 @@ use crate::record::{
 };
 use crate::report::{self, RunInfo};
 use crate::tally::{self, DraftRef};
+use crate::warning::{Warning, WarningKind};
 
 /// What `run` was asked to do.
 #[derive(Debug, Clone)]
@@ -339,8 +340,10 @@ fn read_converted(input: &Input, doc: &[u8], message: &str) -> Read {
         Read::Reply(mut r) => {
             // The digest of the file received: LibreOffice's output differs from run to run.
             r.sha256 = sha256_hex(doc);
-            r.warnings
-                .push(intake::convert::CONVERTED_WARNING.to_string());
+            r.warnings.push(Warning::new(
+                WarningKind::Converted,
+                intake::convert::CONVERTED_WARNING,
+            ));
             Read::Reply(r)
         }
         Read::Failed(f) => Read::Failed(Failure {
@@ -402,7 +405,10 @@ pub fn assemble(
             .iter_mut()
             .find(|r| r.source.starts_with(&format!("{c}!")))
         {
-            Some(r) => r.warnings.push(format!("also in {c}: {note}")),
+            Some(r) => r.warnings.push(Warning::new(
+                WarningKind::AlsoInContainer,
+                format!("also in {c}: {note}"),
+            )),
             None => {
                 if !orphan.contains(c) {
                     orphan.push(c.clone());
@@ -415,11 +421,14 @@ pub fn assemble(
             .iter_mut()
             .find(|r| r.source.starts_with(&format!("{c}!")))
         {
-            Some(r) => r.warnings.push(format!(
-                "also in {c}: {} ({}): {}",
-                file_name(&f.source),
-                f.kind.as_str(),
-                f.message
+            Some(r) => r.warnings.push(Warning::new(
+                WarningKind::UnreadInContainer,
+                format!(
+                    "also in {c}: {} ({}): {}",
+                    file_name(&f.source),
+                    f.kind.as_str(),
+                    f.message
+                ),
             )),
             None => {
                 orphan.retain(|o| o != &c);
@@ -462,10 +471,13 @@ pub fn assemble(
             };
             if r.date.is_none() {
                 if let Ok(ts) = d.parse::<jiff::Timestamp>() {
-                    r.warnings.retain(|w| w != tally::UNDATED_WARNING);
+                    r.warnings.retain(|w| w.kind != WarningKind::Undated);
                     r.late = ts > deadline;
-                    r.warnings.push(format!(
-                        "the form is undated; the e-mail's date {d} was used for the deadline"
+                    r.warnings.push(Warning::new(
+                        WarningKind::DateFromEmail,
+                        format!(
+                            "the form is undated; the e-mail's date {d} was used for the deadline"
+                        ),
                     ));
                 }
             }
@@ -530,16 +542,24 @@ fn align_to_form(r: &mut Reply, expected: &[DraftRef]) {
             .collect();
         match close.as_slice() {
             [i] => {
-                r.warnings.push(format!(
-                    "{}: the reply names {} — not on the blank form; read as {} (check the number)",
-                    expected[*i].draft, a.draft, expected[*i].draft
+                r.warnings.push(Warning::on_draft(
+                    WarningKind::DraftMisnamed,
+                    &expected[*i].draft,
+                    format!(
+                        "{}: the reply names {} — not on the blank form; read as {} (check the number)",
+                        expected[*i].draft, a.draft, expected[*i].draft
+                    ),
                 ));
                 slots[*i] = Some(a);
             }
             _ => {
-                r.warnings.push(format!(
-                    "{}: this draft is not on the blank form; check its number (left out of the tally)",
-                    a.draft
+                r.warnings.push(Warning::on_draft(
+                    WarningKind::DraftNotOnForm,
+                    &a.draft,
+                    format!(
+                        "{}: this draft is not on the blank form; check its number (left out of the tally)",
+                        a.draft
+                    ),
                 ));
                 extra.push(a);
             }
@@ -556,12 +576,16 @@ fn align_to_form(r: &mut Reply, expected: &[DraftRef]) {
                         .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()))
                 };
                 if !a.draft.eq_ignore_ascii_case(&e.draft) && number(&a.draft) && number(&e.draft) {
-                    r.warnings.push(format!(
-                        "{}: the reply prints {} for this draft ({}); read as {} (check the number)",
-                        e.draft,
-                        a.draft,
-                        e.provisional.as_deref().or(a.provisional.as_deref()).unwrap_or("same provisional name"),
-                        e.draft
+                    r.warnings.push(Warning::on_draft(
+                        WarningKind::DraftRenumbered,
+                        &e.draft,
+                        format!(
+                            "{}: the reply prints {} for this draft ({}); read as {} (check the number)",
+                            e.draft,
+                            a.draft,
+                            e.provisional.as_deref().or(a.provisional.as_deref()).unwrap_or("same provisional name"),
+                            e.draft
+                        ),
                     ));
                 }
                 a.draft = e.draft.clone();
@@ -569,9 +593,10 @@ fn align_to_form(r: &mut Reply, expected: &[DraftRef]) {
                 out.push(a);
             }
             None => {
-                r.warnings.push(format!(
-                    "{}: not found on this reply; counted as no reply",
-                    e.draft
+                r.warnings.push(Warning::on_draft(
+                    WarningKind::DraftMissing,
+                    &e.draft,
+                    format!("{}: not found on this reply; counted as no reply", e.draft),
                 ));
                 out.push(Answer {
                     draft: e.draft.clone(),
@@ -750,7 +775,10 @@ mod tests {
         let mut r = reply(&["X.1353"]);
         align_to_form(&mut r, &form(&["X.1353", "X.1380"]));
         assert_eq!(r.answers[1].decision, Decision::NoReply);
-        assert!(r.warnings.iter().any(|w| w.starts_with("X.1380")));
+        assert!(r
+            .warnings
+            .iter()
+            .any(|w| w.kind == WarningKind::DraftMissing && w.concerns("X.1380")));
     }
 
     #[test]
@@ -762,7 +790,7 @@ mod tests {
         assert!(r
             .warnings
             .iter()
-            .any(|w| w.contains("X.1335") && w.contains("X.1353")));
+            .any(|w| w.kind == WarningKind::DraftMisnamed && w.concerns("X.1353")));
     }
 
     #[test]
@@ -773,7 +801,7 @@ mod tests {
         assert!(r
             .warnings
             .iter()
-            .any(|w| w.contains("Y.9999") && w.contains("not on the blank form")));
+            .any(|w| w.kind == WarningKind::DraftNotOnForm && w.concerns("Y.9999")));
     }
 
     #[test]

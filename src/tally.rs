@@ -20,6 +20,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize, Serializer};
 
 use crate::record::{Answer, Comments, Decision, Reply};
+use crate::warning::{Warning, WarningKind};
 
 /// `schema` of `summary.json`.
 pub const SUMMARY_SCHEMA: &str = "replytally.summary/1";
@@ -262,8 +263,9 @@ pub fn mark_late(replies: &mut [Reply], deadline: jiff::Timestamp) {
             Some(at) => r.late = at > deadline,
             None => {
                 r.late = false;
-                if !r.warnings.iter().any(|w| w == UNDATED_WARNING) {
-                    r.warnings.push(UNDATED_WARNING.to_string());
+                if !r.warnings.iter().any(|w| w.kind == WarningKind::Undated) {
+                    r.warnings
+                        .push(Warning::new(WarningKind::Undated, UNDATED_WARNING));
                 }
             }
         }
@@ -828,7 +830,9 @@ pub(crate) mod tests {
         assert!(!rs[0].late);
         assert!(rs[1].late);
         assert!(!rs[2].late);
-        assert_eq!(rs[2].warnings, vec![UNDATED_WARNING.to_string()]);
+        assert_eq!(rs[2].warnings.len(), 1);
+        assert_eq!(rs[2].warnings[0].kind, WarningKind::Undated);
+        assert_eq!(rs[2].warnings[0].text, UNDATED_WARNING);
         assert!(!rs[3].late);
         assert!(!rs[4].late, "23:30 UTC on the 9th");
         mark_late(&mut rs, deadline);

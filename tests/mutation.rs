@@ -723,7 +723,7 @@ fn answer_of(r: &Reply, draft: &str) -> Option<Truth> {
 fn new_warning(orig: &Reply, now: &Reply, draft: &str) -> bool {
     now.warnings
         .iter()
-        .any(|w| w.contains(draft) && !orig.warnings.contains(w))
+        .any(|w| w.concerns(draft) && !orig.warnings.contains(w))
 }
 
 fn judge(s: &Sample, m: &Mutant) -> Outcome {
@@ -777,7 +777,7 @@ fn judge(s: &Sample, m: &Mutant) -> Outcome {
             got.map_or("nothing".into(), show),
             now.warnings
                 .iter()
-                .filter(|w| w.contains(&m.draft) && !s.reply.warnings.contains(w))
+                .filter(|w| w.concerns(&m.draft) && !s.reply.warnings.contains(w))
                 .collect::<Vec<_>>()
         ))
     } else {

@@ -7,6 +7,7 @@ use super::layout::{Line, Place};
 use super::member_state;
 use super::text::{clean, fold, is_placeholder};
 use crate::record::{MemberState, Sender};
+use crate::warning::{Warning, WarningKind};
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -357,7 +358,7 @@ fn non_member(from: &[String]) -> Option<&'static str> {
 /// The Member State, and how sure the reading is.
 pub struct Identified {
     pub state: Option<MemberState>,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Warning>,
 }
 
 /// Tells the Member State from the From block, then the e-mail domains, then the file name.
@@ -371,9 +372,10 @@ pub fn identify(
     // Only Member States reply to this consultation. A company (a Sector Member) writing from
     // a country is not that country's administration: keep the reply, count nothing.
     if let Some(org) = non_state_sender(&header.from_lines) {
-        warnings.push(format!(
+        let w = format!(
             "the reply comes from '{org}', which does not look like a Member State's administration (a Sector Member or company?); it is left out of the tally"
-        ));
+        );
+        warnings.push(Warning::new(WarningKind::NotAnAdministration, w));
         return Identified {
             state: None,
             warnings,
@@ -395,29 +397,30 @@ pub fn identify(
     let state = if let Some(s) = from_block {
         for other in [&by_mail, &by_envelope].into_iter().flatten() {
             if other.iso3 != s.iso3 {
-                warnings.push(format!(
+                let w = format!(
                     "the From block names {} but an e-mail address points to {}; read as {}",
                     s.name, other.name, s.name
-                ));
+                );
+                warnings.push(Warning::new(WarningKind::StatesDisagree, w));
             }
         }
         Some(s)
     } else if let Some(name) = non_member(&header.from_lines) {
-        warnings.push(format!(
+        let w = format!(
             "the reply comes from {name}, which is not an ITU Member State (only Member States reply to this consultation); it is left out of the tally"
-        ));
+        );
+        warnings.push(Warning::new(WarningKind::NotAMemberState, w));
         None
     } else if let Some(s) = by_mail.or(by_envelope) {
-        warnings.push(format!(
-            "Member State {} told only by the e-mail domain",
-            s.name
-        ));
+        let w = format!("Member State {} told only by the e-mail domain", s.name);
+        warnings.push(Warning::new(WarningKind::StateFromEmail, w));
         Some(s)
     } else if let Some(s) = member_state::from_file_name(file_name) {
-        warnings.push(format!(
+        let w = format!(
             "Member State {} told only by the file name '{file_name}'",
             s.name
-        ));
+        );
+        warnings.push(Warning::new(WarningKind::StateFromFileName, w));
         Some(s)
     } else {
         // Last resort: a country named anywhere in the text (a signature, a sentence).
@@ -430,15 +433,14 @@ pub fn identify(
         }
         if distinct.len() == 1 {
             let s = distinct.remove(0);
-            warnings.push(format!(
-                "Member State {} told only by a mention in the text",
-                s.name
-            ));
+            let w = format!("Member State {} told only by a mention in the text", s.name);
+            warnings.push(Warning::new(WarningKind::StateFromMention, w));
             Some(s)
         } else {
-            warnings.push(
-                "the replying Member State could not be told (no From block, e-mail domain or file name names one)".to_string(),
-            );
+            warnings.push(Warning::new(
+                WarningKind::NoMemberState,
+                "the replying Member State could not be told (no From block, e-mail domain or file name names one)",
+            ));
             None
         }
     };

@@ -14,6 +14,7 @@ pub mod text;
 
 use crate::docx::model::Document;
 use crate::record::{Answer, MemberState, Sender};
+use crate::warning::{Warning, WarningKind};
 use answers::{
     decide, read_after_table, read_answers, AnswerTable, DraftReading, LineKind, MarkUse,
 };
@@ -28,7 +29,7 @@ pub struct FormReading {
     pub sender: Sender,
     pub date: Option<String>,
     pub drafts: Vec<DraftReading>,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Warning>,
     /// Where each mark was used (draft and line), by mark number.
     pub mark_uses: Vec<MarkUse>,
     /// The document's lines, for `explain`.
@@ -93,10 +94,8 @@ pub fn read_form(doc: &Document, ctx: &Context) -> FormReading {
     // A draft named twice: keep both readings but say so.
     for (i, d) in table.drafts.iter().enumerate() {
         if table.drafts[..i].iter().any(|o| o.name.same_as(&d.name)) {
-            warnings.push(format!(
-                "{} appears twice in the answer table",
-                d.name.draft
-            ));
+            let w = format!("{} appears twice in the answer table", d.name.draft);
+            warnings.push(Warning::on_draft(WarningKind::DraftTwice, &d.name.draft, w));
         }
     }
     let language = language_of(&table, &lines, &mut warnings);
@@ -119,9 +118,12 @@ pub fn read_form(doc: &Document, ctx: &Context) -> FormReading {
     let signature = &lines[after_start.min(lines.len())..];
     let date = date_of(&header, signature, &mut warnings);
     if doc.tracked_changes {
-        warnings.push("the document has tracked changes; they were read as accepted".to_string());
+        warnings.push(Warning::new(
+            WarningKind::TrackedChanges,
+            "the document has tracked changes; they were read as accepted",
+        ));
     }
-    warnings.extend(doc.notes.iter().cloned());
+    warnings.extend(document_notes(doc));
 
     let any_checked = table.drafts.iter().any(|d| {
         [
@@ -134,7 +136,7 @@ pub fn read_form(doc: &Document, ctx: &Context) -> FormReading {
         .any(|s| s.checked())
     });
     let is_blank = is_form && !any_checked && header.sender.name.is_none() && who.state.is_none();
-    let mut draft_warnings: Vec<String> = table
+    let mut draft_warnings: Vec<Warning> = table
         .drafts
         .iter()
         .flat_map(|d| d.warnings.iter().cloned())
@@ -156,7 +158,7 @@ pub fn read_form(doc: &Document, ctx: &Context) -> FormReading {
 }
 
 /// Drafts named nowhere in the table: the subject line's single draft names the one.
-fn name_from_subject(table: &mut AnswerTable, header: &[Line], warnings: &mut Vec<String>) {
+fn name_from_subject(table: &mut AnswerTable, header: &[Line], warnings: &mut Vec<Warning>) {
     let unnamed = table
         .drafts
         .iter()
@@ -174,30 +176,32 @@ fn name_from_subject(table: &mut AnswerTable, header: &[Line], warnings: &mut Ve
             d.name = subject[0].clone();
         }
     } else {
-        warnings.push(
-            "the answer table has decision lines with no draft named before them".to_string(),
-        );
+        warnings.push(Warning::new(
+            WarningKind::DraftUnnamed,
+            "the answer table has decision lines with no draft named before them",
+        ));
     }
 }
 
 /// The language of the most labels (by script when none was recognised); labels in two
 /// languages in like numbers are said.
-fn language_of(table: &AnswerTable, lines: &[Line], warnings: &mut Vec<String>) -> String {
+fn language_of(table: &AnswerTable, lines: &[Line], warnings: &mut Vec<Warning>) -> String {
     let language = table
         .languages
         .first()
         .map(|(c, _)| c.to_string())
         .unwrap_or_else(|| script_language(lines));
     if table.languages.len() > 1 && table.languages[1].1 * 3 > table.languages[0].1 {
-        warnings.push(format!(
+        let counts: Vec<String> = table
+            .languages
+            .iter()
+            .map(|(c, n)| format!("{c}: {n}"))
+            .collect();
+        let w = format!(
             "form labels in more than one language ({}); read as '{language}'",
-            table
-                .languages
-                .iter()
-                .map(|(c, n)| format!("{c}: {n}"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ));
+            counts.join(", ")
+        );
+        warnings.push(Warning::new(WarningKind::MixedLanguages, w));
     }
     language
 }
@@ -222,7 +226,7 @@ fn letter_email(lines: &[Line], to_block: &[usize]) -> Option<String> {
 fn date_of(
     header: &header::Header,
     signature: &[Line],
-    warnings: &mut Vec<String>,
+    warnings: &mut Vec<Warning>,
 ) -> Option<String> {
     let mut date = header.date.as_ref().map(|d| d.iso.clone());
     if date.is_none() && header.date_text.is_none() {
@@ -232,23 +236,38 @@ fn date_of(
             .rev()
             .find_map(|l| dates::parse_date(&l.text))
         {
-            warnings.push(format!(
+            let w = format!(
                 "no Date line on the form; the date {} was taken from the signature",
                 d.iso
-            ));
+            );
+            warnings.push(Warning::new(WarningKind::DateFromSignature, w));
             date = Some(d.iso);
         }
     }
     if let Some(doubt) = header.date.as_ref().and_then(|d| d.doubt.clone()) {
-        warnings.push(doubt);
+        warnings.push(Warning::new(WarningKind::DateOrder, doubt));
     }
     if date.is_none() {
         match &header.date_text {
-            Some(t) => warnings.push(format!("the date '{t}' could not be read")),
-            None => warnings.push("no date found on the form".to_string()),
+            Some(t) => warnings.push(Warning::new(
+                WarningKind::DateUnreadable,
+                format!("the date '{t}' could not be read"),
+            )),
+            None => warnings.push(Warning::new(
+                WarningKind::NoDate,
+                "no date found on the form",
+            )),
         }
     }
     date
+}
+
+/// The document reader's notes: controls (an unknown symbol, an ActiveX control) whose state
+/// was not read.
+pub fn document_notes(doc: &Document) -> impl Iterator<Item = Warning> + '_ {
+    doc.notes
+        .iter()
+        .map(|n| Warning::new(WarningKind::UnreadControl, n.clone()))
 }
 
 /// Language by script when no label was recognised.

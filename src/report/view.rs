@@ -6,6 +6,7 @@
 use super::RunInfo;
 use crate::record::{Answer, Comments, Decision, Records, Reply};
 use crate::tally::{counted, same_draft, DraftRef, DraftTally, Summary};
+use crate::warning::WarningKind;
 
 /// One cell of the Member States × drafts matrix.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -172,11 +173,10 @@ pub(crate) struct DraftWords<'a> {
 
 /// Why a reply gives no text: the reader's warning on that draft, if it says so.
 fn missing_text_note(r: &Reply, draft: &str) -> Option<String> {
-    let prefix = format!("{draft}:");
     let said_attached = r
         .warnings
         .iter()
-        .any(|w| w.starts_with(&prefix) && w.contains("attached"));
+        .any(|w| w.kind == WarningKind::TextNotFound && w.concerns(draft));
     Some(if said_attached {
         "The reply says they are attached; nothing was found in the file received.".to_string()
     } else {
@@ -483,16 +483,16 @@ pub(crate) fn review_groups(records: &Records) -> Vec<ReviewGroup<'_>> {
         }
         for w in &r.warnings {
             // The reader's own note of a conflict is already listed, from the decision.
-            let conflict_note = w.contains("conflict")
-                && r.answers.iter().any(|a| {
-                    a.decision == Decision::Conflict && w.starts_with(&format!("{}:", a.draft))
-                });
+            let conflict_note = w.kind == WarningKind::Conflict
+                && r.answers
+                    .iter()
+                    .any(|a| a.decision == Decision::Conflict && w.concerns(&a.draft));
             if conflict_note {
                 continue;
             }
             items.push(ReviewItem {
                 kind: "warning".to_string(),
-                what: w.clone(),
+                what: w.text.clone(),
             });
         }
         if !items.is_empty() {

@@ -6,6 +6,7 @@ use super::{DraftReading, LineState};
 use crate::form::lang::compiled;
 use crate::form::text::fold;
 use crate::record::{Comments, Decision, Evidence};
+use crate::warning::{Warning, WarningKind};
 
 /// Which of the four lines are read as chosen.
 #[derive(Debug, Clone, Copy, Default)]
@@ -34,7 +35,7 @@ impl Choice {
 struct Inferred {
     choice: Choice,
     evidence: Evidence,
-    warning: Option<String>,
+    warning: Option<(WarningKind, String)>,
 }
 
 type Attr = fn(&LineState) -> bool;
@@ -48,7 +49,7 @@ fn infer_unmarked(d: &DraftReading) -> Option<Inferred> {
     let (au, na) = (&d.authorize, &d.not_authorize);
     let pick = |auth: bool,
                 evidence: Evidence,
-                warning: Option<String>,
+                warning: Option<(WarningKind, String)>,
                 opt: &dyn Fn(&LineState) -> bool| {
         let choice = Choice {
             authorize: auth,
@@ -79,7 +80,12 @@ fn infer_unmarked(d: &DraftReading) -> Option<Inferred> {
                 "no box is marked; read '{}' from its line being {how} while the other is not",
                 chosen(attr(au))
             );
-            return Some(pick(attr(au), Evidence::Highlight, Some(w), &|s| attr(s)));
+            return Some(pick(
+                attr(au),
+                Evidence::Highlight,
+                Some((WarningKind::DecisionFromEmphasis, w)),
+                &|s| attr(s),
+            ));
         }
     }
     if au.present != na.present {
@@ -89,7 +95,12 @@ fn infer_unmarked(d: &DraftReading) -> Option<Inferred> {
         );
         let opt_deleted =
             |s: &LineState| s.present && !(d.no_comments.present && d.with_comments.present);
-        return Some(pick(au.present, Evidence::Deletion, Some(w), &opt_deleted));
+        return Some(pick(
+            au.present,
+            Evidence::Deletion,
+            Some((WarningKind::DecisionFromDeletion, w)),
+            &opt_deleted,
+        ));
     }
     // Only an option emphasised: it can only be an option of *authorizes*.
     let (no, with, how) = infer_option(d).filter(|(no, with, _)| no != with)?;
@@ -101,19 +112,37 @@ fn infer_unmarked(d: &DraftReading) -> Option<Inferred> {
             no_comments: no,
             with_comments: with,
         },
-        evidence: if how.contains("deleted") {
+        evidence: if how.deleted {
             Evidence::Deletion
         } else {
             Evidence::Highlight
         },
-        warning: Some(format!("no box is marked; an option is shown by {how} but not the 'authorizes' line; read as authorizes")),
+        warning: Some((
+            if how.deleted {
+                WarningKind::DecisionFromDeletion
+            } else {
+                WarningKind::DecisionFromEmphasis
+            },
+            format!(
+                "no box is marked; an option is shown by {} but not the 'authorizes' line; read as authorizes",
+                how.how
+            ),
+        )),
     })
+}
+
+/// How an option was shown when its box is not marked: in words for the warning, and whether
+/// by deleting the other option's line.
+#[derive(Debug, Clone, Copy)]
+struct Shown {
+    how: &'static str,
+    deleted: bool,
 }
 
 /// The option under *authorizes* when neither option box is marked: a sentence, one option
 /// emphasised and not the other, or one option line deleted. Returns (no comments, with
 /// comments, how it was read — for a warning).
-fn infer_option(d: &DraftReading) -> Option<(bool, bool, Option<String>)> {
+fn infer_option(d: &DraftReading) -> Option<(bool, bool, Option<Shown>)> {
     let (no, with) = (&d.no_comments, &d.with_comments);
     if no.sentence != with.sentence {
         return Some((no.sentence, with.sentence, None));
@@ -124,13 +153,20 @@ fn infer_option(d: &DraftReading) -> Option<(bool, bool, Option<String>)> {
             .into_iter()
             .zip(hows)
             .find(|(a, _)| a(no) != a(with))?;
-        return Some((attr(no), attr(with), Some(how.to_string())));
+        let shown = Shown {
+            how,
+            deleted: false,
+        };
+        return Some((attr(no), attr(with), Some(shown)));
     }
     if no.present != with.present && d.authorize.present {
         return Some((
             no.present,
             with.present,
-            Some("the other option line being deleted".to_string()),
+            Some(Shown {
+                how: "the other option line being deleted",
+                deleted: true,
+            }),
         ));
     }
     None
@@ -147,11 +183,17 @@ pub fn decide(d: &mut DraftReading) {
     line_warnings(d, &name);
     let ev_of = |state: &LineState| inferred.unwrap_or_else(|| state.evidence());
     let (decision, comments, evidence, why, warning) = verdict(d, choice, &ev_of);
-    if let Some(w) = warning {
-        d.warnings.push(format!("{name}: {w}"));
+    if let Some((kind, w)) = warning {
+        warn(d, kind, &name, &w);
     }
     (d.decision, d.comments, d.evidence, d.why) = (decision, comments, evidence, why);
     gather_text(d, &name);
+}
+
+/// Adds a warning on the draft, its message opening with the draft's name (`name`).
+fn warn(d: &mut DraftReading, kind: WarningKind, name: &str, what: &str) {
+    let w = Warning::on_draft(kind, &d.name.draft, format!("{name}: {what}"));
+    d.warnings.push(w);
 }
 
 /// Which lines are chosen, and the evidence when the choice was inferred rather than marked.
@@ -168,8 +210,8 @@ fn choose(d: &mut DraftReading, name: &str) -> (Choice, Option<Evidence>) {
         if let Some(i) = infer_unmarked(d) {
             c = i.choice;
             inferred = Some(i.evidence);
-            if let Some(w) = i.warning {
-                d.warnings.push(format!("{name}: {w}"));
+            if let Some((kind, w)) = i.warning {
+                warn(d, kind, name, &w);
             }
         }
     }
@@ -178,9 +220,13 @@ fn choose(d: &mut DraftReading, name: &str) -> (Choice, Option<Evidence>) {
         if let Some((o_no, o_with, how)) = infer_option(d) {
             (c.no_comments, c.with_comments) = (o_no, o_with);
             if let Some(how) = how {
-                d.warnings.push(format!(
-                    "{name}: no option box is marked; read the option from {how}"
-                ));
+                let kind = if how.deleted {
+                    WarningKind::OptionFromDeletion
+                } else {
+                    WarningKind::OptionFromEmphasis
+                };
+                let w = format!("no option box is marked; read the option from {}", how.how);
+                warn(d, kind, name, &w);
             }
         }
     }
@@ -211,17 +257,21 @@ fn line_warnings(d: &mut DraftReading, name: &str) {
         (&d.with_comments, "comments attached"),
     ] {
         if state.unknown() {
-            warnings.push(format!("{name}: the state of the mark on the '{what}' line cannot be read; check it by hand"));
+            let w = format!(
+                "the state of the mark on the '{what}' line cannot be read; check it by hand"
+            );
+            warnings.push((WarningKind::UnreadableMark, w));
         }
         let checked_marks = state.counted().filter(|c| c.checked == Some(true)).count()
             + usize::from(state.typed.is_some_and(|t| t.0));
         if checked_marks > 1 {
-            warnings.push(format!(
-                "{name}: the '{what}' line has {checked_marks} marks"
-            ));
+            let w = format!("the '{what}' line has {checked_marks} marks");
+            warnings.push((WarningKind::SeveralMarks, w));
         }
     }
-    d.warnings.extend(warnings);
+    for (kind, w) in warnings {
+        warn(d, kind, name, &w);
+    }
 }
 
 /// What the chosen lines decide: (decision, option, evidence, why, what needs a look).
@@ -229,7 +279,13 @@ fn verdict(
     d: &DraftReading,
     c: Choice,
     ev_of: &dyn Fn(&LineState) -> Evidence,
-) -> (Decision, Option<Comments>, Evidence, String, Option<String>) {
+) -> (
+    Decision,
+    Option<Comments>,
+    Evidence,
+    String,
+    Option<(WarningKind, String)>,
+) {
     let (no, with) = (c.no_comments, c.with_comments);
     if c.authorize && c.not_authorize {
         return (
@@ -237,18 +293,24 @@ fn verdict(
             None,
             ev_of(&d.authorize),
             "both decision lines are marked".to_string(),
-            Some("both 'authorizes' and 'does not authorize' are marked (conflict)".to_string()),
+            Some((
+                WarningKind::Conflict,
+                "both 'authorizes' and 'does not authorize' are marked (conflict)".to_string(),
+            )),
         );
     }
     if c.authorize {
         let comments = c.comments();
         let warning = (comments == Comments::Unspecified).then(|| {
-            let seen = if no && with {
-                "both options are marked"
+            let (kind, seen) = if no && with {
+                (WarningKind::BothOptions, "both options are marked")
             } else {
-                "neither option is marked"
+                (WarningKind::NoOption, "neither option is marked")
             };
-            format!("authorizes, but {seen} (comments unspecified)")
+            (
+                kind,
+                format!("authorizes, but {seen} (comments unspecified)"),
+            )
         });
         let ev = ev_of(&d.authorize);
         let why = format!("the 'authorizes' line is marked ({})", ev.as_str());
@@ -256,7 +318,8 @@ fn verdict(
     }
     if c.not_authorize {
         let warning = (no || with).then(|| {
-            "does not authorize, but an option under 'authorizes' is also marked".to_string()
+            let w = "does not authorize, but an option under 'authorizes' is also marked";
+            (WarningKind::OptionWithRefusal, w.to_string())
         });
         let ev = ev_of(&d.not_authorize);
         let why = format!("the 'does not authorize' line is marked ({})", ev.as_str());
@@ -273,10 +336,11 @@ fn verdict(
             Some(c.comments()),
             ev,
             "only an option under 'authorizes' is marked".to_string(),
-            Some(
+            Some((
+                WarningKind::OptionWithoutDecision,
                 "an option is marked but the 'authorizes' box is not; read as authorizes"
                     .to_string(),
-            ),
+            )),
         );
     }
     let seen = if d.authorize.has_mark() || d.not_authorize.has_mark() {
@@ -289,7 +353,10 @@ fn verdict(
         None,
         Evidence::None,
         format!("no decision line is marked: {seen}"),
-        Some(format!("no decision is marked ({seen}); read as no reply")),
+        Some((
+            WarningKind::NoDecision,
+            format!("no decision is marked ({seen}); read as no reply"),
+        )),
     )
 }
 
@@ -306,20 +373,21 @@ fn gather_text(d: &mut DraftReading, name: &str) {
             } else {
                 "comments"
             };
-            d.warnings.push(format!("{name}: {what} are said to be attached but none were found in this file (a separate letter or attachment?)"));
+            let w = format!("{what} are said to be attached but none were found in this file (a separate letter or attachment?)");
+            warn(d, WarningKind::TextNotFound, name, &w);
         } else if compiled()
             .iter()
             .any(|c| c.separate_letter.is_match(&fold(&d.text)))
         {
-            d.warnings.push(format!(
-                "{name}: the text refers to a separate letter or attachment; read it too"
-            ));
+            let w = "the text refers to a separate letter or attachment; read it too";
+            warn(d, WarningKind::SeparateLetter, name, w);
         }
     } else if !parts.is_empty() {
-        d.warnings.push(format!(
-            "{name}: text was written for this draft but the decision read needs none: \"{}\"",
+        let w = format!(
+            "text was written for this draft but the decision read needs none: \"{}\"",
             truncate(&parts.join(" "), 80)
-        ));
+        );
+        warn(d, WarningKind::TextNotNeeded, name, &w);
     }
 }
 

@@ -17,6 +17,7 @@ use crate::docx::model::{Checkbox, Mechanism};
 use crate::form::drafts::{find_drafts, DraftName};
 use crate::form::layout::{Line, LineMark};
 use crate::record::{Comments, Decision, Evidence};
+use crate::warning::Warning;
 use labels::word_mark;
 
 /// The state of one line of the form (a decision line or an option).
@@ -90,7 +91,7 @@ pub struct DraftReading {
     pub evidence: Evidence,
     pub text: String,
     pub why: String,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Warning>,
 }
 
 impl DraftReading {
@@ -160,7 +161,7 @@ pub struct AnswerTable {
     /// Label counts per language.
     pub languages: Vec<(&'static str, usize)>,
     pub mark_uses: Vec<MarkUse>,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Warning>,
 }
 
 impl AnswerTable {

@@ -7,6 +7,7 @@ use crate::form::drafts::{find_drafts, name_of_line};
 use crate::form::lang::compiled;
 use crate::form::layout::Line;
 use crate::form::text::{clean, fold};
+use crate::warning::{Warning, WarningKind};
 
 /// The first and last line of the answer region, given the first and last line with a label.
 pub(super) fn region(lines: &[Line], first: usize, last_label: usize) -> (usize, usize) {
@@ -120,11 +121,16 @@ pub fn read_after_table(lines: &[Line], from: usize, table: &mut AnswerTable) {
                     .collect();
                 for &m in &matches {
                     let name = table.drafts[m].name.draft.clone();
-                    table.drafts[m].warnings.push(format!(
+                    let w = format!(
                         "{name}: the text under the heading \"{}\" is about {} together; it is given to each",
                         text.trim_end_matches([':', '：']),
                         names.join(" and ")
-                    ));
+                    );
+                    table.drafts[m].warnings.push(Warning {
+                        kind: WarningKind::SharedText,
+                        drafts: names.clone(),
+                        text: w,
+                    });
                 }
             }
             current = matches;

@@ -9,6 +9,7 @@ use crate::form::drafts::{find_drafts, is_name_line, name_of_line, DraftName};
 use crate::form::lang::compiled;
 use crate::form::layout::{Line, LineMark, Place, BOLD, HIGHLIGHT, UNDERLINE};
 use crate::form::text::{clean, fold, is_placeholder};
+use crate::warning::{Warning, WarningKind};
 
 /// Where the walk is: the draft being read and what the current row and cell have shown.
 pub(super) struct Walker<'a> {
@@ -381,7 +382,10 @@ fn names_below_their_lines(out: &mut AnswerTable) {
             u.draft = old.get(j + 1).cloned();
         }
     }
-    out.warnings.push("the draft names stand below their decision lines; each pair of lines was read with the name under it".to_string());
+    out.warnings.push(Warning::new(
+        WarningKind::NamesBelowLines,
+        "the draft names stand below their decision lines; each pair of lines was read with the name under it",
+    ));
 }
 
 fn last_kind(d: &DraftReading) -> Option<LineKind> {
