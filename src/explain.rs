@@ -120,11 +120,11 @@ pub fn explain_bytes(source: &str, bytes: &[u8]) -> Result<Explanation, ExplainE
         .map(|d| AnswerOut {
             draft: d.name.draft.clone(),
             provisional: d.name.provisional.clone(),
-            decision: d.decision,
-            comments: d.comments,
-            evidence: d.evidence,
-            why: d.why.clone(),
-            text: d.text.clone(),
+            decision: d.verdict.decision,
+            comments: d.verdict.comments,
+            evidence: d.verdict.evidence,
+            why: d.verdict.why.clone(),
+            text: d.verdict.text.clone(),
         })
         .collect();
     Ok(Explanation {

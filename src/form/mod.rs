@@ -47,10 +47,10 @@ impl FormReading {
             .map(|d| Answer {
                 draft: d.name.draft.clone(),
                 provisional: d.name.provisional.clone(),
-                decision: d.decision,
-                comments: d.comments,
-                text: d.text.clone(),
-                evidence: d.evidence,
+                decision: d.verdict.decision,
+                comments: d.verdict.comments,
+                text: d.verdict.text.clone(),
+                evidence: d.verdict.evidence,
             })
             .collect()
     }

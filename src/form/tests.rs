@@ -85,6 +85,12 @@ fn table(rows: &str) -> String {
 
 const EMPTY: &str = "⃝";
 
+/// The first draft's decision, and how it was read.
+fn decision_of(f: &FormReading) -> (Decision, Evidence) {
+    let a = &f.answers()[0];
+    (a.decision, a.evidence)
+}
+
 /// Whether the reading warns of `kind` about `draft`.
 fn warned(f: &FormReading, kind: WarningKind, draft: &str) -> bool {
     f.warnings
@@ -142,9 +148,8 @@ fn highlighted_line_is_read_as_chosen_with_a_warning() {
         &legacy(false),
         &rp(r#"<w:highlight w:val="yellow"/>"#, NOT),
     )));
-    let a = &f.answers()[0];
     assert_eq!(
-        (a.decision, a.evidence),
+        decision_of(&f),
         (Decision::NotAuthorize, Evidence::Highlight)
     );
     assert!(warned(&f, WarningKind::DecisionFromEmphasis, "Y.3115"));
@@ -160,11 +165,8 @@ fn bold_line_against_plain_line() {
         &r(""),
         &r(NOT),
     )));
+    assert_eq!(decision_of(&f), (Decision::Authorize, Evidence::Highlight));
     let a = &f.answers()[0];
-    assert_eq!(
-        (a.decision, a.evidence),
-        (Decision::Authorize, Evidence::Highlight)
-    );
     assert_eq!(a.comments, Some(Comments::Unspecified));
 }
 
@@ -173,9 +175,8 @@ fn deleted_line_leaves_the_chosen_one() {
     let name_cell = tc(&p(&r("ITU-T Y.2245 (Y.IoT-hms)")));
     let rows = tr(&[name_cell, tc(&p("")), tc(&p(&r(NOT)))]);
     let f = read(&table(&rows));
-    let a = &f.answers()[0];
     assert_eq!(
-        (a.decision, a.evidence),
+        decision_of(&f),
         (Decision::NotAuthorize, Evidence::Deletion)
     );
     assert!(warned(&f, WarningKind::DecisionFromDeletion, "Y.2245"));

@@ -186,7 +186,12 @@ pub fn decide(d: &mut DraftReading) {
     if let Some((kind, w)) = warning {
         warn(d, kind, &name, &w);
     }
-    (d.decision, d.comments, d.evidence, d.why) = (decision, comments, evidence, why);
+    (
+        d.verdict.decision,
+        d.verdict.comments,
+        d.verdict.evidence,
+        d.verdict.why,
+    ) = (decision, comments, evidence, why);
     gather_text(d, &name);
 }
 
@@ -235,10 +240,11 @@ fn choose(d: &mut DraftReading, name: &str) -> (Choice, Option<Evidence>) {
     let no_options = !d.no_comments.present && !d.with_comments.present;
     if c.authorize && !c.not_authorize && no_options {
         let written = d
-            .auth_text
+            .texts
+            .authorize
             .iter()
-            .chain(&d.not_text)
-            .chain(&d.after_text)
+            .chain(&d.texts.not_authorize)
+            .chain(&d.texts.after)
             .any(|t| !strip_prefix(t).trim().is_empty());
         if written {
             c.with_comments = true;
@@ -363,12 +369,12 @@ fn verdict(
 /// The reasons or comments the decision calls for, and what is wrong with them.
 fn gather_text(d: &mut DraftReading, name: &str) {
     let parts = text_parts(d);
-    let wants_text =
-        d.decision == Decision::NotAuthorize || d.comments == Some(Comments::WithComments);
+    let wants_text = d.verdict.decision == Decision::NotAuthorize
+        || d.verdict.comments == Some(Comments::WithComments);
     if wants_text {
-        d.text = parts.join("\n");
-        if d.text.is_empty() {
-            let what = if d.decision == Decision::NotAuthorize {
+        d.verdict.text = parts.join("\n");
+        if d.verdict.text.is_empty() {
+            let what = if d.verdict.decision == Decision::NotAuthorize {
                 "reasons"
             } else {
                 "comments"
@@ -377,7 +383,7 @@ fn gather_text(d: &mut DraftReading, name: &str) {
             warn(d, WarningKind::TextNotFound, name, &w);
         } else if compiled()
             .iter()
-            .any(|c| c.separate_letter.is_match(&fold(&d.text)))
+            .any(|c| c.separate_letter.is_match(&fold(&d.verdict.text)))
         {
             let w = "the text refers to a separate letter or attachment; read it too";
             warn(d, WarningKind::SeparateLetter, name, w);
@@ -393,24 +399,27 @@ fn gather_text(d: &mut DraftReading, name: &str) {
 
 /// The pieces of text written for the draft's decision, typed prefixes removed.
 fn text_parts(d: &DraftReading) -> Vec<String> {
-    let primary: &[String] = match (d.decision, d.comments) {
-        (Decision::NotAuthorize, _) => &d.not_text,
-        (Decision::Authorize, Some(Comments::WithComments)) => &d.auth_text,
+    let primary: &[String] = match (d.verdict.decision, d.verdict.comments) {
+        (Decision::NotAuthorize, _) => &d.texts.not_authorize,
+        (Decision::Authorize, Some(Comments::WithComments)) => &d.texts.authorize,
         _ => &[],
     };
     let mut parts: Vec<String> = primary.to_vec();
     if parts.is_empty()
-        && matches!(d.decision, Decision::NotAuthorize | Decision::Authorize)
-        && d.comments != Some(Comments::NoComments)
+        && matches!(
+            d.verdict.decision,
+            Decision::NotAuthorize | Decision::Authorize
+        )
+        && d.verdict.comments != Some(Comments::NoComments)
     {
         // Text typed under the other line still belongs to this reply.
-        parts = if d.decision == Decision::NotAuthorize {
-            d.auth_text.clone()
+        parts = if d.verdict.decision == Decision::NotAuthorize {
+            d.texts.authorize.clone()
         } else {
-            d.not_text.clone()
+            d.texts.not_authorize.clone()
         };
     }
-    parts.extend(d.after_text.iter().cloned());
+    parts.extend(d.texts.after.iter().cloned());
     parts
         .iter()
         .map(|p| strip_prefix(p))

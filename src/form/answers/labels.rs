@@ -260,25 +260,26 @@ fn verb_label_end(rest: &str) -> usize {
     let open = rest.find(['(', '（']);
     let stop = rest.find(['.', '。', ':', '：', '\t']);
     match (open, stop) {
-        (Some(o), s) if s.is_none_or(|s| o < s) => {
-            let mut depth = 0i32;
-            for (i, ch) in rest[o..].char_indices() {
-                match ch {
-                    '(' | '（' => depth += 1,
-                    ')' | '）' => {
-                        depth -= 1;
-                        if depth == 0 {
-                            return o + i + ch.len_utf8();
-                        }
-                    }
-                    _ => {}
-                }
-            }
-            rest.len()
-        }
+        (Some(o), s) if s.is_none_or(|s| o < s) => o + closing_paren(&rest[o..]),
         (_, Some(s)) => s,
         _ => rest.len(),
     }
+}
+
+/// The end of the parenthesis `text` opens with (its length if it is never closed).
+fn closing_paren(text: &str) -> usize {
+    let mut depth = 0i32;
+    for (i, ch) in text.char_indices() {
+        match ch {
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth -= 1,
+            _ => continue,
+        }
+        if depth == 0 {
+            return i + ch.len_utf8();
+        }
+    }
+    text.len()
 }
 
 /// End of "No comments or proposed changes" / "Comments and proposed changes attached".

@@ -81,17 +81,44 @@ pub struct DraftReading {
     pub not_authorize: LineState,
     pub no_comments: LineState,
     pub with_comments: LineState,
-    /// Text written under/after the authorize part (comments) and the not-authorize part (reasons).
-    pub auth_text: Vec<String>,
-    pub not_text: Vec<String>,
-    /// Text found after the table under a heading naming this draft.
-    pub after_text: Vec<String>,
+    pub texts: Texts,
+    /// What the lines decide ([`decide`]).
+    pub verdict: Verdict,
+    pub warnings: Vec<Warning>,
+}
+
+/// Text written for a draft, by where it stands.
+#[derive(Debug, Clone, Default)]
+pub struct Texts {
+    /// Under or after the *authorizes* part (comments).
+    pub authorize: Vec<String>,
+    /// Under or after the *does not authorize* part (reasons).
+    pub not_authorize: Vec<String>,
+    /// After the table under a heading naming this draft.
+    pub after: Vec<String>,
+}
+
+/// A draft's decision as read, how, and the text that goes with it.
+#[derive(Debug, Clone)]
+pub struct Verdict {
     pub decision: Decision,
     pub comments: Option<Comments>,
     pub evidence: Evidence,
     pub text: String,
+    /// Why, in words, for `explain`.
     pub why: String,
-    pub warnings: Vec<Warning>,
+}
+
+impl Default for Verdict {
+    fn default() -> Self {
+        Verdict {
+            decision: Decision::NoReply,
+            comments: None,
+            evidence: Evidence::None,
+            text: String::new(),
+            why: String::new(),
+        }
+    }
 }
 
 impl DraftReading {
@@ -102,14 +129,8 @@ impl DraftReading {
             not_authorize: LineState::default(),
             no_comments: LineState::default(),
             with_comments: LineState::default(),
-            auth_text: Vec::new(),
-            not_text: Vec::new(),
-            after_text: Vec::new(),
-            decision: Decision::NoReply,
-            comments: None,
-            evidence: Evidence::None,
-            text: String::new(),
-            why: String::new(),
+            texts: Texts::default(),
+            verdict: Verdict::default(),
             warnings: Vec::new(),
         }
     }
@@ -125,8 +146,8 @@ impl DraftReading {
 
     fn bucket(&mut self, k: LineKind) -> &mut Vec<String> {
         match k {
-            LineKind::NotAuthorize => &mut self.not_text,
-            _ => &mut self.auth_text,
+            LineKind::NotAuthorize => &mut self.texts.not_authorize,
+            _ => &mut self.texts.authorize,
         }
     }
 }

@@ -139,14 +139,14 @@ pub fn read_after_table(lines: &[Line], from: usize, table: &mut AnswerTable) {
                 let rest = text[pos..].trim_start_matches([':', '：']).trim();
                 if !rest.is_empty() {
                     for &d in &current {
-                        table.drafts[d].after_text.push(rest.to_string());
+                        table.drafts[d].texts.after.push(rest.to_string());
                     }
                 }
             }
             continue;
         }
         for &d in &current {
-            table.drafts[d].after_text.push(text.clone());
+            table.drafts[d].texts.after.push(text.clone());
         }
     }
 }

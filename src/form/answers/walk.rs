@@ -369,8 +369,8 @@ fn names_below_their_lines(out: &mut AnswerTable) {
     // The last name's text (if any) stays with the draft it now names.
     let last = out.drafts.pop();
     if let (Some(last), Some(prev)) = (last, out.drafts.last_mut()) {
-        prev.auth_text.extend(last.auth_text);
-        prev.not_text.extend(last.not_text);
+        prev.texts.authorize.extend(last.texts.authorize);
+        prev.texts.not_authorize.extend(last.texts.not_authorize);
     }
     // Marks were recorded under the name above their lines; give them the name below.
     for u in &mut out.mark_uses {
