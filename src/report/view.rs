@@ -557,6 +557,40 @@ mod tests {
         assert_eq!(review[2].kind, "warning");
     }
 
+    /// The note on a missing text and the review list follow the warning's kind, not its words.
+    #[test]
+    fn notes_follow_the_warning_kind() {
+        use crate::warning::Warning;
+        let mut records = sample_records();
+        let summary = sample_summary(&records);
+        let fr = &mut records.replies[0];
+        assert_eq!(state_name(fr), "France");
+        fr.answers[0].text.clear();
+        let note = |records: &Records| {
+            let w = words_per_draft(records, &drafts(&summary));
+            w[0].reasons[0].note.clone().unwrap_or_default()
+        };
+        assert!(note(&records).starts_with("None given"), "no warning");
+        let attached = "X.1353: reasons are said to be attached but none were found";
+        records.replies[0].warnings.push(attached.into());
+        assert!(note(&records).starts_with("None given"), "a bare message");
+        records.replies[0].warnings.pop();
+        let on_draft = Warning::on_draft(WarningKind::TextNotFound, "X.1353", attached);
+        records.replies[0].warnings.push(on_draft);
+        assert!(note(&records).starts_with("The reply says they are attached"));
+        // Germany's conflict on X.1380 is listed once, from its decision.
+        let conflict = "X.1380: both 'authorizes' and 'does not authorize' are marked (conflict)";
+        let de = &mut records.replies[1];
+        assert_eq!(state_name(de), "Germany");
+        de.warnings
+            .push(Warning::on_draft(WarningKind::Conflict, "X.1380", conflict));
+        let listed = review(&records)
+            .iter()
+            .filter(|i| i.what.contains("X.1380: both"))
+            .count();
+        assert_eq!(listed, 1);
+    }
+
     #[test]
     fn sentences() {
         let info = sample_info();

@@ -2,7 +2,7 @@
 //! sentence, emphasis or a deleted line shows), the decision and option that follow, what the
 //! reading needs a person to look at, and the reasons or comments that go with it.
 
-use super::{DraftReading, LineState};
+use super::{DraftReading, LineState, Verdict};
 use crate::form::lang::compiled;
 use crate::form::text::fold;
 use crate::record::{Comments, Decision, Evidence};
@@ -182,16 +182,11 @@ pub fn decide(d: &mut DraftReading) {
     let (choice, inferred) = choose(d, &name);
     line_warnings(d, &name);
     let ev_of = |state: &LineState| inferred.unwrap_or_else(|| state.evidence());
-    let (decision, comments, evidence, why, warning) = verdict(d, choice, &ev_of);
+    let (v, warning) = verdict(d, choice, &ev_of);
     if let Some((kind, w)) = warning {
         warn(d, kind, &name, &w);
     }
-    (
-        d.verdict.decision,
-        d.verdict.comments,
-        d.verdict.evidence,
-        d.verdict.why,
-    ) = (decision, comments, evidence, why);
+    d.verdict = v;
     gather_text(d, &name);
 }
 
@@ -280,25 +275,28 @@ fn line_warnings(d: &mut DraftReading, name: &str) {
     }
 }
 
-/// What the chosen lines decide: (decision, option, evidence, why, what needs a look).
+/// What the chosen lines decide (the text is gathered after), and what needs a look.
 fn verdict(
     d: &DraftReading,
     c: Choice,
     ev_of: &dyn Fn(&LineState) -> Evidence,
-) -> (
-    Decision,
-    Option<Comments>,
-    Evidence,
-    String,
-    Option<(WarningKind, String)>,
-) {
+) -> (Verdict, Option<(WarningKind, String)>) {
+    let v = |decision, comments, evidence, why: String| Verdict {
+        decision,
+        comments,
+        evidence,
+        text: String::new(),
+        why,
+    };
     let (no, with) = (c.no_comments, c.with_comments);
     if c.authorize && c.not_authorize {
         return (
-            Decision::Conflict,
-            None,
-            ev_of(&d.authorize),
-            "both decision lines are marked".to_string(),
+            v(
+                Decision::Conflict,
+                None,
+                ev_of(&d.authorize),
+                "both decision lines are marked".to_string(),
+            ),
             Some((
                 WarningKind::Conflict,
                 "both 'authorizes' and 'does not authorize' are marked (conflict)".to_string(),
@@ -320,7 +318,7 @@ fn verdict(
         });
         let ev = ev_of(&d.authorize);
         let why = format!("the 'authorizes' line is marked ({})", ev.as_str());
-        return (Decision::Authorize, Some(comments), ev, why, warning);
+        return (v(Decision::Authorize, Some(comments), ev, why), warning);
     }
     if c.not_authorize {
         let warning = (no || with).then(|| {
@@ -329,7 +327,7 @@ fn verdict(
         });
         let ev = ev_of(&d.not_authorize);
         let why = format!("the 'does not authorize' line is marked ({})", ev.as_str());
-        return (Decision::NotAuthorize, None, ev, why, warning);
+        return (v(Decision::NotAuthorize, None, ev, why), warning);
     }
     if no || with {
         let ev = if with && !no {
@@ -338,10 +336,12 @@ fn verdict(
             ev_of(&d.no_comments)
         };
         return (
-            Decision::Authorize,
-            Some(c.comments()),
-            ev,
-            "only an option under 'authorizes' is marked".to_string(),
+            v(
+                Decision::Authorize,
+                Some(c.comments()),
+                ev,
+                "only an option under 'authorizes' is marked".to_string(),
+            ),
             Some((
                 WarningKind::OptionWithoutDecision,
                 "an option is marked but the 'authorizes' box is not; read as authorizes"
@@ -355,10 +355,12 @@ fn verdict(
         "no box was found"
     };
     (
-        Decision::NoReply,
-        None,
-        Evidence::None,
-        format!("no decision line is marked: {seen}"),
+        v(
+            Decision::NoReply,
+            None,
+            Evidence::None,
+            format!("no decision line is marked: {seen}"),
+        ),
         Some((
             WarningKind::NoDecision,
             format!("no decision is marked ({seen}); read as no reply"),
