@@ -138,36 +138,33 @@ fn legacy_boxes_and_options() {
     );
 }
 
+/// A line emphasised while the other is not stands for its mark, with a warning: highlighting
+/// against an empty box, bold type where there are no boxes at all.
 #[test]
-fn highlighted_line_is_read_as_chosen_with_a_warning() {
-    let f = read(&table(&draft_rows(
-        "ITU-T Y.3115",
-        &legacy(false),
-        &r(AUTH),
-        [&r(EMPTY), &r(EMPTY)],
-        &legacy(false),
-        &rp(r#"<w:highlight w:val="yellow"/>"#, NOT),
-    )));
-    assert_eq!(
-        decision_of(&f),
-        (Decision::NotAuthorize, Evidence::Highlight)
-    );
-    assert!(warned(&f, WarningKind::DecisionFromEmphasis, "Y.3115"));
-}
-
-#[test]
-fn bold_line_against_plain_line() {
-    let f = read(&table(&draft_rows(
-        "ITU-T Y.3115",
-        &r(""),
-        &rp("<w:b/>", AUTH),
-        [&r(EMPTY), &r(EMPTY)],
-        &r(""),
-        &r(NOT),
-    )));
-    assert_eq!(decision_of(&f), (Decision::Authorize, Evidence::Highlight));
-    let a = &f.answers()[0];
-    assert_eq!(a.comments, Some(Comments::Unspecified));
+fn emphasised_line_is_read_as_chosen_with_a_warning() {
+    let highlighted = rp(r#"<w:highlight w:val="yellow"/>"#, NOT);
+    let bold = rp("<w:b/>", AUTH);
+    let (unmarked, no_box) = (legacy(false), r(""));
+    for (boxes, auth, not, decision) in [
+        (&unmarked, r(AUTH), highlighted, Decision::NotAuthorize),
+        (&no_box, bold, r(NOT), Decision::Authorize),
+    ] {
+        let rows = draft_rows(
+            "ITU-T Y.3115",
+            boxes,
+            &auth,
+            [&r(EMPTY), &r(EMPTY)],
+            boxes,
+            &not,
+        );
+        let f = read(&table(&rows));
+        assert_eq!(decision_of(&f), (decision, Evidence::Highlight));
+        assert!(warned(&f, WarningKind::DecisionFromEmphasis, "Y.3115"));
+        if decision == Decision::Authorize {
+            assert_eq!(f.answers()[0].comments, Some(Comments::Unspecified));
+            assert!(warned(&f, WarningKind::NoOption, "Y.3115"));
+        }
+    }
 }
 
 #[test]
@@ -220,21 +217,18 @@ fn a_sentence_instead_of_the_table() {
         + &p(&r("Kenya does not authorize Study Group 13 to consider ITU-T Y.3115: the scope is unclear."));
     let f = read(&body);
     let ans = f.answers();
-    let y3061 = ans
-        .iter()
-        .find(|a| a.draft == "Y.3061")
-        .expect("Y.3061 read");
+    let read_as = |draft: &str| {
+        ans.iter()
+            .find(|a| a.draft == draft)
+            .map(|a| (a.decision, a.evidence))
+    };
     assert_eq!(
-        (y3061.decision, y3061.evidence),
-        (Decision::Authorize, Evidence::Text)
+        read_as("Y.3061"),
+        Some((Decision::Authorize, Evidence::Text))
     );
-    let y3115 = ans
-        .iter()
-        .find(|a| a.draft == "Y.3115")
-        .expect("Y.3115 read");
     assert_eq!(
-        (y3115.decision, y3115.evidence),
-        (Decision::NotAuthorize, Evidence::Text)
+        read_as("Y.3115"),
+        Some((Decision::NotAuthorize, Evidence::Text))
     );
 }
 
