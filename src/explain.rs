@@ -49,7 +49,7 @@ pub struct Explanation {
     pub date: Option<String>,
     pub marks: Vec<MarkOut>,
     pub answers: Vec<AnswerOut>,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<crate::warning::Warning>,
 }
 
 /// Errors that stop `explain` (the file cannot be read at all).
@@ -127,11 +127,11 @@ pub fn explain_bytes(source: &str, bytes: &[u8]) -> Result<Explanation, ExplainE
         .map(|d| AnswerOut {
             draft: d.name.draft.clone(),
             provisional: d.name.provisional.clone(),
-            decision: d.decision,
-            comments: d.comments,
-            evidence: d.evidence,
-            why: d.why.clone(),
-            text: d.text.clone(),
+            decision: d.verdict.decision,
+            comments: d.verdict.comments,
+            evidence: d.verdict.evidence,
+            why: d.verdict.why.clone(),
+            text: d.verdict.text.clone(),
         })
         .collect();
     Ok(Explanation {
@@ -147,7 +147,7 @@ pub fn explain_bytes(source: &str, bytes: &[u8]) -> Result<Explanation, ExplainE
         warnings: if reading.is_form {
             reading.warnings.clone()
         } else {
-            doc.notes.clone()
+            form::document_notes(&doc).collect()
         },
     })
 }

@@ -18,4 +18,5 @@ pub mod record;
 pub mod reference;
 pub mod report;
 pub mod tally;
+pub mod warning;
 pub mod zipsafe;

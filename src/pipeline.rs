@@ -18,6 +18,7 @@ use crate::record::{
 };
 use crate::report::{self, RunInfo};
 use crate::tally::{self, DraftRef};
+use crate::warning::{Warning, WarningKind};
 
 /// What `run` was asked to do.
 #[derive(Debug, Clone)]
@@ -311,8 +312,10 @@ fn read_converted(input: &Input, doc: &[u8], message: &str) -> Read {
         Read::Reply(mut r) => {
             // The digest of the file received: LibreOffice's output differs from run to run.
             r.sha256 = sha256_hex(doc);
-            r.warnings
-                .push(intake::convert::CONVERTED_WARNING.to_string());
+            r.warnings.push(Warning::new(
+                WarningKind::Converted,
+                intake::convert::CONVERTED_WARNING,
+            ));
             Read::Reply(r)
         }
         Read::Failed(f) => Read::Failed(Failure {
@@ -408,7 +411,10 @@ fn attach_to_containers(
             .iter_mut()
             .find(|r| r.source.starts_with(&format!("{c}!")))
         {
-            Some(r) => r.warnings.push(format!("also in {c}: {note}")),
+            Some(r) => r.warnings.push(Warning::new(
+                WarningKind::AlsoInContainer,
+                format!("also in {c}: {note}"),
+            )),
             None => {
                 if !orphan.contains(c) {
                     orphan.push(c.clone());
@@ -421,11 +427,14 @@ fn attach_to_containers(
             .iter_mut()
             .find(|r| r.source.starts_with(&format!("{c}!")))
         {
-            Some(r) => r.warnings.push(format!(
-                "also in {c}: {} ({}): {}",
-                file_name(&f.source),
-                f.kind.as_str(),
-                f.message
+            Some(r) => r.warnings.push(Warning::new(
+                WarningKind::UnreadInContainer,
+                format!(
+                    "also in {c}: {} ({}): {}",
+                    file_name(&f.source),
+                    f.kind.as_str(),
+                    f.message
+                ),
             )),
             None => {
                 orphan.retain(|o| o != &c);
@@ -464,10 +473,11 @@ fn date_undated_by_email(
         };
         if r.date.is_none() {
             if let Ok(ts) = d.parse::<jiff::Timestamp>() {
-                r.warnings.retain(|w| w != tally::UNDATED_WARNING);
+                r.warnings.retain(|w| w.kind != WarningKind::Undated);
                 r.late = ts > deadline;
-                r.warnings.push(format!(
-                    "the form is undated; the e-mail's date {d} was used for the deadline"
+                r.warnings.push(Warning::new(
+                    WarningKind::DateFromEmail,
+                    format!("the form is undated; the e-mail's date {d} was used for the deadline"),
                 ));
             }
         }

@@ -2,6 +2,7 @@
 //!
 //! Field names and enum spellings are fixed by `CONTRACT.md` (`replytally.records/1`).
 
+use crate::warning::Warning;
 use serde::{Deserialize, Serialize};
 
 /// How a reply answered one draft.
@@ -111,7 +112,8 @@ pub struct Reply {
     pub answers: Vec<Answer>,
     pub superseded_by: Option<String>,
     pub late: bool,
-    pub warnings: Vec<String>,
+    /// Written as their messages (strings), read back as kind `other`.
+    pub warnings: Vec<Warning>,
     /// The TSB Circular the reply names (its subject or title line), when it names one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub circular: Option<Circular>,

@@ -1,8 +1,8 @@
 //! Mutation test (issue 3, item 6): no silent errors. The marks of each sample reply are changed
 //! programmatically — one cleared, one added, one moved to the other line, one stored by another
 //! mechanism — and for every mutant the reader must either read the new truth of the mutated
-//! draft exactly (decision and comments) or put a new warning about that draft (one that starts
-//! with the draft's name, as the reader's warnings about a draft do: see `common::about_draft`).
+//! draft exactly (decision and comments) or put a new warning about that draft (one whose
+//! `drafts` names it).
 //!
 //! Marks are located with `explain` (mechanism, state, draft and line, in document order) and
 //! matched to their XML by order within each mechanism: the k-th `w:ffData/w:checkBox`, the
@@ -15,13 +15,13 @@ use std::collections::BTreeMap;
 use std::io::{Cursor, Read as _, Write as _};
 use std::path::{Path, PathBuf};
 
-use common::about_draft;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 use rayon::prelude::*;
 use replytally::explain::{explain_bytes, MarkOut};
 use replytally::pipeline::{read_word, Read};
 use replytally::record::{Comments, Decision, Evidence, Reply};
+use replytally::warning::Warning;
 
 const DOC: &str = "word/document.xml";
 /// Drafts mutated per file, and one swap target per mark: a deterministic subset that keeps the
@@ -724,10 +724,10 @@ fn answer_of(r: &Reply, draft: &str) -> Option<Truth> {
 }
 
 /// The warnings about `draft` that `now` gives and `orig` did not.
-fn new_warnings<'a>(orig: &Reply, now: &'a Reply, draft: &str) -> Vec<&'a String> {
+fn new_warnings<'a>(orig: &Reply, now: &'a Reply, draft: &str) -> Vec<&'a Warning> {
     now.warnings
         .iter()
-        .filter(|w| about_draft(w, draft) && !orig.warnings.contains(w))
+        .filter(|w| w.concerns(draft) && !orig.warnings.contains(w))
         .collect()
 }
 

@@ -20,6 +20,7 @@ use replytally::record::{
 };
 use replytally::report::{write_all, Circular, RunInfo, FILE_NAMES};
 use replytally::tally::{tally, DraftRef, Options, Summary};
+use replytally::warning::{Warning, WarningKind};
 
 const DRAFTS: [(&str, Option<&str>); 4] = [
     ("Y.3061", Some("Y.AN-arch")),
@@ -226,15 +227,20 @@ fn batch() -> (Records, Summary, RunInfo) {
     ];
     replies[6].superseded_by = Some("replies/Germany_rev1.docx".into());
     replies[8].late = true;
-    replies[9]
-        .warnings
-        .push("the Member State could not be identified from the form".into());
-    replies[5]
-        .warnings
-        .push("Y.2245: both 'authorizes' and 'does not authorize' are marked (conflict)".into());
-    replies[3]
-        .warnings
-        .push("Y.3172: reasons are said to be attached but none were found".into());
+    replies[9].warnings.push(Warning::new(
+        WarningKind::NoMemberState,
+        "the Member State could not be identified from the form",
+    ));
+    replies[5].warnings.push(Warning::on_draft(
+        WarningKind::Conflict,
+        "Y.2245",
+        "Y.2245: both 'authorizes' and 'does not authorize' are marked (conflict)",
+    ));
+    replies[3].warnings.push(Warning::on_draft(
+        WarningKind::TextNotFound,
+        "Y.3172",
+        "Y.3172: reasons are said to be attached but none were found",
+    ));
     for (i, (name, iso3)) in MORE.iter().enumerate() {
         let mut answers = all_authorize();
         if i % 3 == 0 {

@@ -4,6 +4,7 @@
 
 use crate::form::drafts::DraftName;
 use crate::record::{Answer, Decision, Evidence, Reply};
+use crate::warning::{Warning, WarningKind};
 
 /// Puts a reply's answers in the blank form's order: a draft the reply does not answer is
 /// `no_reply`; a draft the form does not list is kept, with a warning. A reply that misnames a
@@ -28,16 +29,24 @@ pub fn align_to_form(r: &mut Reply, expected: &[DraftName]) {
             .collect();
         match close.as_slice() {
             [i] => {
-                r.warnings.push(format!(
-                    "{}: the reply names {} — not on the blank form; read as {} (check the number)",
-                    expected[*i].draft, a.draft, expected[*i].draft
+                r.warnings.push(Warning::on_draft(
+                    WarningKind::DraftMisnamed,
+                    &expected[*i].draft,
+                    format!(
+                        "{}: the reply names {} — not on the blank form; read as {} (check the number)",
+                        expected[*i].draft, a.draft, expected[*i].draft
+                    ),
                 ));
                 slots[*i] = Some(a);
             }
             _ => {
-                r.warnings.push(format!(
-                    "{}: this draft is not on the blank form; check its number (left out of the tally)",
-                    a.draft
+                r.warnings.push(Warning::on_draft(
+                    WarningKind::DraftNotOnForm,
+                    &a.draft,
+                    format!(
+                        "{}: this draft is not on the blank form; check its number (left out of the tally)",
+                        a.draft
+                    ),
                 ));
                 extra.push(a);
             }
@@ -54,12 +63,16 @@ pub fn align_to_form(r: &mut Reply, expected: &[DraftName]) {
                         .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()))
                 };
                 if !a.draft.eq_ignore_ascii_case(&e.draft) && number(&a.draft) && number(&e.draft) {
-                    r.warnings.push(format!(
-                        "{}: the reply prints {} for this draft ({}); read as {} (check the number)",
-                        e.draft,
-                        a.draft,
-                        e.provisional.as_deref().or(a.provisional.as_deref()).unwrap_or("same provisional name"),
-                        e.draft
+                    r.warnings.push(Warning::on_draft(
+                        WarningKind::DraftRenumbered,
+                        &e.draft,
+                        format!(
+                            "{}: the reply prints {} for this draft ({}); read as {} (check the number)",
+                            e.draft,
+                            a.draft,
+                            e.provisional.as_deref().or(a.provisional.as_deref()).unwrap_or("same provisional name"),
+                            e.draft
+                        ),
                     ));
                 }
                 a.draft = e.draft.clone();
@@ -67,9 +80,10 @@ pub fn align_to_form(r: &mut Reply, expected: &[DraftName]) {
                 out.push(a);
             }
             None => {
-                r.warnings.push(format!(
-                    "{}: not found on this reply; counted as no reply",
-                    e.draft
+                r.warnings.push(Warning::on_draft(
+                    WarningKind::DraftMissing,
+                    &e.draft,
+                    format!("{}: not found on this reply; counted as no reply", e.draft),
                 ));
                 out.push(Answer {
                     draft: e.draft.clone(),
@@ -123,11 +137,11 @@ mod tests {
         }
     }
 
-    /// A warning names every one of `words`.
-    fn warned(r: &Reply, words: &[&str]) -> bool {
-        r.warnings
-            .iter()
-            .any(|w| words.iter().all(|x| w.contains(x)))
+    /// A warning of `kind` about `draft`, whose message names every one of `words`.
+    fn warned(r: &Reply, kind: WarningKind, draft: &str, words: &[&str]) -> bool {
+        r.warnings.iter().any(|w| {
+            w.kind == kind && w.concerns(draft) && words.iter().all(|x| w.text.contains(x))
+        })
     }
 
     fn form(drafts: &[&str]) -> Vec<DraftName> {
@@ -145,7 +159,7 @@ mod tests {
         let mut r = reply(&["X.1353"]);
         align_to_form(&mut r, &form(&["X.1353", "X.1380"]));
         assert_eq!(r.answers[1].decision, Decision::NoReply);
-        assert!(r.warnings.iter().any(|w| w.starts_with("X.1380")));
+        assert!(warned(&r, WarningKind::DraftMissing, "X.1380", &[]));
     }
 
     #[test]
@@ -154,7 +168,12 @@ mod tests {
         align_to_form(&mut r, &form(&["X.1353", "X.1380"]));
         assert_eq!(r.answers[0].draft, "X.1353");
         assert_eq!(r.answers[0].decision, Decision::Authorize);
-        assert!(warned(&r, &["X.1335", "X.1353"]));
+        assert!(warned(
+            &r,
+            WarningKind::DraftMisnamed,
+            "X.1353",
+            &["X.1335"]
+        ));
     }
 
     #[test]
@@ -162,7 +181,7 @@ mod tests {
         let mut r = reply(&["X.1353", "Y.9999"]);
         align_to_form(&mut r, &form(&["X.1353"]));
         assert_eq!(r.answers.len(), 2);
-        assert!(warned(&r, &["Y.9999", "not on the blank form"]));
+        assert!(warned(&r, WarningKind::DraftNotOnForm, "Y.9999", &[]));
     }
 
     #[test]

@@ -3,10 +3,11 @@
 
 use super::dates::{parse_date, ReadDate};
 use super::lang::compiled;
-use super::layout::Line;
+use super::layout::{Line, Place};
 use super::text::{clean, fold, is_placeholder};
 use crate::record::{MemberState, Sender};
 use crate::reference::member_states as member_state;
+use crate::warning::{Warning, WarningKind};
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -121,17 +122,72 @@ pub fn email_re() -> &'static Regex {
 
 /// Reads the header from the lines before the answer table.
 pub fn read_header(lines: &[Line]) -> Header {
-    let mut h = Header::default();
-    // Label lines and where they are.
-    let labelled: Vec<(usize, Field, usize)> = lines
+    let labels = Labels::of(lines);
+    let from = labels.first(Field::From);
+    // The From block as written: placeholders keep their place, so that a name left as
+    // "[Name]" does not make the ministry's line the sender's name.
+    let raw_from: Vec<String> = from
+        .map(|(i, _, off)| labels.value_of(i, off))
+        .unwrap_or_default();
+    let from_lines: Vec<String> = raw_from
         .iter()
-        .enumerate()
-        .filter_map(|(i, l)| field_of(&l.text).map(|(f, off)| (i, f, off)))
+        .filter(|t| !is_placeholder(t))
+        .cloned()
         .collect();
-    let from = labelled.iter().find(|(_, f, _)| *f == Field::From).copied();
     let from_cell = from.map(|(i, _, _)| lines[i].place);
+    let email = labels
+        .pick(Field::Email, from_cell)
+        .and_then(|v| v.iter().find_map(|t| first_email(t)))
+        .filter(|e| !e.to_ascii_lowercase().ends_with("@itu.int"))
+        .or_else(|| from_lines.iter().find_map(|t| first_email(t)));
+    let mut h = Header {
+        sender: sender_of(raw_from, email),
+        from_lines,
+        to_block: labels.to_block(),
+        ..Header::default()
+    };
+    if let Some(v) = labels.pick(Field::Date, from_cell) {
+        let joined = v.join(" ");
+        h.date = parse_date(&joined);
+        if !is_placeholder(&joined) {
+            h.date_text = Some(joined);
+        }
+    }
+    h
+}
 
-    let value_of = |idx: usize, off: usize| -> Vec<String> {
+fn first_email(text: &str) -> Option<String> {
+    email_re().find(text).map(|m| m.as_str().to_string())
+}
+
+/// The header's lines and, for each line that opens with a label, its field and where its
+/// value begins.
+struct Labels<'a> {
+    lines: &'a [Line],
+    labelled: Vec<(usize, Field, usize)>,
+}
+
+impl<'a> Labels<'a> {
+    fn of(lines: &'a [Line]) -> Self {
+        let labelled = lines
+            .iter()
+            .enumerate()
+            .filter_map(|(i, l)| field_of(&l.text).map(|(f, off)| (i, f, off)))
+            .collect();
+        Labels { lines, labelled }
+    }
+
+    fn first(&self, field: Field) -> Option<(usize, Field, usize)> {
+        self.labelled.iter().find(|(_, f, _)| *f == field).copied()
+    }
+
+    fn is_label(&self, j: usize) -> bool {
+        self.labelled.iter().any(|(k, _, _)| *k == j)
+    }
+
+    /// The value of the label on line `idx`, whose inline value begins at byte `off`.
+    fn value_of(&self, idx: usize, off: usize) -> Vec<String> {
+        let lines = self.lines;
         let line = &lines[idx];
         let inline = clean(line.text.get(off..).unwrap_or(""));
         if !inline.is_empty() {
@@ -139,10 +195,7 @@ pub fn read_header(lines: &[Line]) -> Header {
             // next label or a table cell change.
             let mut v = vec![inline];
             for (j, l) in lines.iter().enumerate().skip(idx + 1) {
-                if labelled.iter().any(|(k, _, _)| *k == j)
-                    || l.place.table != line.place.table
-                    || !l.has_text()
-                {
+                if self.is_label(j) || l.place.table != line.place.table || !l.has_text() {
                     break;
                 }
                 v.push(clean(&l.text));
@@ -150,32 +203,7 @@ pub fn read_header(lines: &[Line]) -> Header {
             return v;
         }
         if line.place.table > 0 {
-            // "From:" alone in a cell: the value is the next cell of the row, at the same
-            // position among its paragraphs as the label among the label cell's.
-            let pos = lines
-                .iter()
-                .take(idx)
-                .filter(|l| l.place.same_cell(&line.place))
-                .count();
-            let label_count = lines
-                .iter()
-                .filter(|l| l.place.same_cell(&line.place))
-                .count();
-            let next: Vec<&Line> = lines
-                .iter()
-                .filter(|l| l.place.same_row(&line.place) && l.place.cell == line.place.cell + 1)
-                .collect();
-            if label_count <= 1 {
-                return next
-                    .iter()
-                    .map(|l| clean(&l.text))
-                    .filter(|t| !t.is_empty())
-                    .collect();
-            }
-            return next
-                .get(pos)
-                .map(|l| vec![clean(&l.text)])
-                .unwrap_or_default();
+            return self.cell_beside(idx);
         }
         // Paragraph layout: the next non-empty line.
         lines
@@ -184,65 +212,78 @@ pub fn read_header(lines: &[Line]) -> Header {
             .find(|l| l.has_text())
             .map(|l| vec![clean(&l.text)])
             .unwrap_or_default()
-    };
+    }
 
-    // The From block as written: placeholders keep their place, so that a name left as
-    // "[Name]" does not make the ministry's line the sender's name.
-    let raw_from: Vec<String> = from.map(|(i, _, off)| value_of(i, off)).unwrap_or_default();
-    h.from_lines = raw_from
-        .iter()
-        .filter(|t| !is_placeholder(t))
-        .cloned()
-        .collect();
-    // The To block: its label line and the cell beside it (or the lines up to the next label).
-    if let Some(&(i, _, _)) = labelled.iter().find(|(_, f, _)| *f == Field::To) {
-        let p = lines[i].place;
-        h.to_block.push(i);
-        for (j, l) in lines.iter().enumerate().skip(i + 1) {
+    /// "From:" alone in a cell: the value is the next cell of the row, at the same position
+    /// among its paragraphs as the label among the label cell's.
+    fn cell_beside(&self, idx: usize) -> Vec<String> {
+        let lines = self.lines;
+        let place = lines[idx].place;
+        let pos = lines
+            .iter()
+            .take(idx)
+            .filter(|l| l.place.same_cell(&place))
+            .count();
+        let label_count = lines.iter().filter(|l| l.place.same_cell(&place)).count();
+        let next: Vec<&Line> = lines
+            .iter()
+            .filter(|l| l.place.same_row(&place) && l.place.cell == place.cell + 1)
+            .collect();
+        if label_count <= 1 {
+            return next
+                .iter()
+                .map(|l| clean(&l.text))
+                .filter(|t| !t.is_empty())
+                .collect();
+        }
+        next.get(pos)
+            .map(|l| vec![clean(&l.text)])
+            .unwrap_or_default()
+    }
+
+    /// The To block: its label line and the cell beside it (or the lines up to the next label).
+    fn to_block(&self) -> Vec<usize> {
+        let mut block = Vec::new();
+        let Some((i, _, _)) = self.first(Field::To) else {
+            return block;
+        };
+        let p = self.lines[i].place;
+        block.push(i);
+        for (j, l) in self.lines.iter().enumerate().skip(i + 1) {
             let beside = p.table > 0 && l.place.same_row(&p) && l.place.cell == p.cell + 1;
-            let below =
-                p.table == 0 && l.place.table == 0 && !labelled.iter().any(|(k, _, _)| *k == j);
+            let below = p.table == 0 && l.place.table == 0 && !self.is_label(j);
             if beside || (below && j < i + 8) {
-                h.to_block.push(j);
+                block.push(j);
             } else if p.table == 0 {
                 break;
             }
         }
+        block
     }
-    // Prefer labels in the same column as From (the To side has TSB's own fax and e-mail).
-    let pick = |field: Field| -> Option<Vec<String>> {
-        let mut cands: Vec<&(usize, Field, usize)> =
-            labelled.iter().filter(|(_, f, _)| *f == field).collect();
+
+    /// The first value of `field` that is not a placeholder, preferring labels in the same
+    /// column as From (the To side has TSB's own fax and e-mail).
+    fn pick(&self, field: Field, from_cell: Option<Place>) -> Option<Vec<String>> {
+        let mut cands: Vec<&(usize, Field, usize)> = self
+            .labelled
+            .iter()
+            .filter(|(_, f, _)| *f == field)
+            .collect();
         if let Some(fc) = from_cell {
             cands.sort_by_key(|(i, _, _)| {
-                let p = lines[*i].place;
+                let p = self.lines[*i].place;
                 (p.table != fc.table || p.cell != fc.cell, *i)
             });
         }
         cands
             .iter()
-            .map(|&&(i, _, off)| value_of(i, off))
+            .map(|&&(i, _, off)| self.value_of(i, off))
             .find(|v| v.iter().any(|t| !is_placeholder(t)))
-    };
-    let mut email = pick(Field::Email)
-        .and_then(|v| {
-            v.iter()
-                .find_map(|t| email_re().find(t).map(|m| m.as_str().to_string()))
-        })
-        .filter(|e| !e.to_ascii_lowercase().ends_with("@itu.int"));
-    if email.is_none() {
-        email = h
-            .from_lines
-            .iter()
-            .find_map(|t| email_re().find(t).map(|m| m.as_str().to_string()));
     }
-    if let Some(v) = pick(Field::Date) {
-        let joined = v.join(" ");
-        h.date = parse_date(&joined);
-        if !is_placeholder(&joined) {
-            h.date_text = Some(joined);
-        }
-    }
+}
+
+/// The sender from the From block as written: name, capacity, then the address.
+fn sender_of(raw_from: Vec<String>, email: Option<String>) -> Sender {
     // "From: Ms X, Director, Ministry of …, City, Country" on one line: its parts.
     let raw_from: Vec<String> = match raw_from.as_slice() {
         [one] if one.matches([',', '،', '，']).count() >= 2 => one
@@ -263,13 +304,12 @@ pub fn read_header(lines: &[Line]) -> Header {
         .filter(|s| !is_placeholder(s))
         .map(|s| s.as_str())
         .collect();
-    h.sender = Sender {
+    Sender {
         name: real(lines_of.first()),
         title: real(lines_of.get(1)),
         address: (!rest.is_empty()).then(|| rest.join("\n")),
         email,
-    };
-    h
+    }
 }
 
 /// The From line naming a company, when the From block names a company and no public body.
@@ -318,7 +358,7 @@ fn non_member(from: &[String]) -> Option<&'static str> {
 /// The Member State, and how sure the reading is.
 pub struct Identified {
     pub state: Option<MemberState>,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Warning>,
 }
 
 /// Tells the Member State from the From block, then the e-mail domains, then the file name.
@@ -332,9 +372,10 @@ pub fn identify(
     // Only Member States reply to this consultation. A company (a Sector Member) writing from
     // a country is not that country's administration: keep the reply, count nothing.
     if let Some(org) = non_state_sender(&header.from_lines) {
-        warnings.push(format!(
+        let w = format!(
             "the reply comes from '{org}', which does not look like a Member State's administration (a Sector Member or company?); it is left out of the tally"
-        ));
+        );
+        warnings.push(Warning::new(WarningKind::NotAnAdministration, w));
         return Identified {
             state: None,
             warnings,
@@ -356,29 +397,30 @@ pub fn identify(
     let state = if let Some(s) = from_block {
         for other in [&by_mail, &by_envelope].into_iter().flatten() {
             if other.iso3 != s.iso3 {
-                warnings.push(format!(
+                let w = format!(
                     "the From block names {} but an e-mail address points to {}; read as {}",
                     s.name, other.name, s.name
-                ));
+                );
+                warnings.push(Warning::new(WarningKind::StatesDisagree, w));
             }
         }
         Some(s)
     } else if let Some(name) = non_member(&header.from_lines) {
-        warnings.push(format!(
+        let w = format!(
             "the reply comes from {name}, which is not an ITU Member State (only Member States reply to this consultation); it is left out of the tally"
-        ));
+        );
+        warnings.push(Warning::new(WarningKind::NotAMemberState, w));
         None
     } else if let Some(s) = by_mail.or(by_envelope) {
-        warnings.push(format!(
-            "Member State {} told only by the e-mail domain",
-            s.name
-        ));
+        let w = format!("Member State {} told only by the e-mail domain", s.name);
+        warnings.push(Warning::new(WarningKind::StateFromEmail, w));
         Some(s)
     } else if let Some(s) = member_state::from_file_name(file_name) {
-        warnings.push(format!(
+        let w = format!(
             "Member State {} told only by the file name '{file_name}'",
             s.name
-        ));
+        );
+        warnings.push(Warning::new(WarningKind::StateFromFileName, w));
         Some(s)
     } else {
         // Last resort: a country named anywhere in the text (a signature, a sentence).
@@ -391,15 +433,14 @@ pub fn identify(
         }
         if distinct.len() == 1 {
             let s = distinct.remove(0);
-            warnings.push(format!(
-                "Member State {} told only by a mention in the text",
-                s.name
-            ));
+            let w = format!("Member State {} told only by a mention in the text", s.name);
+            warnings.push(Warning::new(WarningKind::StateFromMention, w));
             Some(s)
         } else {
-            warnings.push(
-                "the replying Member State could not be told (no From block, e-mail domain or file name names one)".to_string(),
-            );
+            warnings.push(Warning::new(
+                WarningKind::NoMemberState,
+                "the replying Member State could not be told (no From block, e-mail domain or file name names one)",
+            ));
             None
         }
     };

@@ -3,7 +3,7 @@
 //! A line is a paragraph, or a part of one between manual breaks. Each knows its table, row and
 //! cell, and carries the marks found in it.
 
-use crate::docx::model::{Block, Checkbox, Document, Inline, Mechanism, Paragraph};
+use crate::docx::model::{Block, Checkbox, Document, Inline, Mechanism, Paragraph, Table};
 
 /// Where a line sits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -99,18 +99,17 @@ impl Line {
     }
 }
 
+/// Blocks still to read, their place, and whether their cell is shaded.
+type Work<'a> = (std::slice::Iter<'a, Block>, Place, bool);
+
 /// Walks the body in reading order without recursion.
 pub fn lines(doc: &Document) -> Vec<Line> {
-    // (blocks still to read, their place, whether their cell is shaded)
-    enum Work<'a> {
-        Blocks(std::slice::Iter<'a, Block>, Place, bool),
-    }
     let mut out = Vec::new();
     let mut table_no = 0usize;
     let mut para_no = 0usize;
     let mut mark_no = 0usize;
-    let mut stack = vec![Work::Blocks(doc.body.iter(), Place::default(), false)];
-    while let Some(Work::Blocks(iter, place, shaded)) = stack.last_mut() {
+    let mut stack: Vec<Work> = vec![(doc.body.iter(), Place::default(), false)];
+    while let Some((iter, place, shaded)) = stack.last_mut() {
         let (place, shaded) = (*place, *shaded);
         match iter.next() {
             None => {
@@ -129,25 +128,30 @@ pub fn lines(doc: &Document) -> Vec<Line> {
                 } else {
                     place.outer_table
                 };
-                let mut items = Vec::new();
-                for (r, row) in t.rows.iter().enumerate() {
-                    for (c, cell) in row.cells.iter().enumerate() {
-                        let pl = Place {
-                            table: table_no,
-                            row: r + 1,
-                            cell: c + 1,
-                            paragraph: 0,
-                            outer_table: outer,
-                        };
-                        items.push(Work::Blocks(cell.blocks.iter(), pl, cell.shaded));
-                    }
-                }
-                items.reverse();
-                stack.extend(items);
+                // Pushed last cell first: the stack pops them in reading order.
+                stack.extend(table_cells(t, table_no, outer).into_iter().rev());
             }
         }
     }
     out
+}
+
+/// The cells of table number `table_no` (inside table `outer`), row by row.
+fn table_cells(t: &Table, table_no: usize, outer: usize) -> Vec<Work<'_>> {
+    let mut items = Vec::new();
+    for (r, row) in t.rows.iter().enumerate() {
+        for (c, cell) in row.cells.iter().enumerate() {
+            let pl = Place {
+                table: table_no,
+                row: r + 1,
+                cell: c + 1,
+                paragraph: 0,
+                outer_table: outer,
+            };
+            items.push((cell.blocks.iter(), pl, cell.shaded));
+        }
+    }
+    items
 }
 
 fn split_paragraph(

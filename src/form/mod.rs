@@ -15,7 +15,10 @@ pub mod text;
 
 use crate::docx::model::Document;
 use crate::record::{Answer, Circular, MemberState, Sender};
-use answers::{decide, read_after_table, read_answers, DraftReading, LineKind, MarkUse};
+use crate::warning::{Warning, WarningKind};
+use answers::{
+    decide, read_after_table, read_answers, AnswerTable, DraftReading, LineKind, MarkUse,
+};
 use drafts::DraftName;
 use layout::Line;
 
@@ -27,7 +30,7 @@ pub struct FormReading {
     pub sender: Sender,
     pub date: Option<String>,
     pub drafts: Vec<DraftReading>,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Warning>,
     /// Where each mark was used (draft and line), by mark number.
     pub mark_uses: Vec<MarkUse>,
     /// The document's lines, for `explain`.
@@ -47,10 +50,10 @@ impl FormReading {
             .map(|d| Answer {
                 draft: d.name.draft.clone(),
                 provisional: d.name.provisional.clone(),
-                decision: d.decision,
-                comments: d.comments,
-                text: d.text.clone(),
-                evidence: d.evidence,
+                decision: d.verdict.decision,
+                comments: d.verdict.comments,
+                text: d.verdict.text.clone(),
+                evidence: d.verdict.evidence,
             })
             .collect()
     }
@@ -85,29 +88,7 @@ pub fn read_form(doc: &Document, ctx: &Context) -> FormReading {
         None => (lines.len(), lines.len()),
     };
     let header = header::read_header(&lines[..header_end]);
-
-    // Drafts named nowhere in the table: take the subject line's single draft.
-    if table.drafts.iter().any(|d| d.name.draft.is_empty()) {
-        let subject: Vec<DraftName> = lines[..header_end]
-            .iter()
-            .flat_map(|l| drafts::find_drafts(&l.text))
-            .collect();
-        let unnamed = table
-            .drafts
-            .iter()
-            .filter(|d| d.name.draft.is_empty())
-            .count();
-        if unnamed == 1 && subject.len() == 1 {
-            if let Some(d) = table.drafts.iter_mut().find(|d| d.name.draft.is_empty()) {
-                d.name = subject[0].clone();
-            }
-        } else {
-            warnings.push(
-                "the answer table has decision lines with no draft named before them".to_string(),
-            );
-        }
-    }
-
+    name_from_subject(&mut table, &lines[..header_end], &mut warnings);
     read_after_table(&lines, after_start, &mut table);
     warnings.append(&mut table.warnings);
     for d in &mut table.drafts {
@@ -116,29 +97,11 @@ pub fn read_form(doc: &Document, ctx: &Context) -> FormReading {
     // A draft named twice: keep both readings but say so.
     for (i, d) in table.drafts.iter().enumerate() {
         if table.drafts[..i].iter().any(|o| o.name.same_as(&d.name)) {
-            warnings.push(format!(
-                "{} appears twice in the answer table",
-                d.name.draft
-            ));
+            let w = format!("{} appears twice in the answer table", d.name.draft);
+            warnings.push(Warning::on_draft(WarningKind::DraftTwice, &d.name.draft, w));
         }
     }
-
-    let language = table
-        .languages
-        .first()
-        .map(|(c, _)| c.to_string())
-        .unwrap_or_else(|| script_language(&lines));
-    if table.languages.len() > 1 && table.languages[1].1 * 3 > table.languages[0].1 {
-        warnings.push(format!(
-            "form labels in more than one language ({}); read as '{language}'",
-            table
-                .languages
-                .iter()
-                .map(|(c, n)| format!("{c}: {n}"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ));
-    }
+    let language = language_of(&table, &lines, &mut warnings);
 
     // Text that may name the sender's country as a last resort: the header without TSB's own
     // To block, and the signature after the table.
@@ -151,49 +114,19 @@ pub fn read_form(doc: &Document, ctx: &Context) -> FormReading {
         .join("\n");
     let mut sender = header.sender.clone();
     if sender.email.is_none() {
-        // An address given only in the signature or elsewhere in the letter (never TSB's own).
-        sender.email = lines
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| !header.to_block.contains(i))
-            .flat_map(|(_, l)| {
-                header::email_re()
-                    .find_iter(&l.text)
-                    .map(|m| m.as_str().to_string())
-                    .collect::<Vec<_>>()
-            })
-            .find(|e| !e.to_ascii_lowercase().ends_with("itu.int"));
+        sender.email = letter_email(&lines, &header.to_block);
     }
     let who = header::identify(&header, ctx.email_from, ctx.file_name, &body_text);
     warnings.extend(who.warnings);
-    let mut date = header.date.as_ref().map(|d| d.iso.clone());
-    if date.is_none() && header.date_text.is_none() {
-        // No Date line: the signature block may carry one ("Geneva, 3 March 2026").
-        if let Some(d) = lines[after_start.min(lines.len())..]
-            .iter()
-            .rev()
-            .find_map(|l| dates::parse_date(&l.text))
-        {
-            warnings.push(format!(
-                "no Date line on the form; the date {} was taken from the signature",
-                d.iso
-            ));
-            date = Some(d.iso);
-        }
-    }
-    if let Some(doubt) = header.date.as_ref().and_then(|d| d.doubt.clone()) {
-        warnings.push(doubt);
-    }
-    if date.is_none() {
-        match &header.date_text {
-            Some(t) => warnings.push(format!("the date '{t}' could not be read")),
-            None => warnings.push("no date found on the form".to_string()),
-        }
-    }
+    let signature = &lines[after_start.min(lines.len())..];
+    let date = date_of(&header, signature, &mut warnings);
     if doc.tracked_changes {
-        warnings.push("the document has tracked changes; they were read as accepted".to_string());
+        warnings.push(Warning::new(
+            WarningKind::TrackedChanges,
+            "the document has tracked changes; they were read as accepted",
+        ));
     }
-    warnings.extend(doc.notes.iter().cloned());
+    warnings.extend(document_notes(doc));
 
     let any_checked = table.drafts.iter().any(|d| {
         [
@@ -206,7 +139,7 @@ pub fn read_form(doc: &Document, ctx: &Context) -> FormReading {
         .any(|s| s.checked())
     });
     let is_blank = is_form && !any_checked && header.sender.name.is_none() && who.state.is_none();
-    let mut draft_warnings: Vec<String> = table
+    let mut draft_warnings: Vec<Warning> = table
         .drafts
         .iter()
         .flat_map(|d| d.warnings.iter().cloned())
@@ -226,6 +159,119 @@ pub fn read_form(doc: &Document, ctx: &Context) -> FormReading {
         is_blank,
         circular: circular::in_document(doc),
     }
+}
+
+/// Drafts named nowhere in the table: the subject line's single draft names the one.
+fn name_from_subject(table: &mut AnswerTable, header: &[Line], warnings: &mut Vec<Warning>) {
+    let unnamed = table
+        .drafts
+        .iter()
+        .filter(|d| d.name.draft.is_empty())
+        .count();
+    if unnamed == 0 {
+        return;
+    }
+    let subject: Vec<DraftName> = header
+        .iter()
+        .flat_map(|l| drafts::find_drafts(&l.text))
+        .collect();
+    if unnamed == 1 && subject.len() == 1 {
+        if let Some(d) = table.drafts.iter_mut().find(|d| d.name.draft.is_empty()) {
+            d.name = subject[0].clone();
+        }
+    } else {
+        warnings.push(Warning::new(
+            WarningKind::DraftUnnamed,
+            "the answer table has decision lines with no draft named before them",
+        ));
+    }
+}
+
+/// The language of the most labels (by script when none was recognised); labels in two
+/// languages in like numbers are said.
+fn language_of(table: &AnswerTable, lines: &[Line], warnings: &mut Vec<Warning>) -> String {
+    let language = table
+        .languages
+        .first()
+        .map(|(c, _)| c.to_string())
+        .unwrap_or_else(|| script_language(lines));
+    if table.languages.len() > 1 && table.languages[1].1 * 3 > table.languages[0].1 {
+        let counts: Vec<String> = table
+            .languages
+            .iter()
+            .map(|(c, n)| format!("{c}: {n}"))
+            .collect();
+        let w = format!(
+            "form labels in more than one language ({}); read as '{language}'",
+            counts.join(", ")
+        );
+        warnings.push(Warning::new(WarningKind::MixedLanguages, w));
+    }
+    language
+}
+
+/// An address given only in the signature or elsewhere in the letter (never TSB's own).
+fn letter_email(lines: &[Line], to_block: &[usize]) -> Option<String> {
+    lines
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !to_block.contains(i))
+        .flat_map(|(_, l)| {
+            header::email_re()
+                .find_iter(&l.text)
+                .map(|m| m.as_str().to_string())
+                .collect::<Vec<_>>()
+        })
+        .find(|e| !e.to_ascii_lowercase().ends_with("itu.int"))
+}
+
+/// The reply's date (ISO), from the Date line or else the signature, and what is doubtful
+/// about it.
+fn date_of(
+    header: &header::Header,
+    signature: &[Line],
+    warnings: &mut Vec<Warning>,
+) -> Option<String> {
+    let mut date = header.date.as_ref().map(|d| d.iso.clone());
+    if date.is_none() && header.date_text.is_none() {
+        // No Date line: the signature block may carry one ("Geneva, 3 March 2026").
+        if let Some(d) = signature
+            .iter()
+            .rev()
+            .find_map(|l| dates::parse_date(&l.text))
+        {
+            let w = format!(
+                "no Date line on the form; the date {} was taken from the signature",
+                d.iso
+            );
+            warnings.push(Warning::new(WarningKind::DateFromSignature, w));
+            date = Some(d.iso);
+        }
+    }
+    if let Some(doubt) = header.date.as_ref().and_then(|d| d.doubt.clone()) {
+        warnings.push(Warning::new(WarningKind::DateOrder, doubt));
+    }
+    if date.is_none() {
+        match &header.date_text {
+            Some(t) => warnings.push(Warning::new(
+                WarningKind::DateUnreadable,
+                format!("the date '{t}' could not be read"),
+            )),
+            None => warnings.push(Warning::new(
+                WarningKind::NoDate,
+                "no date found on the form",
+            )),
+        }
+    }
+    date
+}
+
+/// The document reader's notes: controls (an unknown symbol, an ActiveX control) whose state
+/// was not read.
+pub fn document_notes(doc: &Document) -> impl Iterator<Item = Warning> + '_ {
+    doc.notes
+        .iter()
+        .map(|n| Warning::new(WarningKind::UnreadControl, n.clone()))
 }
 
 /// Language by script when no label was recognised.

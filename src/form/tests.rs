@@ -3,6 +3,7 @@
 use super::{read_form, Context, FormReading};
 use crate::docx::parse_document_xml;
 use crate::record::{Comments, Decision, Evidence};
+use crate::warning::WarningKind;
 
 const W: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml""#;
 
@@ -84,15 +85,42 @@ fn table(rows: &str) -> String {
 
 const EMPTY: &str = "⃝";
 
-#[test]
-fn legacy_boxes_and_options() {
-    let f = read(&table(&draft_rows(
-        "Draft new Recommendation ITU-T Y.3061 (Y.AN-arch)",
+/// The first draft's decision, and how it was read.
+fn decision_of(f: &FormReading) -> (Decision, Evidence) {
+    let a = &f.answers()[0];
+    (a.decision, a.evidence)
+}
+
+/// Whether the reading warns of `kind` about `draft`.
+fn warned(f: &FormReading, kind: WarningKind, draft: &str) -> bool {
+    f.warnings
+        .iter()
+        .any(|w| w.kind == kind && w.concerns(draft))
+}
+
+/// A draft's rows with *authorizes* and *no comments* marked.
+fn authorized(name: &str) -> String {
+    draft_rows(
+        name,
         &legacy(true),
         &r(AUTH),
         [&r("●"), &r(EMPTY)],
         &legacy(false),
         &r(NOT),
+    )
+}
+
+/// A reply whose From block holds `from` (one paragraph each), authorizing Y.3061.
+fn reply_from(from: &[&str]) -> FormReading {
+    let block: String = from.iter().map(|l| p(&r(l))).collect();
+    let header = table(&tr(&[tc(&p(&r("From:"))), tc(&block)]));
+    read(&(header + &table(&authorized("ITU-T Y.3061"))))
+}
+
+#[test]
+fn legacy_boxes_and_options() {
+    let f = read(&table(&authorized(
+        "Draft new Recommendation ITU-T Y.3061 (Y.AN-arch)",
     )));
     assert!(f.is_form);
     let a = &f.answers()[0];
@@ -110,43 +138,33 @@ fn legacy_boxes_and_options() {
     );
 }
 
+/// A line emphasised while the other is not stands for its mark, with a warning: highlighting
+/// against an empty box, bold type where there are no boxes at all.
 #[test]
-fn highlighted_line_is_read_as_chosen_with_a_warning() {
-    let f = read(&table(&draft_rows(
-        "ITU-T Y.3115",
-        &legacy(false),
-        &r(AUTH),
-        [&r(EMPTY), &r(EMPTY)],
-        &legacy(false),
-        &rp(r#"<w:highlight w:val="yellow"/>"#, NOT),
-    )));
-    let a = &f.answers()[0];
-    assert_eq!(
-        (a.decision, a.evidence),
-        (Decision::NotAuthorize, Evidence::Highlight)
-    );
-    assert!(f
-        .warnings
-        .iter()
-        .any(|w| w.contains("Y.3115") && w.contains("highlighted")));
-}
-
-#[test]
-fn bold_line_against_plain_line() {
-    let f = read(&table(&draft_rows(
-        "ITU-T Y.3115",
-        &r(""),
-        &rp("<w:b/>", AUTH),
-        [&r(EMPTY), &r(EMPTY)],
-        &r(""),
-        &r(NOT),
-    )));
-    let a = &f.answers()[0];
-    assert_eq!(
-        (a.decision, a.evidence),
-        (Decision::Authorize, Evidence::Highlight)
-    );
-    assert_eq!(a.comments, Some(Comments::Unspecified));
+fn emphasised_line_is_read_as_chosen_with_a_warning() {
+    let highlighted = rp(r#"<w:highlight w:val="yellow"/>"#, NOT);
+    let bold = rp("<w:b/>", AUTH);
+    let (unmarked, no_box) = (legacy(false), r(""));
+    for (boxes, auth, not, decision) in [
+        (&unmarked, r(AUTH), highlighted, Decision::NotAuthorize),
+        (&no_box, bold, r(NOT), Decision::Authorize),
+    ] {
+        let rows = draft_rows(
+            "ITU-T Y.3115",
+            boxes,
+            &auth,
+            [&r(EMPTY), &r(EMPTY)],
+            boxes,
+            &not,
+        );
+        let f = read(&table(&rows));
+        assert_eq!(decision_of(&f), (decision, Evidence::Highlight));
+        assert!(warned(&f, WarningKind::DecisionFromEmphasis, "Y.3115"));
+        if decision == Decision::Authorize {
+            assert_eq!(f.answers()[0].comments, Some(Comments::Unspecified));
+            assert!(warned(&f, WarningKind::NoOption, "Y.3115"));
+        }
+    }
 }
 
 #[test]
@@ -154,15 +172,11 @@ fn deleted_line_leaves_the_chosen_one() {
     let name_cell = tc(&p(&r("ITU-T Y.2245 (Y.IoT-hms)")));
     let rows = tr(&[name_cell, tc(&p("")), tc(&p(&r(NOT)))]);
     let f = read(&table(&rows));
-    let a = &f.answers()[0];
     assert_eq!(
-        (a.decision, a.evidence),
+        decision_of(&f),
         (Decision::NotAuthorize, Evidence::Deletion)
     );
-    assert!(f
-        .warnings
-        .iter()
-        .any(|w| w.contains("Y.2245") && w.contains("deleted")));
+    assert!(warned(&f, WarningKind::DecisionFromDeletion, "Y.2245"));
 }
 
 #[test]
@@ -203,21 +217,18 @@ fn a_sentence_instead_of_the_table() {
         + &p(&r("Kenya does not authorize Study Group 13 to consider ITU-T Y.3115: the scope is unclear."));
     let f = read(&body);
     let ans = f.answers();
-    let y3061 = ans
-        .iter()
-        .find(|a| a.draft == "Y.3061")
-        .expect("Y.3061 read");
+    let read_as = |draft: &str| {
+        ans.iter()
+            .find(|a| a.draft == draft)
+            .map(|a| (a.decision, a.evidence))
+    };
     assert_eq!(
-        (y3061.decision, y3061.evidence),
-        (Decision::Authorize, Evidence::Text)
+        read_as("Y.3061"),
+        Some((Decision::Authorize, Evidence::Text))
     );
-    let y3115 = ans
-        .iter()
-        .find(|a| a.draft == "Y.3115")
-        .expect("Y.3115 read");
     assert_eq!(
-        (y3115.decision, y3115.evidence),
-        (Decision::NotAuthorize, Evidence::Text)
+        read_as("Y.3115"),
+        Some((Decision::NotAuthorize, Evidence::Text))
     );
 }
 
@@ -236,10 +247,7 @@ fn option_without_the_authorize_box_warns() {
         (a.decision, a.comments),
         (Decision::Authorize, Some(Comments::WithComments))
     );
-    assert!(f
-        .warnings
-        .iter()
-        .any(|w| w.contains("Y.3172") && w.contains("option")));
+    assert!(warned(&f, WarningKind::OptionWithoutDecision, "Y.3172"));
 }
 
 #[test]
@@ -263,14 +271,9 @@ fn conflict_and_no_reply_warn() {
     let ans = f.answers();
     assert_eq!(ans[0].decision, Decision::Conflict);
     assert_eq!(ans[1].decision, Decision::NoReply);
-    assert!(f
-        .warnings
-        .iter()
-        .any(|w| w.contains("Y.3061") && w.contains("conflict")));
-    assert!(f
-        .warnings
-        .iter()
-        .any(|w| w.contains("Y.3115") && w.contains("no reply")));
+    assert!(warned(&f, WarningKind::Conflict, "Y.3061"));
+    assert!(warned(&f, WarningKind::NoDecision, "Y.3115"));
+    assert!(!warned(&f, WarningKind::NoDecision, "Y.3061"));
 }
 
 #[test]
@@ -322,10 +325,7 @@ fn separate_letter_warns() {
     );
     let f = read(&table(&rows));
     assert_eq!(f.answers()[0].text, "See the attached letter.");
-    assert!(f
-        .warnings
-        .iter()
-        .any(|w| w.contains("Y.3061") && w.contains("separate letter")));
+    assert!(warned(&f, WarningKind::SeparateLetter, "Y.3061"));
 }
 
 #[test]
@@ -372,49 +372,36 @@ fn matrix_form_one_row_per_draft() {
 
 #[test]
 fn a_company_is_not_a_member_state() {
-    let header = table(&tr(&[
-        tc(&p(&r("From:"))),
-        tc(&(p(&r("Mr Li Wei"))
-            + &p(&r("Standards Manager"))
-            + &p(&r("Huawei Technologies Co., Ltd."))
-            + &p(&r("Shenzhen, China")))),
-    ]));
-    let rows = draft_rows(
-        "ITU-T Y.3061",
-        &legacy(true),
-        &r(AUTH),
-        [&r("●"), &r(EMPTY)],
-        &legacy(false),
-        &r(NOT),
-    );
-    let f = read(&(header + &table(&rows)));
+    let f = reply_from(&[
+        "Mr Li Wei",
+        "Standards Manager",
+        "Huawei Technologies Co., Ltd.",
+        "Shenzhen, China",
+    ]);
     assert_eq!(f.member_state, None);
-    assert!(f
-        .warnings
-        .iter()
-        .any(|w| w.contains("Huawei") && w.contains("Member State")));
+    let kinds: Vec<WarningKind> = f.warnings.iter().map(|w| w.kind).collect();
+    assert_eq!(
+        kinds,
+        [WarningKind::NotAnAdministration, WarningKind::NoDate]
+    );
 }
 
 #[test]
 fn a_ministry_in_a_country_is_that_member_state() {
-    let header = table(&tr(&[
-        tc(&p(&r("From:"))),
-        tc(&(p(&r("Ms A. Otieno"))
-            + &p(&r("Director"))
-            + &p(&r("Ministry of ICT"))
-            + &p(&r("Nairobi, Kenya")))),
-    ]));
-    let rows = draft_rows(
-        "ITU-T Y.3061",
-        &legacy(true),
-        &r(AUTH),
-        [&r("●"), &r(EMPTY)],
-        &legacy(false),
-        &r(NOT),
-    );
-    let f = read(&(header + &table(&rows)));
+    let f = reply_from(&[
+        "Ms A. Otieno",
+        "Director",
+        "Ministry of ICT",
+        "Nairobi, Kenya",
+    ]);
     assert_eq!(f.member_state.map(|m| m.iso3), Some("KEN".to_string()));
     assert_eq!(f.sender.name.as_deref(), Some("Ms A. Otieno"));
+    let kinds: Vec<WarningKind> = f.warnings.iter().map(|w| w.kind).collect();
+    assert_eq!(
+        kinds,
+        [WarningKind::NoDate],
+        "no doubt about the Member State"
+    );
 }
 
 #[test]

@@ -6,6 +6,7 @@
 use super::RunInfo;
 use crate::record::{Answer, Comments, Decision, Records, Reply};
 use crate::tally::{counted, same_draft, DraftRef, DraftTally, Summary};
+use crate::warning::WarningKind;
 
 /// One cell of the Member States × drafts matrix.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -172,11 +173,10 @@ pub(crate) struct DraftWords<'a> {
 
 /// Why a reply gives no text: the reader's warning on that draft, if it says so.
 fn missing_text_note(r: &Reply, draft: &str) -> Option<String> {
-    let prefix = format!("{draft}:");
     let said_attached = r
         .warnings
         .iter()
-        .any(|w| w.starts_with(&prefix) && w.contains("attached"));
+        .any(|w| w.kind == WarningKind::TextNotFound && w.concerns(draft));
     Some(if said_attached {
         "The reply says they are attached; nothing was found in the file received.".to_string()
     } else {
@@ -483,16 +483,16 @@ pub(crate) fn review_groups(records: &Records) -> Vec<ReviewGroup<'_>> {
         }
         for w in &r.warnings {
             // The reader's own note of a conflict is already listed, from the decision.
-            let conflict_note = w.contains("conflict")
-                && r.answers.iter().any(|a| {
-                    a.decision == Decision::Conflict && w.starts_with(&format!("{}:", a.draft))
-                });
+            let conflict_note = w.kind == WarningKind::Conflict
+                && r.answers
+                    .iter()
+                    .any(|a| a.decision == Decision::Conflict && w.concerns(&a.draft));
             if conflict_note {
                 continue;
             }
             items.push(ReviewItem {
                 kind: "warning".to_string(),
-                what: w.clone(),
+                what: w.text.clone(),
             });
         }
         if !items.is_empty() {
@@ -555,6 +555,40 @@ mod tests {
         assert_eq!(review[0].kind, "conflict");
         assert_eq!(review[1].kind, "failure (legacy_doc)");
         assert_eq!(review[2].kind, "warning");
+    }
+
+    /// The note on a missing text and the review list follow the warning's kind, not its words.
+    #[test]
+    fn notes_follow_the_warning_kind() {
+        use crate::warning::Warning;
+        let mut records = sample_records();
+        let summary = sample_summary(&records);
+        let fr = &mut records.replies[0];
+        assert_eq!(state_name(fr), "France");
+        fr.answers[0].text.clear();
+        let note = |records: &Records| {
+            let w = words_per_draft(records, &drafts(&summary));
+            w[0].reasons[0].note.clone().unwrap_or_default()
+        };
+        assert!(note(&records).starts_with("None given"), "no warning");
+        let attached = "X.1353: reasons are said to be attached but none were found";
+        records.replies[0].warnings.push(attached.into());
+        assert!(note(&records).starts_with("None given"), "a bare message");
+        records.replies[0].warnings.pop();
+        let on_draft = Warning::on_draft(WarningKind::TextNotFound, "X.1353", attached);
+        records.replies[0].warnings.push(on_draft);
+        assert!(note(&records).starts_with("The reply says they are attached"));
+        // Germany's conflict on X.1380 is listed once, from its decision.
+        let conflict = "X.1380: both 'authorizes' and 'does not authorize' are marked (conflict)";
+        let de = &mut records.replies[1];
+        assert_eq!(state_name(de), "Germany");
+        de.warnings
+            .push(Warning::on_draft(WarningKind::Conflict, "X.1380", conflict));
+        let listed = review(&records)
+            .iter()
+            .filter(|i| i.what.contains("X.1380: both"))
+            .count();
+        assert_eq!(listed, 1);
     }
 
     #[test]

@@ -363,7 +363,8 @@ fn reply_rows(s: &mut Sheet, records: &Records) -> Result<(), XlsxError> {
         s.opt(8, r.sender.email.as_deref())?;
         s.text(9, if why.is_none() { "yes" } else { "no" }, false)?;
         s.text(10, why.unwrap_or(""), true)?;
-        s.text(11, &r.warnings.join("\n"), true)?;
+        let warnings: Vec<&str> = r.warnings.iter().map(|w| w.text.as_str()).collect();
+        s.text(11, &warnings.join("\n"), true)?;
         s.text(12, &r.sha256, false)?;
     }
     Ok(())

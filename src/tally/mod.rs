@@ -20,6 +20,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize, Serializer};
 
 use crate::record::{Answer, Comments, Decision, Reply};
+use crate::warning::{Warning, WarningKind};
 
 /// `schema` of `summary.json`.
 pub const SUMMARY_SCHEMA: &str = "replytally.summary/1";
@@ -271,8 +272,9 @@ pub fn mark_late(replies: &mut [Reply], deadline: jiff::Timestamp) {
             Some(at) => r.late = at > deadline,
             None => {
                 r.late = false;
-                if !r.warnings.iter().any(|w| w == UNDATED_WARNING) {
-                    r.warnings.push(UNDATED_WARNING.to_string());
+                if !r.warnings.iter().any(|w| w.kind == WarningKind::Undated) {
+                    r.warnings
+                        .push(Warning::new(WarningKind::Undated, UNDATED_WARNING));
                 }
             }
         }

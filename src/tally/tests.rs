@@ -327,7 +327,9 @@ fn late_excluded() {
     assert!(!rs[0].late);
     assert!(rs[1].late);
     assert!(!rs[2].late);
-    assert_eq!(rs[2].warnings, vec![UNDATED_WARNING.to_string()]);
+    assert_eq!(rs[2].warnings.len(), 1);
+    assert_eq!(rs[2].warnings[0].kind, crate::warning::WarningKind::Undated);
+    assert_eq!(rs[2].warnings[0].text, UNDATED_WARNING);
     assert!(!rs[3].late);
     assert!(!rs[4].late, "23:30 UTC on the 9th");
     mark_late(&mut rs, deadline);

@@ -1,0 +1,463 @@
+//! Deciding a draft from its four lines as read: which box is marked (or, when none is, what a
+//! sentence, emphasis or a deleted line shows), the decision and option that follow, what the
+//! reading needs a person to look at, and the reasons or comments that go with it.
+
+use super::{DraftReading, LineState, Verdict};
+use crate::form::lang::compiled;
+use crate::form::text::fold;
+use crate::record::{Comments, Decision, Evidence};
+use crate::warning::{Warning, WarningKind};
+
+/// Which of the four lines are read as chosen.
+#[derive(Debug, Clone, Copy, Default)]
+struct Choice {
+    authorize: bool,
+    not_authorize: bool,
+    no_comments: bool,
+    with_comments: bool,
+}
+
+impl Choice {
+    fn any(self) -> bool {
+        self.authorize || self.not_authorize || self.no_comments || self.with_comments
+    }
+
+    fn comments(self) -> Comments {
+        match (self.no_comments, self.with_comments) {
+            (true, false) => Comments::NoComments,
+            (false, true) => Comments::WithComments,
+            _ => Comments::Unspecified,
+        }
+    }
+}
+
+/// A choice read from something other than a marked box.
+struct Inferred {
+    choice: Choice,
+    evidence: Evidence,
+    warning: Option<(WarningKind, String)>,
+}
+
+type Attr = fn(&LineState) -> bool;
+
+/// The kinds of emphasis that can stand for a mark, in the order they are believed.
+const EMPHASIS: [Attr; 3] = [|s| s.highlighted, |s| s.bold, |s| s.underline];
+
+/// When no box is marked: a sentence written by the person, a line emphasised while the other
+/// is not, or the line not chosen deleted.
+fn infer_unmarked(d: &DraftReading) -> Option<Inferred> {
+    let (au, na) = (&d.authorize, &d.not_authorize);
+    let pick = |auth: bool,
+                evidence: Evidence,
+                warning: Option<(WarningKind, String)>,
+                opt: &dyn Fn(&LineState) -> bool| {
+        let choice = Choice {
+            authorize: auth,
+            not_authorize: !auth,
+            no_comments: auth && opt(&d.no_comments) && !opt(&d.with_comments),
+            with_comments: auth && opt(&d.with_comments) && !opt(&d.no_comments),
+        };
+        Inferred {
+            choice,
+            evidence,
+            warning,
+        }
+    };
+    let chosen = |auth: bool| {
+        if auth {
+            "authorizes"
+        } else {
+            "does not authorize"
+        }
+    };
+    if au.sentence != na.sentence {
+        return Some(pick(au.sentence, Evidence::Text, None, &|s| s.sentence));
+    }
+    if au.present && na.present {
+        let hows = ["highlighted", "in bold", "underlined"];
+        if let Some((attr, how)) = EMPHASIS.into_iter().zip(hows).find(|(a, _)| a(au) != a(na)) {
+            let w = format!(
+                "no box is marked; read '{}' from its line being {how} while the other is not",
+                chosen(attr(au))
+            );
+            return Some(pick(
+                attr(au),
+                Evidence::Highlight,
+                Some((WarningKind::DecisionFromEmphasis, w)),
+                &|s| attr(s),
+            ));
+        }
+    }
+    if au.present != na.present {
+        let w = format!(
+            "no box is marked; only the '{}' line is left in the table (the other was deleted)",
+            chosen(au.present)
+        );
+        let opt_deleted =
+            |s: &LineState| s.present && !(d.no_comments.present && d.with_comments.present);
+        return Some(pick(
+            au.present,
+            Evidence::Deletion,
+            Some((WarningKind::DecisionFromDeletion, w)),
+            &opt_deleted,
+        ));
+    }
+    // Only an option emphasised: it can only be an option of *authorizes*.
+    let (no, with, how) = infer_option(d).filter(|(no, with, _)| no != with)?;
+    let how = how?;
+    Some(Inferred {
+        choice: Choice {
+            authorize: true,
+            not_authorize: false,
+            no_comments: no,
+            with_comments: with,
+        },
+        evidence: if how.deleted {
+            Evidence::Deletion
+        } else {
+            Evidence::Highlight
+        },
+        warning: Some((
+            if how.deleted {
+                WarningKind::DecisionFromDeletion
+            } else {
+                WarningKind::DecisionFromEmphasis
+            },
+            format!(
+                "no box is marked; an option is shown by {} but not the 'authorizes' line; read as authorizes",
+                how.how
+            ),
+        )),
+    })
+}
+
+/// How an option was shown when its box is not marked: in words for the warning, and whether
+/// by deleting the other option's line.
+#[derive(Debug, Clone, Copy)]
+struct Shown {
+    how: &'static str,
+    deleted: bool,
+}
+
+/// The option under *authorizes* when neither option box is marked: a sentence, one option
+/// emphasised and not the other, or one option line deleted. Returns (no comments, with
+/// comments, how it was read — for a warning).
+fn infer_option(d: &DraftReading) -> Option<(bool, bool, Option<Shown>)> {
+    let (no, with) = (&d.no_comments, &d.with_comments);
+    if no.sentence != with.sentence {
+        return Some((no.sentence, with.sentence, None));
+    }
+    if no.present && with.present {
+        let hows = ["highlighting", "bold type", "underlining"];
+        let (attr, how) = EMPHASIS
+            .into_iter()
+            .zip(hows)
+            .find(|(a, _)| a(no) != a(with))?;
+        let shown = Shown {
+            how,
+            deleted: false,
+        };
+        return Some((attr(no), attr(with), Some(shown)));
+    }
+    if no.present != with.present && d.authorize.present {
+        return Some((
+            no.present,
+            with.present,
+            Some(Shown {
+                how: "the other option line being deleted",
+                deleted: true,
+            }),
+        ));
+    }
+    None
+}
+
+/// Decides each draft from its lines and gathers its text.
+pub fn decide(d: &mut DraftReading) {
+    let name = if d.name.draft.is_empty() {
+        "the draft".to_string()
+    } else {
+        d.name.draft.clone()
+    };
+    let (choice, inferred) = choose(d, &name);
+    line_warnings(d, &name);
+    let ev_of = |state: &LineState| inferred.unwrap_or_else(|| state.evidence());
+    let (v, warning) = verdict(d, choice, &ev_of);
+    if let Some((kind, w)) = warning {
+        warn(d, kind, &name, &w);
+    }
+    d.verdict = v;
+    gather_text(d, &name);
+}
+
+/// Adds a warning on the draft, its message opening with the draft's name (`name`).
+fn warn(d: &mut DraftReading, kind: WarningKind, name: &str, what: &str) {
+    let w = Warning::on_draft(kind, &d.name.draft, format!("{name}: {what}"));
+    d.warnings.push(w);
+}
+
+/// Which lines are chosen, and the evidence when the choice was inferred rather than marked.
+fn choose(d: &mut DraftReading, name: &str) -> (Choice, Option<Evidence>) {
+    let mut c = Choice {
+        authorize: d.authorize.checked(),
+        not_authorize: d.not_authorize.checked(),
+        no_comments: d.no_comments.checked(),
+        with_comments: d.with_comments.checked(),
+    };
+    // No box marked: the choice may be shown another way (a sentence, emphasis, deletion).
+    let mut inferred: Option<Evidence> = None;
+    if !c.any() {
+        if let Some(i) = infer_unmarked(d) {
+            c = i.choice;
+            inferred = Some(i.evidence);
+            if let Some((kind, w)) = i.warning {
+                warn(d, kind, name, &w);
+            }
+        }
+    }
+    // Authorizes with no option box marked: the option may be shown the same other ways.
+    if c.authorize && !c.not_authorize && !c.no_comments && !c.with_comments {
+        if let Some((o_no, o_with, how)) = infer_option(d) {
+            (c.no_comments, c.with_comments) = (o_no, o_with);
+            if let Some(how) = how {
+                let kind = if how.deleted {
+                    WarningKind::OptionFromDeletion
+                } else {
+                    WarningKind::OptionFromEmphasis
+                };
+                let w = format!("no option box is marked; read the option from {}", how.how);
+                warn(d, kind, name, &w);
+            }
+        }
+    }
+    // A form without the two options (a matrix with a comments column): comments written for
+    // an authorizing draft make it "with comments".
+    let no_options = !d.no_comments.present && !d.with_comments.present;
+    if c.authorize && !c.not_authorize && no_options {
+        let written = d
+            .texts
+            .authorize
+            .iter()
+            .chain(&d.texts.not_authorize)
+            .chain(&d.texts.after)
+            .any(|t| !strip_prefix(t).trim().is_empty());
+        if written {
+            c.with_comments = true;
+        }
+    }
+    (c, inferred)
+}
+
+/// A mark whose state cannot be read, or several marks on one line.
+fn line_warnings(d: &mut DraftReading, name: &str) {
+    let mut warnings = Vec::new();
+    for (state, what) in [
+        (&d.authorize, "authorizes"),
+        (&d.not_authorize, "does not authorize"),
+        (&d.no_comments, "no comments"),
+        (&d.with_comments, "comments attached"),
+    ] {
+        if state.unknown() {
+            let w = format!(
+                "the state of the mark on the '{what}' line cannot be read; check it by hand"
+            );
+            warnings.push((WarningKind::UnreadableMark, w));
+        }
+        let checked_marks = state.counted().filter(|c| c.checked == Some(true)).count()
+            + usize::from(state.typed.is_some_and(|t| t.0));
+        if checked_marks > 1 {
+            let w = format!("the '{what}' line has {checked_marks} marks");
+            warnings.push((WarningKind::SeveralMarks, w));
+        }
+    }
+    for (kind, w) in warnings {
+        warn(d, kind, name, &w);
+    }
+}
+
+/// What the chosen lines decide (the text is gathered after), and what needs a look.
+fn verdict(
+    d: &DraftReading,
+    c: Choice,
+    ev_of: &dyn Fn(&LineState) -> Evidence,
+) -> (Verdict, Option<(WarningKind, String)>) {
+    let v = |decision, comments, evidence, why: String| Verdict {
+        decision,
+        comments,
+        evidence,
+        text: String::new(),
+        why,
+    };
+    let (no, with) = (c.no_comments, c.with_comments);
+    if c.authorize && c.not_authorize {
+        return (
+            v(
+                Decision::Conflict,
+                None,
+                ev_of(&d.authorize),
+                "both decision lines are marked".to_string(),
+            ),
+            Some((
+                WarningKind::Conflict,
+                "both 'authorizes' and 'does not authorize' are marked (conflict)".to_string(),
+            )),
+        );
+    }
+    if c.authorize {
+        let comments = c.comments();
+        let warning = (comments == Comments::Unspecified).then(|| {
+            let (kind, seen) = if no && with {
+                (WarningKind::BothOptions, "both options are marked")
+            } else {
+                (WarningKind::NoOption, "neither option is marked")
+            };
+            (
+                kind,
+                format!("authorizes, but {seen} (comments unspecified)"),
+            )
+        });
+        let ev = ev_of(&d.authorize);
+        let why = format!("the 'authorizes' line is marked ({})", ev.as_str());
+        return (v(Decision::Authorize, Some(comments), ev, why), warning);
+    }
+    if c.not_authorize {
+        let warning = (no || with).then(|| {
+            let w = "does not authorize, but an option under 'authorizes' is also marked";
+            (WarningKind::OptionWithRefusal, w.to_string())
+        });
+        let ev = ev_of(&d.not_authorize);
+        let why = format!("the 'does not authorize' line is marked ({})", ev.as_str());
+        return (v(Decision::NotAuthorize, None, ev, why), warning);
+    }
+    if no || with {
+        let ev = if with && !no {
+            ev_of(&d.with_comments)
+        } else {
+            ev_of(&d.no_comments)
+        };
+        return (
+            v(
+                Decision::Authorize,
+                Some(c.comments()),
+                ev,
+                "only an option under 'authorizes' is marked".to_string(),
+            ),
+            Some((
+                WarningKind::OptionWithoutDecision,
+                "an option is marked but the 'authorizes' box is not; read as authorizes"
+                    .to_string(),
+            )),
+        );
+    }
+    let seen = if d.authorize.has_mark() || d.not_authorize.has_mark() {
+        "both boxes are empty"
+    } else {
+        "no box was found"
+    };
+    (
+        v(
+            Decision::NoReply,
+            None,
+            Evidence::None,
+            format!("no decision line is marked: {seen}"),
+        ),
+        Some((
+            WarningKind::NoDecision,
+            format!("no decision is marked ({seen}); read as no reply"),
+        )),
+    )
+}
+
+/// The reasons or comments the decision calls for, and what is wrong with them.
+fn gather_text(d: &mut DraftReading, name: &str) {
+    let parts = text_parts(d);
+    let wants_text = d.verdict.decision == Decision::NotAuthorize
+        || d.verdict.comments == Some(Comments::WithComments);
+    if wants_text {
+        d.verdict.text = parts.join("\n");
+        if d.verdict.text.is_empty() {
+            let what = if d.verdict.decision == Decision::NotAuthorize {
+                "reasons"
+            } else {
+                "comments"
+            };
+            let w = format!("{what} are said to be attached but none were found in this file (a separate letter or attachment?)");
+            warn(d, WarningKind::TextNotFound, name, &w);
+        } else if compiled()
+            .iter()
+            .any(|c| c.separate_letter.is_match(&fold(&d.verdict.text)))
+        {
+            let w = "the text refers to a separate letter or attachment; read it too";
+            warn(d, WarningKind::SeparateLetter, name, w);
+        }
+    } else if !parts.is_empty() {
+        let w = format!(
+            "text was written for this draft but the decision read needs none: \"{}\"",
+            truncate(&parts.join(" "), 80)
+        );
+        warn(d, WarningKind::TextNotNeeded, name, &w);
+    }
+}
+
+/// The pieces of text written for the draft's decision, typed prefixes removed.
+fn text_parts(d: &DraftReading) -> Vec<String> {
+    let primary: &[String] = match (d.verdict.decision, d.verdict.comments) {
+        (Decision::NotAuthorize, _) => &d.texts.not_authorize,
+        (Decision::Authorize, Some(Comments::WithComments)) => &d.texts.authorize,
+        _ => &[],
+    };
+    let mut parts: Vec<String> = primary.to_vec();
+    if parts.is_empty()
+        && matches!(
+            d.verdict.decision,
+            Decision::NotAuthorize | Decision::Authorize
+        )
+        && d.verdict.comments != Some(Comments::NoComments)
+    {
+        // Text typed under the other line still belongs to this reply.
+        parts = if d.verdict.decision == Decision::NotAuthorize {
+            d.texts.authorize.clone()
+        } else {
+            d.texts.not_authorize.clone()
+        };
+    }
+    parts.extend(d.texts.after.iter().cloned());
+    parts
+        .iter()
+        .map(|p| strip_prefix(p))
+        .filter(|p| !p.trim().is_empty())
+        .collect()
+}
+
+/// Removes a typed prefix such as "Reasons:" or "理由：".
+pub fn strip_prefix(text: &str) -> String {
+    let folded = fold(text);
+    for c in compiled() {
+        if let Some(m) = c.text_prefix.find(&folded) {
+            // Count the folded prefix's non-space chars and skip as many in the original.
+            let n = folded[..m.end()]
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .count();
+            let mut seen = 0;
+            for (i, ch) in text.char_indices() {
+                if seen >= n {
+                    return text[i..].trim_start().to_string();
+                }
+                if !ch.is_whitespace() {
+                    seen += 1;
+                }
+            }
+            return String::new();
+        }
+    }
+    text.to_string()
+}
+
+fn truncate(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        format!("{}…", s.chars().take(n).collect::<String>())
+    }
+}

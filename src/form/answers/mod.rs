@@ -1,0 +1,285 @@
+//! The answer table: finds each draft, its *authorizes* / *does not authorize* lines and the two
+//! options, decides what was marked, and gathers reasons and comments.
+//!
+//! [`labels`] tells the printed lines, [`region`] where the answers are, [`walk`] reads them
+//! line by line, and [`decide`] turns each draft's lines into a decision.
+
+mod decide;
+mod labels;
+mod region;
+mod walk;
+
+pub use decide::{decide, strip_prefix};
+pub use labels::{classify, Label, LineKind, Typed};
+pub use region::read_after_table;
+
+use crate::docx::model::{Checkbox, Mechanism};
+use crate::form::drafts::{find_drafts, DraftName};
+use crate::form::layout::{Line, LineMark};
+use crate::record::{Comments, Decision, Evidence};
+use crate::warning::Warning;
+use labels::word_mark;
+
+/// The state of one line of the form (a decision line or an option).
+#[derive(Debug, Clone, Default)]
+pub struct LineState {
+    /// Marks that belong to this line, with whether they count.
+    pub marks: Vec<(LineMark, bool)>,
+    /// A typed mark at the start of the label ("X\tNo comments") or in its box cell ("Yes").
+    pub typed: Option<Typed>,
+    /// The whole line is highlighted/shaded, bold, underlined (emphasis used as a mark).
+    pub highlighted: bool,
+    pub bold: bool,
+    pub underline: bool,
+    /// The line is a sentence the person wrote ("Spain authorizes …").
+    pub sentence: bool,
+    pub present: bool,
+}
+
+impl LineState {
+    fn counted(&self) -> impl Iterator<Item = &Checkbox> {
+        self.marks
+            .iter()
+            .filter(|(_, c)| *c)
+            .map(|(m, _)| &m.checkbox)
+    }
+    pub fn checked(&self) -> bool {
+        self.typed.is_some_and(|t| t.0) || self.counted().any(|c| c.checked == Some(true))
+    }
+    pub fn unknown(&self) -> bool {
+        !self.checked() && self.counted().any(|c| c.checked.is_none())
+    }
+    pub fn has_mark(&self) -> bool {
+        self.typed.is_some() || self.counted().next().is_some()
+    }
+    pub fn evidence(&self) -> Evidence {
+        if let Some(c) = self.counted().find(|c| c.checked == Some(true)) {
+            return mechanism_evidence(c.mechanism);
+        }
+        if let Some((true, ev)) = self.typed {
+            return ev;
+        }
+        Evidence::None
+    }
+}
+
+pub fn mechanism_evidence(m: Mechanism) -> Evidence {
+    match m {
+        Mechanism::LegacyCheckbox => Evidence::LegacyCheckbox,
+        Mechanism::ContentControl => Evidence::ContentControl,
+        Mechanism::Glyph => Evidence::Glyph,
+        Mechanism::Symbol => Evidence::Symbol,
+        Mechanism::Activex => Evidence::Activex,
+    }
+}
+
+/// Everything read for one draft.
+#[derive(Debug, Clone)]
+pub struct DraftReading {
+    pub name: DraftName,
+    pub authorize: LineState,
+    pub not_authorize: LineState,
+    pub no_comments: LineState,
+    pub with_comments: LineState,
+    pub texts: Texts,
+    /// What the lines decide ([`decide`]).
+    pub verdict: Verdict,
+    pub warnings: Vec<Warning>,
+}
+
+/// Text written for a draft, by where it stands.
+#[derive(Debug, Clone, Default)]
+pub struct Texts {
+    /// Under or after the *authorizes* part (comments).
+    pub authorize: Vec<String>,
+    /// Under or after the *does not authorize* part (reasons).
+    pub not_authorize: Vec<String>,
+    /// After the table under a heading naming this draft.
+    pub after: Vec<String>,
+}
+
+/// A draft's decision as read, how, and the text that goes with it.
+#[derive(Debug, Clone)]
+pub struct Verdict {
+    pub decision: Decision,
+    pub comments: Option<Comments>,
+    pub evidence: Evidence,
+    pub text: String,
+    /// Why, in words, for `explain`.
+    pub why: String,
+}
+
+impl Default for Verdict {
+    fn default() -> Self {
+        Verdict {
+            decision: Decision::NoReply,
+            comments: None,
+            evidence: Evidence::None,
+            text: String::new(),
+            why: String::new(),
+        }
+    }
+}
+
+impl DraftReading {
+    fn new(name: DraftName) -> Self {
+        DraftReading {
+            name,
+            authorize: LineState::default(),
+            not_authorize: LineState::default(),
+            no_comments: LineState::default(),
+            with_comments: LineState::default(),
+            texts: Texts::default(),
+            verdict: Verdict::default(),
+            warnings: Vec::new(),
+        }
+    }
+
+    fn line_mut(&mut self, k: LineKind) -> &mut LineState {
+        match k {
+            LineKind::Authorize => &mut self.authorize,
+            LineKind::NotAuthorize => &mut self.not_authorize,
+            LineKind::NoComments => &mut self.no_comments,
+            LineKind::WithComments => &mut self.with_comments,
+        }
+    }
+
+    fn bucket(&mut self, k: LineKind) -> &mut Vec<String> {
+        match k {
+            LineKind::NotAuthorize => &mut self.texts.not_authorize,
+            _ => &mut self.texts.authorize,
+        }
+    }
+}
+
+/// Where each mark ended up, for `explain`.
+#[derive(Debug, Clone)]
+pub struct MarkUse {
+    pub id: usize,
+    pub draft: Option<String>,
+    pub line: Option<LineKind>,
+    pub counted: bool,
+}
+
+impl MarkUse {
+    /// A mark that counts for no line: beside free text, or with no line to belong to.
+    fn unused(id: usize, draft: Option<String>) -> Self {
+        MarkUse {
+            id,
+            draft,
+            line: None,
+            counted: false,
+        }
+    }
+}
+
+/// The result of reading the answer part of a form.
+#[derive(Debug, Default)]
+pub struct AnswerTable {
+    pub drafts: Vec<DraftReading>,
+    /// Index of the first and last line of the answer region in the line list.
+    pub region: Option<(usize, usize)>,
+    /// Label counts per language.
+    pub languages: Vec<(&'static str, usize)>,
+    pub mark_uses: Vec<MarkUse>,
+    pub warnings: Vec<Warning>,
+}
+
+impl AnswerTable {
+    /// Adds a draft; returns its index.
+    fn push_draft(&mut self, name: DraftName) -> usize {
+        self.drafts.push(DraftReading::new(name));
+        self.drafts.len() - 1
+    }
+
+    /// Gives `mark` to line `kind` of draft `d`, and records where it went.
+    fn use_mark(&mut self, d: usize, kind: LineKind, mark: LineMark, counted: bool) {
+        let draft = &mut self.drafts[d];
+        self.mark_uses.push(MarkUse {
+            id: mark.id,
+            draft: Some(draft.name.draft.clone()),
+            line: Some(kind),
+            counted,
+        });
+        draft.line_mut(kind).marks.push((mark, counted));
+    }
+}
+
+/// Per-line analysis.
+struct Info {
+    label: Option<Label>,
+    /// Text after a typed mark was removed.
+    body_offset: usize,
+    typed: Option<Typed>,
+    drafts: Vec<DraftName>,
+}
+
+impl Info {
+    /// The line's text after a typed mark.
+    fn body<'l>(&self, line: &'l Line) -> &'l str {
+        &line.text[self.body_offset.min(line.text.len())..]
+    }
+}
+
+fn analyse(line: &Line) -> Info {
+    // Typed marks ("X", "[x]") are already marks of the line (see `layout`); a word of assent
+    // ("Yes", "Да") typed alone is read here.
+    let (typed, body_offset) = match word_mark(&line.text) {
+        Some(checked) => (Some((checked, Evidence::Text)), line.text.len()),
+        None => (None, 0),
+    };
+    let body = &line.text[body_offset..];
+    // A sentence ("Spain authorizes SG2 to consider E.212 …") stands for a form line only
+    // outside the answer table and when it names its draft; inside a table it is text.
+    let label = classify(body)
+        .filter(|l| !l.sentence || (line.place.table == 0 && find_drafts(body).len() == 1));
+    Info {
+        label,
+        body_offset,
+        typed,
+        // Filled in for the lines of the answer region only (see `read_answers`): a long
+        // letter before the form would otherwise be searched for draft names line by line.
+        drafts: Vec::new(),
+    }
+}
+
+/// The drafts a line names, unless it holds a label.
+fn drafts_of(line: &Line, info: &Info) -> Vec<DraftName> {
+    if info.label.is_some() {
+        return Vec::new();
+    }
+    find_drafts(info.body(line))
+}
+
+/// Reads the answer table(s) out of the document's lines.
+pub fn read_answers(lines: &[Line]) -> AnswerTable {
+    let mut infos: Vec<Info> = lines.iter().map(analyse).collect();
+    let mut labelled = infos.iter().enumerate().filter(|(_, i)| i.label.is_some());
+    let Some((first, _)) = labelled.next() else {
+        return AnswerTable::default();
+    };
+    let last_label = labelled.next_back().map_or(first, |(n, _)| n);
+    let (start, last) = region::region(lines, first, last_label);
+    for (line, info) in lines[start..=last].iter().zip(&mut infos[start..=last]) {
+        info.drafts = drafts_of(line, info);
+    }
+    let out = AnswerTable {
+        region: Some((start, last)),
+        languages: label_languages(&infos),
+        ..AnswerTable::default()
+    };
+    walk::Walker::walk(lines, &infos, first, (start, last), out)
+}
+
+/// How many labels of each language, most first.
+fn label_languages(infos: &[Info]) -> Vec<(&'static str, usize)> {
+    let mut langs: Vec<(&'static str, usize)> = Vec::new();
+    for l in infos.iter().filter_map(|i| i.label) {
+        match langs.iter_mut().find(|(c, _)| *c == l.lang) {
+            Some(e) => e.1 += 1,
+            None => langs.push((l.lang, 1)),
+        }
+    }
+    langs.sort_by_key(|l| std::cmp::Reverse(l.1));
+    langs
+}

@@ -1,0 +1,440 @@
+//! The walk through the answer region, one line at a time: a draft's name opens a draft, a
+//! label line is one of its four lines (with its marks and emphasis), a line holding only a box
+//! waits for the label it belongs to, and other text is the reasons or comments of the line
+//! above it. A matrix form (a row per draft, a column per choice) is read by its columns.
+
+use super::labels::{Label, LineKind, Typed};
+use super::{AnswerTable, DraftReading, Info, MarkUse};
+use crate::form::drafts::{find_drafts, is_name_line, name_of_line, DraftName};
+use crate::form::lang::compiled;
+use crate::form::layout::{Line, LineMark, Place, BOLD, HIGHLIGHT, UNDERLINE};
+use crate::form::text::{clean, fold, is_placeholder};
+use crate::warning::{Warning, WarningKind};
+
+/// Where the walk is: the draft being read and what the current row and cell have shown.
+pub(super) struct Walker<'a> {
+    lines: &'a [Line],
+    infos: &'a [Info],
+    /// The first line with a label: a draft's name in a paragraph after it is text, not a name.
+    first: usize,
+    matrix: Vec<MatrixHeader>,
+    out: AnswerTable,
+    /// The draft being read (none yet: a single-draft circular may name it in its subject).
+    current: Option<usize>,
+    /// Marks on lines of their own (a box cell), waiting for the line they belong to.
+    pending: Vec<Pending>,
+    /// The labels met in the current row, in order.
+    row_labels: Vec<(usize, LineKind)>,
+    row_first_label: Option<(usize, LineKind)>,
+    cell_label: Option<LineKind>,
+    prev_place: Option<Place>,
+}
+
+impl<'a> Walker<'a> {
+    /// Walks lines `start..=last` (with their analyses), adding what they say to `out`.
+    pub(super) fn walk(
+        lines: &'a [Line],
+        infos: &'a [Info],
+        first: usize,
+        (start, last): (usize, usize),
+        out: AnswerTable,
+    ) -> AnswerTable {
+        let mut w = Walker {
+            lines,
+            infos,
+            first,
+            matrix: matrix_headers(lines, infos, start, last),
+            out,
+            current: None,
+            pending: Vec::new(),
+            row_labels: Vec::new(),
+            row_first_label: None,
+            cell_label: None,
+            prev_place: None,
+        };
+        for i in start..=last {
+            w.line(i);
+        }
+        w.finish()
+    }
+
+    /// Line `i` and its analysis (borrowed from the document, not from the walker).
+    fn at(&self, i: usize) -> (&'a Line, &'a Info) {
+        let (lines, infos) = (self.lines, self.infos);
+        (&lines[i], &infos[i])
+    }
+
+    fn line(&mut self, i: usize) {
+        let (line, info) = self.at(i);
+        if self.matrix_cell(i) {
+            self.prev_place = Some(line.place);
+            return;
+        }
+        self.enter(line.place);
+        let body = info.body(line);
+        if self.draft_name(i, body) {
+            return;
+        }
+        // A line listing several drafts (a subject line) is neither a name nor text.
+        if info.label.is_none() && info.drafts.len() > 1 && is_name_line(body) {
+            return;
+        }
+        match info.label {
+            Some(label) => self.label_line(i, label),
+            None => self.other_line(i),
+        }
+    }
+
+    /// A line of a matrix form read by its column: the header row (nothing to read) or a box
+    /// in a draft's row. Other lines of a matrix are read as any line is.
+    fn matrix_cell(&mut self, i: usize) -> bool {
+        let (line, info) = self.at(i);
+        let Some(m) = self.matrix.iter().find(|m| m.table == line.place.table) else {
+            return false;
+        };
+        // The header row's labels name columns, not lines of a draft.
+        if line.place.row == m.row {
+            return true;
+        }
+        let column = m
+            .columns
+            .iter()
+            .find(|(c, _)| *c == line.place.cell)
+            .map(|(_, k)| *k);
+        let (Some(kind), Some(d), true) = (column, self.current, line.place.row > m.row) else {
+            return false;
+        };
+        for (_, k) in &m.columns {
+            self.out.drafts[d].line_mut(*k).present = true;
+        }
+        let mark_only = info.label.is_none()
+            && (!line.marks.is_empty() || info.typed.is_some())
+            && info.body(line).trim().is_empty();
+        if !mark_only {
+            return false;
+        }
+        if info.typed.is_some() {
+            self.out.drafts[d].line_mut(kind).typed = info.typed;
+        }
+        for mk in &line.marks {
+            self.out.use_mark(d, kind, mk.clone(), true);
+        }
+        true
+    }
+
+    /// A new row gives its waiting marks to its labels (a row with no label passes them on to
+    /// the next row: a box above its label); a new cell forgets the cell's label.
+    fn enter(&mut self, place: Place) {
+        let new_row = self.prev_place.is_none_or(|p| !p.same_row(&place));
+        let new_cell = self.prev_place.is_none_or(|p| !p.same_cell(&place));
+        if new_row {
+            if !self.row_labels.is_empty() {
+                flush_row(&mut self.out, &mut self.pending, &self.row_labels);
+            }
+            self.row_first_label = None;
+            self.row_labels.clear();
+        }
+        if new_cell {
+            self.cell_label = None;
+        }
+        self.prev_place = Some(place);
+    }
+
+    /// A draft's name opens a new draft; a sentence that cites a Recommendation is text, and
+    /// so is a name in a paragraph after the first label.
+    fn draft_name(&mut self, i: usize, body: &str) -> bool {
+        let (line, info) = self.at(i);
+        if info.label.is_some() || info.drafts.is_empty() {
+            return false;
+        }
+        let Some(name) = name_of_line(body).filter(|_| !(line.place.table == 0 && i >= self.first))
+        else {
+            return false;
+        };
+        let same = self
+            .current
+            .is_some_and(|c| self.out.drafts[c].name.same_as(&name));
+        if !same {
+            // Marks pending from the previous draft stay with it.
+            flush_row(&mut self.out, &mut self.pending, &self.row_labels);
+            self.row_labels.clear();
+            self.current = Some(self.out.push_draft(name));
+            self.row_first_label = None;
+            self.cell_label = None;
+        }
+        true
+    }
+
+    /// One of the four lines of a draft, with its marks, emphasis and the text after it.
+    fn label_line(&mut self, i: usize, label: Label) {
+        let (line, info) = self.at(i);
+        let d = self.draft_for(line, label);
+        self.current = Some(d);
+        self.read_label(d, i, label);
+        // A box on its own line just above the label, in the same cell, is its box.
+        let (mut mine, others): (Vec<Pending>, Vec<Pending>) =
+            self.pending.drain(..).partition(|p| {
+                p.place.same_cell(&line.place) || p.place.table == 0 && line.place.table == 0
+            });
+        self.pending = others;
+        flush_row(&mut self.out, &mut mine, &[(d, label.kind)]);
+        self.row_labels.push((d, label.kind));
+        if self.row_first_label.is_none() {
+            self.row_first_label = Some((d, label.kind));
+        }
+        self.cell_label = Some(label.kind);
+        let body = info.body(line);
+        if label.sentence {
+            self.sentence_options(d, body, label);
+        } else {
+            // What follows the label on the same line is the person's text.
+            let rest = body.get(label.end..).unwrap_or("");
+            push_text(self.out.drafts[d].bucket(label.kind), rest);
+        }
+    }
+
+    /// The draft a label line belongs to: the one its sentence names ("Spain authorizes SG2 to
+    /// consider E.212 …"), else the current one, else a draft not yet named.
+    fn draft_for(&mut self, line: &Line, label: Label) -> usize {
+        let named = if label.sentence {
+            find_drafts(&line.text)
+        } else {
+            Vec::new()
+        };
+        match (self.current, named.as_slice()) {
+            (_, [one]) => match self.out.drafts.iter().position(|d| d.name.same_as(one)) {
+                Some(d) => d,
+                None => self.out.push_draft(one.clone()),
+            },
+            (Some(d), _) => d,
+            (None, _) => self.out.push_draft(DraftName {
+                draft: String::new(),
+                provisional: None,
+            }),
+        }
+    }
+
+    /// The label line's own marks and emphasis (judged on the label's own words).
+    fn read_label(&mut self, d: usize, i: usize, label: Label) {
+        let (line, info) = self.at(i);
+        let state = self.out.drafts[d].line_mut(label.kind);
+        state.present = true;
+        let label_range = info.body_offset..(info.body_offset + label.end).min(line.text.len());
+        state.highlighted |= line.emphasis_in(label_range.clone(), HIGHLIGHT);
+        state.bold |= line.emphasis_in(label_range.clone(), BOLD);
+        state.underline |= line.emphasis_in(label_range, UNDERLINE);
+        state.sentence |= label.sentence;
+        if info.typed.is_some() {
+            state.typed = info.typed;
+        }
+        for m in &line.marks {
+            // A mark inside the printed label (the ⃝ of "select one of the two options ⃝")
+            // is part of the wording unless it is checked.
+            let counted = m.leading || m.checkbox.checked == Some(true);
+            self.out.use_mark(d, label.kind, m.clone(), counted);
+        }
+    }
+
+    /// "… authorizes … and attaches the following comments:" also gives the option.
+    fn sentence_options(&mut self, d: usize, body: &str, label: Label) {
+        if label.kind != LineKind::Authorize {
+            return;
+        }
+        let Some(c) = compiled().iter().find(|c| c.code == label.lang) else {
+            return;
+        };
+        let f = fold(body);
+        for (k, re) in [
+            (LineKind::NoComments, &c.no_comments),
+            (LineKind::WithComments, &c.with_comments),
+        ] {
+            if re.is_match(&f) {
+                let o = self.out.drafts[d].line_mut(k);
+                o.present = true;
+                o.sentence = true;
+            }
+        }
+    }
+
+    /// A line with no label: a box waiting for its label, or free text — reasons or comments,
+    /// by the label it follows.
+    fn other_line(&mut self, i: usize) {
+        let (line, info) = self.at(i);
+        let mark_only = !line.marks.is_empty() || info.typed.is_some();
+        if mark_only && info.body(line).trim().is_empty() {
+            self.pending.push(Pending {
+                marks: line.marks.clone(),
+                typed: info.typed,
+                place: line.place,
+            });
+            return;
+        }
+        let Some(d) = self.current else {
+            return;
+        };
+        let name = &self.out.drafts[d].name.draft;
+        let unused: Vec<MarkUse> = line
+            .marks
+            .iter()
+            .map(|m| MarkUse::unused(m.id, Some(name.clone())))
+            .collect();
+        self.out.mark_uses.extend(unused);
+        let kind = self
+            .cell_label
+            .or(self.row_first_label.map(|(_, k)| k))
+            .or_else(|| last_kind(&self.out.drafts[d]));
+        if let Some(k) = kind {
+            push_text(self.out.drafts[d].bucket(k), &line.text);
+        }
+    }
+
+    fn finish(mut self) -> AnswerTable {
+        flush_row(&mut self.out, &mut self.pending, &self.row_labels);
+        // Marks with no line to belong to: listed, not used.
+        for p in self.pending {
+            for m in p.marks {
+                self.out.mark_uses.push(MarkUse::unused(m.id, None));
+            }
+        }
+        names_below_their_lines(&mut self.out);
+        self.out
+    }
+}
+
+/// The header row of a matrix form (one row per draft, a column per choice).
+struct MatrixHeader {
+    table: usize,
+    row: usize,
+    /// (cell number, the choice that column stands for)
+    columns: Vec<(usize, LineKind)>,
+}
+
+/// Finds matrix-form header rows: a row whose cells hold at least the two decision labels in
+/// different cells, with no marks and no draft named in it.
+fn matrix_headers(lines: &[Line], infos: &[Info], start: usize, last: usize) -> Vec<MatrixHeader> {
+    let mut out: Vec<MatrixHeader> = Vec::new();
+    let mut i = start;
+    while i <= last {
+        let place = lines[i].place;
+        let mut j = i;
+        while j <= last && lines[j].place.same_row(&place) {
+            j += 1;
+        }
+        if place.table > 0 && !out.iter().any(|m| m.table == place.table) {
+            let row = i..j.max(i + 1);
+            let mut columns: Vec<(usize, LineKind)> = Vec::new();
+            let mut clean_header = true;
+            for k in row.clone() {
+                if !lines[k].marks.is_empty()
+                    || infos[k].typed.is_some()
+                    || !infos[k].drafts.is_empty()
+                {
+                    clean_header = false;
+                }
+                if let Some(l) = infos[k].label {
+                    if !columns.iter().any(|(c, _)| *c == lines[k].place.cell) {
+                        columns.push((lines[k].place.cell, l.kind));
+                    }
+                }
+            }
+            let has = |k: LineKind| columns.iter().any(|(_, c)| *c == k);
+            if clean_header && has(LineKind::Authorize) && has(LineKind::NotAuthorize) {
+                out.push(MatrixHeader {
+                    table: place.table,
+                    row: place.row,
+                    columns,
+                });
+            }
+        }
+        i = j.max(i + 1);
+    }
+    out
+}
+
+/// Some forms print each draft's name *below* its two lines. Then the first lines come before
+/// any name and the last name has no lines after it: each name belongs to the lines above it.
+fn names_below_their_lines(out: &mut AnswerTable) {
+    let n = out.drafts.len();
+    let has_lines = |d: &DraftReading| d.authorize.present || d.not_authorize.present;
+    if n < 2 || !out.drafts[0].name.draft.is_empty() || has_lines(&out.drafts[n - 1]) {
+        return;
+    }
+    if !out.drafts[..n - 1].iter().all(has_lines) {
+        return;
+    }
+    let old: Vec<String> = out.drafts.iter().map(|d| d.name.draft.clone()).collect();
+    for k in 0..n - 1 {
+        out.drafts[k].name = out.drafts[k + 1].name.clone();
+    }
+    // The last name's text (if any) stays with the draft it now names.
+    let last = out.drafts.pop();
+    if let (Some(last), Some(prev)) = (last, out.drafts.last_mut()) {
+        prev.texts.authorize.extend(last.texts.authorize);
+        prev.texts.not_authorize.extend(last.texts.not_authorize);
+    }
+    // Marks were recorded under the name above their lines; give them the name below.
+    for u in &mut out.mark_uses {
+        if let Some(j) = u
+            .draft
+            .as_ref()
+            .and_then(|d| old.iter().position(|o| o == d))
+        {
+            u.draft = old.get(j + 1).cloned();
+        }
+    }
+    out.warnings.push(Warning::new(
+        WarningKind::NamesBelowLines,
+        "the draft names stand below their decision lines; each pair of lines was read with the name under it",
+    ));
+}
+
+fn last_kind(d: &DraftReading) -> Option<LineKind> {
+    if d.not_authorize.present {
+        Some(LineKind::NotAuthorize)
+    } else if d.authorize.present {
+        Some(LineKind::Authorize)
+    } else {
+        None
+    }
+}
+
+/// Marks on a line of their own (a box cell), waiting for the form line they belong to.
+struct Pending {
+    marks: Vec<LineMark>,
+    typed: Option<Typed>,
+    place: Place,
+}
+
+/// Gives a row's waiting marks to its labels: one box line per label, in order, when they
+/// pair up (a box cell with a box for the line and one for each option); otherwise all to the
+/// row's first decision line. A row with no label keeps its marks for the next row.
+fn flush_row(out: &mut AnswerTable, pending: &mut Vec<Pending>, labels: &[(usize, LineKind)]) {
+    if pending.is_empty() || labels.is_empty() {
+        return;
+    }
+    let first = labels
+        .iter()
+        .find(|(_, k)| matches!(k, LineKind::Authorize | LineKind::NotAuthorize))
+        .or(labels.first())
+        .copied();
+    let pair = pending.len() == labels.len() && labels.len() > 1;
+    for (n, p) in pending.drain(..).enumerate() {
+        let Some((d, kind)) = (if pair { labels.get(n).copied() } else { first }) else {
+            continue;
+        };
+        if p.typed.is_some() {
+            out.drafts[d].line_mut(kind).typed = p.typed;
+        }
+        for m in p.marks {
+            out.use_mark(d, kind, m, true);
+        }
+    }
+}
+
+fn push_text(bucket: &mut Vec<String>, raw: &str) {
+    let t = clean(raw);
+    if t.is_empty() || is_placeholder(&t) {
+        return;
+    }
+    bucket.push(t);
+}
