@@ -7,10 +7,14 @@
 //! [`form`] (the document model → what the reply says, with the [`reference`] data) →
 //! [`record`] (plain records) → [`tally`] (per-draft counts and verdicts) →
 //! [`report`] (the output files). [`pipeline`] runs them in order. [`zipsafe`] is the one
-//! policy for inflating zip entries that intake and docx both follow.
+//! policy for inflating zip entries that intake and docx both follow; [`draft`] (a draft's
+//! identity), [`fold`] (the one text fold) and [`warning`] are plain definitions every stage
+//! shares.
 
 pub mod docx;
+pub mod draft;
 pub mod explain;
+pub mod fold;
 pub mod form;
 pub mod intake;
 pub mod pipeline;

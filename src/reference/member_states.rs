@@ -15,7 +15,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-use crate::form::text::fold_char;
+use crate::fold::fold_char;
 
 use crate::record::MemberState;
 

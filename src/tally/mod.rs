@@ -33,7 +33,7 @@ pub const UNDATED_WARNING: &str =
     "reply has no date: it could not be checked against the deadline and is counted as on time";
 
 /// A draft as the blank form (or a reply) names it: the form reader's one draft identity.
-pub type DraftRef = crate::form::drafts::DraftName;
+pub type DraftRef = crate::draft::DraftName;
 
 /// What the tally needs besides the replies.
 #[derive(Debug, Clone, PartialEq)]
@@ -289,7 +289,7 @@ pub fn mark(replies: &mut [Reply], deadline: Option<jiff::Timestamp>) {
     mark_superseded(replies);
 }
 
-/// Does `answer` speak of the draft `r`? ([`crate::form::drafts::same_draft`].)
+/// Does `answer` speak of the draft `r`? ([`crate::draft::same_draft`].)
 pub fn same_draft(answer: &Answer, r: &DraftRef) -> bool {
     r.names(&answer.draft, answer.provisional.as_deref())
 }
