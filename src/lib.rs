@@ -5,9 +5,10 @@
 //! [`intake`] (files, folders, emails, zips → candidate documents) →
 //! [`docx`] (a .docx package → the document model) →
 //! [`form`] (the document model → what the reply says) →
-//! [`record`] (plain records) → [`tally`] (per-draft counts and verdicts) →
+//! [`record`] (plain records) → [`corrections`] (a person's decisions applied) → [`tally`] (per-draft counts and verdicts) →
 //! [`report`] (the output files). [`pipeline`] runs them in order.
 
+pub mod corrections;
 pub mod docx;
 pub mod explain;
 pub mod form;

@@ -156,6 +156,8 @@ fn reply_of(source: &str, bytes: &[u8], r: &FormReading) -> Reply {
         superseded_by: None,
         late: false,
         warnings: r.warnings.clone(),
+        excluded: false,
+        corrections: Vec::new(),
     }
 }
 
@@ -732,6 +734,8 @@ mod tests {
             superseded_by: None,
             late: false,
             warnings: Vec::new(),
+            excluded: false,
+            corrections: Vec::new(),
         }
     }
 

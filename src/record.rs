@@ -112,6 +112,24 @@ pub struct Reply {
     pub superseded_by: Option<String>,
     pub late: bool,
     pub warnings: Vec<String>,
+    /// `true` when a correction excludes the reply (withdrawn, not a reply): kept, not counted.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub excluded: bool,
+    /// The corrections applied to this reply; its fields hold the corrected values.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub corrections: Vec<Correction>,
+}
+
+/// One correction a person made, as applied: the tool's own reading beside the corrected value.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Correction {
+    /// `member_state`, `date`, `exclude`, or `<draft>.decision|comments|text`.
+    pub field: String,
+    pub from: serde_json::Value,
+    pub to: serde_json::Value,
+    pub reason: String,
+    pub by: Option<String>,
+    pub on: Option<String>,
 }
 
 /// Why an input did not become a reply.

@@ -514,6 +514,8 @@ pub(crate) mod tests {
             superseded_by: None,
             late: false,
             warnings: Vec::new(),
+            excluded: false,
+            corrections: Vec::new(),
         }
     }
 

@@ -110,6 +110,8 @@ fn reply(
         superseded_by: None,
         late: false,
         warnings: Vec::new(),
+        excluded: false,
+        corrections: Vec::new(),
     }
 }
 

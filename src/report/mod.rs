@@ -279,6 +279,8 @@ pub(crate) mod tests {
                 superseded_by: None,
                 late: false,
                 warnings: Vec::new(),
+                excluded: false,
+                corrections: Vec::new(),
             };
         let tricky = "Reasons, with \"quotes\", commas,\nand a second line | pipe";
         let mut fr = reply(
