@@ -435,5 +435,9 @@ fn apply_answer(
     Ok(())
 }
 
+mod write;
+
+pub use self::write::{record_change, write_atomically, AnswerChange, Change};
+
 #[cfg(test)]
 mod tests;

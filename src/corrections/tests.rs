@@ -208,3 +208,72 @@ fn exclusion_and_none() {
     assert_eq!(json["excluded"], true);
     assert_eq!(json["corrections"][0]["to"], serde_json::Value::Null);
 }
+
+fn change(draft: Option<&str>) -> Change {
+    Change {
+        sha256: SHA.into(),
+        source: Some("circ42/kor.docx".into()),
+        answer: draft.map(|d| AnswerChange {
+            draft: d.into(),
+            decision: Some(Decision::NotAuthorize),
+            comments: None,
+            text: Some("Needs more work".into()),
+        }),
+        reason: "decided on the page".into(),
+        ..Change::default()
+    }
+}
+
+#[test]
+fn the_page_writes_a_file_the_parser_reads() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("corrections.toml");
+    let mut c = change(None);
+    c.member_state = Some("KOR".into());
+    record_change(&path, &c, &states).unwrap();
+    record_change(&path, &change(Some("X.1644")), &states).unwrap();
+    record_change(&path, &change(Some("X.1353")), &states).unwrap();
+    let read = load(&path, &states).unwrap();
+    assert_eq!(read.replies.len(), 1);
+    let r = &read.replies[0];
+    assert_eq!(r.member_state, Some(states("KOR")));
+    let drafts: Vec<&str> = r.answers.iter().map(|a| a.draft.as_str()).collect();
+    assert_eq!(drafts, ["X.1644", "X.1353"], "two decisions, neither lost");
+    assert_eq!(r.answers[0].text.as_deref(), Some("Needs more work"));
+}
+
+#[test]
+fn hand_written_comments_and_entries_stay() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("corrections.toml");
+    let other = "0".repeat(64);
+    let hand = format!(
+        "{}\n# kept\n[[reply]]\nsha256 = \"{other}\"\nexclude = true\nreason = \"withdrawn\"\n",
+        example()
+    );
+    std::fs::write(&path, &hand).unwrap();
+    record_change(&path, &change(Some("X.1353")), &states).unwrap();
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.starts_with("# corrections made by hand\n"), "{text}");
+    assert!(text.contains("# kept"), "{text}");
+    let read = load(&path, &states).unwrap();
+    assert_eq!(read.replies.len(), 2);
+    assert_eq!(read.replies[0].answers.len(), 2);
+    assert_eq!(read.replies[1].exclude, Some(true));
+}
+
+#[test]
+fn a_change_that_would_break_the_file_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("corrections.toml");
+    std::fs::write(&path, example()).unwrap();
+    let mut c = change(None);
+    c.member_state = Some("XYZ".into());
+    let err = record_change(&path, &c, &states).unwrap_err().to_string();
+    assert!(err.contains("XYZ"), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        example(),
+        "file untouched"
+    );
+}
