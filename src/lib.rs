@@ -16,4 +16,6 @@ pub mod intake;
 pub mod pipeline;
 pub mod record;
 pub mod report;
+pub mod review;
 pub mod tally;
+pub mod triage;

@@ -41,6 +41,32 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Serve a local page on which to settle the readings that need a person.
+    Review(ReviewArgs),
+}
+
+#[derive(clap::Args)]
+struct ReviewArgs {
+    /// Files or folders of returned replies (none: drop them onto the page).
+    inputs: Vec<PathBuf>,
+    /// The circular's blank reply form.
+    #[arg(long, value_name = "BLANK.docx")]
+    form: Option<PathBuf>,
+    /// The corrections file (default: corrections.toml at the top of the first input folder).
+    #[arg(long, value_name = "FILE")]
+    corrections: Option<PathBuf>,
+    /// Due date, as for `run`.
+    #[arg(long, value_name = "DATE")]
+    deadline: Option<String>,
+    /// Percentage of support needed, inclusive.
+    #[arg(long, value_name = "PERCENT", default_value_t = 70.0)]
+    threshold: f64,
+    /// Port on 127.0.0.1 (default: any free one).
+    #[arg(long, default_value_t = 0)]
+    port: u16,
+    /// Do not open the page in the default browser.
+    #[arg(long)]
+    no_open: bool,
 }
 
 #[derive(clap::Args)]
@@ -75,6 +101,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command.unwrap_or_else(default_run) {
         Command::Run(args) => run(args),
+        Command::Review(args) => review(args),
         Command::Extract { files } => {
             let records = pipeline::extract(&files);
             let json = replytally::report::records_json(&records);
@@ -149,6 +176,44 @@ fn run(args: RunArgs) -> ExitCode {
                 ExitCode::from(1)
             }
         }
+        Err(e) => {
+            eprintln!("replytally: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn review(args: ReviewArgs) -> ExitCode {
+    let deadline = match args
+        .deadline
+        .as_deref()
+        .map(replytally::tally::parse_deadline)
+    {
+        None => None,
+        Some(Ok(d)) => Some(d),
+        Some(Err(e)) => {
+            eprintln!("replytally: --deadline: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    // Dropped files go into the folder under review, or a new one when none was given.
+    let drop_folder = match args.inputs.first() {
+        Some(p) if p.is_dir() => p.clone(),
+        _ => PathBuf::from("replytally-replies"),
+    };
+    let corrections = args
+        .corrections
+        .unwrap_or_else(|| drop_folder.join("corrections.toml"));
+    let setup = replytally::review::Setup {
+        inputs: args.inputs,
+        form: args.form,
+        deadline,
+        threshold: args.threshold,
+        corrections,
+        drop_folder,
+    };
+    match replytally::review::serve(setup, args.port, !args.no_open, &mut std::io::stdout()) {
+        Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("replytally: {e}");
             ExitCode::from(2)
