@@ -196,28 +196,25 @@ pub struct Records {
     pub forms: Vec<FormRecord>,
 }
 
-/// How much a review item matters (`CONTRACT.md`, "The review list").
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Severity {
-    /// The tally is not final until a person decides: it could change a count.
-    Decide,
-    /// Read, with less than full certainty.
-    Check,
-    /// For the record.
-    Note,
-}
-
 /// One reading that needs a person: one per reply and cause.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReviewItem {
     pub source: String,
     /// The file's SHA-256 (the key of a correction), `null` for a failure.
     pub sha256: Option<String>,
-    pub severity: Severity,
+    pub severity: crate::warning::Severity,
     /// A stable snake_case word (README, "The review list").
     pub kind: String,
     pub drafts: Vec<String>,
     pub message: String,
     pub resolved: bool,
+}
+
+/// The review list's counts in `summary.json`: unresolved items by severity, and the resolved.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReviewCounts {
+    pub decide: usize,
+    pub check: usize,
+    pub note: usize,
+    pub resolved: usize,
 }
