@@ -5,12 +5,15 @@
 //! [`intake`] (files, folders, emails, zips → candidate documents) →
 //! [`docx`] (a .docx package → the document model) →
 //! [`form`] (the document model → what the reply says, with the [`reference`] data) →
-//! [`record`] (plain records) → [`tally`] (per-draft counts and verdicts) →
-//! [`report`] (the output files). [`pipeline`] runs them in order. [`zipsafe`] is the one
+//! [`record`] (plain records) → [`corrections`] (a person's decisions applied) →
+//! [`tally`] (per-draft counts and verdicts) → [`triage`] (the review list) →
+//! [`report`] (the output files). [`pipeline`] runs them in order; [`review`] serves the
+//! same reading on a local page. [`zipsafe`] is the one
 //! policy for inflating zip entries that intake and docx both follow; [`draft`] (a draft's
 //! identity), [`fold`] (the one text fold) and [`warning`] are plain definitions every stage
 //! shares.
 
+pub mod corrections;
 pub mod docx;
 pub mod draft;
 pub mod explain;
@@ -21,6 +24,8 @@ pub mod pipeline;
 pub mod record;
 pub mod reference;
 pub mod report;
+pub mod review;
 pub mod tally;
+pub mod triage;
 pub mod warning;
 pub mod zipsafe;

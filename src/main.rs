@@ -33,6 +33,8 @@ enum Command {
     Extract(cmd::extract::Args),
     /// Show how one file was read: every mark found and where, and each draft's decision and why.
     Explain(cmd::explain::Args),
+    /// Serve a local page on which to settle the readings that need a person.
+    Review(cmd::review::Args),
 }
 
 fn main() -> ExitCode {
@@ -48,6 +50,7 @@ fn main() -> ExitCode {
         Command::Run(args) => cmd::run::run(args),
         Command::Extract(args) => cmd::extract::run(args),
         Command::Explain(args) => cmd::explain::run(args),
+        Command::Review(args) => cmd::review::run(args),
     };
     match result {
         Ok(Status::AllRead) => ExitCode::SUCCESS,
@@ -57,7 +60,7 @@ fn main() -> ExitCode {
             ExitCode::from(match e {
                 // The file given could not be read: like an input that failed.
                 CmdError::Explain(_) => 1,
-                CmdError::Run(_) | CmdError::Output(_) => 2,
+                CmdError::Run(_) | CmdError::Review(_) | CmdError::Output(_) => 2,
             })
         }
     }

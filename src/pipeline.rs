@@ -9,6 +9,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
+use crate::corrections::{self, Corrections, Unmatched};
 use crate::docx::{self, DocxError};
 use crate::form::{self, align::align_to_form, Context, FormReading};
 use crate::intake::{self, Content, Input};
@@ -33,6 +34,53 @@ pub struct RunOptions {
     pub convert: bool,
     /// Show a progress bar on stderr (only drawn when stderr is a terminal).
     pub progress: bool,
+    /// Which corrections file to apply.
+    pub corrections: CorrectionsFile,
+}
+
+/// Which corrections file a run applies.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum CorrectionsFile {
+    /// [`default_corrections`], when it exists.
+    #[default]
+    Default,
+    /// `--corrections FILE`.
+    At(PathBuf),
+    /// None (the review page shows the readings this way when the file is broken).
+    Ignore,
+}
+
+impl RunOptions {
+    /// The options of `replytally run INPUTS` with every default.
+    pub fn new(inputs: Vec<PathBuf>, out: PathBuf) -> RunOptions {
+        RunOptions {
+            inputs,
+            out,
+            form: None,
+            deadline: None,
+            threshold: tally::DEFAULT_THRESHOLD,
+            jobs: None,
+            convert: false,
+            progress: false,
+            corrections: CorrectionsFile::Default,
+        }
+    }
+
+    /// The corrections file this run applies: the one named, else `corrections.toml` at the top
+    /// of the first input folder when it is there.
+    pub fn corrections_file(&self) -> Option<PathBuf> {
+        match &self.corrections {
+            CorrectionsFile::Default => default_corrections(&self.inputs),
+            CorrectionsFile::At(p) => Some(p.clone()),
+            CorrectionsFile::Ignore => None,
+        }
+    }
+}
+
+/// `corrections.toml` at the top of the first input folder, when it exists.
+pub fn default_corrections(inputs: &[PathBuf]) -> Option<PathBuf> {
+    let dir = inputs.first().filter(|p| p.is_dir())?;
+    Some(dir.join(corrections::DEFAULT_FILE)).filter(|p| p.is_file())
 }
 
 /// Errors that stop a run before anything is written (exit status 2).
@@ -50,6 +98,8 @@ pub enum RunError {
     Report(#[from] report::ReportError),
     #[error("cannot start {0} worker threads: {1}")]
     Threads(usize, String),
+    #[error(transparent)]
+    Corrections(#[from] corrections::CorrectionsError),
 }
 
 /// A blank form found among the inputs or given with `--form`.
@@ -61,6 +111,17 @@ pub struct BlankForm {
     /// The TSB Circular the form names.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub circular: Option<Circular>,
+}
+
+/// The readings of a run, corrected and tallied, before anything is written: what `run` writes
+/// and what the review page shows.
+#[derive(Debug)]
+pub struct Evaluation {
+    pub records: Records,
+    pub summary: tally::Summary,
+    pub forms: Vec<BlankForm>,
+    pub info: RunInfo,
+    pub inputs: usize,
 }
 
 /// The outcome of a run.
@@ -165,6 +226,8 @@ fn reply_of(source: &str, bytes: &[u8], r: &FormReading) -> Reply {
         late: false,
         warnings: r.warnings.clone(),
         circular: r.circular.clone(),
+        excluded: false,
+        corrections: Vec::new(),
     }
 }
 
@@ -337,6 +400,28 @@ pub fn assemble(
     form: Option<BlankForm>,
     deadline: Option<jiff::Timestamp>,
 ) -> (Records, Vec<BlankForm>, Option<Vec<DraftRef>>) {
+    let a = assemble_with(inputs, reads, form, deadline, &Corrections::default());
+    (a.records, a.forms, a.expected)
+}
+
+/// What [`assemble_with`] gives.
+pub struct Assembled {
+    pub records: Records,
+    pub forms: Vec<BlankForm>,
+    pub expected: Option<Vec<DraftRef>>,
+    /// Corrections that matched nothing (review items, never dropped).
+    pub unmatched: Vec<Unmatched>,
+}
+
+/// [`assemble`], the corrections applied after the replies are aligned with the form and before
+/// late and superseded replies are marked (a corrected Member State or date decides those).
+pub fn assemble_with(
+    inputs: &[Input],
+    reads: Vec<Read>,
+    form: Option<BlankForm>,
+    deadline: Option<jiff::Timestamp>,
+    corrections: &Corrections,
+) -> Assembled {
     let mut replies: Vec<Reply> = Vec::new();
     let mut failures: Vec<Failure> = Vec::new();
     let mut forms: Vec<BlankForm> = form.into_iter().collect();
@@ -377,6 +462,10 @@ pub fn assemble(
             align_to_form(r, exp);
         }
     }
+    let same = |a: &crate::record::Answer, d: &str| {
+        crate::draft::same_draft(&a.draft, a.provisional.as_deref(), d, None)
+    };
+    let unmatched = corrections::apply(&mut replies, corrections, &same);
     if let Some(deadline) = deadline {
         tally::mark_late(&mut replies, deadline);
         date_undated_by_email(&mut replies, &email_dates, deadline);
@@ -393,8 +482,14 @@ pub fn assemble(
         replies,
         failures,
         forms: form_records,
+        review: Vec::new(),
     };
-    (records, forms, expected)
+    Assembled {
+        records,
+        forms,
+        expected,
+        unmatched,
+    }
 }
 
 /// What came with a reply in the same e-mail or zip is a warning on it; a container with no
@@ -502,8 +597,22 @@ fn form_record(f: &BlankForm, given: bool) -> FormRecord {
     }
 }
 
-/// `replytally run`.
+/// `replytally run`: [`evaluate`], then every output written into `--out`.
 pub fn run(opts: &RunOptions) -> Result<RunOutcome, RunError> {
+    let e = evaluate(opts)?;
+    let written = report::write_all(&opts.out, &e.records, &e.summary, &e.info)?;
+    Ok(RunOutcome {
+        records: e.records,
+        summary: e.summary,
+        forms: e.forms,
+        written,
+        inputs: e.inputs,
+    })
+}
+
+/// Reads every input, applies the corrections file, tallies, and builds the review list:
+/// everything `run` writes, nothing written. A bad option or corrections file stops it.
+pub fn evaluate(opts: &RunOptions) -> Result<Evaluation, RunError> {
     if !(0.0..=100.0).contains(&opts.threshold) || opts.threshold.is_nan() {
         return Err(RunError::Threshold(opts.threshold));
     }
@@ -517,8 +626,17 @@ pub fn run(opts: &RunOptions) -> Result<RunOutcome, RunError> {
         }
     }
     let form = opts.form.as_deref().map(read_blank_form).transpose()?;
+    let corrections_file = opts.corrections_file();
+    let corrections = match &corrections_file {
+        Some(p) => corrections::load(p, &crate::reference::member_states::by_iso3)?,
+        None => Corrections::default(),
+    };
     // Listed first, read inside the parallel loop: memory does not grow with the batch.
-    let listed = intake::list(&opts.inputs);
+    let mut listed = intake::list(&opts.inputs);
+    // The corrections file sits among the replies; it is not one.
+    if let Some(c) = &corrections_file {
+        listed.retain(|l| !matches!(l, intake::Listed::File { path, .. } if same_file(path, c)));
+    }
     let bar = progress_bar(opts, listed.len());
     let (inputs, reads) = match opts.jobs {
         Some(n) => rayon::ThreadPoolBuilder::new()
@@ -529,17 +647,32 @@ pub fn run(opts: &RunOptions) -> Result<RunOutcome, RunError> {
         None => read_listed(&listed, opts.convert, bar.clone()),
     };
     bar.finish_and_clear();
-    let (records, forms, expected) = assemble(&inputs, reads, form, deadline);
-    let summary = tally::tally(
+    let a = assemble_with(&inputs, reads, form, deadline, &corrections);
+    let mut records = a.records;
+    let mut summary = tally::tally(
         &records.replies,
         &tally::Options {
             threshold: opts.threshold,
-            expected,
+            expected: a.expected,
         },
     );
-    let info = RunInfo {
-        tool_version: env!("CARGO_PKG_VERSION").to_string(),
+    records.review = crate::triage::review_list(&records, &a.unmatched, deadline);
+    summary.review = crate::triage::counts(&records.review);
+    let info = run_info(opts, &a.forms, &records, inputs.len());
+    Ok(Evaluation {
+        records,
+        summary,
+        forms: a.forms,
+        info,
         inputs: inputs.len(),
+    })
+}
+
+/// What the outputs say they were made from.
+fn run_info(opts: &RunOptions, forms: &[BlankForm], records: &Records, inputs: usize) -> RunInfo {
+    RunInfo {
+        tool_version: env!("CARGO_PKG_VERSION").to_string(),
+        inputs,
         form: opts
             .form
             .as_ref()
@@ -556,15 +689,14 @@ pub fn run(opts: &RunOptions) -> Result<RunOutcome, RunError> {
             forms.iter().map(|f| f.circular.as_ref()),
             records.replies.iter().map(|r| r.circular.as_ref()),
         ),
-    };
-    let written = report::write_all(&opts.out, &records, &summary, &info)?;
-    Ok(RunOutcome {
-        records,
-        summary,
-        forms,
-        written,
-        inputs: inputs.len(),
-    })
+    }
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => a == b,
+    }
 }
 
 /// A bar on stderr when asked for and stderr is a terminal; hidden otherwise (redirected

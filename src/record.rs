@@ -117,6 +117,12 @@ pub struct Reply {
     /// The TSB Circular the reply names (its subject or title line), when it names one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub circular: Option<Circular>,
+    /// `true` when a correction excludes the reply (withdrawn, not a reply): kept, not counted.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub excluded: bool,
+    /// The corrections applied to this reply; its fields hold the corrected values.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub corrections: Vec<Correction>,
 }
 
 /// A TSB Circular as a document names it ("TSB Circular 117 of 12 January 2026").
@@ -127,6 +133,18 @@ pub struct Circular {
     /// The circular's date as written next to its number ("12 January 2026"), when given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
+}
+
+/// One correction a person made, as applied: the tool's own reading beside the corrected value.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Correction {
+    /// `member_state`, `date`, `exclude`, or `<draft>.decision|comments|text`.
+    pub field: String,
+    pub from: serde_json::Value,
+    pub to: serde_json::Value,
+    pub reason: String,
+    pub by: Option<String>,
+    pub on: Option<String>,
 }
 
 /// Why an input did not become a reply.
@@ -200,4 +218,30 @@ pub struct Records {
     /// Blank forms used (an addition to the contract's fields).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub forms: Vec<FormRecord>,
+    /// The readings that need a person (`CONTRACT.md`, "The review list").
+    #[serde(default)]
+    pub review: Vec<ReviewItem>,
+}
+
+/// One reading that needs a person: one per reply and cause.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReviewItem {
+    pub source: String,
+    /// The file's SHA-256 (the key of a correction), `null` for a failure.
+    pub sha256: Option<String>,
+    pub severity: crate::warning::Severity,
+    /// A stable snake_case word (README, "The review list").
+    pub kind: String,
+    pub drafts: Vec<String>,
+    pub message: String,
+    pub resolved: bool,
+}
+
+/// The review list's counts in `summary.json`: unresolved items by severity, and the resolved.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReviewCounts {
+    pub decide: usize,
+    pub check: usize,
+    pub note: usize,
+    pub resolved: usize,
 }

@@ -21,6 +21,8 @@ mod mutation;
 mod nothing_lost;
 mod proptest_docx;
 mod report_outputs;
+mod review_browser;
+mod review_http;
 mod samples;
 mod samples_generated;
 mod shared_replies;

@@ -113,6 +113,8 @@ fn reply(
         late: false,
         warnings: Vec::new(),
         circular: None,
+        excluded: false,
+        corrections: Vec::new(),
     }
 }
 
@@ -279,6 +281,7 @@ fn batch() -> (Records, Summary, RunInfo) {
             },
         ],
         forms: Vec::new(),
+        review: Vec::new(),
     };
     let summary = tally(
         &records.replies,
@@ -782,6 +785,7 @@ fn samples_run_twice_gives_the_same_bytes() {
             jobs: Some(2),
             convert: false,
             progress: false,
+            corrections: Default::default(),
         })
         .expect("the samples run")
     };
@@ -817,6 +821,7 @@ fn practice_set_names_circular_42_in_every_report() {
         jobs: Some(2),
         convert: false,
         progress: false,
+        corrections: Default::default(),
     })
     .expect("the practice run");
     let title = "Results of the consultation of Member States on TSB Circular 42";
@@ -899,6 +904,7 @@ fn many_drafts_split_the_matrix_and_keep_every_section() {
         replies,
         failures: Vec::new(),
         forms: Vec::new(),
+        review: Vec::new(),
     };
     let summary = tally(
         &records.replies,

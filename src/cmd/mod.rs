@@ -4,6 +4,7 @@
 
 pub mod explain;
 pub mod extract;
+pub mod review;
 pub mod run;
 
 use std::io::{self, Write};
@@ -39,6 +40,9 @@ pub enum CmdError {
     /// `explain` could not read its file.
     #[error(transparent)]
     Explain(#[from] ExplainError),
+    /// The review page could not start or stopped.
+    #[error(transparent)]
+    Review(#[from] replytally::review::ReviewError),
     #[error("cannot write the output: {0}")]
     Output(io::Error),
 }

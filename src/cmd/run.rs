@@ -34,6 +34,9 @@ pub struct Args {
     /// Convert Word 97-2003 .doc files with LibreOffice (`soffice` on the PATH) and read them.
     #[arg(long)]
     convert: bool,
+    /// The corrections file (default: corrections.toml at the top of the first input folder).
+    #[arg(long, value_name = "FILE")]
+    corrections: Option<PathBuf>,
 }
 
 pub fn run(args: Args) -> Result<Status, CmdError> {
@@ -46,6 +49,10 @@ pub fn run(args: Args) -> Result<Status, CmdError> {
         jobs: args.jobs,
         convert: args.convert,
         progress: !args.no_progress,
+        corrections: args.corrections.map_or(
+            pipeline::CorrectionsFile::Default,
+            pipeline::CorrectionsFile::At,
+        ),
     };
     let outcome = pipeline::run(&opts)?;
     let r = &outcome.records;

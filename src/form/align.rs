@@ -134,6 +134,8 @@ mod tests {
             late: false,
             warnings: Vec::new(),
             circular: None,
+            excluded: false,
+            corrections: Vec::new(),
         }
     }
 

@@ -138,6 +138,7 @@ mod tests {
         let records = Records {
             schema: crate::record::RECORDS_SCHEMA.into(),
             forms: Vec::new(),
+            review: Vec::new(),
             replies: vec![],
             failures: vec![],
         };

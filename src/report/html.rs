@@ -731,9 +731,14 @@ fn verdicts(h: &mut Sink<'_>, summary: &Summary, records: &Records) {
     let review_n = view::review(records).len();
     let _ = write!(
         h,
-        r##"<ul class="facts"><li>Member States counted: <b>{}</b></li><li>Replies read: <b>{}</b></li><li>Not counted: <b>{}</b> late, <b>{}</b> superseded, <b>{}</b> unidentified</li><li>Files not read: <b>{}</b></li><li><a href="#review">To review</a>: <b>{}</b></li></ul>"##,
+        r##"<ul class="facts"><li>Member States counted: <b>{}</b></li><li>Replies read: <b>{}</b></li><li>Not counted: {}<b>{}</b> late, <b>{}</b> superseded, <b>{}</b> unidentified</li><li>Files not read: <b>{}</b></li><li><a href="#review">To review</a>: <b>{}</b></li></ul>"##,
         summary.member_states_replied,
         records.replies.len(),
+        if left.excluded > 0 {
+            format!("<b>{}</b> excluded by a correction, ", left.excluded)
+        } else {
+            String::new()
+        },
         left.late,
         left.superseded,
         left.unidentified,

@@ -228,8 +228,15 @@ fn counts(w: &mut Sink<'_>, summary: &Summary, records: &Records) {
     let _ = writeln!(w, "- Replies read: {}", records.replies.len());
     let _ = writeln!(
         w,
-        "- Replies not counted: {} late, {} superseded, {} unidentified",
-        out.late, out.superseded, out.unidentified
+        "- Replies not counted: {}{} late, {} superseded, {} unidentified",
+        if out.excluded > 0 {
+            format!("{} excluded by a correction, ", out.excluded)
+        } else {
+            String::new()
+        },
+        out.late,
+        out.superseded,
+        out.unidentified
     );
     let _ = writeln!(
         w,
@@ -585,6 +592,7 @@ mod tests {
         let records = Records {
             schema: crate::record::RECORDS_SCHEMA.into(),
             forms: Vec::new(),
+            review: Vec::new(),
             replies: vec![],
             failures: vec![],
         };

@@ -275,6 +275,8 @@ pub(crate) mod tests {
                 late: false,
                 warnings: Vec::new(),
                 circular: None,
+                excluded: false,
+                corrections: Vec::new(),
             };
         let tricky = "Reasons, with \"quotes\", commas,\nand a second line | pipe";
         let mut fr = reply(
@@ -342,6 +344,7 @@ pub(crate) mod tests {
         Records {
             schema: RECORDS_SCHEMA.into(),
             forms: Vec::new(),
+            review: Vec::new(),
             replies: vec![fr, de, late, who],
             failures: vec![Failure {
                 source: "replies/old.doc".into(),
@@ -564,6 +567,7 @@ pub(crate) mod tests {
             replies: Vec::new(),
             failures: Vec::new(),
             forms: Vec::new(),
+            review: Vec::new(),
         };
         let summary = tally(&[], &Options::default());
         let mut info = sample_info();

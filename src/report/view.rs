@@ -240,7 +240,9 @@ pub(crate) struct LeftOutReply<'a> {
 /// Why a reply is not counted, in one word (`late`, `superseded`, `unidentified`), if it is not:
 /// the first of those that applies.
 pub(crate) fn left_out_kind(r: &Reply) -> Option<&'static str> {
-    if r.late {
+    if r.excluded {
+        Some("excluded")
+    } else if r.late {
         Some("late")
     } else if r.superseded_by.is_some() {
         Some("superseded")
@@ -253,6 +255,15 @@ pub(crate) fn left_out_kind(r: &Reply) -> Option<&'static str> {
     } else {
         None
     }
+}
+
+/// Why a person excluded the reply (the reason of its `exclude` correction).
+pub(crate) fn exclusion_reason(r: &Reply) -> &str {
+    r.corrections
+        .iter()
+        .rev()
+        .find(|c| c.field == "exclude")
+        .map_or("", |c| c.reason.as_str())
 }
 
 /// The replies left out of the tally, in input order, each under its first reason.
@@ -268,6 +279,7 @@ pub(crate) fn left_out(records: &Records) -> Vec<LeftOutReply<'_>> {
                 None
             };
             let why = match (kind, by) {
+                ("excluded", _) => format!("excluded by a correction: {}", exclusion_reason(r)),
                 ("late", _) => "received after the due date".to_string(),
                 ("superseded", Some(s)) => {
                     format!("superseded by a later reply of the same Member State: {s}")

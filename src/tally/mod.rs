@@ -116,6 +116,8 @@ pub struct Summary {
     #[serde(serialize_with = "serialize_number")]
     pub threshold: f64,
     pub member_states_replied: usize,
+    /// The review list's counts (filled in once the list is built).
+    pub review: crate::record::ReviewCounts,
     pub drafts: Vec<DraftTally>,
 }
 
@@ -199,7 +201,9 @@ fn by_member_state(replies: &[Reply], keep: impl Fn(&Reply) -> bool) -> Vec<Vec<
     let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut at: HashMap<String, usize> = HashMap::new();
     for (i, r) in replies.iter().enumerate() {
-        let Some(iso3) = iso3_of(r).filter(|_| keep(r)) else {
+        // An excluded reply (a correction: withdrawn, not a reply) is in no group: it neither
+        // counts nor supersedes.
+        let Some(iso3) = iso3_of(r).filter(|_| !r.excluded && keep(r)) else {
             continue;
         };
         match at.get(&iso3.to_ascii_uppercase()) {
@@ -400,6 +404,7 @@ pub fn tally(replies: &[Reply], opts: &Options) -> Summary {
         schema: SUMMARY_SCHEMA.to_string(),
         threshold: opts.threshold,
         member_states_replied: counted.len(),
+        review: Default::default(),
         drafts: tallies,
     }
 }
@@ -407,16 +412,21 @@ pub fn tally(replies: &[Reply], opts: &Options) -> Summary {
 /// Why replies were left out of the tally, for the reports.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct LeftOut {
+    /// Excluded by a correction.
+    pub excluded: usize,
     pub late: usize,
     pub superseded: usize,
     pub unidentified: usize,
 }
 
-/// Count the replies left out, each once under its first reason: late, superseded, unidentified.
+/// Count the replies left out, each once under its first reason: excluded, late, superseded,
+/// unidentified.
 pub fn left_out(replies: &[Reply]) -> LeftOut {
     let mut out = LeftOut::default();
     for r in replies {
-        if r.late {
+        if r.excluded {
+            out.excluded += 1;
+        } else if r.late {
             out.late += 1;
         } else if r.superseded_by.is_some() {
             out.superseded += 1;

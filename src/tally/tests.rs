@@ -35,6 +35,8 @@ pub(crate) fn reply(
         late: false,
         warnings: Vec::new(),
         circular: None,
+        excluded: false,
+        corrections: Vec::new(),
     }
 }
 

@@ -268,3 +268,4 @@ pub fn compare_tally(summary: &Value, tt: &Value, problems: &mut Vec<String>) {
 pub mod build;
 pub mod corpus_index;
 pub mod fixture_set;
+pub mod review_server;

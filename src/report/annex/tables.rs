@@ -226,6 +226,10 @@ pub(super) fn left_out_row((reply, kind): (&Reply, &str)) -> TableRow {
         _ => None,
     };
     let why = match (kind, by) {
+        ("excluded", _) => format!(
+            "Excluded by a correction: {}.",
+            view::exclusion_reason(reply).trim_end_matches('.')
+        ),
         ("late", _) => "Late: received after the due date.".to_string(),
         ("superseded", Some(by)) => format!(
             "Superseded: a later reply of the same Member State stands ({}).",

@@ -1,0 +1,62 @@
+//! `replytally review [INPUT]...`: a local page on which a person settles the readings that
+//! need one; each decision goes into the corrections file that `run` applies too.
+
+use std::path::PathBuf;
+
+use replytally::{review, tally};
+
+use super::{CmdError, Status};
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Files or folders of returned replies (none: drop them onto the page).
+    inputs: Vec<PathBuf>,
+    /// The circular's blank reply form.
+    #[arg(long, value_name = "BLANK.docx")]
+    form: Option<PathBuf>,
+    /// The corrections file (default: corrections.toml at the top of the first input folder).
+    #[arg(long, value_name = "FILE")]
+    corrections: Option<PathBuf>,
+    /// Due date, as for `run`.
+    #[arg(long, value_name = "DATE")]
+    deadline: Option<String>,
+    /// Percentage of support needed, inclusive.
+    #[arg(long, value_name = "PERCENT", default_value_t = tally::DEFAULT_THRESHOLD)]
+    threshold: f64,
+    /// Port on 127.0.0.1 (default: any free one).
+    #[arg(long, default_value_t = 0)]
+    port: u16,
+    /// Do not open the page in the default browser.
+    #[arg(long)]
+    no_open: bool,
+}
+
+/// Folder where files dropped on the page are saved when no folder was given.
+const DROP_FOLDER: &str = "replytally-replies";
+
+pub fn run(args: Args) -> Result<Status, CmdError> {
+    // Checked here so that a bad date is a usage error, not a page that cannot load.
+    if let Some(Err(e)) = args.deadline.as_deref().map(tally::parse_deadline) {
+        return Err(CmdError::Review(review::ReviewError::Usage(format!(
+            "--deadline: {e}"
+        ))));
+    }
+    // Dropped files go into the folder under review, or a new one when none was given.
+    let drop_folder = match args.inputs.first() {
+        Some(p) if p.is_dir() => p.clone(),
+        _ => PathBuf::from(DROP_FOLDER),
+    };
+    let corrections = args
+        .corrections
+        .unwrap_or_else(|| drop_folder.join(replytally::corrections::DEFAULT_FILE));
+    let setup = review::Setup {
+        inputs: args.inputs,
+        form: args.form,
+        deadline: args.deadline,
+        threshold: args.threshold,
+        corrections,
+        drop_folder,
+    };
+    review::serve(setup, args.port, !args.no_open, &mut std::io::stdout())?;
+    Ok(Status::AllRead)
+}

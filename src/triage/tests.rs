@@ -1,0 +1,184 @@
+use super::*;
+use crate::record::{Answer, Comments, Correction, Evidence, MemberState, Reply};
+use crate::warning::Warning;
+
+fn reply(source: &str, iso3: Option<&str>) -> Reply {
+    Reply {
+        source: source.into(),
+        sha256: format!("{:0>64}", source.len()),
+        language: "en".into(),
+        member_state: iso3.map(|i| MemberState {
+            name: i.into(),
+            iso3: i.into(),
+        }),
+        sender: Default::default(),
+        date: Some("2023-02-01".into()),
+        answers: ["X.1", "X.2", "X.3"]
+            .iter()
+            .map(|d| Answer {
+                draft: d.to_string(),
+                provisional: None,
+                decision: Decision::Authorize,
+                comments: Some(Comments::NoComments),
+                text: String::new(),
+                evidence: Evidence::Highlight,
+            })
+            .collect(),
+        superseded_by: None,
+        late: false,
+        warnings: Vec::new(),
+        circular: None,
+        excluded: false,
+        corrections: Vec::new(),
+    }
+}
+
+fn records(replies: Vec<Reply>) -> Records {
+    Records {
+        schema: crate::record::RECORDS_SCHEMA.into(),
+        replies,
+        failures: Vec::new(),
+        forms: Vec::new(),
+        review: Vec::new(),
+    }
+}
+
+#[test]
+fn one_item_per_reply_and_cause() {
+    let mut r = reply("a.docx", Some("FRA"));
+    for d in ["X.1", "X.2", "X.3"] {
+        r.warnings.push(Warning::on_draft(
+            WarningKind::DecisionFromEmphasis,
+            d,
+            format!("{d}: no box is marked; the decision was read from highlighting"),
+        ));
+    }
+    r.warnings.push(Warning::new(
+        WarningKind::TrackedChanges,
+        "tracked changes were present",
+    ));
+    let items = review_list(&records(vec![r]), &[], None);
+    assert_eq!(items.len(), 2, "{items:#?}");
+    assert_eq!(items[0].kind, "decision_from_emphasis");
+    assert_eq!(items[0].severity, Severity::Check);
+    assert_eq!(items[0].drafts, ["X.1", "X.2", "X.3"]);
+    assert_eq!(
+        items[0].message,
+        "X.1, X.2, X.3: no box is marked; the decision was read from highlighting"
+    );
+    assert_eq!(items[1].severity, Severity::Note);
+}
+
+#[test]
+fn conflicts_and_unknown_senders_are_decide_first() {
+    let mut a = reply("a.docx", Some("FRA"));
+    a.warnings
+        .push(Warning::new(WarningKind::TrackedChanges, "tracked changes"));
+    let mut b = reply("b.docx", None);
+    b.answers[1].decision = Decision::Conflict;
+    let items = review_list(&records(vec![a, b]), &[], None);
+    let kinds: Vec<(&str, Severity)> = items
+        .iter()
+        .map(|i| (i.kind.as_str(), i.severity))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("no_member_state", Severity::Decide),
+            ("conflict", Severity::Check),
+            ("tracked_changes", Severity::Note)
+        ],
+        "a conflict on a reply nobody can count waits for its sender: {items:#?}"
+    );
+}
+
+#[test]
+fn a_conflict_on_a_counted_reply_is_decide_and_a_correction_resolves_it() {
+    let mut r = reply("a.docx", Some("FRA"));
+    r.answers[0].decision = Decision::Conflict;
+    let items = review_list(&records(vec![r.clone()]), &[], None);
+    assert_eq!(items.len(), 1);
+    assert_eq!(
+        (items[0].severity, items[0].resolved),
+        (Severity::Decide, false)
+    );
+    r.corrections.push(Correction {
+        field: "X.1.decision".into(),
+        from: "conflict".into(),
+        to: "authorize".into(),
+        reason: "asked".into(),
+        by: None,
+        on: None,
+    });
+    r.answers[0].decision = Decision::Authorize;
+    let items = review_list(&records(vec![r]), &[], None);
+    assert!(items.iter().all(|i| i.resolved), "{items:#?}");
+    let c = counts(&items);
+    assert_eq!((c.decide, c.resolved), (0, items.len()));
+}
+
+#[test]
+fn a_weak_duplicate_is_decide_a_plain_one_a_note() {
+    let mut old = reply("old.docx", Some("FRA"));
+    old.superseded_by = Some("new.docx".into());
+    let new = reply("new.docx", Some("FRA"));
+    let items = review_list(&records(vec![old.clone(), new.clone()]), &[], None);
+    assert_eq!(items.len(), 1);
+    assert_eq!(
+        (items[0].kind.as_str(), items[0].severity),
+        ("superseded", Severity::Note)
+    );
+    let mut weak = new;
+    weak.warnings.push(Warning::new(
+        WarningKind::StateFromFileName,
+        "told by the file name",
+    ));
+    let items = review_list(&records(vec![old, weak]), &[], None);
+    let dup = items
+        .iter()
+        .find(|i| i.kind == "duplicate_weak")
+        .expect("listed");
+    assert_eq!(dup.severity, Severity::Decide);
+    assert_eq!(dup.source, "old.docx");
+}
+
+#[test]
+fn late_by_a_day_is_decide_by_a_month_a_note() {
+    let deadline: jiff::Timestamp = "2023-01-31T23:59:00Z".parse().unwrap();
+    let mut r = reply("a.docx", Some("FRA"));
+    r.late = true;
+    let items = review_list(&records(vec![r.clone()]), &[], Some(deadline));
+    assert_eq!(
+        (items[0].kind.as_str(), items[0].severity),
+        ("late_near_deadline", Severity::Decide)
+    );
+    r.date = Some("2023-03-01".into());
+    let items = review_list(&records(vec![r]), &[], Some(deadline));
+    assert_eq!(
+        (items[0].kind.as_str(), items[0].severity),
+        ("late", Severity::Note)
+    );
+}
+
+#[test]
+fn unmatched_corrections_and_unreadable_files_are_decide() {
+    let mut recs = records(vec![]);
+    recs.failures.push(crate::record::Failure {
+        source: "x.doc".into(),
+        kind: crate::record::FailureKind::LegacyDoc,
+        message: "save it as .docx".into(),
+    });
+    let u = Unmatched {
+        line: 3,
+        sha256: "a".repeat(64),
+        source: Some("gone.docx".into()),
+        message: "no file".into(),
+    };
+    let items = review_list(&recs, &[u], None);
+    let kinds: Vec<&str> = items.iter().map(|i| i.kind.as_str()).collect();
+    assert_eq!(kinds, ["unreadable_legacy_doc", "correction_unmatched"]);
+    assert!(items
+        .iter()
+        .all(|i| i.severity == Severity::Decide && !i.resolved));
+    assert!(items[1].message.contains("line 3"));
+}
