@@ -13,6 +13,7 @@ mod circ205;
 mod circ310;
 mod convert;
 mod corpus;
+mod corrections;
 mod explain_corpus;
 mod fuzz_regressions;
 mod hostile;

@@ -265,7 +265,7 @@ fn batch() -> (Records, Summary, RunInfo) {
             answers,
         ));
     }
-    let records = Records {
+    let mut records = Records {
         schema: RECORDS_SCHEMA.into(),
         replies,
         failures: vec![
@@ -283,6 +283,8 @@ fn batch() -> (Records, Summary, RunInfo) {
         forms: Vec::new(),
         review: Vec::new(),
     };
+    // As the pipeline builds it.
+    records.review = replytally::triage::review_list(&records, &[], None);
     let summary = tally(
         &records.replies,
         &Options {
@@ -899,13 +901,15 @@ fn many_drafts_split_the_matrix_and_keep_every_section() {
             )
         })
         .collect();
-    let records = Records {
+    let mut records = Records {
         schema: RECORDS_SCHEMA.into(),
         replies,
         failures: Vec::new(),
         forms: Vec::new(),
         review: Vec::new(),
     };
+    // As the pipeline builds it.
+    records.review = replytally::triage::review_list(&records, &[], None);
     let summary = tally(
         &records.replies,
         &Options {

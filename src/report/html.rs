@@ -170,6 +170,10 @@ blockquote[dir="rtl"] { font-family: "Noto Naskh Arabic", "Noto Sans Arabic", "S
 .rg li { margin: 3px 0; }
 .rg li .kind { margin-inline-end: 6px; }
 .rg .fk { color: var(--muted); font-size: .8rem; }
+.sev { display: inline-block; min-width: 4.5em; margin-inline-end: 6px; font-size: .75rem; font-weight: 600; text-transform: uppercase; }
+.sev.decide { color: var(--no); } .sev.check { color: var(--wait); } .sev.note, .sev.resolved { color: var(--muted); }
+li.resolved > span:not(.sev) { text-decoration: line-through; color: var(--muted); }
+.counts { font-weight: 600; }
 .draft-counts { font-size: .9rem; color: var(--muted); margin: -2px 0 8px; }
 .draft-counts b { color: var(--ink); font-variant-numeric: tabular-nums; }
 table.left-out td.date { white-space: nowrap; font-variant-numeric: tabular-nums; }
@@ -535,6 +539,19 @@ fn not_counted(out: &mut Sink<'_>, records: &Records) {
     out.push_str("</tbody></table></div>");
 }
 
+/// The corrections a person made, each with its reason (only when there are any).
+fn corrections(out: &mut Sink<'_>, records: &Records) {
+    let list = view::corrections(records);
+    if list.is_empty() {
+        return;
+    }
+    out.push_str(r#"<h3 id="corrections">Readings corrected</h3><ul class="corrections">"#);
+    for line in list {
+        let _ = write!(out, "<li{}>{}</li>", dir_attr(&line), esc(&line));
+    }
+    out.push_str("</ul>");
+}
+
 fn to_review(out: &mut Sink<'_>, records: &Records) {
     let groups = view::review_groups(records);
     let n: usize = groups.iter().map(|g| g.items.len()).sum();
@@ -544,7 +561,8 @@ fn to_review(out: &mut Sink<'_>, records: &Records) {
     }
     let _ = write!(
         out,
-        r#"<p class="note">{n} item{} in {} file{}{}.</p><div class="review">"#,
+        r#"<p class="counts">{}</p><p class="note">{n} item{} in {} file{}{}.</p><div class="review">"#,
+        esc(&view::review_counts(records)),
         if n == 1 { "" } else { "s" },
         groups.len(),
         if groups.len() == 1 { "" } else { "s" },
@@ -583,7 +601,11 @@ fn to_review(out: &mut Sink<'_>, records: &Records) {
             esc(g.source)
         );
         for it in &g.items {
-            out.push_str("<li>");
+            let _ = write!(
+                out,
+                r#"<li class="{0}"><span class="sev {0}">{0}</span>"#,
+                it.badge()
+            );
             match it.class() {
                 "conflict" => out.push_str(r#"<span class="kind conflict">conflict</span>"#),
                 "failure" => out.push_str(r#"<span class="kind failure">cannot be read</span>"#),
@@ -596,11 +618,11 @@ fn to_review(out: &mut Sink<'_>, records: &Records) {
                 esc(&it.what)
             );
             if it.class() == "failure" {
-                let kind = it
-                    .kind
-                    .trim_start_matches("failure (")
-                    .trim_end_matches(')');
-                let _ = write!(out, r#" <span class="fk">({})</span>"#, esc(kind));
+                let _ = write!(
+                    out,
+                    r#" <span class="fk">({})</span>"#,
+                    esc(it.failure_kind())
+                );
             }
             out.push_str("</li>");
         }
@@ -643,6 +665,7 @@ pub fn write_report_html(
 
     h.push_str(r#"<section id="review"><h2>To review</h2>"#);
     to_review(&mut h, records);
+    corrections(&mut h, records);
     h.push_str("</section>\n");
 
     let _ = write!(

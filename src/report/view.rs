@@ -6,7 +6,7 @@
 use super::RunInfo;
 use crate::record::{Answer, Comments, Decision, Records, Reply};
 use crate::tally::{counted, same_draft, DraftRef, DraftTally, Summary};
-use crate::warning::WarningKind;
+use crate::warning::{Severity, WarningKind};
 
 /// One cell of the Member States × drafts matrix.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -257,6 +257,54 @@ pub(crate) fn left_out_kind(r: &Reply) -> Option<&'static str> {
     }
 }
 
+/// One correction applied, as the reports list it: "Korea (Rep. of), replies/kor.docx: Member
+/// State Switzerland → Korea (Rep. of) — Permanent Mission in Geneva (SG17 secretariat,
+/// 2023-02-10)".
+pub(crate) fn corrections(records: &Records) -> Vec<String> {
+    let mut out = Vec::new();
+    for r in &records.replies {
+        for c in &r.corrections {
+            let who = [c.by.as_deref(), c.on.as_deref()]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(", ");
+            out.push(format!(
+                "{}, {}: {} {} → {} — {}{}",
+                state_name(r),
+                r.source,
+                c.field
+                    .replace('.', " ")
+                    .replace("member_state", "Member State"),
+                shown(&c.from),
+                shown(&c.to),
+                c.reason,
+                if who.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({who})")
+                }
+            ));
+        }
+    }
+    out
+}
+
+/// A corrected value as people read it.
+fn shown(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::Null => "none".to_string(),
+        serde_json::Value::String(s) if s.is_empty() => "(empty)".to_string(),
+        serde_json::Value::String(s) => s.clone(),
+        serde_json::Value::Object(o) => o
+            .get("name")
+            .and_then(|n| n.as_str())
+            .unwrap_or("?")
+            .to_string(),
+        other => other.to_string(),
+    }
+}
+
 /// Why a person excluded the reply (the reason of its `exclude` correction).
 pub(crate) fn exclusion_reason(r: &Reply) -> &str {
     r.corrections
@@ -418,11 +466,13 @@ pub(crate) fn created_date(records: &Records) -> (u16, u8, u8) {
         })
 }
 
-/// One thing a person should look at: a failure, a conflict or a warning.
+/// One item of the review list, as the reports show it.
 pub(crate) struct ReviewItem {
-    /// `failure (kind)`, `conflict`, `warning`.
+    /// The item's kind (`conflict`, `decision_from_emphasis`, `unreadable_legacy_doc` …).
     pub kind: String,
+    pub severity: Severity,
     pub what: String,
+    pub resolved: bool,
 }
 
 impl ReviewItem {
@@ -430,10 +480,24 @@ impl ReviewItem {
     pub(crate) fn class(&self) -> &'static str {
         if self.kind == "conflict" {
             "conflict"
-        } else if self.kind.starts_with("failure") {
+        } else if self.kind.starts_with("unreadable_") {
             "failure"
         } else {
             "warning"
+        }
+    }
+
+    /// The failure kind of an unreadable file (`legacy_doc`).
+    pub(crate) fn failure_kind(&self) -> &str {
+        self.kind.trim_start_matches("unreadable_")
+    }
+
+    /// The badge word: the severity, or `resolved`.
+    pub(crate) fn badge(&self) -> &'static str {
+        if self.resolved {
+            "resolved"
+        } else {
+            self.severity.as_str()
         }
     }
 }
@@ -445,87 +509,80 @@ pub(crate) fn review(records: &Records) -> Vec<ReviewItem> {
         .collect()
 }
 
-/// The items to review of one file: a reply's conflicts and warnings, or a failure.
+/// The review items of one file.
 pub(crate) struct ReviewGroup<'a> {
     pub source: &'a str,
     /// The Member State, for a reply.
     pub who: Option<String>,
-    /// For a reply that is not counted: why, in one word (its warnings matter less).
+    /// For a reply that is not counted: why, in one word (its items matter less).
     pub not_counted: Option<&'static str>,
     pub items: Vec<ReviewItem>,
 }
 
 impl ReviewGroup<'_> {
-    /// Sort rank: conflicts first (they can change a verdict), then files that could not be
-    /// read, then warnings of replies counted, then warnings of replies not counted.
+    /// Sort rank: conflicts first (they can change a verdict), then the other items to decide,
+    /// then to check, then notes; resolved items last.
     fn rank(&self) -> u8 {
-        if self.items.iter().any(|i| i.class() == "conflict") {
+        let open = || self.items.iter().filter(|i| !i.resolved);
+        if open().any(|i| i.class() == "conflict") {
             0
-        } else if self.items.iter().any(|i| i.class() == "failure") {
-            1
-        } else if self.not_counted.is_none() {
-            2
         } else {
-            3
+            open().map(|i| i.severity as u8 + 1).min().unwrap_or(4)
         }
     }
 }
 
 /// The order of the review list, said after its count.
-pub(crate) const REVIEW_ORDER: &str = ": conflicts first (they can change a verdict), then files \
-     that could not be read, then the warnings of each reply — those of replies not counted last";
+pub(crate) const REVIEW_ORDER: &str = ": conflicts first, then what else must be decided (it \
+     could change a count), then what to check, then notes; what corrections settled last";
 
-/// The items to review, one group per file, in the order of [`ReviewGroup::rank`], then
-/// input order; within a reply, conflicts before warnings.
+/// How many items are left to decide, and what else, as a sentence: "Nothing left to decide."
+/// when none is.
+pub(crate) fn review_counts(records: &Records) -> String {
+    let open = |s: Severity| {
+        records
+            .review
+            .iter()
+            .filter(|i| !i.resolved && i.severity == s)
+            .count()
+    };
+    let resolved = records.review.iter().filter(|i| i.resolved).count();
+    let (decide, check, note) = (
+        open(Severity::Decide),
+        open(Severity::Check),
+        open(Severity::Note),
+    );
+    let head = match decide {
+        0 => "Nothing left to decide.".to_string(),
+        1 => "1 item to decide before the tally is final.".to_string(),
+        n => format!("{n} items to decide before the tally is final."),
+    };
+    format!("{head} To check: {check}; notes: {note}; settled by corrections: {resolved}.")
+}
+
+/// The review list, one group per file, in the order of [`ReviewGroup::rank`], then input
+/// order.
 pub(crate) fn review_groups(records: &Records) -> Vec<ReviewGroup<'_>> {
     let mut groups: Vec<ReviewGroup<'_>> = Vec::new();
-    for r in &records.replies {
-        let mut items = Vec::new();
-        for a in &r.answers {
-            if a.decision == Decision::Conflict {
-                items.push(ReviewItem {
-                    kind: "conflict".to_string(),
-                    what: format!(
-                        "{}: both 'authorizes' and 'does not authorize' are marked; decide which \
-                         stands",
-                        a.draft
-                    ),
+    for it in &records.review {
+        let item = ReviewItem {
+            kind: it.kind.clone(),
+            severity: it.severity,
+            what: it.message.clone(),
+            resolved: it.resolved,
+        };
+        match groups.iter_mut().find(|g| g.source == it.source) {
+            Some(g) => g.items.push(item),
+            None => {
+                let reply = records.replies.iter().find(|r| r.source == it.source);
+                groups.push(ReviewGroup {
+                    source: &it.source,
+                    who: reply.map(state_name),
+                    not_counted: reply.and_then(left_out_kind),
+                    items: vec![item],
                 });
             }
         }
-        for w in &r.warnings {
-            // The reader's own note of a conflict is already listed, from the decision.
-            let conflict_note = w.kind == WarningKind::Conflict
-                && r.answers
-                    .iter()
-                    .any(|a| a.decision == Decision::Conflict && w.concerns(&a.draft));
-            if conflict_note {
-                continue;
-            }
-            items.push(ReviewItem {
-                kind: "warning".to_string(),
-                what: w.text.clone(),
-            });
-        }
-        if !items.is_empty() {
-            groups.push(ReviewGroup {
-                source: &r.source,
-                who: Some(state_name(r)),
-                not_counted: left_out_kind(r),
-                items,
-            });
-        }
-    }
-    for f in &records.failures {
-        groups.push(ReviewGroup {
-            source: &f.source,
-            who: None,
-            not_counted: None,
-            items: vec![ReviewItem {
-                kind: format!("failure ({})", f.kind.as_str()),
-                what: f.message.clone(),
-            }],
-        });
     }
     // Stable: equal ranks keep input order.
     groups.sort_by_key(ReviewGroup::rank);
@@ -564,9 +621,17 @@ mod tests {
         let kinds: Vec<&str> = out.iter().map(|o| o.kind).collect();
         assert_eq!(kinds, ["late", "unidentified"]);
         let review = review(&records);
-        assert_eq!(review[0].kind, "conflict");
-        assert_eq!(review[1].kind, "failure (legacy_doc)");
-        assert_eq!(review[2].kind, "warning");
+        let kinds: Vec<&str> = review.iter().map(|i| i.kind.as_str()).collect();
+        assert_eq!(
+            kinds,
+            [
+                "conflict",
+                "no_member_state",
+                "unreadable_legacy_doc",
+                "tracked_changes"
+            ],
+            "conflicts first, then what else must be decided, notes last"
+        );
     }
 
     /// The note on a missing text and the review list follow the warning's kind, not its words.

@@ -175,10 +175,24 @@ fn not_counted(mut docx: Docx, records: &Records) -> Docx {
         )),
     };
     docx = docx.add_paragraph(heading(2, "Files that could not be read"));
-    match failures_table(records) {
+    docx = match failures_table(records) {
         Some(tb) => docx.add_table(tb),
         None => docx.add_paragraph(p("Normal", "None.")),
+    };
+    corrections(docx, records)
+}
+
+/// The corrections a person made, each with its reason (only when there are any).
+fn corrections(mut docx: Docx, records: &Records) -> Docx {
+    let list = view::corrections(records);
+    if list.is_empty() {
+        return docx;
     }
+    docx = docx.add_paragraph(heading(2, "Readings corrected by the secretariat"));
+    for line in list {
+        docx = docx.add_paragraph(p("Normal", &line));
+    }
+    docx
 }
 
 /// A quotation: the reply's words, line by line, in quotation marks (none around
