@@ -16,6 +16,7 @@ mod corpus;
 mod corrections;
 mod explain_corpus;
 mod fuzz_regressions;
+mod habits;
 mod hostile;
 mod intake;
 mod mutation;

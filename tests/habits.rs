@@ -1,0 +1,96 @@
+//! The habits set (tests/fixtures/habits, issue 12): 48 replies to TSB Circular 77 in the six
+//! languages, filled the way people fill Word forms, built without reading the reader. It is
+//! scored here as `scripts/score-habits.py` scores it, and must not fall below the floors below.
+//!
+//! The floors are the first-run scores (tests/fixtures/habits/SCORES-first-run.md), measured
+//! before any tuning: they guard against a change that reads these habits worse. Issue 12's
+//! targets are far above them (decisions 99 %, options 97 %, reasons 95 %, Member State 98 %);
+//! raise a floor when the reader improves.
+
+use std::path::Path;
+use std::process::Command;
+
+use crate::common::load;
+
+/// First-run scores, in per cent.
+const FLOOR_DECISIONS: f64 = 80.4;
+const FLOOR_OPTIONS: f64 = 61.8;
+const FLOOR_REASONS: f64 = 57.4;
+const FLOOR_MEMBER_STATE: f64 = 83.3;
+
+fn pct(right: usize, of: usize) -> f64 {
+    100.0 * right as f64 / of.max(1) as f64
+}
+
+fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn habits_are_read_no_worse_than_the_first_run() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let set = root.join("tests/fixtures/habits");
+    let truth = load(&root.join("tests/fixtures/habits_expected.json"));
+    let out = tempfile::tempdir().unwrap();
+    let status = Command::new(env!("CARGO_BIN_EXE_replytally"))
+        .arg("run")
+        .arg(set.join("replies"))
+        .arg("--form")
+        .arg(set.join("form/blank_circ77_en.docx"))
+        .args(["--no-progress", "--out"])
+        .arg(out.path())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let records = load(&out.path().join("records.json"));
+    crate::common::assert_no_internal(&records);
+    let replies = records["replies"].as_array().unwrap();
+    let (mut dec, mut opt, mut opts, mut txt, mut txts, mut ms, mut answers) =
+        (0, 0, 0, 0, 0, 0, 0);
+    for t in truth["replies"].as_array().unwrap() {
+        let file = t["source"].as_str().unwrap().trim_start_matches("replies/");
+        let r = replies
+            .iter()
+            .find(|r| r["source"].as_str().unwrap().ends_with(file))
+            .unwrap_or_else(|| panic!("{file}: no record"));
+        ms += usize::from(r["member_state"]["iso3"] == t["member_state"]["iso3"]);
+        for ta in t["answers"].as_array().unwrap() {
+            answers += 1;
+            let a = r["answers"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|a| a["draft"] == ta["draft"]);
+            let Some(a) = a else { continue };
+            dec += usize::from(a["decision"] == ta["decision"]);
+            if ta["decision"] == "authorize" {
+                opts += 1;
+                opt += usize::from(a["decision"] == "authorize" && a["comments"] == ta["comments"]);
+            }
+            let want = squash(ta["text"].as_str().unwrap_or(""));
+            if !want.is_empty() {
+                txts += 1;
+                txt += usize::from(squash(a["text"].as_str().unwrap_or("")) == want);
+            }
+        }
+    }
+    let n = truth["replies"].as_array().unwrap().len();
+    let scores = [
+        ("decisions", pct(dec, answers), FLOOR_DECISIONS),
+        ("options", pct(opt, opts), FLOOR_OPTIONS),
+        ("reasons text", pct(txt, txts), FLOOR_REASONS),
+        ("Member State", pct(ms, n), FLOOR_MEMBER_STATE),
+    ];
+    let report: Vec<String> = scores
+        .iter()
+        .map(|(w, s, f)| format!("{w} {s:.1} % (floor {f} %)"))
+        .collect();
+    eprintln!("habits set: {}", report.join(", "));
+    for (what, score, floor) in scores {
+        assert!(
+            score + 0.05 >= floor,
+            "{what}: {score:.1} % is below the first run's {floor} %\n{}",
+            report.join("\n")
+        );
+    }
+}
