@@ -2,7 +2,7 @@
 //! checks every set shares (exit status and failures, replies, warn flags, late flags). Each
 //! test file adds the checks only its set needs.
 
-use super::{about_draft, assert_no_internal, compare_replies, compare_tally, load, replytally};
+use super::{assert_no_internal, compare_replies, compare_tally, load, replytally};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
@@ -147,28 +147,35 @@ pub fn matched<'a>(
     })
 }
 
-/// Every answer the truth marks `"warn": true` has a warning about its draft, and every other
-/// answer has none: a reader that warns about everything passes no more than one that warns
-/// about nothing.
+/// Every answer the truth marks `"warn": true` has a review item about its draft, and every
+/// other answer has none: a reader that warns about everything passes no more than one that
+/// warns about nothing. Read from `records.json`'s review list, whose items name the drafts they
+/// concern (no matching of message words).
 pub fn check_warnings(records: &Value, truth: &[Value], prefix: &str, problems: &mut Vec<String>) {
+    let items = records["review"].as_array().cloned().unwrap_or_default();
     for (src, t, r) in matched(records, truth, prefix) {
         let ws = warnings(r);
         for a in t["answers"].as_array().into_iter().flatten() {
             let draft = a["draft"].as_str().unwrap_or_default();
-            let about: Vec<&str> = ws
+            let about: Vec<&str> = items
                 .iter()
-                .copied()
-                .filter(|w| about_draft(w, draft))
+                .filter(|i| i["source"] == src.as_str())
+                .filter(|i| {
+                    i["drafts"]
+                        .as_array()
+                        .is_some_and(|d| d.iter().any(|d| d == draft))
+                })
+                .filter_map(|i| i["message"].as_str())
                 .collect();
             let want = a["warn"] == Value::Bool(true);
             if want && about.is_empty() {
                 problems.push(format!(
-                    "{src}: {draft}: no warning about the draft (decision {}, comments {}); warnings: {ws:?}",
+                    "{src}: {draft}: no review item about the draft (decision {}, comments {}); warnings: {ws:?}",
                     a["decision"], a["comments"]
                 ));
             } else if !want && !about.is_empty() {
                 problems.push(format!(
-                    "{src}: {draft}: warned about, but the truth expects no warning: {about:?}"
+                    "{src}: {draft}: a review item about it, but the truth expects none: {about:?}"
                 ));
             }
         }

@@ -214,14 +214,6 @@ fn compare_reply(r: &Value, t: &Value, src: &str, prefix: &str, problems: &mut V
     }
 }
 
-/// Whether warning `w` is about `draft`: the reader starts every warning about one draft with
-/// its name and a colon ("X.1353: both boxes are marked"), so a warning that merely mentions
-/// the name (or a longer one, X.13530) does not count.
-pub fn about_draft(w: &str, draft: &str) -> bool {
-    w.strip_prefix(draft)
-        .is_some_and(|rest| rest.starts_with(": "))
-}
-
 /// Compares `summary.json` with a truth tally.
 pub fn compare_tally(summary: &Value, tt: &Value, problems: &mut Vec<String>) {
     check(
