@@ -101,7 +101,7 @@ pub struct Answer {
 }
 
 /// One returned reply form, read.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Reply {
     pub source: String,
     pub sha256: String,

@@ -109,12 +109,7 @@ fn reply(
         },
         date: Some(date.into()),
         answers,
-        superseded_by: None,
-        late: false,
-        warnings: Vec::new(),
-        circular: None,
-        excluded: false,
-        corrections: Vec::new(),
+        ..Reply::default()
     }
 }
 

@@ -38,12 +38,7 @@ fn reply(sha: &str) -> Reply {
                 evidence: Evidence::LegacyCheckbox,
             })
             .collect(),
-        superseded_by: None,
-        late: false,
-        warnings: Vec::new(),
-        circular: None,
-        excluded: false,
-        corrections: Vec::new(),
+        ..Reply::default()
     }
 }
 

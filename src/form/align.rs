@@ -130,12 +130,7 @@ mod tests {
                     evidence: Evidence::Glyph,
                 })
                 .collect(),
-            superseded_by: None,
-            late: false,
-            warnings: Vec::new(),
-            circular: None,
-            excluded: false,
-            corrections: Vec::new(),
+            ..Reply::default()
         }
     }
 

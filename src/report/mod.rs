@@ -271,12 +271,7 @@ pub(crate) mod tests {
                 },
                 date: Some(date.into()),
                 answers,
-                superseded_by: None,
-                late: false,
-                warnings: Vec::new(),
-                circular: None,
-                excluded: false,
-                corrections: Vec::new(),
+                ..Reply::default()
             };
         let tricky = "Reasons, with \"quotes\", commas,\nand a second line | pipe";
         let mut fr = reply(

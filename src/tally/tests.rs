@@ -31,12 +31,7 @@ pub(crate) fn reply(
         sender: Sender::default(),
         date: date.map(str::to_string),
         answers,
-        superseded_by: None,
-        late: false,
-        warnings: Vec::new(),
-        circular: None,
-        excluded: false,
-        corrections: Vec::new(),
+        ..Reply::default()
     }
 }
 

@@ -24,12 +24,7 @@ fn reply(source: &str, iso3: Option<&str>) -> Reply {
                 evidence: Evidence::Highlight,
             })
             .collect(),
-        superseded_by: None,
-        late: false,
-        warnings: Vec::new(),
-        circular: None,
-        excluded: false,
-        corrections: Vec::new(),
+        ..Reply::default()
     }
 }
 
