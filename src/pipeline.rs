@@ -502,39 +502,25 @@ fn attach_to_containers(
 ) {
     let mut orphan: Vec<String> = Vec::new();
     for (c, note) in notes {
-        match replies
-            .iter_mut()
-            .find(|r| r.source.starts_with(&format!("{c}!")))
-        {
-            Some(r) => r.warnings.push(Warning::new(
-                WarningKind::AlsoInContainer,
-                format!("also in {c}: {note}"),
-            )),
-            None => {
-                if !orphan.contains(c) {
-                    orphan.push(c.clone());
-                }
-            }
+        let w = Warning::new(WarningKind::AlsoInContainer, format!("also in {c}: {note}"));
+        if !warn_first_reply_of(replies, c, w) && !orphan.contains(c) {
+            orphan.push(c.clone());
         }
     }
     for (c, f) in container_failures {
-        match replies
-            .iter_mut()
-            .find(|r| r.source.starts_with(&format!("{c}!")))
-        {
-            Some(r) => r.warnings.push(Warning::new(
-                WarningKind::UnreadInContainer,
-                format!(
-                    "also in {c}: {} ({}): {}",
-                    file_name(&f.source),
-                    f.kind.as_str(),
-                    f.message
-                ),
-            )),
-            None => {
-                orphan.retain(|o| o != &c);
-                failures.push(f);
-            }
+        let what = format!(
+            "also in {c}: {} ({}): {}",
+            file_name(&f.source),
+            f.kind.as_str(),
+            f.message
+        );
+        if !warn_first_reply_of(
+            replies,
+            &c,
+            Warning::new(WarningKind::UnreadInContainer, what),
+        ) {
+            orphan.retain(|o| o != &c);
+            failures.push(f);
         }
     }
     for c in orphan {
@@ -553,6 +539,18 @@ fn attach_to_containers(
                 message: format!("no reply form inside ({})", what.join("; ")),
             });
         }
+    }
+}
+
+/// Puts `w` on the first reply that came in `container`; `false` when none did.
+fn warn_first_reply_of(replies: &mut [Reply], container: &str, w: Warning) -> bool {
+    let prefix = format!("{container}!");
+    match replies.iter_mut().find(|r| r.source.starts_with(&prefix)) {
+        Some(r) => {
+            r.warnings.push(w);
+            true
+        }
+        None => false,
     }
 }
 

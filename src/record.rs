@@ -245,3 +245,30 @@ pub struct ReviewCounts {
     pub note: usize,
     pub resolved: usize,
 }
+
+impl Records {
+    /// No reply, no failure: what a run over nothing gives.
+    pub fn empty() -> Records {
+        Records {
+            schema: RECORDS_SCHEMA.to_string(),
+            replies: Vec::new(),
+            failures: Vec::new(),
+            forms: Vec::new(),
+            review: Vec::new(),
+        }
+    }
+}
+
+impl Answer {
+    /// *Authorizes, no comments* for `draft`, read from `evidence` (for tests and fixtures).
+    pub fn authorized(draft: &str, evidence: Evidence) -> Answer {
+        Answer {
+            draft: draft.to_string(),
+            provisional: None,
+            decision: Decision::Authorize,
+            comments: Some(Comments::NoComments),
+            text: String::new(),
+            evidence,
+        }
+    }
+}

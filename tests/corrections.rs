@@ -275,7 +275,7 @@ fn the_page_and_a_hand_written_file_give_the_same_outputs() {
             r#"{{"sha256":"{chile}","source":"Chile_reply_Circ205.docx","answer":{{"draft":"E.118.1","decision":"not_authorize","text":"Confirmed by e-mail: does not authorize."}},"reason":"confirmed by e-mail of 20 February"}}"#
         ),
         format!(
-            r#"{{"sha256":"{kenya}","exclude":true,"reason":"withdrawn by the Administration"}}"#
+            r#"{{"sha256":"{kenya}","reply":{{"exclude":true}},"reason":"withdrawn by the Administration"}}"#
         ),
     ];
     for c in &changes {

@@ -118,11 +118,12 @@ fn bad_requests_get_a_clear_status() {
         r#"{{"sha256":"{sha}","answer":{{"draft":"{draft}","decision":"authorize"}},"reason":" "}}"#
     );
     assert_eq!(s.api("POST", "/api/correct", &no_reason).0, 422);
-    let bad_state = format!(r#"{{"sha256":"{sha}","member_state":"XYZ","reason":"r"}}"#);
+    let bad_state =
+        format!(r#"{{"sha256":"{sha}","reply":{{"member_state":"XYZ"}},"reason":"r"}}"#);
     let (status, body) = s.api("POST", "/api/correct", &bad_state);
     assert_eq!(status, 422, "{body}");
     assert!(body.contains("XYZ"), "{body}");
-    let unknown = r#"{"sha256":"0000000000000000000000000000000000000000000000000000000000000000","reason":"r","exclude":true}"#;
+    let unknown = r#"{"sha256":"0000000000000000000000000000000000000000000000000000000000000000","reason":"r","reply":{"exclude":true}}"#;
     assert_eq!(s.api("POST", "/api/correct", unknown).0, 422);
     assert_eq!(s.api("GET", "/api/nothing", "").0, 404);
     assert_eq!(s.api("GET", "/../../etc/passwd", "").0, 404);

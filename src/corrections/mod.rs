@@ -32,22 +32,25 @@ pub struct ReplyCorrection {
     pub line: usize,
     pub sha256: String,
     pub source: Option<String>,
+    pub fix: ReplyFix,
+    pub note: Note,
+    pub answers: Vec<AnswerCorrection>,
+}
+
+/// What a `[[reply]]` corrects of the reply itself.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ReplyFix {
     /// `Some(None)` is `"none"`: the reply identifies no Member State.
     pub member_state: Option<Option<MemberState>>,
     pub date: Option<String>,
     pub exclude: Option<bool>,
-    pub note: Note,
-    pub answers: Vec<AnswerCorrection>,
 }
 
 /// One `[[reply.answer]]` table.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AnswerCorrection {
     pub line: usize,
-    pub draft: String,
-    pub decision: Option<Decision>,
-    pub comments: Option<Comments>,
-    pub text: Option<String>,
+    pub change: AnswerChange,
     pub note: Note,
 }
 
@@ -219,9 +222,11 @@ fn reply_of(
         line,
         sha256,
         source: r.source,
-        member_state,
-        date,
-        exclude: r.exclude,
+        fix: ReplyFix {
+            member_state,
+            date,
+            exclude: r.exclude,
+        },
         note,
         answers,
     })
@@ -240,10 +245,12 @@ fn answer_of(text: &str, line: usize, a: AnswerToml) -> Result<AnswerCorrection,
     let note = note_of(text, line, a.reason, a.by, a.on, "[[reply.answer]]")?;
     Ok(AnswerCorrection {
         line,
-        draft,
-        decision: a.decision,
-        comments: a.comments,
-        text: a.text,
+        change: AnswerChange {
+            draft,
+            decision: a.decision,
+            comments: a.comments,
+            text: a.text,
+        },
         note,
     })
 }
@@ -367,31 +374,39 @@ fn record(
     });
 }
 
-fn apply_reply(reply: &mut Reply, e: &ReplyCorrection) {
+fn apply_reply(reply: &mut Reply, entry: &ReplyCorrection) {
+    let e = &entry.fix;
     if let Some(ms) = &e.member_state {
         let from = serde_json::to_value(&reply.member_state).unwrap_or_default();
         reply.member_state = ms.clone();
         let to = serde_json::to_value(&reply.member_state).unwrap_or_default();
-        record(reply, "member_state".into(), from, to, &e.note);
+        record(reply, "member_state".into(), from, to, &entry.note);
     }
     if let Some(date) = &e.date {
         let from = serde_json::to_value(&reply.date).unwrap_or_default();
         reply.date = Some(date.clone());
-        record(reply, "date".into(), from, date.as_str().into(), &e.note);
+        record(
+            reply,
+            "date".into(),
+            from,
+            date.as_str().into(),
+            &entry.note,
+        );
     }
     if let Some(ex) = e.exclude {
         let from = serde_json::Value::Bool(reply.excluded);
         reply.excluded = ex;
-        record(reply, "exclude".into(), from, ex.into(), &e.note);
+        record(reply, "exclude".into(), from, ex.into(), &entry.note);
     }
 }
 
 /// An error says why the correction could not be applied (nothing of it is then applied).
 fn apply_answer(
     reply: &mut Reply,
-    a: &AnswerCorrection,
+    c: &AnswerCorrection,
     same_draft: &dyn Fn(&Answer, &str) -> bool,
 ) -> Result<(), String> {
+    let a = &c.change;
     let Some(i) = reply.answers.iter().position(|x| same_draft(x, &a.draft)) else {
         return Err(format!(
             "the correction names draft {:?}, which this reply does not answer and the form does not list; it was not applied",
@@ -434,14 +449,14 @@ fn apply_answer(
         answer.text = t.clone();
     }
     for (what, from, to) in made {
-        record(reply, format!("{name}.{what}"), from, to, &a.note);
+        record(reply, format!("{name}.{what}"), from, to, &c.note);
     }
     Ok(())
 }
 
 mod write;
 
-pub use self::write::{record_change, write_atomically, AnswerChange, Change};
+pub use self::write::{record_change, write_atomically, AnswerChange, Change, ReplyChange};
 
 #[cfg(test)]
 mod tests;

@@ -68,12 +68,12 @@ fn the_contract_example_parses() {
     assert_eq!(c.replies.len(), 1);
     let r = &c.replies[0];
     assert_eq!(r.line, 2);
-    assert_eq!(r.member_state, Some(states("KOR")));
+    assert_eq!(r.fix.member_state, Some(states("KOR")));
     assert_eq!(r.note.by.as_deref(), Some("SG17 secretariat"));
     assert_eq!(r.answers.len(), 1);
     assert_eq!(r.answers[0].line, 10);
-    assert_eq!(r.answers[0].decision, Some(Decision::Authorize));
-    assert_eq!(r.answers[0].comments, Some(Comments::NoComments));
+    assert_eq!(r.answers[0].change.decision, Some(Decision::Authorize));
+    assert_eq!(r.answers[0].change.comments, Some(Comments::NoComments));
 }
 
 fn error_of(text: &str) -> (usize, String) {
@@ -225,17 +225,17 @@ fn the_page_writes_a_file_the_parser_reads() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("corrections.toml");
     let mut c = change(None);
-    c.member_state = Some("KOR".into());
+    c.reply.member_state = Some("KOR".into());
     record_change(&path, &c, &states).unwrap();
     record_change(&path, &change(Some("X.1644")), &states).unwrap();
     record_change(&path, &change(Some("X.1353")), &states).unwrap();
     let read = load(&path, &states).unwrap();
     assert_eq!(read.replies.len(), 1);
     let r = &read.replies[0];
-    assert_eq!(r.member_state, Some(states("KOR")));
-    let drafts: Vec<&str> = r.answers.iter().map(|a| a.draft.as_str()).collect();
+    assert_eq!(r.fix.member_state, Some(states("KOR")));
+    let drafts: Vec<&str> = r.answers.iter().map(|a| a.change.draft.as_str()).collect();
     assert_eq!(drafts, ["X.1644", "X.1353"], "two decisions, neither lost");
-    assert_eq!(r.answers[0].text.as_deref(), Some("Needs more work"));
+    assert_eq!(r.answers[0].change.text.as_deref(), Some("Needs more work"));
 }
 
 #[test]
@@ -255,7 +255,7 @@ fn hand_written_comments_and_entries_stay() {
     let read = load(&path, &states).unwrap();
     assert_eq!(read.replies.len(), 2);
     assert_eq!(read.replies[0].answers.len(), 2);
-    assert_eq!(read.replies[1].exclude, Some(true));
+    assert_eq!(read.replies[1].fix.exclude, Some(true));
 }
 
 #[test]
@@ -264,7 +264,7 @@ fn a_change_that_would_break_the_file_is_refused() {
     let path = dir.path().join("corrections.toml");
     std::fs::write(&path, example()).unwrap();
     let mut c = change(None);
-    c.member_state = Some("XYZ".into());
+    c.reply.member_state = Some("XYZ".into());
     let err = record_change(&path, &c, &states).unwrap_err().to_string();
     assert!(err.contains("XYZ"), "{err}");
     assert_eq!(

@@ -9,23 +9,36 @@ use toml_edit::{value, ArrayOfTables, DocumentMut, Item, Table};
 use super::{parse, CorrectionsError};
 use crate::record::{Comments, Decision, MemberState};
 
-/// One decision made on the page.
-#[derive(Debug, Clone, Default, PartialEq)]
+/// One decision made on the page, as the page sends it (JSON; unknown fields refused).
+#[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Change {
     pub sha256: String,
     /// Where the file was, for people reading the corrections file.
     pub source: Option<String>,
+    #[serde(default)]
+    pub reply: ReplyChange,
+    pub answer: Option<AnswerChange>,
+    pub reason: String,
+    pub by: Option<String>,
+    /// Set by the server (the day it is written), never by the page.
+    #[serde(skip)]
+    pub on: Option<String>,
+}
+
+/// The corrected values of the reply itself.
+#[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReplyChange {
     /// ISO3, or `"none"`.
     pub member_state: Option<String>,
     pub date: Option<String>,
     pub exclude: Option<bool>,
-    pub answer: Option<AnswerChange>,
-    pub reason: String,
-    pub by: Option<String>,
-    pub on: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+/// The corrected values of one draft.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct AnswerChange {
     pub draft: String,
     pub decision: Option<Decision>,
@@ -82,9 +95,9 @@ fn edit(doc: &mut DocumentMut, c: &Change) {
     if let Some(s) = &c.source {
         reply.entry("source").or_insert(value(s.as_str()));
     }
-    set(reply, "member_state", c.member_state.as_deref());
-    set(reply, "date", c.date.as_deref());
-    if let Some(x) = c.exclude {
+    set(reply, "member_state", c.reply.member_state.as_deref());
+    set(reply, "date", c.reply.date.as_deref());
+    if let Some(x) = c.reply.exclude {
         reply["exclude"] = value(x);
     }
     // A reply entry needs a reason; an answer's reason also explains a new entry.

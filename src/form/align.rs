@@ -109,7 +109,7 @@ pub fn looks_alike(a: &str, b: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::record::{Comments, Sender};
+    use crate::record::Sender;
 
     fn reply(drafts: &[&str]) -> Reply {
         Reply {
@@ -121,14 +121,7 @@ mod tests {
             date: None,
             answers: drafts
                 .iter()
-                .map(|d| Answer {
-                    draft: d.to_string(),
-                    provisional: None,
-                    decision: Decision::Authorize,
-                    comments: Some(Comments::NoComments),
-                    text: String::new(),
-                    evidence: Evidence::Glyph,
-                })
+                .map(|d| Answer::authorized(d, Evidence::Glyph))
                 .collect(),
             ..Reply::default()
         }

@@ -135,13 +135,7 @@ mod tests {
 
     #[test]
     fn empty_records_give_the_header_only() {
-        let records = Records {
-            schema: crate::record::RECORDS_SCHEMA.into(),
-            forms: Vec::new(),
-            review: Vec::new(),
-            replies: vec![],
-            failures: vec![],
-        };
+        let records = Records::empty();
         let bytes = records_csv(&records);
         assert_eq!(bytes, format!("{}\n", CSV_HEADER.join(",")).into_bytes());
     }

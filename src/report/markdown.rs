@@ -597,13 +597,7 @@ mod tests {
 
     #[test]
     fn empty_run_reads_well() {
-        let records = Records {
-            schema: crate::record::RECORDS_SCHEMA.into(),
-            forms: Vec::new(),
-            review: Vec::new(),
-            replies: vec![],
-            failures: vec![],
-        };
+        let records = Records::empty();
         let summary = crate::tally::tally(&[], &crate::tally::Options::default());
         let mut info = sample_info();
         info.form = None;

@@ -176,7 +176,7 @@ async fn correct(State(s): State<Arc<Shared>>, headers: HeaderMap, body: Bytes) 
     if !is_json(&headers) {
         return (StatusCode::UNSUPPORTED_MEDIA_TYPE, "send application/json").into_response();
     }
-    let change: super::workspace::ChangeRequest = match serde_json::from_slice(&body) {
+    let change: crate::corrections::Change = match serde_json::from_slice(&body) {
         Ok(c) => c,
         Err(e) => {
             return (

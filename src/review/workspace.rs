@@ -4,11 +4,11 @@
 
 use std::path::{Path, PathBuf};
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-use crate::corrections::{self, AnswerChange, Change};
+use crate::corrections::{self, Change};
 use crate::pipeline::{self, CorrectionsFile, Evaluation, RunError, RunOptions};
-use crate::record::{Comments, Decision, Records};
+use crate::record::Records;
 use crate::reference::member_states as member_state;
 use crate::tally::Summary;
 
@@ -41,29 +41,6 @@ pub struct Workspace {
     now: Evaluation,
     /// A corrections file that could not be used: shown on the page, nothing of it applied.
     corrections_error: Option<String>,
-}
-
-/// A decision sent by the page.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ChangeRequest {
-    pub sha256: String,
-    pub source: Option<String>,
-    pub member_state: Option<String>,
-    pub date: Option<String>,
-    pub exclude: Option<bool>,
-    pub answer: Option<AnswerRequest>,
-    pub reason: String,
-    pub by: Option<String>,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct AnswerRequest {
-    pub draft: String,
-    pub decision: Option<Decision>,
-    pub comments: Option<Comments>,
-    pub text: Option<String>,
 }
 
 /// What the page shows.
@@ -100,8 +77,8 @@ impl Workspace {
     }
 
     /// Writes one decision into the corrections file, then recomputes.
-    pub fn correct(&mut self, c: ChangeRequest) -> Result<(), WorkspaceError> {
-        if c.reason.trim().is_empty() {
+    pub fn correct(&mut self, mut change: Change) -> Result<(), WorkspaceError> {
+        if change.reason.trim().is_empty() {
             return Err(WorkspaceError::BadRequest(
                 "say why: a reason is required".into(),
             ));
@@ -111,29 +88,16 @@ impl Workspace {
             .records
             .replies
             .iter()
-            .any(|r| r.sha256 == c.sha256)
+            .any(|r| r.sha256 == change.sha256)
         {
             return Err(WorkspaceError::BadRequest(format!(
                 "no reply read in this session has SHA-256 {}",
-                c.sha256
+                change.sha256
             )));
         }
-        let change = Change {
-            sha256: c.sha256,
-            source: c.source,
-            member_state: c.member_state,
-            date: c.date,
-            exclude: c.exclude,
-            answer: c.answer.map(|a| AnswerChange {
-                draft: a.draft,
-                decision: a.decision,
-                comments: a.comments,
-                text: a.text,
-            }),
-            reason: c.reason.trim().to_string(),
-            by: c.by.filter(|b| !b.trim().is_empty()),
-            on: Some(jiff::Timestamp::now().strftime("%Y-%m-%d").to_string()),
-        };
+        change.reason = change.reason.trim().to_string();
+        change.by = change.by.filter(|b| !b.trim().is_empty());
+        change.on = Some(jiff::Timestamp::now().strftime("%Y-%m-%d").to_string());
         corrections::record_change(&self.setup.corrections, &change, &states)
             .map_err(|e| WorkspaceError::BadRequest(e.to_string()))?;
         self.reload()

@@ -1,5 +1,5 @@
 use super::*;
-use crate::record::{Answer, Comments, Correction, Evidence, MemberState, Reply};
+use crate::record::{Answer, Correction, Evidence, MemberState, Reply};
 use crate::warning::Warning;
 
 fn reply(source: &str, iso3: Option<&str>) -> Reply {
@@ -15,14 +15,7 @@ fn reply(source: &str, iso3: Option<&str>) -> Reply {
         date: Some("2023-02-01".into()),
         answers: ["X.1", "X.2", "X.3"]
             .iter()
-            .map(|d| Answer {
-                draft: d.to_string(),
-                provisional: None,
-                decision: Decision::Authorize,
-                comments: Some(Comments::NoComments),
-                text: String::new(),
-                evidence: Evidence::Highlight,
-            })
+            .map(|d| Answer::authorized(d, Evidence::Highlight))
             .collect(),
         ..Reply::default()
     }
