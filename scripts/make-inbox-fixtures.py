@@ -439,8 +439,9 @@ def tally(n, replies):
 
 
 def main():
-    if os.path.exists(OUT):
-        shutil.rmtree(OUT)
+    # the generated folders are rewritten whole; SCORES-first-run.md beside them is kept
+    for d in ('forms', 'mbox', 'maildir', 'loose', 'later'):
+        shutil.rmtree(os.path.join(OUT, d), ignore_errors=True)
     for d in ('forms', 'mbox', 'maildir/SG-replies/cur', 'maildir/SG-replies/new', 'maildir/SG-replies/tmp',
               'loose', 'later'):
         os.makedirs(os.path.join(OUT, d), exist_ok=True)

@@ -160,8 +160,8 @@ TEXTS = {'Y.4496': 'The privacy requirements of clause 8 need one more meeting.'
 
 
 def main():
-    if os.path.exists(OUT):
-        shutil.rmtree(OUT)
+    # replies/ is rewritten whole; SCORES-first-run.md beside it is kept
+    shutil.rmtree(os.path.join(OUT, 'replies'), ignore_errors=True)
     os.makedirs(os.path.join(OUT, 'replies'))
     truth = {}
     rows = []
@@ -222,6 +222,9 @@ def main():
           '  can only say it cannot tell (a `decide` item would be an acceptable answer, a wrong state not).',
           '- The company reply (Telefónica) is `iso3: null`: a Sector Member is not a Member State, even if',
           '  its address is in Spain.',
+          '- `Circ233_reply_30.docx` (Cameroon letterhead, Gabon mission): the mission\'s Geneva address is',
+          '  "Avenue de France 23", so a third country\'s name is on the page; a street name is not a source.',
+          '- The one reason text (Y.4496, every fifth file) is in English whatever the form\'s language.',
           '- `VEN` rests on the e-mail domain alone (CONATEL is the name of four regulators).',
           '- `CHE`: "OFCOM" is also the name of the UK regulator; Biel/Bienne and `bakom.admin.ch` decide.',
           '', 'Scores of the reader before any change for this set: `SCORES-first-run.md`.', '']

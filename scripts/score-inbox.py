@@ -83,7 +83,7 @@ def main():
                 if os.path.basename(where).split(':')[0] in x['source'] and (
                         'message' not in nr['where'] or f"!{nr['where'].split('message ')[1]}" in x['source']):
                     nr_hits.append(x['source'])
-    print(f"replies found {tot['found']}/{tot['replies']}, in their own circular's outputs only {tot['assigned']}/{tot['replies']}, "
+    print(f"replies found {tot['found']}/{tot['replies']}, assigned to their own circular (output folder or the record's circular) {tot['assigned']}/{tot['replies']}, "
           f"Member State right {tot['ms']}/{tot['found']}, decisions right {tot['answers_right']}/{tot['answers']}")
     print(f"no-reply messages read as replies: {len(nr_hits)} {nr_hits}")
     # tallies
