@@ -324,6 +324,11 @@ def rfc_date(day, hh, mm, tz='+0100'):
     return f'{DOW[d.weekday()]}, {day:02d} Mar 2026 {hh:02d}:{mm:02d}:00 {tz}'
 
 
+def plain(value):
+    from email.header import decode_header, make_header
+    return str(make_header(decode_header(str(value))))
+
+
 def hdr(value):
     try:
         value.encode('ascii')
@@ -478,7 +483,7 @@ def main():
         lines = body.split(b'\n')
         lines = [(b'>' + ln) if ln.startswith(b'From ') else ln for ln in lines]
         mb.append(sep.encode() + b'\n' + head.encode() + b'\n'.join(lines).rstrip(b'\n') + b'\n\n')
-        messages.append(dict(where=f'mbox/Inbox.mbox, message {n}', subject=str(m['Subject']), what=what))
+        messages.append(dict(where=f'mbox/Inbox.mbox, message {n}', subject=plain(m['Subject']), what=what))
         return n
 
     def mbox_reply(r, subject, name, day, hh, mm, body, more=(), qp=False, what=None, packaging='attachment'):
@@ -539,7 +544,7 @@ def main():
                  attachment(docs[key_of(d214)], 'DEU_reply_Circ214.docx')])
     n = add_mbox(m, 12, 14, 20, 'two replies of DEU, to Circular 201 and to Circular 214, in one message')
     for r, nm in ((d201, 'DEU_Antwort_Circ201.docx'), (d214, 'DEU_reply_Circ214.docx')):
-        place(r, 'mbox/Inbox.mbox', n, m['Subject'], m['Message-ID'], nm, f'mbox/Inbox.mbox!{n}!{nm}', 'one of two replies in a message')
+        place(r, 'mbox/Inbox.mbox', n, plain(m['Subject']), m['Message-ID'], nm, f'mbox/Inbox.mbox!{n}!{nm}', 'one of two replies in a message')
     mbox_reply(BY[(214, 'KOR')], 'Re: TSB Circular 214 – reply form', 'Reply_Circ214_Korea.docx', 10, 16, 3,
                'Dear Sir/Madam,\n\nPlease find attached the reply of the Republic of Korea.\n\nBest regards,\nPARK Ji-hoon\n')
     mbox_reply(BY[(201, 'GBR')], 'TSB Circ 201 - UK response', 'UK_response_Circ201.docx', 10, 17, 30,
@@ -575,7 +580,7 @@ def main():
         rel = f'maildir/SG-replies/new/{name}' if unread else f'maildir/SG-replies/cur/{name}:2,{flags}'
         b = (f'Return-Path: <{m["From"].split("<")[-1].rstrip(">")}>\nDelivered-To: sg-replies@itu.int\n').encode() + raw(m)
         open(os.path.join(OUT, rel), 'wb').write(b)
-        messages.append(dict(where=rel, subject=str(m['Subject']), what=what))
+        messages.append(dict(where=rel, subject=plain(m['Subject']), what=what))
         return rel
 
     def md_reply(r, subject, name, day, hh, mm, body, more=(), what=None, unread=False, flags='S'):
