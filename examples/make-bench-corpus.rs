@@ -2,11 +2,13 @@
 //! (`samples/*.docx`) and, when present, the practice replies (`../shared/replies/circ42/*.docx`).
 //!
 //! ```sh
-//! cargo run --release --example make-bench-corpus -- [OUT_DIR [COUNT]] [--samples-only]
+//! cargo run --release --example make-bench-corpus -- [OUT_DIR [COUNT]] [--samples-only] [--small]
 //! # defaults: bench/corpus and 2000
 //! ```
 //!
 //! `--samples-only` leaves the practice replies out: every file then answers Circular 117.
+//! `--small` draws sizes between 20 and 40 KB instead (a reply as Word saves it, with no cover
+//! letter to speak of): the set on which per-file costs show.
 //!
 //! Each file is one source reply (taken in turn, so languages and checkbox mechanisms vary as
 //! in the sources) grown to a target size drawn log-uniformly between 20 KB and 2 MB: a cover
@@ -28,6 +30,8 @@ use rayon::prelude::*;
 
 const MIN_SIZE: f64 = 20_000.0;
 const MAX_SIZE: f64 = 2_000_000.0;
+/// Largest file with `--small`.
+const MAX_SMALL: f64 = 40_000.0;
 /// Compressed bytes of filler text in one file: drawn log-uniformly between these (a cover
 /// letter of about a page to some sixty pages). A file larger than its text and the form
 /// carries pictures for the rest, as real replies do: their size is letterheads and scans.
@@ -40,7 +44,14 @@ fn main() -> ExitCode {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let all: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
     let samples_only = all.iter().any(|a| a == "--samples-only");
-    let mut args = all.into_iter().filter(|a| a != "--samples-only");
+    let max_size = if all.iter().any(|a| a == "--small") {
+        MAX_SMALL
+    } else {
+        MAX_SIZE
+    };
+    let mut args = all
+        .into_iter()
+        .filter(|a| a != "--samples-only" && a != "--small");
     let out = args
         .next()
         .map(PathBuf::from)
@@ -53,7 +64,7 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    match run(&root, &out, count, samples_only) {
+    match run(&root, &out, count, samples_only, max_size) {
         Ok(st) => {
             println!(
                 "wrote {} files ({:.1} MB; {} with pictures; word/document.xml: {:.1} MB in all) into {}",
@@ -89,7 +100,7 @@ struct Made {
     xml_bytes: usize,
 }
 
-fn run(root: &Path, out: &Path, count: usize, samples_only: bool) -> Res<Stats> {
+fn run(root: &Path, out: &Path, count: usize, samples_only: bool, max_size: f64) -> Res<Stats> {
     let mut sources = Vec::new();
     let mut dirs = vec![root.join("samples")];
     if !samples_only {
@@ -126,7 +137,7 @@ fn run(root: &Path, out: &Path, count: usize, samples_only: bool) -> Res<Stats> 
         .into_par_iter()
         .map(|i| -> Res<(u64, usize, usize)> {
             let src = &sources[i % sources.len()];
-            let m = variant(src, i)?;
+            let m = variant(src, i, max_size)?;
             fs::write(out.join(&m.name), &m.bytes)?;
             Ok((m.bytes.len() as u64, m.pictures, m.xml_bytes))
         })
@@ -142,9 +153,9 @@ fn run(root: &Path, out: &Path, count: usize, samples_only: bool) -> Res<Stats> 
 }
 
 /// The `i`-th corpus file: its name and bytes.
-fn variant(src: &Source, i: usize) -> Res<Made> {
+fn variant(src: &Source, i: usize, max_size: f64) -> Res<Made> {
     let mut rng = Rng::new(i as u64);
-    let target = log_uniform(&mut rng, MIN_SIZE, MAX_SIZE) as u64;
+    let target = log_uniform(&mut rng, MIN_SIZE, max_size) as u64;
     let text_cap = log_uniform(&mut rng, MIN_TEXT, MAX_TEXT) as u64;
     // Three in ten carry a letterhead whatever their size.
     let logo = rng.below(10) < 3;

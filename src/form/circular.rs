@@ -54,8 +54,21 @@ pub fn find_circular(text: &str) -> Option<Circular> {
 
 /// The circular named in a document: in any paragraph, in the body or a table.
 pub fn in_document(doc: &Document) -> Option<Circular> {
-    let text: Vec<String> = doc.paragraphs().iter().map(|p| p.text()).collect();
+    // Every pattern needs a number: paragraphs without a digit (most of a cover letter) are
+    // left out before the patterns scan the text.
+    let text: Vec<String> = doc
+        .paragraphs()
+        .iter()
+        .map(|p| p.text())
+        .filter(|t| t.chars().any(is_digit))
+        .collect();
     find_circular(&text.join("\n"))
+}
+
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit()
+        || ('\u{0660}'..='\u{0669}').contains(&c)
+        || ('\u{06F0}'..='\u{06F9}').contains(&c)
 }
 
 /// The circular of a run: the first blank form's that names one (`--form` first, then those
