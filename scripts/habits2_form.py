@@ -266,7 +266,11 @@ class Builder:
         name = [d.p2([d.run(draft_name(self.lang, key, prov, kind))])]
         if 'merged' in self.lay:
             # the draft's two rows merged into one by the person (Table > Merge Cells)
-            return [d.row([d.cell(3000, name), d.cell(560, [boxp('auth'), d.p2([]), d.p2([]), boxp('na')], valign='top'),
+            # Word stacks the merged cells' paragraphs; the person then pressed Enter until the second
+            # box stood beside its line again (about one empty paragraph per line of the labels above)
+            lines = -(-len(lab['auth']) // 52) + -(-len(lab['no']) // 46) + -(-len(lab['wc']) // 46)
+            gap = [d.p2([]) for _ in range(max(1, round(lines * 0.8)))]
+            return [d.row([d.cell(3000, name), d.cell(560, [boxp('auth')] + gap + [boxp('na')], valign='top'),
                            d.cell(6079, auth_paras + opt_paras + na_paras)])]
         # cell shading goes on the chosen line's box cell (the label cell holds the options too)
         return [d.row([d.cell(3000, name, vmerge='restart'), d.cell(560, [boxp('auth')], valign='top', shd=shd_a),
