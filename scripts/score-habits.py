@@ -23,7 +23,12 @@ and compares records.json and summary.json with tests/fixtures/habits_expected.j
 Scores are printed per field, per habit (the truth's `habits` tags: how the boxes were marked, how
 the options were marked, where the text is, layout, how the sender is told) and per language.
 
-    python3 scripts/score-habits.py [--bin target/release/replytally] [--out /tmp/habits-score] [--json FILE] [--no-run]
+    python3 scripts/score-habits.py [--set habits|habits2] [--form-lang LANG] [--bin target/release/replytally]
+                                    [--out /tmp/habits-score] [--json FILE] [--no-run]
+
+`--set habits2` scores tests/fixtures/habits2/ against tests/fixtures/habits2_expected.json (the same
+scoring); `--form-lang` picks the truth's blank form of that language for the --form run (default:
+the truth's `form`, the English one).
 """
 
 import collections
@@ -110,7 +115,7 @@ def warned(ws, ta, strict=False):
 def run(binary, out, form):
     args = [binary, 'run', f'{FIX}/replies', '--out', out, '--no-progress']
     if form:
-        args[3:3] = ['--form', f'{FIX}/form/blank_circ77_en.docx']
+        args[3:3] = ['--form', f'{FIX}/{form}']
     p = subprocess.run(args, cwd=ROOT, capture_output=True, text=True)
     return p.returncode, p.stderr
 
@@ -315,10 +320,15 @@ def main():
     args = sys.argv[1:]
     opt = lambda k, d: args[args.index(k) + 1] if k in args else d  # noqa: E731
     binary = opt('--bin', None)
-    out = opt('--out', '/tmp/habits-score')
+    global FIX, TRUTH
+    name = opt('--set', 'habits')
+    FIX = f'tests/fixtures/{name}'
+    TRUTH = os.path.join(ROOT, 'tests', 'fixtures', f'{name}_expected.json')
+    out = opt('--out', f'/tmp/{name}-score')
     truth = json.load(open(TRUTH, encoding='utf-8'))
+    form_file = truth['forms'][opt('--form-lang', None)] if '--form-lang' in args else truth.get('form', 'form/blank_circ77_en.docx')
     ALL_DRAFT_NAMES = sorted({n for ta in truth['replies'][0]['answers'] for n in draft_names(ta)})
-    runs = [('with --form', os.path.join(out, 'with-form'), True), ('without --form', os.path.join(out, 'no-form'), False)]
+    runs = [('with --form', os.path.join(out, 'with-form'), form_file), ('without --form', os.path.join(out, 'no-form'), None)]
     if binary is None:
         b = subprocess.run(['cargo', 'build', '--release', '--quiet'], cwd=ROOT)
         if b.returncode:
