@@ -27,6 +27,7 @@ mod review_browser;
 mod review_http;
 mod samples;
 mod samples_generated;
+mod scored_sets;
 mod shared_replies;
 
 // The sample generator (examples/make-samples.rs), for `samples_generated`: its modules name
