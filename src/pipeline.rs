@@ -683,7 +683,9 @@ pub fn evaluate(opts: &RunOptions) -> Result<Evaluation, RunError> {
     });
     let known = crate::circulars::known(given.iter().chain(found));
     if known.len() > 1 {
-        return Ok(crate::circulars::evaluate(&settings, known, given, inputs, reads));
+        return Ok(crate::circulars::evaluate(
+            &settings, known, given, inputs, reads,
+        ));
     }
     Ok(evaluate_group(&settings, &inputs, reads, given, &|_, _| true).0)
 }

@@ -162,7 +162,10 @@ fn a_reply_matching_two_circulars_or_none_is_a_decide_item() {
     assert!(item(&none, "circular_unknown"), "{items:?}");
     let html = fs::read_to_string(out.join("index.html")).unwrap();
     for (p, kind) in [(&two, "circular_ambiguous"), (&none, "circular_unknown")] {
-        assert!(html.contains(&p.display().to_string()), "{p:?} in index.html");
+        assert!(
+            html.contains(&p.display().to_string()),
+            "{p:?} in index.html"
+        );
         assert!(html.contains(kind));
     }
     // Each candidate lists the ambiguous reply as a decide item; no tally includes either.
@@ -263,11 +266,6 @@ fn the_review_page_shows_every_circular() {
         .find(|r| r["sha256"] == sha)
         .expect("the corrected reply");
     assert_eq!(r["answers"][0]["decision"], "not_authorize");
-    let page_html = page.request(
-        "GET",
-        &format!("/?key={}", page.key),
-        &[],
-        b"",
-    );
+    let page_html = page.request("GET", &format!("/?key={}", page.key), &[], b"");
     assert!(page_html.1.contains("function groups(s)"));
 }

@@ -178,7 +178,9 @@ pub fn assign(known: &[Known], r: &Reply) -> Assignment {
     match (by_number, by_drafts.as_slice()) {
         (Some(n), []) => Assignment::One(n),
         (Some(n), ds) if ds.contains(&n) => Assignment::One(n),
-        (Some(n), ds) => Assignment::Several(std::iter::once(n).chain(ds.iter().copied()).collect()),
+        (Some(n), ds) => {
+            Assignment::Several(std::iter::once(n).chain(ds.iter().copied()).collect())
+        }
         (None, []) => Assignment::None,
         (None, [one]) => Assignment::One(*one),
         (None, ds) => Assignment::Several(ds.to_vec()),
@@ -326,7 +328,10 @@ mod tests {
         ];
         let k = known(forms.iter());
         let folders: Vec<&str> = k.iter().map(|k| k.folder.as_str()).collect();
-        assert_eq!(folders, ["TSB-Circular-77", "TSB-Circular-205", "form-other"]);
+        assert_eq!(
+            folders,
+            ["TSB-Circular-77", "TSB-Circular-205", "form-other"]
+        );
         assert_eq!(k[0].drafts.len(), 3);
     }
 
@@ -338,9 +343,15 @@ mod tests {
         ];
         let k = known(forms.iter());
         assert_eq!(assign(&k, &reply(Some("77"), &["Q.1"])), Assignment::One(0));
-        assert_eq!(assign(&k, &reply(Some("205"), &["X.9"])), Assignment::One(1));
+        assert_eq!(
+            assign(&k, &reply(Some("205"), &["X.9"])),
+            Assignment::One(1)
+        );
         assert_eq!(assign(&k, &reply(None, &["E.2"])), Assignment::One(1));
-        assert_eq!(assign(&k, &reply(Some("999"), &["E.2"])), Assignment::One(1));
+        assert_eq!(
+            assign(&k, &reply(Some("999"), &["E.2"])),
+            Assignment::One(1)
+        );
         assert_eq!(
             assign(&k, &reply(Some("77"), &["E.1", "E.2"])),
             Assignment::Several(vec![0, 1])

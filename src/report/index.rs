@@ -185,9 +185,9 @@ fn circulars_table(h: &mut String, entries: &[IndexEntry]) {
             );
         }
         let decide = e.summary.review.decide;
-        let _ = write!(
+        let _ = writeln!(
             h,
-            "</ul></td><td{}>{decide}</td><td><a href=\"{f}/summary.md\">summary.md</a> · <a href=\"{f}/records.json\">records.json</a> · <a href=\"{f}/annex.docx\">annex.docx</a></td></tr>\n",
+            "</ul></td><td{}>{decide}</td><td><a href=\"{f}/summary.md\">summary.md</a> · <a href=\"{f}/records.json\">records.json</a> · <a href=\"{f}/annex.docx\">annex.docx</a></td></tr>",
             if decide > 0 { " class=\"decide\"" } else { "" },
             f = esc(e.folder),
         );

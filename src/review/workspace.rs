@@ -96,8 +96,7 @@ impl Workspace {
                 "say why: a reason is required".into(),
             ));
         }
-        if !self.now.replies().any(|r| r.sha256 == change.sha256)
-        {
+        if !self.now.replies().any(|r| r.sha256 == change.sha256) {
             return Err(WorkspaceError::BadRequest(format!(
                 "no reply read in this session has SHA-256 {}",
                 change.sha256
