@@ -151,6 +151,16 @@ impl RunOutcome {
     pub fn warnings(&self) -> usize {
         self.replies().map(|r| r.warnings.len()).sum()
     }
+
+    /// Every failure, in every circular and in none.
+    pub fn failures(&self) -> usize {
+        let each: usize = self
+            .circulars
+            .iter()
+            .map(|c| c.eval.records.failures.len())
+            .sum();
+        self.records.failures.len() + each
+    }
 }
 
 impl Evaluation {

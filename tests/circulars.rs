@@ -147,10 +147,19 @@ fn a_reply_matching_two_circulars_or_none_is_a_decide_item() {
     // A reply to Circular 205, which is not among this run's circulars: none.
     let none = extra.join("Argentina_Circ205.docx");
     fs::copy(fixtures().join("circ205/Argentina_Circ205.docx"), &none).unwrap();
+    // A file that cannot be read belongs to no circular.
+    let unreadable = extra.join("notes.txt");
+    fs::write(&unreadable, "not a reply").unwrap();
     let [_, (_, r310, f310), (_, r77, f77)] = sets();
     let out = tmp.path().join("out");
-    assert_eq!(run(&[&r310, &r77, &extra], &[&f310, &f77], &out), 0);
+    assert_eq!(run(&[&r310, &r77, &extra], &[&f310, &f77], &out), 1);
     let index = load(&out.join("index.json"));
+    let failures = index["failures"].as_array().unwrap();
+    assert_eq!(failures.len(), 1, "{failures:?}");
+    assert_eq!(
+        failures[0]["source"],
+        unreadable.display().to_string().as_str()
+    );
     let items = review_of(&index);
     let item = |src: &Path, kind: &str| {
         let src = src.display().to_string();
@@ -160,6 +169,7 @@ fn a_reply_matching_two_circulars_or_none_is_a_decide_item() {
     };
     assert!(item(&two, "circular_ambiguous"), "{items:?}");
     assert!(item(&none, "circular_unknown"), "{items:?}");
+    assert!(item(&unreadable, "unreadable_unsupported"), "{items:?}");
     let html = fs::read_to_string(out.join("index.html")).unwrap();
     for (p, kind) in [(&two, "circular_ambiguous"), (&none, "circular_unknown")] {
         assert!(
@@ -171,6 +181,7 @@ fn a_reply_matching_two_circulars_or_none_is_a_decide_item() {
     // Each candidate lists the ambiguous reply as a decide item; no tally includes either.
     for folder in ["TSB-Circular-310", "TSB-Circular-77"] {
         let records = load(&out.join(folder).join("records.json"));
+        assert_eq!(records["failures"].as_array().unwrap().len(), 0, "{folder}");
         let listed = sources(&records);
         assert!(listed.len() > 10, "{folder}");
         for p in [&two, &none] {

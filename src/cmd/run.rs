@@ -63,7 +63,7 @@ pub fn run(args: Args) -> Result<Status, CmdError> {
         "replytally: {} inputs, {} replies read, {} failures, {} warnings; wrote {}",
         outcome.inputs,
         outcome.replies().count(),
-        r.failures.len(),
+        outcome.failures(),
         outcome.warnings(),
         opts.out.display()
     );
@@ -75,5 +75,5 @@ pub fn run(args: Args) -> Result<Status, CmdError> {
             opts.out.join(replytally::report::INDEX_HTML).display()
         );
     }
-    Ok(Status::of(r.failures.len()))
+    Ok(Status::of(outcome.failures()))
 }

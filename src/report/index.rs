@@ -215,3 +215,45 @@ fn rest_sections(h: &mut String, rest: &Records) {
         h.push_str("</tbody>\n</table>\n");
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::tests::{sample_info, sample_records, sample_summary};
+
+    #[test]
+    fn lists_each_circular_and_escapes_what_belongs_to_none() {
+        let records = sample_records();
+        let summary = sample_summary(&records);
+        let info = sample_info();
+        let entries = [IndexEntry {
+            folder: "TSB-Circular-42",
+            title: "TSB Circular 42".into(),
+            info: &info,
+            summary: &summary,
+            replies: records.replies.len(),
+        }];
+        let mut rest = Records::empty();
+        rest.review.push(ReviewItem {
+            source: "in/<b>odd</b>.docx".into(),
+            sha256: None,
+            severity: crate::warning::Severity::Decide,
+            kind: "circular_unknown".into(),
+            drafts: Vec::new(),
+            message: "names no circular of this run".into(),
+            resolved: false,
+        });
+        let html = index_html(&entries, &rest, &info);
+        assert_eq!(html, index_html(&entries, &rest, &info), "deterministic");
+        assert!(html.contains("<a href=\"TSB-Circular-42/report.html\">TSB Circular 42</a>"));
+        assert!(html.contains("in/&lt;b&gt;odd&lt;/b&gt;.docx"));
+        assert!(!html.contains("<script") && !html.contains("http"));
+        for d in &summary.drafts {
+            assert!(html.contains(&format!("<li>{}: ", d.draft)));
+        }
+        let json: serde_json::Value = serde_json::from_slice(&index_json(&entries, &rest)).unwrap();
+        assert_eq!(json["schema"], INDEX_SCHEMA);
+        assert_eq!(json["circulars"][0]["folder"], "TSB-Circular-42");
+        assert_eq!(json["review"][0]["kind"], "circular_unknown");
+    }
+}
