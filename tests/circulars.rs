@@ -280,3 +280,41 @@ fn the_review_page_shows_every_circular() {
     let page_html = page.request("GET", &format!("/?key={}", page.key), &[], b"");
     assert!(page_html.1.contains("function groups(s)"));
 }
+
+#[test]
+fn what_came_in_an_email_goes_with_its_reply_circular() {
+    use crate::common::build::{attachment, eml, DATE};
+    let tmp = tempfile::tempdir().unwrap();
+    let mail = tmp.path().join("mail");
+    fs::create_dir_all(&mail).unwrap();
+    let docx = fs::read(fixtures().join("circ310/Armenia_Circ310.docx")).unwrap();
+    let docx_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    let message = eml(
+        "Permanent Mission <mission@example.am>",
+        DATE,
+        "Reply to TSB Circular 310",
+        &[
+            attachment(docx_type, "Armenia_Circ310.docx", &docx),
+            attachment(
+                "text/plain",
+                "cover.txt",
+                b"Please find our reply attached.",
+            ),
+        ],
+    );
+    let eml_path = mail.join("reply.eml");
+    fs::write(&eml_path, message).unwrap();
+    let [(_, r205, f205), (_, _, f310), _] = sets();
+    let out = tmp.path().join("out");
+    assert_eq!(run(&[&r205, &mail], &[&f205, &f310], &out), 0);
+    let records = load(&out.join("TSB-Circular-310/records.json"));
+    let replies = records["replies"].as_array().unwrap();
+    assert_eq!(replies.len(), 1, "{replies:?}");
+    let source = format!("{}!Armenia_Circ310.docx", eml_path.display());
+    assert_eq!(replies[0]["source"], source.as_str());
+    let warnings = replies[0]["warnings"].to_string();
+    assert!(warnings.contains("cover.txt"), "{warnings}");
+    let index = load(&out.join("index.json"));
+    assert!(index["failures"].as_array().unwrap().is_empty());
+    assert!(review_of(&index).is_empty(), "{index}");
+}

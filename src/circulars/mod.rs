@@ -15,6 +15,8 @@ mod evaluate;
 
 pub use self::evaluate::{evaluate, write_all, CircularEvaluation};
 
+use std::collections::HashMap;
+
 use crate::draft::{same_draft, DraftName};
 use crate::intake::Input;
 use crate::pipeline::{BlankForm, Read};
@@ -247,14 +249,19 @@ pub fn group(known: Vec<Known>, inputs: Vec<Input>, reads: Vec<Read>) -> Grouped
             _ => None,
         });
     }
-    // Container → group of its first assigned reply.
+    // Container → group of its first assigned reply: every `!`-prefix of a reply's source
+    // names a container it came in (one pass, not one scan per attachment).
+    let mut of_container: HashMap<&str, usize> = HashMap::new();
+    for (read, g) in reads.iter().zip(&of) {
+        if let (Read::Reply(r), Some(g)) = (read, g) {
+            for (i, _) in r.source.match_indices('!') {
+                of_container.entry(&r.source[..i]).or_insert(*g);
+            }
+        }
+    }
     let container_group = |input: &Input| -> Option<usize> {
         let c = &input.container.as_ref()?.source;
-        let prefix = format!("{c}!");
-        reads.iter().zip(&of).find_map(|(r, g)| match r {
-            Read::Reply(r) if r.source.starts_with(&prefix) => *g,
-            _ => None,
-        })
+        of_container.get(c.as_str()).copied()
     };
     let targets: Vec<Option<usize>> = inputs
         .iter()

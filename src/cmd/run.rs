@@ -56,7 +56,6 @@ pub fn run(args: Args) -> Result<Status, CmdError> {
         ),
     };
     let outcome = pipeline::run(&opts)?;
-    let r = &outcome.records;
     // A closed stderr is no reason to fail a run whose outputs are written.
     let _ = writeln!(
         std::io::stderr(),
