@@ -691,7 +691,13 @@ pub fn evaluate(opts: &RunOptions) -> Result<Evaluation, RunError> {
         Read::Blank(b) => Some(b),
         _ => None,
     });
-    let known = crate::circulars::known(given.iter().chain(found));
+    let mut known = crate::circulars::known(given.iter().chain(found));
+    if known.is_empty() {
+        known = crate::circulars::named_by_replies(reads.iter().filter_map(|r| match r {
+            Read::Reply(r) => Some(r.as_ref()),
+            _ => None,
+        }));
+    }
     if known.len() > 1 {
         return Ok(crate::circulars::evaluate(
             &settings, known, given, inputs, reads,

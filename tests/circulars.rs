@@ -318,3 +318,33 @@ fn what_came_in_an_email_goes_with_its_reply_circular() {
     assert!(index["failures"].as_array().unwrap().is_empty());
     assert!(review_of(&index).is_empty(), "{index}");
 }
+
+#[test]
+fn without_blank_forms_the_numbers_the_replies_name_are_the_circulars() {
+    let tmp = tempfile::tempdir().unwrap();
+    // The replies to Circular 310 without their blank form, beside those to Circular 77.
+    let r310 = tmp.path().join("r310");
+    fs::create_dir_all(&r310).unwrap();
+    for e in fs::read_dir(fixtures().join("circ310")).unwrap().flatten() {
+        if e.file_type().unwrap().is_file() {
+            fs::copy(e.path(), r310.join(e.file_name())).unwrap();
+        }
+    }
+    let r77 = fixtures().join("habits/replies");
+    let all = tmp.path().join("all");
+    assert_eq!(run(&[&r310, &r77], &[], &all), 0);
+    for (n, replies) in [("310", &r310), ("77", &r77)] {
+        let alone = tmp.path().join(format!("alone-{n}"));
+        assert_eq!(run(&[replies], &[], &alone), 0);
+        let folder = all.join(format!("TSB-Circular-{n}"));
+        for name in ["summary.json", "records.json"] {
+            assert!(
+                fs::read(folder.join(name)).expect(name) == fs::read(alone.join(name)).unwrap(),
+                "{n}/{name} differs from a run over its replies alone"
+            );
+        }
+    }
+    assert!(fs::read_to_string(all.join("index.html"))
+        .unwrap()
+        .contains("TSB Circular 310</a>"));
+}

@@ -5,7 +5,8 @@
 //!
 //! The circulars of a run are those of its blank forms (`--form`, then those found among the
 //! inputs): forms naming the same number are one circular; a form naming none joins the
-//! circular whose drafts it shares most, else is a circular of its own. A reply is assigned
+//! circular whose drafts it shares most, else is a circular of its own. Without any blank form,
+//! the numbers the replies name, when they name two or more. A reply is assigned
 //! from the number it names (`Reply.circular`) and the drafts it names: the number decides when
 //! its drafts agree or match no circular; without a known number, the circular whose drafts it
 //! names most. A reply whose number and drafts point to different circulars, whose drafts
@@ -71,6 +72,41 @@ fn add_drafts(to: &mut Vec<DraftName>, drafts: &[DraftName]) {
             to.push(d.clone());
         }
     }
+}
+
+/// Without blank forms: the circulars the replies name, when they name two numbers or more
+/// (each with the drafts its replies name); none otherwise (one tally, as without circulars).
+pub fn named_by_replies<'a>(replies: impl IntoIterator<Item = &'a Reply>) -> Vec<Known> {
+    let mut known: Vec<Known> = Vec::new();
+    for r in replies {
+        let Some(c) = &r.circular else { continue };
+        let names: Vec<DraftName> = r
+            .answers
+            .iter()
+            .map(|a| DraftName {
+                draft: a.draft.clone(),
+                provisional: a.provisional.clone(),
+            })
+            .collect();
+        match known
+            .iter()
+            .position(|k| k.circular.as_ref().is_some_and(|kc| kc.number == c.number))
+        {
+            Some(i) => add_drafts(&mut known[i].drafts, &names),
+            None => known.push(Known {
+                circular: Some(Circular {
+                    number: c.number.clone(),
+                    date: None,
+                }),
+                drafts: names,
+                folder: format!("TSB-Circular-{}", safe(&c.number)),
+            }),
+        }
+    }
+    if known.len() < 2 {
+        known.clear();
+    }
+    known
 }
 
 /// The circular a blank form belongs to: the one of its number, else (a form naming no
@@ -340,6 +376,22 @@ mod tests {
             ["TSB-Circular-77", "TSB-Circular-205", "form-other"]
         );
         assert_eq!(k[0].drafts.len(), 3);
+    }
+
+    #[test]
+    fn without_forms_two_numbers_named_are_two_circulars() {
+        let one = [reply(Some("77"), &["Q.1"]), reply(None, &["Q.2"])];
+        assert!(named_by_replies(one.iter()).is_empty());
+        let two = [
+            reply(Some("77"), &["Q.1"]),
+            reply(Some("205"), &["E.1"]),
+            reply(Some("77"), &["Q.2"]),
+        ];
+        let k = named_by_replies(two.iter());
+        assert_eq!(k.len(), 2);
+        assert_eq!(k[0].folder, "TSB-Circular-77");
+        assert_eq!(k[0].drafts.len(), 2);
+        assert_eq!(assign(&k, &reply(None, &["E.1"])), Assignment::One(1));
     }
 
     #[test]
