@@ -26,7 +26,8 @@ use crate::warning::{Warning, WarningKind};
 pub struct RunOptions {
     pub inputs: Vec<PathBuf>,
     pub out: PathBuf,
-    pub form: Option<PathBuf>,
+    /// `--form`, each time given (several circulars in one run: `crate::circulars`).
+    pub forms: Vec<PathBuf>,
     pub deadline: Option<String>,
     pub threshold: f64,
     pub jobs: Option<usize>,
@@ -56,7 +57,7 @@ impl RunOptions {
         RunOptions {
             inputs,
             out,
-            form: None,
+            forms: Vec::new(),
             deadline: None,
             threshold: tally::DEFAULT_THRESHOLD,
             jobs: None,
@@ -122,6 +123,10 @@ pub struct Evaluation {
     pub forms: Vec<BlankForm>,
     pub info: RunInfo,
     pub inputs: usize,
+    /// With several circulars, each one's evaluation (`crate::circulars`); `records` then holds
+    /// what belongs to none (replies assigned to none or to several, failures) with their
+    /// review items, and `summary` tallies nothing. Empty with one circular or none.
+    pub circulars: Vec<crate::circulars::CircularEvaluation>,
 }
 
 /// The outcome of a run.
@@ -132,11 +137,37 @@ pub struct RunOutcome {
     pub forms: Vec<BlankForm>,
     pub written: Vec<PathBuf>,
     pub inputs: usize,
+    /// The circulars tallied each into its own folder (none with one circular or none).
+    pub circulars: Vec<crate::circulars::CircularEvaluation>,
 }
 
 impl RunOutcome {
+    /// Every reply read, in every circular.
+    pub fn replies(&self) -> impl Iterator<Item = &Reply> {
+        let each = self.circulars.iter().flat_map(|c| &c.eval.records.replies);
+        self.records.replies.iter().chain(each)
+    }
+
     pub fn warnings(&self) -> usize {
-        self.records.replies.iter().map(|r| r.warnings.len()).sum()
+        self.replies().map(|r| r.warnings.len()).sum()
+    }
+
+    /// Every failure, in every circular and in none.
+    pub fn failures(&self) -> usize {
+        let each: usize = self
+            .circulars
+            .iter()
+            .map(|c| c.eval.records.failures.len())
+            .sum();
+        self.records.failures.len() + each
+    }
+}
+
+impl Evaluation {
+    /// Every reply read, in every circular.
+    pub fn replies(&self) -> impl Iterator<Item = &Reply> {
+        let each = self.circulars.iter().flat_map(|c| &c.eval.records.replies);
+        self.records.replies.iter().chain(each)
     }
 }
 
@@ -400,7 +431,8 @@ pub fn assemble(
     form: Option<BlankForm>,
     deadline: Option<jiff::Timestamp>,
 ) -> (Records, Vec<BlankForm>, Option<Vec<DraftRef>>) {
-    let a = assemble_with(inputs, reads, form, deadline, &Corrections::default());
+    let given = form.into_iter().collect();
+    let a = assemble_with(inputs, reads, given, deadline, &Corrections::default());
     (a.records, a.forms, a.expected)
 }
 
@@ -415,17 +447,18 @@ pub struct Assembled {
 
 /// [`assemble`], the corrections applied after the replies are aligned with the form and before
 /// late and superseded replies are marked (a corrected Member State or date decides those).
+/// `given`: the forms given with `--form` (of one circular).
 pub fn assemble_with(
     inputs: &[Input],
     reads: Vec<Read>,
-    form: Option<BlankForm>,
+    given: Vec<BlankForm>,
     deadline: Option<jiff::Timestamp>,
     corrections: &Corrections,
 ) -> Assembled {
     let mut replies: Vec<Reply> = Vec::new();
     let mut failures: Vec<Failure> = Vec::new();
-    let mut forms: Vec<BlankForm> = form.into_iter().collect();
-    let given_form = !forms.is_empty();
+    let given_forms = given.len();
+    let mut forms: Vec<BlankForm> = given;
     // Per container: what else it held besides its replies.
     let mut notes: Vec<(String, String)> = Vec::new();
     let mut container_failures: Vec<(String, Failure)> = Vec::new();
@@ -475,7 +508,7 @@ pub fn assemble_with(
     let form_records = forms
         .iter()
         .enumerate()
-        .map(|(i, f)| form_record(f, given_form && i == 0))
+        .map(|(i, f)| form_record(f, i < given_forms))
         .collect();
     let records = Records {
         schema: RECORDS_SCHEMA.to_string(),
@@ -595,21 +628,36 @@ fn form_record(f: &BlankForm, given: bool) -> FormRecord {
     }
 }
 
-/// `replytally run`: [`evaluate`], then every output written into `--out`.
+/// `replytally run`: [`evaluate`], then every output written into `--out` (with several
+/// circulars, each one's into its folder below it, and `index.html` beside them).
 pub fn run(opts: &RunOptions) -> Result<RunOutcome, RunError> {
     let e = evaluate(opts)?;
-    let written = report::write_all(&opts.out, &e.records, &e.summary, &e.info)?;
+    let written = if e.circulars.is_empty() {
+        report::write_all(&opts.out, &e.records, &e.summary, &e.info)?
+    } else {
+        crate::circulars::write_all(&opts.out, &e)?
+    };
     Ok(RunOutcome {
         records: e.records,
         summary: e.summary,
         forms: e.forms,
         written,
         inputs: e.inputs,
+        circulars: e.circulars,
     })
 }
 
+/// What every circular of a run is evaluated with: the options, checked.
+pub struct Settings<'a> {
+    pub opts: &'a RunOptions,
+    pub deadline: Option<jiff::Timestamp>,
+    pub corrections: Corrections,
+}
+
 /// Reads every input, applies the corrections file, tallies, and builds the review list:
-/// everything `run` writes, nothing written. A bad option or corrections file stops it.
+/// everything `run` writes, nothing written. A bad option or corrections file stops it. With
+/// blank forms of several circulars, each circular is evaluated on its own
+/// (`crate::circulars`).
 pub fn evaluate(opts: &RunOptions) -> Result<Evaluation, RunError> {
     if !(0.0..=100.0).contains(&opts.threshold) || opts.threshold.is_nan() {
         return Err(RunError::Threshold(opts.threshold));
@@ -623,20 +671,54 @@ pub fn evaluate(opts: &RunOptions) -> Result<Evaluation, RunError> {
             return Err(RunError::MissingInput(p.display().to_string()));
         }
     }
-    let form = opts.form.as_deref().map(read_blank_form).transpose()?;
+    let given = opts
+        .forms
+        .iter()
+        .map(|p| read_blank_form(p))
+        .collect::<Result<Vec<_>, _>>()?;
     let corrections_file = opts.corrections_file();
     let corrections = match &corrections_file {
         Some(p) => corrections::load(p, &crate::reference::member_states::by_iso3)?,
         None => Corrections::default(),
     };
+    let (inputs, reads) = read_all(opts, corrections_file.as_deref())?;
+    let settings = Settings {
+        opts,
+        deadline,
+        corrections,
+    };
+    let found = reads.iter().filter_map(|r| match r {
+        Read::Blank(b) => Some(b),
+        _ => None,
+    });
+    let mut known = crate::circulars::known(given.iter().chain(found));
+    if known.is_empty() {
+        known = crate::circulars::named_by_replies(reads.iter().filter_map(|r| match r {
+            Read::Reply(r) => Some(r.as_ref()),
+            _ => None,
+        }));
+    }
+    if known.len() > 1 {
+        return Ok(crate::circulars::evaluate(
+            &settings, known, given, inputs, reads,
+        ));
+    }
+    Ok(evaluate_group(&settings, &inputs, reads, given, &|_, _| true).0)
+}
+
+/// Lists the inputs (the corrections file left out) and reads them.
+fn read_all(
+    opts: &RunOptions,
+    corrections_file: Option<&Path>,
+) -> Result<(Vec<Input>, Vec<Read>), RunError> {
     // Listed first, read inside the parallel loop: memory does not grow with the batch.
     let mut listed = intake::list(&opts.inputs);
     // The corrections file sits among the replies; it is not one.
-    if let Some(c) = &corrections_file {
+    if let Some(c) = corrections_file {
         listed.retain(|l| !matches!(l, intake::Listed::File { path, .. } if same_file(path, c)));
     }
     let bar = progress_bar(opts, listed.len());
-    let (inputs, reads) = match opts.jobs {
+    let read = match opts.jobs {
         Some(n) => rayon::ThreadPoolBuilder::new()
             .num_threads(n.max(1))
             .build()
@@ -645,41 +727,62 @@ pub fn evaluate(opts: &RunOptions) -> Result<Evaluation, RunError> {
         None => read_listed(&listed, opts.convert, bar.clone()),
     };
     bar.finish_and_clear();
-    let a = assemble_with(&inputs, reads, form, deadline, &corrections);
+    Ok(read)
+}
+
+/// The readings of one circular (or of a run with one) assembled, corrected, tallied and
+/// triaged. `keep` says which corrections that matched nothing here are this group's review
+/// items; the others are returned.
+pub fn evaluate_group(
+    s: &Settings,
+    inputs: &[Input],
+    reads: Vec<Read>,
+    given: Vec<BlankForm>,
+    keep: &dyn Fn(&Unmatched, &Records) -> bool,
+) -> (Evaluation, Vec<Unmatched>) {
+    let a = assemble_with(inputs, reads, given, s.deadline, &s.corrections);
     let mut records = a.records;
     let mut summary = tally::tally(
         &records.replies,
         &tally::Options {
-            threshold: opts.threshold,
+            threshold: s.opts.threshold,
             expected: a.expected,
         },
     );
-    records.review = crate::triage::review_list(&records, &a.unmatched, deadline);
+    let (own, others): (Vec<Unmatched>, Vec<Unmatched>) =
+        a.unmatched.into_iter().partition(|u| keep(u, &records));
+    records.review = crate::triage::review_list(&records, &own, s.deadline);
     summary.review = crate::triage::counts(&records.review);
-    let info = run_info(opts, &a.forms, &records, inputs.len());
-    Ok(Evaluation {
+    let info = run_info(s.opts, &a.forms, &records, inputs.len());
+    let e = Evaluation {
         records,
         summary,
         forms: a.forms,
         info,
         inputs: inputs.len(),
-    })
+        circulars: Vec::new(),
+    };
+    (e, others)
 }
 
 /// What the outputs say they were made from.
-fn run_info(opts: &RunOptions, forms: &[BlankForm], records: &Records, inputs: usize) -> RunInfo {
+pub(crate) fn run_info(
+    opts: &RunOptions,
+    forms: &[BlankForm],
+    records: &Records,
+    inputs: usize,
+) -> RunInfo {
+    let given = records.forms.iter().take_while(|f| f.given).count();
     RunInfo {
         tool_version: env!("CARGO_PKG_VERSION").to_string(),
         inputs,
-        form: opts
-            .form
-            .as_ref()
-            .map(|p| p.display().to_string())
-            .or_else(|| {
-                forms
-                    .first()
-                    .map(|f| format!("{} (found among the inputs)", f.source))
-            }),
+        form: forms.first().map(|f| {
+            if given > 0 {
+                f.source.clone()
+            } else {
+                format!("{} (found among the inputs)", f.source)
+            }
+        }),
         deadline: opts.deadline.clone(),
         threshold: opts.threshold,
         // Found while each file was read: nothing is opened again.

@@ -11,6 +11,7 @@ mod common;
 mod annex_schema;
 mod circ205;
 mod circ310;
+mod circulars;
 mod convert;
 mod corpus;
 mod corrections;

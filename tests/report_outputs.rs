@@ -776,7 +776,7 @@ fn samples_run_twice_gives_the_same_bytes() {
         replytally::pipeline::run(&replytally::pipeline::RunOptions {
             inputs: vec![root.join("samples")],
             out: dir.to_path_buf(),
-            form: None,
+            forms: Vec::new(),
             deadline: Some("2026-02-13".into()),
             threshold: 70.0,
             jobs: Some(2),
@@ -812,7 +812,7 @@ fn practice_set_names_circular_42_in_every_report() {
     replytally::pipeline::run(&replytally::pipeline::RunOptions {
         inputs: vec![shared.join("circ42")],
         out: out.clone(),
-        form: Some(shared.join("form/circ42-en.docx")),
+        forms: vec![shared.join("form/circ42-en.docx")],
         deadline: Some("2023-02-09".into()),
         threshold: 70.0,
         jobs: Some(2),

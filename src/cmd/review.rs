@@ -11,9 +11,9 @@ use super::{CmdError, Status};
 pub struct Args {
     /// Files or folders of returned replies (none: drop them onto the page).
     inputs: Vec<PathBuf>,
-    /// The circular's blank reply form.
+    /// The circular's blank reply form (once per circular, for several).
     #[arg(long, value_name = "BLANK.docx")]
-    form: Option<PathBuf>,
+    form: Vec<PathBuf>,
     /// The corrections file (default: corrections.toml at the top of the first input folder).
     #[arg(long, value_name = "FILE")]
     corrections: Option<PathBuf>,
@@ -51,7 +51,7 @@ pub fn run(args: Args) -> Result<Status, CmdError> {
         .unwrap_or_else(|| drop_folder.join(replytally::corrections::DEFAULT_FILE));
     let setup = review::Setup {
         inputs: args.inputs,
-        form: args.form,
+        forms: args.form,
         deadline: args.deadline,
         threshold: args.threshold,
         corrections,

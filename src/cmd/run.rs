@@ -16,9 +16,10 @@ pub struct Args {
     /// Folder the output files are written into.
     #[arg(long, default_value = "out")]
     out: PathBuf,
-    /// The circular's blank reply form: its drafts are the expected list.
+    /// The circular's blank reply form: its drafts are the expected list. Give it once per
+    /// circular to tally several circulars in one run.
     #[arg(long, value_name = "BLANK.docx")]
-    form: Option<PathBuf>,
+    form: Vec<PathBuf>,
     /// Due date (2023-02-09 = 23:59 UTC that day, or RFC 3339); later replies are marked late.
     #[arg(long, value_name = "DATE")]
     deadline: Option<String>,
@@ -43,7 +44,7 @@ pub fn run(args: Args) -> Result<Status, CmdError> {
     let opts = pipeline::RunOptions {
         inputs: args.inputs,
         out: args.out,
-        form: args.form,
+        forms: args.form,
         deadline: args.deadline,
         threshold: args.threshold,
         jobs: args.jobs,
@@ -55,16 +56,23 @@ pub fn run(args: Args) -> Result<Status, CmdError> {
         ),
     };
     let outcome = pipeline::run(&opts)?;
-    let r = &outcome.records;
     // A closed stderr is no reason to fail a run whose outputs are written.
     let _ = writeln!(
         std::io::stderr(),
         "replytally: {} inputs, {} replies read, {} failures, {} warnings; wrote {}",
         outcome.inputs,
-        r.replies.len(),
-        r.failures.len(),
+        outcome.replies().count(),
+        outcome.failures(),
         outcome.warnings(),
         opts.out.display()
     );
-    Ok(Status::of(r.failures.len()))
+    if !outcome.circulars.is_empty() {
+        let _ = writeln!(
+            std::io::stderr(),
+            "replytally: {} circulars, each in its folder; see {}",
+            outcome.circulars.len(),
+            opts.out.join(replytally::report::INDEX_HTML).display()
+        );
+    }
+    Ok(Status::of(outcome.failures()))
 }

@@ -10,6 +10,7 @@
 mod annex;
 mod csv_out;
 mod html;
+mod index;
 mod json;
 mod markdown;
 mod sink;
@@ -25,6 +26,9 @@ use tempfile::NamedTempFile;
 pub use self::annex::{annex_docx, write_annex_docx, AnnexError};
 pub use self::csv_out::{records_csv, write_records_csv, CSV_HEADER};
 pub use self::html::{report_html, write_report_html};
+pub use self::index::{
+    index_html, index_json, write_index, IndexEntry, INDEX_HTML, INDEX_JSON, INDEX_SCHEMA,
+};
 pub use self::json::{records_json, records_json_with, summary_json, write_records_json};
 pub use self::markdown::{summary_md, write_summary_md};
 pub use self::xlsx::{records_xlsx, write_records_xlsx};

@@ -26,7 +26,8 @@ pub enum WorkspaceError {
 #[derive(Debug, Clone)]
 pub struct Setup {
     pub inputs: Vec<PathBuf>,
-    pub form: Option<PathBuf>,
+    /// `--form`, each time given.
+    pub forms: Vec<PathBuf>,
     /// `--deadline`, as `run` takes it.
     pub deadline: Option<String>,
     pub threshold: f64,
@@ -54,6 +55,18 @@ pub struct PageState<'a> {
     pub records: &'a Records,
     pub review: &'a [crate::record::ReviewItem],
     pub member_states: Vec<(&'static str, &'a str)>,
+    /// With several circulars, each one's verdicts, review list and replies (then `summary`,
+    /// `records` and `review` hold what belongs to none); empty otherwise.
+    pub circulars: Vec<CircularState<'a>>,
+}
+
+/// One circular on the page.
+#[derive(Serialize)]
+pub struct CircularState<'a> {
+    pub title: String,
+    pub folder: &'a str,
+    pub summary: &'a Summary,
+    pub records: &'a Records,
 }
 
 fn states(iso3: &str) -> Option<crate::record::MemberState> {
@@ -83,13 +96,7 @@ impl Workspace {
                 "say why: a reason is required".into(),
             ));
         }
-        if !self
-            .now
-            .records
-            .replies
-            .iter()
-            .any(|r| r.sha256 == change.sha256)
-        {
+        if !self.now.replies().any(|r| r.sha256 == change.sha256) {
             return Err(WorkspaceError::BadRequest(format!(
                 "no reply read in this session has SHA-256 {}",
                 change.sha256
@@ -137,6 +144,17 @@ impl Workspace {
                 .iter()
                 .map(|m| (m.iso3, m.name.as_str()))
                 .collect(),
+            circulars: self
+                .now
+                .circulars
+                .iter()
+                .map(|c| CircularState {
+                    title: c.known.title(),
+                    folder: &c.known.folder,
+                    summary: &c.eval.summary,
+                    records: &c.eval.records,
+                })
+                .collect(),
         };
         serde_json::to_value(s).unwrap_or_default()
     }
@@ -158,7 +176,7 @@ fn evaluate(setup: &Setup) -> Result<(Evaluation, Option<String>), WorkspaceErro
         paths.push(setup.drop_folder.clone());
     }
     let mut opts = RunOptions::new(paths, PathBuf::new());
-    opts.form = setup.form.clone();
+    opts.forms = setup.forms.clone();
     opts.deadline = setup.deadline.clone();
     opts.threshold = setup.threshold;
     opts.corrections = if setup.corrections.exists() {
