@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::lang::circular_patterns;
-use crate::docx::model::Document;
+use crate::docx::model::{Document, Inline, Paragraph};
 use crate::record::Circular;
 
 static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
@@ -55,20 +55,29 @@ pub fn find_circular(text: &str) -> Option<Circular> {
 /// The circular named in a document: in any paragraph, in the body or a table.
 pub fn in_document(doc: &Document) -> Option<Circular> {
     // Every pattern needs a number: paragraphs without a digit (most of a cover letter) are
-    // left out before the patterns scan the text.
+    // left out before their text is even put together.
     let text: Vec<String> = doc
         .paragraphs()
-        .iter()
+        .into_iter()
+        .filter(|p| has_digit(p))
         .map(|p| p.text())
-        .filter(|t| t.chars().any(is_digit))
         .collect();
     find_circular(&text.join("\n"))
 }
 
-fn is_digit(c: char) -> bool {
-    c.is_ascii_digit()
-        || ('\u{0660}'..='\u{0669}').contains(&c)
-        || ('\u{06F0}'..='\u{06F9}').contains(&c)
+/// An ASCII, Arabic-Indic (U+0660–0669) or Eastern Arabic-Indic (U+06F0–06F9) digit in a run,
+/// looked for in the UTF-8 bytes.
+fn has_digit(p: &Paragraph) -> bool {
+    p.inlines.iter().any(|i| match i {
+        Inline::Text { text, .. } => {
+            text.as_bytes().windows(2).any(|w| match w {
+                [0xD9, 0xA0..=0xA9] | [0xDB, 0xB0..=0xB9] => true,
+                [a, _] => a.is_ascii_digit(),
+                _ => false,
+            }) || text.as_bytes().last().is_some_and(u8::is_ascii_digit)
+        }
+        _ => false,
+    })
 }
 
 /// The circular of a run: the first blank form's that names one (`--form` first, then those

@@ -424,7 +424,7 @@ pub fn part_abbrev(kind: &str) -> &'static str {
 
 /// A date as written after "of"/"du"/"de"/"от"/"dated": `12 January 2026`, `12 de enero de
 /// 2026`, `12 января 2026`, `2026-01-12`, `12.01.2026`.
-const CIRCULAR_DATE: &str = r"(?P<date>\d{1,2}\.?\s+(?:de\s+)?\p{L}{3,12}\.?\s+(?:de\s+)?\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{4})";
+const CIRCULAR_DATE: &str = r"(?P<date>\d{1,2}\.?\s+(?:de\s+)?\p{L}{3,}\.?\s+(?:de\s+)?\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{4})";
 
 /// The patterns of a circular's number (group `n`) and date (group `date`), most specific first.
 pub fn circular_patterns() -> [String; 6] {
