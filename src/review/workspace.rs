@@ -6,7 +6,10 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+use std::collections::BTreeMap;
+
 use crate::corrections::{self, Change};
+use crate::form::excerpt::Excerpts;
 use crate::pipeline::{self, CorrectionsFile, Evaluation, RunError, RunOptions};
 use crate::record::Records;
 use crate::reference::member_states as member_state;
@@ -53,6 +56,9 @@ pub struct PageState<'a> {
     pub summary: &'a Summary,
     pub records: &'a Records,
     pub review: &'a [crate::record::ReviewItem],
+    /// For each reply with an item to review: the sender block and the drafts' rows, as
+    /// they look (`form::excerpt`), by source.
+    pub excerpts: BTreeMap<&'a str, &'a Excerpts>,
     pub member_states: Vec<(&'static str, &'a str)>,
 }
 
@@ -133,12 +139,25 @@ impl Workspace {
             summary: &self.now.summary,
             records: &self.now.records,
             review: &self.now.records.review,
+            excerpts: self.excerpts(),
             member_states: member_state::all()
                 .iter()
                 .map(|m| (m.iso3, m.name.as_str()))
                 .collect(),
         };
         serde_json::to_value(s).unwrap_or_default()
+    }
+
+    /// The excerpts of the replies the review list names (only those: the page stays small).
+    fn excerpts(&self) -> BTreeMap<&str, &Excerpts> {
+        let records = &self.now.records;
+        records
+            .replies
+            .iter()
+            .filter(|r| !r.excerpts.is_empty())
+            .filter(|r| records.review.iter().any(|i| i.source == r.source))
+            .map(|r| (r.source.as_str(), &r.excerpts))
+            .collect()
     }
 
     pub fn records(&self) -> &Records {

@@ -85,6 +85,9 @@ pub struct DraftReading {
     /// What the lines decide ([`decide`]).
     pub verdict: Verdict,
     pub warnings: Vec<Warning>,
+    /// The first and last line the walk read for this draft (indices into the document's
+    /// lines), for the review page's excerpt.
+    pub span: Option<(usize, usize)>,
 }
 
 /// Text written for a draft, by where it stands.
@@ -132,6 +135,7 @@ impl DraftReading {
             texts: Texts::default(),
             verdict: Verdict::default(),
             warnings: Vec::new(),
+            span: None,
         }
     }
 
