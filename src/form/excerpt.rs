@@ -6,7 +6,8 @@
 
 use serde::Serialize;
 
-use super::answers::{DraftReading, MarkUse};
+use super::answers::{word_mark, DraftReading, MarkUse};
+use crate::record::Evidence;
 use super::layout::{Line, LineMark, BOLD, HIGHLIGHT, STRIKE, UNDERLINE, TYPED};
 use crate::docx::model::Mechanism;
 
@@ -120,7 +121,7 @@ pub fn excerpts(
         .collect();
     let cut = header.len() > MAX_LINES;
     let keep = &header[header.len().saturating_sub(MAX_LINES)..];
-    let mut sender = excerpt(lines, keep, &|_| false);
+    let mut sender = excerpt(lines, keep, &|_| false, None);
     sender.cut = cut;
     let drafts = drafts
         .iter()
@@ -140,7 +141,11 @@ pub fn excerpts(
                     l.place.table > 0 || l.has_text() || !l.marks.is_empty()
                 })
                 .collect();
-            let mut ex = excerpt(lines, &idx[..idx.len().min(MAX_LINES)], &used);
+            // A word typed beside a line ("Yes", "Sí") is a mark of the draft's when it read one.
+            let words = [&d.authorize, &d.not_authorize, &d.no_comments, &d.with_comments]
+                .iter()
+                .any(|l| l.typed == Some((true, Evidence::Text)));
+            let mut ex = excerpt(lines, &idx[..idx.len().min(MAX_LINES)], &used, Some(words));
             ex.cut = idx.len() > MAX_LINES;
             Some(DraftExcerpt {
                 draft: d.name.draft.clone(),
@@ -167,14 +172,20 @@ fn whole_rows(lines: &[Line], mut a: usize, mut b: usize) -> (usize, usize) {
 }
 
 /// The lines `idx` grouped into rows (same table row) and cells.
-fn excerpt(lines: &[Line], idx: &[usize], used: &dyn Fn(usize) -> bool) -> Excerpt {
+/// `words`: typed words of assent are marks (`Some`, and whether the reading used one).
+fn excerpt(
+    lines: &[Line],
+    idx: &[usize],
+    used: &dyn Fn(usize) -> bool,
+    words: Option<bool>,
+) -> Excerpt {
     let mut rows: Vec<Row> = Vec::new();
     let mut last: Option<&Line> = None;
     for &i in idx {
         let line = &lines[i];
         let same_row = last.is_some_and(|l| l.place.same_row(&line.place));
         let same_cell = last.is_some_and(|l| l.place.same_cell(&line.place));
-        let shown = excerpt_line(line, used);
+        let shown = excerpt_line(line, used, words);
         match (rows.last_mut(), same_cell, same_row) {
             (Some(r), true, _) if !r.cells.is_empty() => {
                 let n = r.cells.len() - 1;
@@ -191,11 +202,19 @@ fn excerpt(lines: &[Line], idx: &[usize], used: &dyn Fn(usize) -> bool) -> Excer
     Excerpt { rows, cut: false }
 }
 
-fn excerpt_line(line: &Line, used: &dyn Fn(usize) -> bool) -> ExcerptLine {
+fn excerpt_line(line: &Line, used: &dyn Fn(usize) -> bool, words: Option<bool>) -> ExcerptLine {
     let (leading, trailing): (Vec<&LineMark>, Vec<&LineMark>) =
         line.marks.iter().partition(|m| m.leading);
     let mut runs: Vec<Run> = leading.iter().map(|m| mark(m, used)).collect();
-    runs.extend(text_runs(line));
+    match (words, word_mark(&line.text)) {
+        (Some(read), Some(state)) => runs.push(Run::Mark(Mark {
+            checked: Some(state),
+            shown: line.text.trim().to_string(),
+            detail: "a word typed beside the line".into(),
+            used: read && state,
+        })),
+        _ => runs.extend(text_runs(line)),
+    }
     runs.extend(trailing.iter().map(|m| mark(m, used)));
     ExcerptLine {
         runs,
@@ -342,7 +361,7 @@ mod tests {
             ..Document::default()
         };
         let ls = lines(&doc);
-        let ex = excerpt(&ls, &[0, 1, 2], &|id| id == 1);
+        let ex = excerpt(&ls, &[0, 1, 2], &|id| id == 1, Some(false));
         assert_eq!(ex.rows.len(), 3);
         let first = &ex.rows[0].cells[0][0];
         assert!(first.emphasised);
