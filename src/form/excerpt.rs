@@ -206,7 +206,8 @@ fn excerpt_line(line: &Line, used: &dyn Fn(usize) -> bool, words: Option<bool>) 
     let (leading, trailing): (Vec<&LineMark>, Vec<&LineMark>) =
         line.marks.iter().partition(|m| m.leading);
     let mut runs: Vec<Run> = leading.iter().map(|m| mark(m, used)).collect();
-    match (words, word_mark(&line.text)) {
+    let word = words.and(word_mark(&line.text));
+    match (words, word) {
         (Some(read), Some(state)) => runs.push(Run::Mark(Mark {
             checked: Some(state),
             shown: line.text.trim().to_string(),
@@ -219,7 +220,9 @@ fn excerpt_line(line: &Line, used: &dyn Fn(usize) -> bool, words: Option<bool>) 
     ExcerptLine {
         runs,
         revised: line.revised,
-        emphasised: line.has_text() && (line.emphasised || line.bold || line.underline),
+        emphasised: word.is_none()
+            && line.has_text()
+            && (line.emphasised || line.bold || line.underline),
         rtl: line.bidi,
     }
 }
