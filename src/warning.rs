@@ -192,9 +192,9 @@ impl WarningKind {
         use WarningKind::*;
         match self {
             Conflict | UnreadableMark | UnreadControl | NoDecision | OptionWithRefusal
-            | BothOptions | NoOption | DraftUnnamed | DraftTwice | DraftMisnamed | DraftNotOnForm
-            | DraftMissing | NotAnAdministration | NotAMemberState | StatesDisagree
-            | NoMemberState | Other => Severity::Decide,
+            | BothOptions | NoOption | DraftUnnamed | DraftTwice | DraftMisnamed
+            | DraftNotOnForm | DraftMissing | NotAnAdministration | NotAMemberState
+            | StatesDisagree | NoMemberState | Other => Severity::Decide,
             SeveralMarks
             | OptionWithoutDecision
             | DecisionFromEmphasis

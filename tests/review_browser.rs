@@ -107,7 +107,10 @@ fn a_review_in_the_browser_stays_and_run_agrees() {
         .expect("a conflict was listed")
         .to_string();
     let ex = &seen["excerpt"];
-    assert!(ex["shown"].as_u64() >= Some(1), "no excerpt on the conflict: {seen}");
+    assert!(
+        ex["shown"].as_u64() >= Some(1),
+        "no excerpt on the conflict: {seen}"
+    );
     assert!(
         ex["caption"].as_str().is_some_and(|c| c.contains(&draft)),
         "{seen}"

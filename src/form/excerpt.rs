@@ -7,9 +7,9 @@
 use serde::Serialize;
 
 use super::answers::{word_mark, DraftReading, MarkUse};
-use crate::record::Evidence;
-use super::layout::{Line, LineMark, BOLD, HIGHLIGHT, STRIKE, UNDERLINE, TYPED};
+use super::layout::{Line, LineMark, BOLD, HIGHLIGHT, STRIKE, TYPED, UNDERLINE};
 use crate::docx::model::Mechanism;
+use crate::record::Evidence;
 
 /// Most lines one excerpt shows: a draft's rows, or the sender block's last lines.
 pub const MAX_LINES: usize = 40;
@@ -142,9 +142,14 @@ pub fn excerpts(
                 })
                 .collect();
             // A word typed beside a line ("Yes", "Sí") is a mark of the draft's when it read one.
-            let words = [&d.authorize, &d.not_authorize, &d.no_comments, &d.with_comments]
-                .iter()
-                .any(|l| l.typed == Some((true, Evidence::Text)));
+            let words = [
+                &d.authorize,
+                &d.not_authorize,
+                &d.no_comments,
+                &d.with_comments,
+            ]
+            .iter()
+            .any(|l| l.typed == Some((true, Evidence::Text)));
             let mut ex = excerpt(lines, &idx[..idx.len().min(MAX_LINES)], &used, Some(words));
             ex.cut = idx.len() > MAX_LINES;
             Some(DraftExcerpt {
@@ -296,7 +301,9 @@ fn glyph_of(m: Mechanism, detail: &str) -> Option<String> {
     if m != Mechanism::Glyph {
         return None;
     }
-    let hex = detail.split_whitespace().find_map(|w| w.strip_prefix("U+"))?;
+    let hex = detail
+        .split_whitespace()
+        .find_map(|w| w.strip_prefix("U+"))?;
     let c = u32::from_str_radix(hex.trim_end_matches(|c: char| !c.is_ascii_hexdigit()), 16)
         .ok()
         .and_then(char::from_u32)?;
@@ -368,7 +375,9 @@ mod tests {
         assert_eq!(ex.rows.len(), 3);
         let first = &ex.rows[0].cells[0][0];
         assert!(first.emphasised);
-        assert!(matches!(&first.runs[0], Run::Mark(m) if m.used && m.checked == Some(true) && m.shown == "☒"));
+        assert!(
+            matches!(&first.runs[0], Run::Mark(m) if m.used && m.checked == Some(true) && m.shown == "☒")
+        );
         assert!(matches!(&first.runs[1], Run::Text { format, .. } if *format & HIGHLIGHT != 0));
         let second = &ex.rows[1].cells[0][0];
         assert!(matches!(&second.runs[0], Run::Mark(m) if m.shown == "X" && !m.used));

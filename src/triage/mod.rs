@@ -216,7 +216,9 @@ fn merge_same_cause(causes: &mut Vec<Cause>) {
                 *t = format!("{t} ({extra})");
             }
         }
-        let unread = causes[pos(causes, "unreadable_mark").unwrap_or(u)].drafts.clone();
+        let unread = causes[pos(causes, "unreadable_mark").unwrap_or(u)]
+            .drafts
+            .clone();
         if let Some(o) = pos(causes, "no_option") {
             causes[o].drafts.retain(|d| !unread.contains(d));
             if causes[o].drafts.is_empty() {
@@ -224,7 +226,10 @@ fn merge_same_cause(causes: &mut Vec<Cause>) {
             }
         }
     }
-    if let (Some(m), Some(n)) = (pos(causes, "draft_missing"), pos(causes, "draft_not_on_form")) {
+    if let (Some(m), Some(n)) = (
+        pos(causes, "draft_missing"),
+        pos(causes, "draft_not_on_form"),
+    ) {
         let named = causes.remove(n);
         let m = if n < m { m - 1 } else { m };
         let missing = &mut causes[m];
@@ -244,8 +249,16 @@ fn merge_same_cause(causes: &mut Vec<Cause>) {
 /// side of the deadline — then whether it counts is in doubt.
 fn date_order_cause(r: &Reply, deadline: Option<jiff::Timestamp>) -> Option<Cause> {
     let deadline = deadline?;
-    let w = r.warnings.iter().find(|w| w.kind == WarningKind::DateOrder)?;
-    let date = r.date.as_deref()?.get(..10)?.parse::<jiff::civil::Date>().ok()?;
+    let w = r
+        .warnings
+        .iter()
+        .find(|w| w.kind == WarningKind::DateOrder)?;
+    let date = r
+        .date
+        .as_deref()?
+        .get(..10)?
+        .parse::<jiff::civil::Date>()
+        .ok()?;
     let swapped = jiff::civil::Date::new(date.year(), date.day(), date.month()).ok()?;
     let at = |d: jiff::civil::Date| jiff::tz::TimeZone::UTC.to_timestamp(d.at(0, 0, 0, 0)).ok();
     let (read, other) = (at(date)?, at(swapped)?);

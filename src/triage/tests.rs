@@ -176,17 +176,20 @@ fn one_cause_seen_twice_is_one_item() {
     let mut r = reply("a.docx", Some("FRA"));
     let w = |k, d: &str, t: &str| Warning::on_draft(k, d, format!("{d}: {t}"));
     for d in ["X.1", "X.2"] {
-        r.warnings.push(w(WarningKind::UnreadableMark, d, "mark not read"));
+        r.warnings
+            .push(w(WarningKind::UnreadableMark, d, "mark not read"));
         r.warnings.push(w(WarningKind::NoOption, d, "no option"));
     }
-    r.warnings.push(w(WarningKind::NoOption, "X.3", "no option"));
+    r.warnings
+        .push(w(WarningKind::NoOption, "X.3", "no option"));
     r.warnings.push(Warning::new(
         WarningKind::UnreadControl,
         "symbol Wingdings F06C is not known",
     ));
     r.warnings
         .push(w(WarningKind::DraftNotOnForm, "X.9", "not on the form"));
-    r.warnings.push(w(WarningKind::DraftMissing, "X.4", "not found"));
+    r.warnings
+        .push(w(WarningKind::DraftMissing, "X.4", "not found"));
     let items = review_list(&records(vec![r.clone()]), &[], None);
     let kinds: Vec<(&str, &[String])> = items
         .iter()
@@ -202,8 +205,16 @@ fn one_cause_seen_twice_is_one_item() {
         "{items:#?}"
     );
     assert!(items.iter().all(|i| i.severity == Severity::Decide));
-    assert!(items[0].message.contains("Wingdings F06C"), "{}", items[0].message);
-    assert!(items[2].message.contains("names X.9 instead"), "{}", items[2].message);
+    assert!(
+        items[0].message.contains("Wingdings F06C"),
+        "{}",
+        items[0].message
+    );
+    assert!(
+        items[2].message.contains("names X.9 instead"),
+        "{}",
+        items[2].message
+    );
 
     // Correcting the form's draft settles the pair.
     r.corrections.push(Correction {
@@ -215,7 +226,9 @@ fn one_cause_seen_twice_is_one_item() {
         on: None,
     });
     let items = review_list(&records(vec![r]), &[], None);
-    assert!(items.iter().any(|i| i.kind == "draft_missing" && i.resolved));
+    assert!(items
+        .iter()
+        .any(|i| i.kind == "draft_missing" && i.resolved));
 }
 
 #[test]
@@ -232,5 +245,9 @@ fn a_date_order_that_crosses_the_deadline_is_decide() {
     let near = review_list(&records(vec![r]), &[], at("2026-02-10"));
     assert_eq!(near.len(), 1, "{near:#?}");
     assert_eq!(near[0].severity, Severity::Decide);
-    assert!(near[0].message.contains("2026-02-03"), "{}", near[0].message);
+    assert!(
+        near[0].message.contains("2026-02-03"),
+        "{}",
+        near[0].message
+    );
 }
