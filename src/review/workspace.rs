@@ -58,7 +58,7 @@ pub struct PageState<'a> {
     pub review: &'a [crate::record::ReviewItem],
     /// For each reply with an item to review: the sender block and the drafts' rows, as
     /// they look (`form::excerpt`), by source.
-    pub excerpts: BTreeMap<&'a str, &'a Excerpts>,
+    pub excerpts: BTreeMap<&'a str, Excerpts>,
     pub member_states: Vec<(&'static str, &'a str)>,
 }
 
@@ -148,16 +148,40 @@ impl Workspace {
         serde_json::to_value(s).unwrap_or_default()
     }
 
-    /// The excerpts of the replies the review list names (only those: the page stays small).
-    fn excerpts(&self) -> BTreeMap<&str, &Excerpts> {
+    /// What the review list's items concern, as it looks: of each reply it names, the drafts
+    /// its items list and the sender block when an item is about the reply as a whole (only
+    /// those: the page stays small).
+    fn excerpts(&self) -> BTreeMap<&str, Excerpts> {
         let records = &self.now.records;
-        records
-            .replies
-            .iter()
-            .filter(|r| !r.excerpts.is_empty())
-            .filter(|r| records.review.iter().any(|i| i.source == r.source))
-            .map(|r| (r.source.as_str(), &r.excerpts))
-            .collect()
+        let mut out = BTreeMap::new();
+        for r in records.replies.iter().filter(|r| !r.excerpts.is_empty()) {
+            let items: Vec<_> = records
+                .review
+                .iter()
+                .filter(|i| i.source == r.source)
+                .collect();
+            if items.is_empty() {
+                continue;
+            }
+            let whole = items.iter().any(|i| i.drafts.is_empty());
+            let wanted = |d: &str| items.iter().any(|i| i.drafts.iter().any(|x| x == d));
+            let e = Excerpts {
+                sender: if whole {
+                    r.excerpts.sender.clone()
+                } else {
+                    Default::default()
+                },
+                drafts: r
+                    .excerpts
+                    .drafts
+                    .iter()
+                    .filter(|d| wanted(&d.draft))
+                    .cloned()
+                    .collect(),
+            };
+            out.insert(r.source.as_str(), e);
+        }
+        out
     }
 
     pub fn records(&self) -> &Records {
