@@ -225,7 +225,9 @@ fn excerpt_line(line: &Line, used: &dyn Fn(usize) -> bool, words: Option<bool>) 
     ExcerptLine {
         runs,
         revised: line.revised,
-        emphasised: word.is_none()
+        // Emphasis is read as a mark in the answer table only: a bold title above it is none.
+        emphasised: words.is_some()
+            && word.is_none()
             && line.has_text()
             && (line.emphasised || line.bold || line.underline),
         rtl: line.bidi,
