@@ -259,6 +259,7 @@ fn reply_of(source: &str, bytes: &[u8], r: &FormReading) -> Reply {
         circular: r.circular.clone(),
         excluded: false,
         corrections: Vec::new(),
+        excerpts: r.excerpts.clone(),
     }
 }
 

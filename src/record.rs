@@ -123,6 +123,10 @@ pub struct Reply {
     /// The corrections applied to this reply; its fields hold the corrected values.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub corrections: Vec<Correction>,
+    /// What the reading rests on, as it looks (the review page shows it); not in
+    /// `records.json`.
+    #[serde(skip)]
+    pub excerpts: crate::form::excerpt::Excerpts,
 }
 
 /// A TSB Circular as a document names it ("TSB Circular 117 of 12 January 2026").

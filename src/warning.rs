@@ -186,18 +186,17 @@ impl WarningKind {
 
     /// How much the warning asks of a person, unless something else is known: `decide` when
     /// the tally could change with the answer (a conflict, a mark not read, a draft or Member
-    /// State missing or in doubt), `check` when the reading stands on less than a marked box,
+    /// State missing or in doubt, an option not marked: `with_comments` is a count), `check` when the reading stands on less than a marked box,
     /// `note` for the record. (A bare message, of unknown kind, is `decide`: nothing says it may wait.)
     pub fn severity(self) -> Severity {
         use WarningKind::*;
         match self {
             Conflict | UnreadableMark | UnreadControl | NoDecision | OptionWithRefusal
-            | BothOptions | DraftUnnamed | DraftTwice | DraftMisnamed | DraftNotOnForm
-            | DraftMissing | NotAnAdministration | NotAMemberState | StatesDisagree
-            | NoMemberState | Other => Severity::Decide,
+            | BothOptions | NoOption | DraftUnnamed | DraftTwice | DraftMisnamed
+            | DraftNotOnForm | DraftMissing | NotAnAdministration | NotAMemberState
+            | StatesDisagree | NoMemberState | Other => Severity::Decide,
             SeveralMarks
             | OptionWithoutDecision
-            | NoOption
             | DecisionFromEmphasis
             | DecisionFromDeletion
             | OptionFromEmphasis

@@ -54,6 +54,39 @@ fn drive(url: &str, shots: &Path, step: &str, draft: Option<&str>) -> Value {
     v
 }
 
+/// Markup typed into the reply with the conflict (Chile's, on E.118.1), after its draft name.
+const SCRIPT: &str = "<script>window.pwned=1</script>";
+
+/// A copy of circ205 in which Chile's reply names its draft with a `<script>` after it.
+fn with_script_in_chile() -> tempfile::TempDir {
+    use std::io::{Cursor, Read, Write};
+    let dir = Server::start(Some("circ205"), &[]).stop();
+    let path = dir.path().join("replies/Chile_reply_Circ205.docx");
+    let orig = std::fs::read(&path).unwrap();
+    let mut za = zip::ZipArchive::new(Cursor::new(orig.as_slice())).unwrap();
+    let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for i in 0..za.len() {
+        let mut f = za.by_index(i).unwrap();
+        let name = f.name().unwrap().to_string();
+        let mut data = Vec::new();
+        f.read_to_end(&mut data).unwrap();
+        if name == "word/document.xml" {
+            let xml = String::from_utf8(data).unwrap();
+            let escaped = SCRIPT.replace('<', "&lt;").replace('>', "&gt;");
+            let at = " E.118.1 (E.IIN-Sup)</w:t>";
+            assert_eq!(xml.matches(at).count(), 1, "the fixture changed");
+            data = xml
+                .replace(at, &format!(" E.118.1 (E.IIN-Sup) {escaped}</w:t>"))
+                .into_bytes();
+        }
+        w.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        w.write_all(&data).unwrap();
+    }
+    std::fs::write(&path, w.finish().unwrap().into_inner()).unwrap();
+    dir
+}
+
 #[test]
 fn a_review_in_the_browser_stays_and_run_agrees() {
     if let Some(why) = browser_missing() {
@@ -63,7 +96,8 @@ fn a_review_in_the_browser_stays_and_run_agrees() {
     let form = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/circ205/form/blank_circ205_en.docx");
     let form = form.display().to_string();
-    let server = Server::start(Some("circ205"), &["--form", &form]);
+    // A reply whose text carries markup: the page must show it as text.
+    let server = Server::start_in(with_script_in_chile(), &["--form", &form]);
     let shots = server.dir.path().join("shots");
     std::fs::create_dir_all(&shots).unwrap();
     let seen = drive(&server.url(), &shots, "review", None);
@@ -72,6 +106,22 @@ fn a_review_in_the_browser_stays_and_run_agrees() {
         .as_str()
         .expect("a conflict was listed")
         .to_string();
+    let ex = &seen["excerpt"];
+    assert!(
+        ex["shown"].as_u64() >= Some(1),
+        "no excerpt on the conflict: {seen}"
+    );
+    assert!(
+        ex["caption"].as_str().is_some_and(|c| c.contains(&draft)),
+        "{seen}"
+    );
+    assert_eq!(ex["checked_used"], 2, "both marked boxes outlined: {seen}");
+    assert!(
+        ex["text"].as_str().is_some_and(|t| t.contains(SCRIPT)),
+        "the reply's own text, markup shown as text: {seen}"
+    );
+    assert_eq!(ex["script_elements"], 0, "{seen}");
+    assert_eq!(ex["pwned"], false, "a reply's <script> ran: {seen}");
     let before = &seen["before"]["row"];
     let after = &seen["after_conflict"]["row"];
     assert_eq!(before["conflict"], 1);

@@ -1,6 +1,7 @@
 //! The review server's HTTP rules, tested on the real binary over a real socket: a foreign
 //! `Host` (DNS rebinding), a missing or wrong key (cross-site request forgery), oversized and
-//! malformed bodies, and file names that try to leave the drop folder.
+//! malformed bodies, and file names that try to leave the drop folder; and what the page is
+//! sent of each reply to show it as it looks.
 
 use std::path::Path;
 
@@ -170,4 +171,48 @@ fn dropped_files_stay_in_the_drop_folder() {
         "{sources:?}"
     );
     assert_eq!(v["records"]["replies"][0]["member_state"]["iso3"], "CHL");
+}
+
+#[test]
+fn the_page_gets_each_listed_reply_as_it_looks() {
+    let form = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/circ205/form/blank_circ205_en.docx");
+    let s = Server::start(Some("circ205"), &["--form", &form.display().to_string()]);
+    let (status, body) = s.api("GET", "/api/state", "");
+    assert_eq!(status, 200, "{body}");
+    let state: serde_json::Value = serde_json::from_str(&body).unwrap();
+    let excerpts = state["excerpts"].as_object().expect("excerpts by source");
+    let listed: std::collections::BTreeSet<&str> = state["review"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|i| i["source"].as_str())
+        .collect();
+    assert!(!excerpts.is_empty());
+    assert!(
+        excerpts.keys().all(|k| listed.contains(k.as_str())),
+        "only replies the review list names"
+    );
+    // Chile's conflict on E.118.1: its rows, with both checked marks counted.
+    let (_, chile) = excerpts
+        .iter()
+        .find(|(k, _)| k.ends_with("Chile_reply_Circ205.docx"))
+        .expect("the conflict's reply");
+    let e118 = chile["drafts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["draft"] == "E.118.1")
+        .expect("E.118.1's rows");
+    let text = e118["excerpt"].to_string();
+    assert!(text.contains("E.118.1 (E.IIN-Sup)"), "{text}");
+    assert_eq!(text.matches("\"used\":true").count(), 2, "{text}");
+    // Chile's items are all about drafts: its sender block is not sent; Belarus has a date
+    // item, and its sender block is.
+    assert!(chile["sender"]["rows"].as_array().unwrap().is_empty());
+    let (_, belarus) = excerpts
+        .iter()
+        .find(|(k, _)| k.ends_with("Belarus_Circ205.docx"))
+        .expect("Belarus is listed");
+    assert!(!belarus["sender"]["rows"].as_array().unwrap().is_empty());
 }

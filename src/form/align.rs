@@ -75,6 +75,7 @@ pub fn align_to_form(r: &mut Reply, expected: &[DraftName]) {
                         ),
                     ));
                 }
+                r.excerpts.rename(&a.draft, &e.draft);
                 a.draft = e.draft.clone();
                 a.provisional = e.provisional.clone().or(a.provisional);
                 out.push(a);

@@ -57,17 +57,21 @@ pub struct Line {
     /// All text of the line is bold / underlined.
     pub bold: bool,
     pub underline: bool,
-    /// Formatting runs: (end byte in `text`, flags `HIGHLIGHT | BOLD | UNDERLINE`).
+    /// Formatting runs: (end byte in `text`, flags `HIGHLIGHT | BOLD | UNDERLINE | STRIKE`).
     pub runs: Vec<(usize, u8)>,
     /// The whole paragraph or its cell is shaded.
     pub shaded: bool,
     pub in_text_box: bool,
     pub bidi: bool,
+    /// Tracked changes touched the paragraph (shown on the review page).
+    pub revised: bool,
 }
 
 pub const HIGHLIGHT: u8 = 1;
 pub const BOLD: u8 = 2;
 pub const UNDERLINE: u8 = 4;
+/// Struck through: not read as a mark, shown on the review page as the person left it.
+pub const STRIKE: u8 = 8;
 
 impl Line {
     /// Whether (nearly) all letters in `range` of the text carry `flag` — used on a label's
@@ -172,6 +176,7 @@ fn split_paragraph(
         shaded: p.shaded || cell_shaded,
         in_text_box: p.in_text_box,
         bidi: p.bidi,
+        revised: p.revised,
     };
     let first_new = out.len();
     let mut line = blank.clone();
@@ -200,7 +205,8 @@ fn split_paragraph(
                     line.text.len() + text.len(),
                     (u8::from(format.highlight) * HIGHLIGHT)
                         | (u8::from(format.bold) * BOLD)
-                        | (u8::from(format.underline) * UNDERLINE),
+                        | (u8::from(format.underline) * UNDERLINE)
+                        | (u8::from(format.strike) * STRIKE),
                 ));
                 fmt.chars += n;
                 fmt.highlight += if format.highlight { n } else { 0 };

@@ -8,6 +8,7 @@ pub mod answers;
 pub mod circular;
 pub mod dates;
 pub mod drafts;
+pub mod excerpt;
 pub mod header;
 pub mod lang;
 pub mod layout;
@@ -41,6 +42,8 @@ pub struct FormReading {
     pub is_blank: bool,
     /// The TSB Circular the document names.
     pub circular: Option<Circular>,
+    /// The sender block and each draft's rows as they look, for the review page.
+    pub excerpts: excerpt::Excerpts,
 }
 
 impl FormReading {
@@ -145,6 +148,13 @@ pub fn read_form(doc: &Document, ctx: &Context) -> FormReading {
         .flat_map(|d| d.warnings.iter().cloned())
         .collect();
     draft_warnings.extend(warnings);
+    let excerpts = excerpt::excerpts(
+        &lines,
+        table.region,
+        &header.to_block,
+        &table.drafts,
+        &table.mark_uses,
+    );
 
     FormReading {
         language,
@@ -158,6 +168,7 @@ pub fn read_form(doc: &Document, ctx: &Context) -> FormReading {
         is_form,
         is_blank,
         circular: circular::in_document(doc),
+        excerpts,
     }
 }
 

@@ -6,7 +6,10 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+use std::collections::BTreeMap;
+
 use crate::corrections::{self, Change};
+use crate::form::excerpt::Excerpts;
 use crate::pipeline::{self, CorrectionsFile, Evaluation, RunError, RunOptions};
 use crate::record::Records;
 use crate::reference::member_states as member_state;
@@ -54,6 +57,9 @@ pub struct PageState<'a> {
     pub summary: &'a Summary,
     pub records: &'a Records,
     pub review: &'a [crate::record::ReviewItem],
+    /// For each reply with an item to review: the sender block and the drafts' rows, as
+    /// they look (`form::excerpt`), by source.
+    pub excerpts: BTreeMap<&'a str, Excerpts>,
     pub member_states: Vec<(&'static str, &'a str)>,
     /// With several circulars, each one's verdicts, review list and replies (then `summary`,
     /// `records` and `review` hold what belongs to none); empty otherwise.
@@ -140,6 +146,7 @@ impl Workspace {
             summary: &self.now.summary,
             records: &self.now.records,
             review: &self.now.records.review,
+            excerpts: self.excerpts(),
             member_states: member_state::all()
                 .iter()
                 .map(|m| (m.iso3, m.name.as_str()))
@@ -165,6 +172,51 @@ impl Workspace {
 
     pub fn summary(&self) -> &Summary {
         &self.now.summary
+    }
+
+    /// What the review list's items concern, as it looks: of each reply it names, the drafts
+    /// its items list and the sender block when an item is about the reply as a whole (only
+    /// those: the page stays small).
+    fn excerpts(&self) -> BTreeMap<&str, Excerpts> {
+        let mut out = BTreeMap::new();
+        // With several circulars each has its own records.
+        let all = std::iter::once(&self.now.records)
+            .chain(self.now.circulars.iter().map(|c| &c.eval.records));
+        for records in all {
+            excerpts_of(records, &mut out);
+        }
+        out
+    }
+}
+
+/// [`Workspace::excerpts`] of one circular's records, into `out`.
+fn excerpts_of<'a>(records: &'a Records, out: &mut BTreeMap<&'a str, Excerpts>) {
+    for r in records.replies.iter().filter(|r| !r.excerpts.is_empty()) {
+        let items: Vec<_> = records
+            .review
+            .iter()
+            .filter(|i| i.source == r.source)
+            .collect();
+        if items.is_empty() {
+            continue;
+        }
+        let whole = items.iter().any(|i| i.drafts.is_empty());
+        let wanted = |d: &str| items.iter().any(|i| i.drafts.iter().any(|x| x == d));
+        let e = Excerpts {
+            sender: if whole {
+                r.excerpts.sender.clone()
+            } else {
+                Default::default()
+            },
+            drafts: r
+                .excerpts
+                .drafts
+                .iter()
+                .filter(|d| wanted(&d.draft))
+                .cloned()
+                .collect(),
+        };
+        out.insert(r.source.as_str(), e);
     }
 }
 

@@ -86,6 +86,8 @@ struct Cause {
     texts: Vec<String>,
     /// What a correction must touch to settle it.
     settles: Settled,
+    /// With [`Settled::Drafts`]: the drafts whose correction settles it (empty: all listed).
+    settle_drafts: Vec<String>,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -135,6 +137,7 @@ fn add(
             drafts: drafts.to_vec(),
             texts: vec![text.to_string()],
             settles,
+            settle_drafts: Vec::new(),
         }),
     }
 }
@@ -180,6 +183,11 @@ fn reply_items(records: &Records, r: &Reply, deadline: Option<jiff::Timestamp>) 
             Settled::MemberState,
         );
     }
+    if let Some(c) = date_order_cause(r, deadline) {
+        causes.retain(|x| x.kind != c.kind);
+        causes.push(c);
+    }
+    merge_same_cause(&mut causes);
     if let Some(c) = duplicate_cause(records, r) {
         causes.push(c);
     }
@@ -188,6 +196,87 @@ fn reply_items(records: &Records, r: &Reply, deadline: Option<jiff::Timestamp>) 
     }
     let counted = r.superseded_by.is_none() && !r.late && !r.excluded && r.member_state.is_some();
     causes.into_iter().map(|c| item_of(r, c, counted)).collect()
+}
+
+/// Causes that are one thing seen twice become one item:
+/// - a control whose state was not read *is* the mark that cannot be read on the drafts: the
+///   `unread_control` item is folded into `unreadable_mark`, and those drafts' `no_option`
+///   (the unread mark was an option's) is left to it too;
+/// - a draft the reply names that is not on the form, and a draft of the form not found on the
+///   reply, are most likely the same draft under another number: one `draft_missing` item
+///   listing both, settled by correcting the form's draft.
+fn merge_same_cause(causes: &mut Vec<Cause>) {
+    let pos = |causes: &[Cause], k: &str| causes.iter().position(|c| c.kind == k);
+    if let Some(u) = pos(causes, "unreadable_mark") {
+        if let Some(ctl) = pos(causes, "unread_control") {
+            let ctl = causes.remove(ctl);
+            let u = pos(causes, "unreadable_mark").unwrap_or(u);
+            let extra = ctl.texts.join("; ");
+            if let Some(t) = causes[u].texts.first_mut() {
+                *t = format!("{t} ({extra})");
+            }
+        }
+        let unread = causes[pos(causes, "unreadable_mark").unwrap_or(u)]
+            .drafts
+            .clone();
+        if let Some(o) = pos(causes, "no_option") {
+            causes[o].drafts.retain(|d| !unread.contains(d));
+            if causes[o].drafts.is_empty() {
+                causes.remove(o);
+            }
+        }
+    }
+    if let (Some(m), Some(n)) = (
+        pos(causes, "draft_missing"),
+        pos(causes, "draft_not_on_form"),
+    ) {
+        let named = causes.remove(n);
+        let m = if n < m { m - 1 } else { m };
+        let missing = &mut causes[m];
+        let text = format!(
+            "{}: not found on this reply, which names {} instead (not on the blank form): the same draft under another number? Counted as no reply until corrected",
+            missing.drafts.join(", "),
+            named.drafts.join(", ")
+        );
+        missing.settle_drafts = missing.drafts.clone();
+        missing.drafts.extend(named.drafts);
+        missing.texts = vec![text];
+        missing.severity = missing.severity.min(named.severity);
+    }
+}
+
+/// Day and month in doubt: a note, unless read the other way the reply falls on the other
+/// side of the deadline — then whether it counts is in doubt.
+fn date_order_cause(r: &Reply, deadline: Option<jiff::Timestamp>) -> Option<Cause> {
+    let deadline = deadline?;
+    let w = r
+        .warnings
+        .iter()
+        .find(|w| w.kind == WarningKind::DateOrder)?;
+    let date = r
+        .date
+        .as_deref()?
+        .get(..10)?
+        .parse::<jiff::civil::Date>()
+        .ok()?;
+    let swapped = jiff::civil::Date::new(date.year(), date.day(), date.month()).ok()?;
+    let at = |d: jiff::civil::Date| jiff::tz::TimeZone::UTC.to_timestamp(d.at(0, 0, 0, 0)).ok();
+    let (read, other) = (at(date)?, at(swapped)?);
+    if (read > deadline) == (other > deadline) {
+        return None;
+    }
+    Some(Cause {
+        kind: WarningKind::DateOrder.as_str().into(),
+        severity: Severity::Decide,
+        drafts: Vec::new(),
+        texts: vec![format!(
+            "{}; read as {swapped} it would be {} the deadline",
+            w.text,
+            if other > deadline { "after" } else { "before" }
+        )],
+        settles: Settled::Date,
+        settle_drafts: Vec::new(),
+    })
 }
 
 /// The same Member State twice, one of the two identified weakly: which one stands is a guess.
@@ -205,6 +294,7 @@ fn duplicate_cause(records: &Records, r: &Reply) -> Option<Cause> {
                 "a second reply for {name}, and one of the two is identified only weakly: {standing} stands for now; say who sent each"
             )],
             settles: Settled::MemberState,
+            settle_drafts: Vec::new(),
         })
     } else {
         Some(Cause {
@@ -213,6 +303,7 @@ fn duplicate_cause(records: &Records, r: &Reply) -> Option<Cause> {
             drafts: Vec::new(),
             texts: vec![format!("{name} replied again: {standing} stands")],
             settles: Settled::Exclusion,
+            settle_drafts: Vec::new(),
         })
     }
 }
@@ -242,6 +333,7 @@ fn late_cause(r: &Reply, deadline: Option<jiff::Timestamp>) -> Option<Cause> {
             }
         )],
         settles: Settled::Date,
+        settle_drafts: Vec::new(),
     })
 }
 
@@ -249,7 +341,12 @@ fn item_of(r: &Reply, c: Cause, counted: bool) -> ReviewItem {
     let resolved = r.excluded
         || match c.settles {
             Settled::Drafts => {
-                !c.drafts.is_empty() && c.drafts.iter().all(|d| draft_corrected(r, d))
+                let settle = if c.settle_drafts.is_empty() {
+                    &c.drafts
+                } else {
+                    &c.settle_drafts
+                };
+                !settle.is_empty() && settle.iter().all(|d| draft_corrected(r, d))
             }
             Settled::MemberState => field_corrected(r, "member_state"),
             Settled::Date => field_corrected(r, "date"),

@@ -170,3 +170,84 @@ fn unmatched_corrections_and_unreadable_files_are_decide() {
         .all(|i| i.severity == Severity::Decide && !i.resolved));
     assert!(items[1].message.contains("line 3"));
 }
+
+#[test]
+fn one_cause_seen_twice_is_one_item() {
+    let mut r = reply("a.docx", Some("FRA"));
+    let w = |k, d: &str, t: &str| Warning::on_draft(k, d, format!("{d}: {t}"));
+    for d in ["X.1", "X.2"] {
+        r.warnings
+            .push(w(WarningKind::UnreadableMark, d, "mark not read"));
+        r.warnings.push(w(WarningKind::NoOption, d, "no option"));
+    }
+    r.warnings
+        .push(w(WarningKind::NoOption, "X.3", "no option"));
+    r.warnings.push(Warning::new(
+        WarningKind::UnreadControl,
+        "symbol Wingdings F06C is not known",
+    ));
+    r.warnings
+        .push(w(WarningKind::DraftNotOnForm, "X.9", "not on the form"));
+    r.warnings
+        .push(w(WarningKind::DraftMissing, "X.4", "not found"));
+    let items = review_list(&records(vec![r.clone()]), &[], None);
+    let kinds: Vec<(&str, &[String])> = items
+        .iter()
+        .map(|i| (i.kind.as_str(), i.drafts.as_slice()))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("unreadable_mark", &["X.1".to_string(), "X.2".into()][..]),
+            ("no_option", &["X.3".to_string()][..]),
+            ("draft_missing", &["X.4".to_string(), "X.9".into()][..]),
+        ],
+        "{items:#?}"
+    );
+    assert!(items.iter().all(|i| i.severity == Severity::Decide));
+    assert!(
+        items[0].message.contains("Wingdings F06C"),
+        "{}",
+        items[0].message
+    );
+    assert!(
+        items[2].message.contains("names X.9 instead"),
+        "{}",
+        items[2].message
+    );
+
+    // Correcting the form's draft settles the pair.
+    r.corrections.push(Correction {
+        field: "X.4.decision".into(),
+        from: "no_reply".into(),
+        to: "authorize".into(),
+        reason: "the reply's X.9 is X.4".into(),
+        by: None,
+        on: None,
+    });
+    let items = review_list(&records(vec![r]), &[], None);
+    assert!(items
+        .iter()
+        .any(|i| i.kind == "draft_missing" && i.resolved));
+}
+
+#[test]
+fn a_date_order_that_crosses_the_deadline_is_decide() {
+    let mut r = reply("a.docx", Some("FRA"));
+    r.date = Some("2026-03-02".into());
+    r.warnings.push(Warning::new(
+        WarningKind::DateOrder,
+        "the date '02/03/2026' could be day/month or month/day",
+    ));
+    let at = |s: &str| format!("{s}T00:00:00Z").parse::<jiff::Timestamp>().ok();
+    let far = review_list(&records(vec![r.clone()]), &[], at("2026-03-20"));
+    assert_eq!(far[0].severity, Severity::Note, "{far:#?}");
+    let near = review_list(&records(vec![r]), &[], at("2026-02-10"));
+    assert_eq!(near.len(), 1, "{near:#?}");
+    assert_eq!(near[0].severity, Severity::Decide);
+    assert!(
+        near[0].message.contains("2026-02-03"),
+        "{}",
+        near[0].message
+    );
+}

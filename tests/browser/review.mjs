@@ -35,6 +35,18 @@ try {
     const draft = (await item.locator(".reading b").first().textContent()).replace(/:\s*$/, "").trim();
     seen.conflict_draft = draft;
     seen.before.row = await row(page, draft);
+    // The item shows the draft's rows as they look: both decision boxes, outlined as counted.
+    const excerpt = item.locator(".excerpt");
+    seen.excerpt = {
+      shown: await excerpt.count(),
+      caption: (await excerpt.locator(".cap").first().textContent().catch(() => "")).trim(),
+      used_marks: await excerpt.locator(".mk.used").count(),
+      checked_used: await excerpt.locator(".mk.used.checked").count(),
+      text: (await excerpt.first().textContent().catch(() => "")),
+      // Text from the file is text: a <script> in a reply is shown, never run or parsed.
+      script_elements: await page.locator("#review script").count(),
+      pwned: await page.evaluate(() => window.pwned === 1),
+    };
     await item.getByRole("button", { name: "Correct…" }).click();
     await item.locator("#f-decision").selectOption("authorize");
     await item.locator("#f-comments").selectOption("no_comments");

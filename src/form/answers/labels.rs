@@ -348,7 +348,7 @@ fn option_label_end(rest: &str) -> usize {
 
 /// A line that is only a word of assent or refusal typed beside a form line ("Yes", "Oui",
 /// "Да", "نعم", "是", "No").
-pub(super) fn word_mark(text: &str) -> Option<bool> {
+pub fn word_mark(text: &str) -> Option<bool> {
     // Folding keeps every other ASCII character, which trimming cannot remove from inside: a
     // longer line is no single word, and need not be folded to tell (long lines are common).
     if text.is_ascii()

@@ -10,7 +10,7 @@ mod region;
 mod walk;
 
 pub use decide::{decide, strip_prefix};
-pub use labels::{classify, Label, LineKind, Typed};
+pub use labels::{classify, word_mark, Label, LineKind, Typed};
 pub use region::read_after_table;
 
 use crate::docx::model::{Checkbox, Mechanism};
@@ -18,7 +18,6 @@ use crate::form::drafts::{find_drafts, DraftName};
 use crate::form::layout::{Line, LineMark};
 use crate::record::{Comments, Decision, Evidence};
 use crate::warning::Warning;
-use labels::word_mark;
 
 /// The state of one line of the form (a decision line or an option).
 #[derive(Debug, Clone, Default)]
@@ -85,6 +84,9 @@ pub struct DraftReading {
     /// What the lines decide ([`decide`]).
     pub verdict: Verdict,
     pub warnings: Vec<Warning>,
+    /// The first and last line the walk read for this draft (indices into the document's
+    /// lines), for the review page's excerpt.
+    pub span: Option<(usize, usize)>,
 }
 
 /// Text written for a draft, by where it stands.
@@ -132,6 +134,7 @@ impl DraftReading {
             texts: Texts::default(),
             verdict: Verdict::default(),
             warnings: Vec::new(),
+            span: None,
         }
     }
 

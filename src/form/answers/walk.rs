@@ -54,6 +54,10 @@ impl<'a> Walker<'a> {
         };
         for i in start..=last {
             w.line(i);
+            if let Some(d) = w.current {
+                let span = &mut w.out.drafts[d].span;
+                *span = Some(span.map_or((i, i), |(a, _)| (a, i)));
+            }
         }
         w.finish()
     }
