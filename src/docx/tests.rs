@@ -564,6 +564,39 @@ mod package_level {
         assert_eq!(pm[1].checkbox.checked, Some(false));
     }
 
+    /// A letterhead in a page header: kept when the section properties show the part.
+    #[test]
+    fn page_headers_shown_by_a_section_are_kept() {
+        let body = |refs: &str| {
+            format!(
+                r#"<w:document {NS} xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body><w:p><w:r><w:t>body</w:t></w:r></w:p><w:sectPr>{refs}</w:sectPr></w:body></w:document>"#
+            )
+        };
+        let hdr = |t: &str| {
+            format!(
+                r#"<w:hdr {NS}><w:p><w:r><w:t>{t}</w:t></w:r></w:p><w:p/><w:tbl><w:tr><w:tc><w:p><w:r><w:t>Ministry of X</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:hdr>"#
+            )
+        };
+        let rels = r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId7" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/><Relationship Id="rId8" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header2.xml"/></Relationships>"#;
+        let (h1, h2) = (hdr(" Republic of Kenya "), hdr("Draft template"));
+        let shown = body(r#"<w:headerReference w:type="default" r:id="rId7"/>"#);
+        let z = docx(&[
+            ("_rels/.rels", RELS),
+            ("word/main.xml", &shown),
+            ("word/_rels/main.xml.rels", rels),
+            ("word/header1.xml", &h1),
+            ("word/header2.xml", &h2),
+        ]);
+        let d = read_docx(&z).unwrap();
+        assert_eq!(d.page_headers.len(), 1, "header2 is shown by no section");
+        assert_eq!(d.page_headers[0].part, "word/header1.xml");
+        assert_eq!(
+            d.page_headers[0].paragraphs,
+            ["Republic of Kenya", "Ministry of X"]
+        );
+        assert_eq!(d.paragraphs()[0].text(), "body", "the body is not the header");
+    }
+
     #[test]
     fn fallback_and_missing_main_part() {
         let body = format!(

@@ -295,3 +295,78 @@ fn none_told(
         warnings,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn who(from: &[&str], letterhead: &[&str], email: Option<&str>) -> Identified {
+        let mut header = Header {
+            from_lines: from.iter().map(|s| s.to_string()).collect(),
+            ..Header::default()
+        };
+        header.sender.email = email.map(str::to_string);
+        let letterhead: Vec<String> = letterhead.iter().map(|s| s.to_string()).collect();
+        identify(&Clues {
+            header: &header,
+            letterhead: &letterhead,
+            email_from: None,
+            file_name: "reply.docx",
+            body_text: &from.join("\n"),
+        })
+    }
+
+    fn iso3(i: &Identified) -> Option<&str> {
+        i.state.as_ref().map(|s| s.iso3.as_str())
+    }
+
+    fn kinds(i: &Identified) -> Vec<WarningKind> {
+        i.warnings.iter().map(|w| w.kind).collect()
+    }
+
+    #[test]
+    fn a_mission_is_its_state_not_switzerland() {
+        let i = who(
+            &["Ms A", "Counsellor", "Mission permanente de la République de Côte d'Ivoire auprès de l'Office des Nations Unies à Genève", "Rue de Lausanne 30, 1202 Genève, Suisse"],
+            &[],
+            Some("mission@civ-geneve.ch"),
+        );
+        assert_eq!(iso3(&i), Some("CIV"));
+        assert!(i.warnings.is_empty(), "a Swiss address is no disagreement: {:?}", i.warnings);
+    }
+
+    #[test]
+    fn a_mission_whose_state_is_not_told_is_never_switzerland() {
+        let i = who(&["Mr B", "Permanent Mission of the Kingdom", "Rue de Lausanne 30, 1202 Geneva, Switzerland"], &[], None);
+        assert_eq!(iso3(&i), None);
+        assert_eq!(kinds(&i), [WarningKind::NoMemberState]);
+    }
+
+    #[test]
+    fn a_regulator_named_alone_tells_its_state_and_a_street_is_no_country() {
+        let i = who(&["Ing. M", "Gerente", "ENACOM", "Perú 103, C1067AAC, Ciudad Autónoma de Buenos Aires"], &[], None);
+        assert_eq!(iso3(&i), Some("ARG"));
+        let i = who(&["Dr A", "Head", "Ofcom", "Riverside House, London SE1 9HA"], &[], None);
+        assert_eq!(iso3(&i), Some("GBR"));
+    }
+
+    #[test]
+    fn a_shared_acronym_alone_is_asked() {
+        let i = who(&["M. L", "Chef", "ARCEP", "14, rue Gerty Archimède"], &[], None);
+        assert_eq!(iso3(&i), None);
+        assert!(i.warnings[0].text.contains("several Member States"), "{:?}", i.warnings);
+        let i = who(&["M. L", "Chef", "ARCEP", "Lomé, Togo"], &[], None);
+        assert_eq!(iso3(&i), Some("TGO"));
+    }
+
+    #[test]
+    fn the_letterhead_tells_and_a_disagreement_is_decided_by_a_person() {
+        let i = who(&["Mr A", "Director", "12 Main Street"], &["Republic of Kenya", "Communications Authority"], None);
+        assert_eq!(iso3(&i), Some("KEN"));
+        assert!(i.warnings.is_empty());
+        let i = who(&["Mr A", "Director", "Kampala, Uganda"], &["Republic of Kenya"], None);
+        assert_eq!(iso3(&i), Some("KEN"), "the letterhead is the stronger source");
+        assert_eq!(kinds(&i), [WarningKind::StatesDisagree]);
+        assert!(i.warnings[0].text.contains("Uganda"));
+    }
+}
