@@ -12,7 +12,10 @@ use serde_json::Value;
 use crate::common::build::zip_of;
 use crate::common::load;
 
-fn fixture(name: &str) -> Vec<(String, Vec<u8>)> {
+/// A package's parts: (name, bytes) each, in order.
+type Parts = Vec<(String, Vec<u8>)>;
+
+fn fixture(name: &str) -> Parts {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/habits/replies")
         .join(name);
@@ -38,7 +41,7 @@ fn edit(entries: &mut [(String, Vec<u8>)], part: &str, from: &str, to: &str) {
 
 /// Runs `replytally run` on the files given (name, package) and returns records.json and
 /// summary.json.
-fn run(files: &[(&str, Vec<(String, Vec<u8>)>)]) -> (Value, Value) {
+fn run(files: &[(&str, Parts)]) -> (Value, Value) {
     let dir = tempfile::tempdir().unwrap();
     let replies = dir.path().join("replies");
     std::fs::create_dir(&replies).unwrap();
@@ -137,10 +140,7 @@ fn a_permanent_mission_is_its_state_and_does_not_replace_switzerland() {
         "Permanent Mission of the Republic of Korea to the United Nations Office and other international organizations in Geneva",
         "Federal Office of Communications OFCOM",
     );
-    let (records, summary) = run(&[
-        ("mission_reply.docx", korea),
-        ("swiss_reply.docx", swiss),
-    ]);
+    let (records, summary) = run(&[("mission_reply.docx", korea), ("swiss_reply.docx", swiss)]);
     let k = reply(&records, "mission_reply.docx");
     let s = reply(&records, "swiss_reply.docx");
     assert_eq!(iso3(k), Some("KOR"), "{:?}", warnings(k));

@@ -62,7 +62,7 @@ pub fn read_document(pkg: &mut Package<'_>) -> Result<Document, DocxError> {
                 doc.other_marks
                     .extend(placed_in(&part_doc.body, &rel.target));
                 // A page header the sections show is the letterhead: its text is kept.
-                let shown = referenced.iter().any(|id| *id == rel.id);
+                let shown = referenced.contains(&rel.id);
                 if rel.rel_type.ends_with("/header") && shown {
                     let paragraphs: Vec<String> = part_doc
                         .paragraphs()

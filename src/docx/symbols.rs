@@ -3,8 +3,8 @@
 //! inserts with Insert ▸ Symbol. The same code means different things in different fonts, so
 //! lookups are by (font, code), through the complete tables of [`crate::reference::symbol_fonts`].
 
+use crate::reference::symbol_fonts as table;
 pub use crate::reference::symbol_fonts::Font as SymbolFont;
-use crate::reference::symbol_fonts::{self as table, GlyphClass};
 
 /// Checked/unchecked state of a Unicode glyph that stands for a box, circle, tick or cross, or
 /// `None` when the character is not such a glyph. ASCII look-alikes ("X", "[ ]") are left to
@@ -15,11 +15,6 @@ pub fn glyph_state(c: char) -> Option<bool> {
         return None;
     }
     table::class_of(c).checked()
-}
-
-/// The class of a glyph (empty box, checked box, empty or filled circle, tick, cross, other).
-pub fn glyph_class(c: char) -> GlyphClass {
-    table::class_of(c)
 }
 
 /// Recognise a symbol font by name (case and spacing tolerant).
@@ -140,18 +135,40 @@ mod tests {
             assert_eq!(glyph_state(c), Some(false), "{c}");
         }
         assert_eq!(glyph_state('×'), None);
-        assert_eq!(glyph_class('✓'), GlyphClass::Tick);
-        assert_eq!(glyph_class('⬤'), GlyphClass::CircleFilled);
+        assert_eq!(table::class_of('✓'), table::GlyphClass::Tick);
+        assert_eq!(table::class_of('⬤'), table::GlyphClass::CircleFilled);
     }
 
     /// The codes the reader knew before keep their state; the rest of each font is known too.
     #[test]
     fn symbol_codes() {
         use SymbolFont::*;
-        for (f, code) in [(Wingdings, 0xFE), (Wingdings, 0xFD), (Wingdings, 0x78), (Wingdings, 0xFC), (Wingdings, 0xFB), (Wingdings2, 0x52), (Wingdings2, 0x53), (Wingdings2, 0x54), (Wingdings2, 0x51), (Wingdings2, 0x50), (Wingdings2, 0x4F), (Wingdings2, 0xA8), (Webdings, 0x61)] {
+        for (f, code) in [
+            (Wingdings, 0xFE),
+            (Wingdings, 0xFD),
+            (Wingdings, 0x78),
+            (Wingdings, 0xFC),
+            (Wingdings, 0xFB),
+            (Wingdings2, 0x52),
+            (Wingdings2, 0x53),
+            (Wingdings2, 0x54),
+            (Wingdings2, 0x51),
+            (Wingdings2, 0x50),
+            (Wingdings2, 0x4F),
+            (Wingdings2, 0xA8),
+            (Webdings, 0x61),
+        ] {
             assert_eq!(symbol_state(f, code), Some(true), "{f:?} {code:X}");
         }
-        for (f, code) in [(Wingdings, 0xA8), (Wingdings, 0x6F), (Wingdings, 0x71), (Wingdings, 0x72), (Wingdings2, 0xA3), (Wingdings2, 0x2A), (Webdings, 0x63)] {
+        for (f, code) in [
+            (Wingdings, 0xA8),
+            (Wingdings, 0x6F),
+            (Wingdings, 0x71),
+            (Wingdings, 0x72),
+            (Wingdings2, 0xA3),
+            (Wingdings2, 0x2A),
+            (Webdings, 0x63),
+        ] {
             assert_eq!(symbol_state(f, code), Some(false), "{f:?} {code:X}");
         }
         // Wingdings F06C is a filled circle, F0A4 a circle with a dot: both chosen marks.

@@ -213,7 +213,9 @@ fn symbols_by_font() {
     // A code the font leaves empty: a mark of unknown state, with a note.
     assert_eq!(sym("Wingdings", "F0FF"), (None, "Wingdings F0FF".into(), 1));
     // Symbols that are no box (a bullet, a smiley) are not marks: they are the text drawn.
-    let d = doc(r#"<w:p><w:r><w:sym w:font="Symbol" w:char="F0B7"/><w:sym w:font="Wingdings" w:char="F04A"/></w:r></w:p>"#);
+    let d = doc(
+        r#"<w:p><w:r><w:sym w:font="Symbol" w:char="F0B7"/><w:sym w:font="Wingdings" w:char="F04A"/></w:r></w:p>"#,
+    );
     assert!(marks(&d).is_empty());
     assert_eq!(d.paragraphs()[0].text(), "•☺");
 }
@@ -594,7 +596,11 @@ mod package_level {
             d.page_headers[0].paragraphs,
             ["Republic of Kenya", "Ministry of X"]
         );
-        assert_eq!(d.paragraphs()[0].text(), "body", "the body is not the header");
+        assert_eq!(
+            d.paragraphs()[0].text(),
+            "body",
+            "the body is not the header"
+        );
     }
 
     #[test]

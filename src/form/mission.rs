@@ -132,7 +132,11 @@ mod tests {
         let t = "Permanent Representation of Germany";
         assert_eq!(of(t).as_deref(), Some("DEU"));
         let t = "Permanent Mission of Switzerland to the United Nations Office at Geneva";
-        assert_eq!(of(t).as_deref(), Some("CHE"), "Switzerland has its own mission");
+        assert_eq!(
+            of(t).as_deref(),
+            Some("CHE"),
+            "Switzerland has its own mission"
+        );
         assert_eq!(of("Our mission is to connect the world"), None);
     }
 
@@ -150,7 +154,10 @@ mod tests {
     fn spanish() {
         let t = "Misión Permanente de Colombia ante la Oficina de las Naciones Unidas y otros Organismos Internacionales en Ginebra\nChemin du Champ-d'Anier 17-19, 1209 Ginebra, Suiza";
         assert_eq!(of(t).as_deref(), Some("COL"));
-        assert_eq!(of("Delegación Permanente de México").as_deref(), Some("MEX"));
+        assert_eq!(
+            of("Delegación Permanente de México").as_deref(),
+            Some("MEX")
+        );
     }
 
     #[test]

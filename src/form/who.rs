@@ -137,7 +137,11 @@ fn evidence(c: &Clues, mission: &Option<Mission>, hits: &[Hit]) -> Vec<Evidence>
     let letterhead = c.letterhead.join(" ");
     let named: Vec<MemberState> = distinct(member_state::find_in_text(&letterhead));
     if let [one] = named.as_slice() {
-        push(Some(one.clone()), Source::Letterhead, format!("'{letterhead}'"));
+        push(
+            Some(one.clone()),
+            Source::Letterhead,
+            format!("'{letterhead}'"),
+        );
     }
     push(
         address_state(&c.header.from_lines),
@@ -332,40 +336,85 @@ mod tests {
             Some("mission@civ-geneve.ch"),
         );
         assert_eq!(iso3(&i), Some("CIV"));
-        assert!(i.warnings.is_empty(), "a Swiss address is no disagreement: {:?}", i.warnings);
+        assert!(
+            i.warnings.is_empty(),
+            "a Swiss address is no disagreement: {:?}",
+            i.warnings
+        );
     }
 
     #[test]
     fn a_mission_whose_state_is_not_told_is_never_switzerland() {
-        let i = who(&["Mr B", "Permanent Mission of the Kingdom", "Rue de Lausanne 30, 1202 Geneva, Switzerland"], &[], None);
+        let i = who(
+            &[
+                "Mr B",
+                "Permanent Mission of the Kingdom",
+                "Rue de Lausanne 30, 1202 Geneva, Switzerland",
+            ],
+            &[],
+            None,
+        );
         assert_eq!(iso3(&i), None);
         assert_eq!(kinds(&i), [WarningKind::NoMemberState]);
     }
 
     #[test]
     fn a_regulator_named_alone_tells_its_state_and_a_street_is_no_country() {
-        let i = who(&["Ing. M", "Gerente", "ENACOM", "Perú 103, C1067AAC, Ciudad Autónoma de Buenos Aires"], &[], None);
+        let i = who(
+            &[
+                "Ing. M",
+                "Gerente",
+                "ENACOM",
+                "Perú 103, C1067AAC, Ciudad Autónoma de Buenos Aires",
+            ],
+            &[],
+            None,
+        );
         assert_eq!(iso3(&i), Some("ARG"));
-        let i = who(&["Dr A", "Head", "Ofcom", "Riverside House, London SE1 9HA"], &[], None);
+        let i = who(
+            &["Dr A", "Head", "Ofcom", "Riverside House, London SE1 9HA"],
+            &[],
+            None,
+        );
         assert_eq!(iso3(&i), Some("GBR"));
     }
 
     #[test]
     fn a_shared_acronym_alone_is_asked() {
-        let i = who(&["M. L", "Chef", "ARCEP", "14, rue Gerty Archimède"], &[], None);
+        let i = who(
+            &["M. L", "Chef", "ARCEP", "14, rue Gerty Archimède"],
+            &[],
+            None,
+        );
         assert_eq!(iso3(&i), None);
-        assert!(i.warnings[0].text.contains("several Member States"), "{:?}", i.warnings);
+        assert!(
+            i.warnings[0].text.contains("several Member States"),
+            "{:?}",
+            i.warnings
+        );
         let i = who(&["M. L", "Chef", "ARCEP", "Lomé, Togo"], &[], None);
         assert_eq!(iso3(&i), Some("TGO"));
     }
 
     #[test]
     fn the_letterhead_tells_and_a_disagreement_is_decided_by_a_person() {
-        let i = who(&["Mr A", "Director", "12 Main Street"], &["Republic of Kenya", "Communications Authority"], None);
+        let i = who(
+            &["Mr A", "Director", "12 Main Street"],
+            &["Republic of Kenya", "Communications Authority"],
+            None,
+        );
         assert_eq!(iso3(&i), Some("KEN"));
         assert!(i.warnings.is_empty());
-        let i = who(&["Mr A", "Director", "Kampala, Uganda"], &["Republic of Kenya"], None);
-        assert_eq!(iso3(&i), Some("KEN"), "the letterhead is the stronger source");
+        let i = who(
+            &["Mr A", "Director", "Kampala, Uganda"],
+            &["Republic of Kenya"],
+            None,
+        );
+        assert_eq!(
+            iso3(&i),
+            Some("KEN"),
+            "the letterhead is the stronger source"
+        );
         assert_eq!(kinds(&i), [WarningKind::StatesDisagree]);
         assert!(i.warnings[0].text.contains("Uganda"));
     }

@@ -180,9 +180,9 @@ pub fn find_in_text(text: &str) -> Vec<Hit> {
             continue;
         }
         let len = n.words.len();
-        let Some(at) = (0..words.len().saturating_sub(len - 1)).find(|&i| {
-            !taken[i..i + len].iter().any(|x| *x) && words[i..i + len] == n.words[..]
-        }) else {
+        let Some(at) = (0..words.len().saturating_sub(len - 1))
+            .find(|&i| !taken[i..i + len].iter().any(|x| *x) && words[i..i + len] == n.words[..])
+        else {
             continue;
         };
         taken[at..at + len].iter_mut().for_each(|x| *x = true);
@@ -278,18 +278,26 @@ mod tests {
     fn acronyms_match_whole_words_as_written() {
         assert!(told("the entrai and trai").is_empty());
         assert!(told("ENACOMS").is_empty());
-        assert!(told("Anrt").is_empty(), "all-caps acronyms are case-sensitive");
+        assert!(
+            told("Anrt").is_empty(),
+            "all-caps acronyms are case-sensitive"
+        );
         assert_eq!(told("ANRT"), ["MAR"]);
     }
 
     #[test]
     fn shared_acronyms_and_words_do_not_decide() {
-        assert_eq!(states("ARCEP"), [["BEN", "BFA", "FRA", "GAB", "NER", "TCD", "TGO"]]);
+        assert_eq!(
+            states("ARCEP"),
+            [["BEN", "BFA", "FRA", "GAB", "NER", "TCD", "TGO"]]
+        );
         assert_eq!(states("OFCOM"), [["CHE", "GBR"]]);
         assert_eq!(told("MTC Lima"), Vec::<&str>::new());
         assert!(told("LCA").is_empty(), "Saint Lucia's ISO3 code");
         let art = find_in_text("ART");
-        assert!(art.iter().all(|h| h.strength == Strength::Confirm && h.state().is_none()));
+        assert!(art
+            .iter()
+            .all(|h| h.strength == Strength::Confirm && h.state().is_none()));
     }
 
     #[test]
@@ -300,7 +308,10 @@ mod tests {
             ["MAR"]
         );
         assert_eq!(told("Subsecretaría de Telecomunicaciones"), ["CHL"]);
-        assert_eq!(told("Министерство связи и информатизации Республики Беларусь"), ["BLR"]);
+        assert_eq!(
+            told("Министерство связи и информатизации Республики Беларусь"),
+            ["BLR"]
+        );
         assert!(told("Ministry of Communications").is_empty(), "five states");
     }
 

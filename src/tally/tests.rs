@@ -229,7 +229,8 @@ fn with_comments_counted_within_authorize() {
 #[test]
 fn weak_reply_never_supersedes_a_sure_one() {
     let weak = |mut r: Reply| {
-        r.warnings.push(Warning::new(WarningKind::StateFromFileName, "weak"));
+        r.warnings
+            .push(Warning::new(WarningKind::StateFromFileName, "weak"));
         r
     };
     let mut rs = vec![

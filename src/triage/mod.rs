@@ -15,9 +15,6 @@ use crate::warning::{Severity, WarningKind};
 /// the due date but dated later, a misread date, or a day/month swap can put it either side.
 pub const NEAR_DEADLINE_DAYS: i64 = 7;
 
-/// Kinds that say how the Member State was told: a reply resting on one of these is weakly
-/// identified.
-
 /// The review list of a run: `decide` items first, then `check`, then `note`; within a
 /// severity, input order.
 pub fn review_list(

@@ -278,10 +278,7 @@ impl Parser<'_, '_> {
             return;
         }
         let (checked, detail) = match code {
-            Some(code) => (
-                state,
-                symbols::symbol_detail(font, code),
-            ),
+            Some(code) => (state, symbols::symbol_detail(font, code)),
             None => (None, format!("{} {ch}", font.name())),
         };
         if checked.is_none() {
