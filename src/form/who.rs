@@ -8,7 +8,7 @@ use super::header::Header;
 use super::mission::{self, Mission};
 use crate::record::MemberState;
 use crate::reference::member_states as member_state;
-use crate::reference::regulators::{self, Hit};
+use crate::reference::regulators::{self, Hit, Strength};
 use crate::warning::{Warning, WarningKind};
 
 /// Where a Member State was read, strongest first.
@@ -178,6 +178,14 @@ fn evidence(c: &Clues, mission: &Option<Mission>, hits: &[Hit]) -> Vec<Evidence>
     if let [one] = mentioned.as_slice() {
         push(Some(one.clone()), Source::Mention, "a mention".into());
     }
+    // A regulator or ministry named in full elsewhere (a signature): a mention too. Acronyms
+    // are left out here: the reasons after the table are technical text ("CRC", "FCC").
+    for h in regulators::find_in_text(c.body_text) {
+        if h.strength == Strength::Name {
+            let state = h.state().and_then(member_state::by_iso3);
+            push(state, Source::Mention, format!("'{}'", h.matched));
+        }
+    }
     // A mission is in Switzerland: its Swiss address and domain are not another opinion.
     if ev.iter().any(|e| e.source == Source::Mission) {
         ev.retain(|e| e.source == Source::Mission || e.state.iso3 != "CHE");
@@ -216,6 +224,10 @@ fn disagreements(ev: &[Evidence], warnings: &mut Vec<Warning>) {
     let mut said: Vec<&str> = Vec::new();
     for e in ev.iter().skip(1) {
         if e.source >= Source::FileName || e.state.iso3 == best.state.iso3 {
+            continue;
+        }
+        // A state's letterhead over a Swiss address: its mission or delegation in Geneva.
+        if e.state.iso3 == "CHE" && best.source == Source::Letterhead {
             continue;
         }
         if said.contains(&e.state.iso3.as_str()) {
@@ -397,6 +409,23 @@ mod tests {
     }
 
     #[test]
+    fn a_regulator_named_in_the_signature_is_a_mention() {
+        let header = Header {
+            from_lines: vec!["Mr A".into(), "Director".into()],
+            ..Header::default()
+        };
+        let i = identify(&Clues {
+            header: &header,
+            letterhead: &[],
+            email_from: None,
+            file_name: "reply.docx",
+            body_text: "Yours faithfully\nTelecom Regulatory Authority of India",
+        });
+        assert_eq!(iso3(&i), Some("IND"));
+        assert_eq!(kinds(&i), [WarningKind::StateFromMention]);
+    }
+
+    #[test]
     fn the_letterhead_tells_and_a_disagreement_is_decided_by_a_person() {
         let i = who(
             &["Mr A", "Director", "12 Main Street"],
@@ -417,5 +446,20 @@ mod tests {
         );
         assert_eq!(kinds(&i), [WarningKind::StatesDisagree]);
         assert!(i.warnings[0].text.contains("Uganda"));
+        let i = who(
+            &[
+                "Mr A",
+                "Counsellor",
+                "Rue de Lausanne 30, 1202 Geneva, Switzerland",
+            ],
+            &["Republic of Kenya"],
+            None,
+        );
+        assert_eq!(
+            iso3(&i),
+            Some("KEN"),
+            "a letterhead over a Swiss address: a mission"
+        );
+        assert!(i.warnings.is_empty());
     }
 }
