@@ -183,6 +183,28 @@ mod tests {
         assert_eq!(of(t).as_deref(), Some("CHN"));
     }
 
+    /// Phrasings beyond the habits set, one per language.
+    #[test]
+    fn variants() {
+        let cases = [
+            ("Permanent Mission of the United Kingdom of Great Britain and Northern Ireland to the United Nations", "GBR"),
+            ("Embassy of Brazil, Bern", "BRA"),
+            ("Mission permanente du Canada auprès de l'Office des Nations Unies", "CAN"),
+            ("MISSION PERMANENTE DU ROYAUME DU MAROC", "MAR"),
+            ("Misión Permanente del Perú ante la OMC", "PER"),
+            ("Representación Permanente de la República Argentina", "ARG"),
+            ("Постоянное представительство Российской Федерации при Отделении ООН", "RUS"),
+            ("Постоянное Представительство Республики Беларусь", "BLR"),
+            ("البعثة الدائمة لدولة الإمارات العربية المتحدة", "ARE"),
+            ("الوفد الدائم لدولة قطر", "QAT"),
+            ("日本常驻联合国日内瓦办事处代表团", "JPN"),
+            ("大韩民国常驻日内瓦代表团", "KOR"),
+        ];
+        for (t, want) in cases {
+            assert_eq!(of(t).as_deref(), Some(want), "{t}");
+        }
+    }
+
     #[test]
     fn a_mission_without_a_state_is_said() {
         let got = of("Permanent Mission of the Kingdom\nRue de Lausanne 30, Geneva");
