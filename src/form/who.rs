@@ -148,8 +148,10 @@ fn evidence(c: &Clues, mission: &Option<Mission>, hits: &[Hit]) -> Vec<Evidence>
         Source::FromBlock,
         "the address".into(),
     );
+    let address = format!("{letterhead}\n{}", c.header.from_lines.join("\n"));
     for h in hits {
-        let state = h.state().and_then(member_state::by_iso3);
+        let seat = regulators::narrow_by_seat(h, &address);
+        let state = h.state().or(seat).and_then(member_state::by_iso3);
         push(state, Source::Body, format!("'{}'", h.matched));
     }
     let mails = [c.header.sender.email.as_deref(), c.email_from];
@@ -406,6 +408,17 @@ mod tests {
         );
         let i = who(&["M. L", "Chef", "ARCEP", "Lomé, Togo"], &[], None);
         assert_eq!(iso3(&i), Some("TGO"));
+        let i = who(
+            &[
+                "M. L",
+                "Chef",
+                "ARCEP",
+                "14, rue Gerty Archimède, 75012 Paris",
+            ],
+            &[],
+            None,
+        );
+        assert_eq!(iso3(&i), Some("FRA"), "the seat narrows the acronym");
     }
 
     #[test]

@@ -226,6 +226,95 @@ fn hit(states: Vec<&'static str>, kind: Kind, strength: Strength, matched: &'sta
     }
 }
 
+/// The seats of the bodies whose acronym or name several states share: a city in the address
+/// tells which of them wrote ("ARCEP, …, 75012 Paris"). Only to narrow such a hit, never to
+/// tell a state alone. Names folded (lower case, no accents), several spellings each.
+const SEATS: &[(&str, &[&str])] = &[
+    ("AFG", &["kabul"]),
+    ("ARE", &["abu dhabi", "dubai", "ابوظبي", "دبي"]),
+    ("BEN", &["cotonou", "porto novo"]),
+    ("BFA", &["ouagadougou"]),
+    ("BGR", &["sofia", "софия"]),
+    ("BHR", &["manama", "المنامة"]),
+    ("BLZ", &["belmopan", "belize city"]),
+    ("BRA", &["brasilia"]),
+    ("CHE", &["bern", "berne", "biel", "bienne"]),
+    ("CMR", &["yaounde"]),
+    ("COL", &["bogota"]),
+    ("CRI", &["san jose"]),
+    ("CUB", &["la habana", "havana"]),
+    ("DMA", &["roseau"]),
+    ("DZA", &["alger", "algiers", "الجزائر العاصمة"]),
+    (
+        "EGY",
+        &["cairo", "le caire", "el cairo", "giza", "القاهرة", "الجيزة"],
+    ),
+    ("FRA", &["paris"]),
+    ("GAB", &["libreville"]),
+    ("GBR", &["london"]),
+    ("GEO", &["tbilisi"]),
+    ("GHA", &["accra"]),
+    ("GRD", &["st george s", "saint george s"]),
+    ("GTM", &["guatemala city", "ciudad de guatemala"]),
+    ("HND", &["tegucigalpa"]),
+    ("HTI", &["port au prince"]),
+    ("IRN", &["tehran", "teheran"]),
+    ("IRQ", &["baghdad", "بغداد"]),
+    ("ISR", &["jerusalem"]),
+    ("JOR", &["amman", "عمان"]),
+    ("JPN", &["tokyo"]),
+    ("KHM", &["phnom penh"]),
+    ("KNA", &["basseterre"]),
+    ("KWT", &["kuwait city", "مدينة الكويت"]),
+    ("LAO", &["vientiane"]),
+    ("LBN", &["beirut", "beyrouth", "بيروت"]),
+    ("LCA", &["castries"]),
+    ("LVA", &["riga"]),
+    ("MNG", &["ulaanbaatar", "ulan bator"]),
+    ("MUS", &["port louis", "ebene"]),
+    ("MYS", &["putrajaya", "kuala lumpur", "cyberjaya"]),
+    ("NER", &["niamey"]),
+    ("NZL", &["wellington"]),
+    ("OMN", &["muscat", "مسقط"]),
+    ("PER", &["lima"]),
+    ("PHL", &["manila", "quezon city"]),
+    ("PRK", &["pyongyang"]),
+    ("PRT", &["lisboa", "lisbon"]),
+    ("PRY", &["asuncion"]),
+    ("QAT", &["doha", "الدوحة"]),
+    ("SAU", &["riyadh", "الرياض"]),
+    ("SLE", &["freetown"]),
+    ("SOM", &["mogadishu"]),
+    ("SSD", &["juba"]),
+    ("TCD", &["n djamena", "ndjamena"]),
+    ("TGO", &["lome"]),
+    ("TLS", &["dili"]),
+    ("TUR", &["ankara"]),
+    ("USA", &["washington"]),
+    ("VCT", &["kingstown"]),
+    ("VEN", &["caracas"]),
+    ("VNM", &["hanoi", "ha noi"]),
+    ("YEM", &["sanaa", "صنعاء"]),
+];
+
+/// The one state of an ambiguous hit whose seat `text` names, if exactly one is.
+pub fn narrow_by_seat(hit: &Hit, text: &str) -> Option<&'static str> {
+    if hit.strength == Strength::Confirm || hit.states.len() < 2 {
+        return None;
+    }
+    let words = format!(" {} ", words_of(text).join(" "));
+    let mut found = hit.states.iter().filter(|s| {
+        SEATS
+            .iter()
+            .find(|(iso3, _)| iso3 == *s)
+            .is_some_and(|(_, seats)| seats.iter().any(|c| words.contains(&format!(" {c} "))))
+    });
+    match (found.next(), found.next()) {
+        (Some(one), None) => Some(one),
+        _ => None,
+    }
+}
+
 /// The state whose body owns an e-mail address's or URL's domain: the host or any parent
 /// domain equal to a listed one (`x@mail.arcep.fr` → FRA).
 pub fn by_domain(address: &str) -> Option<&'static str> {
@@ -313,6 +402,22 @@ mod tests {
             ["BLR"]
         );
         assert!(told("Ministry of Communications").is_empty(), "five states");
+    }
+
+    #[test]
+    fn a_seat_narrows_a_shared_acronym() {
+        let arcep = find_in_text("ARCEP").remove(0);
+        assert_eq!(
+            narrow_by_seat(&arcep, "14, rue Gerty Archimède, 75012 Paris"),
+            Some("FRA")
+        );
+        assert_eq!(narrow_by_seat(&arcep, "Ouagadougou 01"), Some("BFA"));
+        assert_eq!(narrow_by_seat(&arcep, "Parisian street"), None);
+        let ofcom = find_in_text("OFCOM").remove(0);
+        assert_eq!(
+            narrow_by_seat(&ofcom, "Zukunftstrasse 44, 2501 Biel"),
+            Some("CHE")
+        );
     }
 
     #[test]
