@@ -184,6 +184,17 @@ impl WarningKind {
         }
     }
 
+    /// Whether the warning says the reply's Member State is told only weakly (an e-mail
+    /// domain, the file name, a mention) or in doubt (sources disagree): such a reply never
+    /// supersedes a reply whose Member State is sure.
+    pub fn weakens_state(self) -> bool {
+        use WarningKind::*;
+        matches!(
+            self,
+            StateFromEmail | StateFromFileName | StateFromMention | StatesDisagree
+        )
+    }
+
     /// How much the warning asks of a person, unless something else is known: `decide` when
     /// the tally could change with the answer (a conflict, a mark not read, a draft or Member
     /// State missing or in doubt, an option not marked: `with_comments` is a count), `check` when the reading stands on less than a marked box,

@@ -12,11 +12,11 @@ use std::process::Command;
 
 use crate::common::load;
 
-/// First-run scores, in per cent.
+/// First-run scores, in per cent; Member State raised when issue 12 part 3 read 48 of 48.
 const FLOOR_DECISIONS: f64 = 80.4;
 const FLOOR_OPTIONS: f64 = 61.8;
 const FLOOR_REASONS: f64 = 57.4;
-const FLOOR_MEMBER_STATE: f64 = 83.3;
+const FLOOR_MEMBER_STATE: f64 = 97.9;
 
 fn pct(right: usize, of: usize) -> f64 {
     100.0 * right as f64 / of.max(1) as f64

@@ -30,6 +30,7 @@ mod samples;
 mod samples_generated;
 mod scored_sets;
 mod shared_replies;
+mod who_replied;
 
 // The sample generator (examples/make-samples.rs), for `samples_generated`: its modules name
 // one another `crate::spec` and so on, so they sit at the root.

@@ -1,5 +1,6 @@
 //! Reading a .docx package: the zip container (with limits) and `word/document.xml` streamed
-//! into the [`model`], plus the checkbox-like marks of headers, footers and notes.
+//! into the [`model`], plus the checkbox-like marks of headers, footers and notes, and the text
+//! of the page headers the sections show (where a letterhead often is).
 
 mod activex;
 pub mod model;
@@ -9,7 +10,7 @@ mod xml;
 
 pub use package::{DocxError, Package, Relationship};
 
-use model::{Block, Checkbox, Document, Inline, Mechanism, PlacedMark};
+use model::{Block, Checkbox, Document, Inline, Mechanism, PageHeader, PlacedMark};
 
 /// Limits that keep a hostile or broken package from exhausting memory or stack: the zip
 /// ones are the policy of [`zipsafe`](crate::zipsafe), the same for every zip read.
@@ -44,7 +45,10 @@ pub fn parse_document_xml(xml: &[u8]) -> Result<Document, DocxError> {
 pub fn read_document(pkg: &mut Package<'_>) -> Result<Document, DocxError> {
     let main = main_part_name(pkg)?;
     let rels = pkg.relationships(&main).unwrap_or_default();
-    let mut doc = parse_part_in(pkg, &main, &rels)?;
+    let bytes = pkg.read_part(&main)?.ok_or(DocxError::MissingMainPart)?;
+    let referenced = header_references(&bytes);
+    let mut doc = parse_bytes_in(pkg, &bytes, &rels)?;
+    drop(bytes);
     for rel in &rels {
         if rel.external || !OTHER_PART_TYPES.iter().any(|t| rel.rel_type.ends_with(t)) {
             continue;
@@ -57,6 +61,22 @@ pub fn read_document(pkg: &mut Package<'_>) -> Result<Document, DocxError> {
             Ok(part_doc) => {
                 doc.other_marks
                     .extend(placed_in(&part_doc.body, &rel.target));
+                // A page header the sections show is the letterhead: its text is kept.
+                let shown = referenced.contains(&rel.id);
+                if rel.rel_type.ends_with("/header") && shown {
+                    let paragraphs: Vec<String> = part_doc
+                        .paragraphs()
+                        .iter()
+                        .map(|p| p.text().trim().to_string())
+                        .filter(|t| !t.is_empty())
+                        .collect();
+                    if !paragraphs.is_empty() {
+                        doc.page_headers.push(PageHeader {
+                            part: rel.target.clone(),
+                            paragraphs,
+                        });
+                    }
+                }
                 doc.notes.extend(part_doc.notes);
             }
             Err(e) => doc
@@ -94,6 +114,38 @@ fn parse_part_in(
     rels: &[Relationship],
 ) -> Result<Document, DocxError> {
     let bytes = pkg.read_part(part)?.ok_or(DocxError::MissingMainPart)?;
+    parse_bytes_in(pkg, &bytes, rels)
+}
+
+/// The relationship ids of the page headers the section properties name
+/// (`w:sectPr/w:headerReference r:id`), in order: a plain scan of the bytes, whatever the
+/// namespace prefixes are.
+fn header_references(xml: &[u8]) -> Vec<String> {
+    let mut ids = Vec::new();
+    for at in memchr::memmem::find_iter(xml, b"headerReference") {
+        let rest = &xml[at..];
+        let end = memchr::memchr(b'>', rest).unwrap_or(rest.len());
+        let tag = &rest[..end];
+        let Some(id_at) = memchr::memmem::find(tag, b":id=") else {
+            continue;
+        };
+        let value = &tag[id_at + 4..];
+        let Some((&quote, value)) = value.split_first() else {
+            continue;
+        };
+        if let Some(close) = memchr::memchr(quote, value) {
+            ids.push(String::from_utf8_lossy(&value[..close]).into_owned());
+        }
+    }
+    ids
+}
+
+/// Parse the bytes of one part, resolving its ActiveX controls through its relationships.
+fn parse_bytes_in(
+    pkg: &mut Package<'_>,
+    bytes: &[u8],
+    rels: &[Relationship],
+) -> Result<Document, DocxError> {
     let mut notes = Vec::new();
     let mut resolve = |id: &str| -> Option<Checkbox> {
         let rel = rels.iter().find(|r| r.id == id && !r.external)?;
@@ -105,7 +157,7 @@ fn parse_part_in(
             }
         }
     };
-    let mut doc = xml::parse_part(&bytes, &mut resolve)?;
+    let mut doc = xml::parse_part(bytes, &mut resolve)?;
     doc.notes.extend(notes);
     Ok(doc)
 }

@@ -184,6 +184,18 @@ pub struct Document {
     pub other_marks: Vec<PlacedMark>,
     /// Things the reader noticed that a person may need to know (unknown symbol, depth cut).
     pub notes: Vec<String>,
+    /// The page headers (`word/header*.xml`) the section properties show, in the order of
+    /// the relationships: a letterhead often lives there and nowhere else.
+    pub page_headers: Vec<PageHeader>,
+}
+
+/// The text of one page header part.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PageHeader {
+    /// Package part, e.g. `word/header1.xml`.
+    pub part: String,
+    /// Its non-empty paragraphs, trimmed, tables and text boxes included.
+    pub paragraphs: Vec<String>,
 }
 
 impl Document {

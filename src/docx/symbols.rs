@@ -1,35 +1,20 @@
-//! Which characters stand for a checkbox: Unicode ballot-box glyphs, and codes of the symbol
-//! fonts (Wingdings, Wingdings 2, Webdings) that Word inserts with Insert ▸ Symbol.
-//! The same code means different things in different fonts, so lookups are by (font, code).
+//! Which characters stand for a checkbox: Unicode box, circle, tick and cross glyphs, and the
+//! codes of the symbol fonts (Wingdings, Wingdings 2, Wingdings 3, Webdings, Symbol) that Word
+//! inserts with Insert ▸ Symbol. The same code means different things in different fonts, so
+//! lookups are by (font, code), through the complete tables of [`crate::reference::symbol_fonts`].
 
-/// Checked/unchecked state of a Unicode glyph that stands for a box, or `None` when the
-/// character is not such a glyph. ASCII look-alikes ("X", "[ ]") are left to the form reader.
+use crate::reference::symbol_fonts as table;
+pub use crate::reference::symbol_fonts::Font as SymbolFont;
+
+/// Checked/unchecked state of a Unicode glyph that stands for a box, circle, tick or cross, or
+/// `None` when the character is not such a glyph. ASCII look-alikes ("X", "[ ]") are left to
+/// the form reader, and so is the multiplication sign "×" typed in text (it is arithmetic far
+/// more often than a mark, and Latin text is full of its UTF-8 lead byte).
 pub fn glyph_state(c: char) -> Option<bool> {
-    match c {
-        '☒' | '☑' | '✔' | '✓' | '✗' | '✘' | '■' | '⊠' | '⊗' | '●' | '◉' | '⦿' | '⊙' | '▣' => {
-            Some(true)
-        }
-        '☐' | '□' | '○' | '\u{20DD}' | '▢' | '◯' => Some(false),
-        _ => None,
+    if c == '\u{D7}' {
+        return None;
     }
-}
-
-/// The symbol fonts whose codes this reader knows or reports.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SymbolFont {
-    Wingdings,
-    Wingdings2,
-    Webdings,
-}
-
-impl SymbolFont {
-    pub fn name(self) -> &'static str {
-        match self {
-            SymbolFont::Wingdings => "Wingdings",
-            SymbolFont::Wingdings2 => "Wingdings 2",
-            SymbolFont::Webdings => "Webdings",
-        }
-    }
+    table::class_of(c).checked()
 }
 
 /// Recognise a symbol font by name (case and spacing tolerant).
@@ -46,9 +31,16 @@ pub fn symbol_font(name: &str) -> Option<SymbolFont> {
     match folded.get(..len)? {
         b"wingdings" | b"wingdings1" => Some(SymbolFont::Wingdings),
         b"wingdings2" => Some(SymbolFont::Wingdings2),
+        b"wingdings3" => Some(SymbolFont::Wingdings3),
         b"webdings" => Some(SymbolFont::Webdings),
+        b"symbol" => Some(SymbolFont::Symbol),
         _ => None,
     }
+}
+
+/// The Unicode character a symbol font draws for a code, if the font draws one.
+pub fn symbol_char(font: SymbolFont, code: u8) -> Option<char> {
+    table::to_unicode(font, code)
 }
 
 /// The one-byte font code of a character in a symbol-font run: private-use `U+F0xx` → `xx`,
@@ -74,25 +66,10 @@ pub fn sym_char_code(hex: &str) -> Option<u8> {
     }
 }
 
-/// State of a (font, code) pair per the table in FORM.md; `None` when the code is not a box.
+/// State of a (font, code) pair: the class of the character the font draws there; `None`
+/// when the code draws no box, circle, tick or cross (or nothing at all).
 pub fn symbol_state(font: SymbolFont, code: u8) -> Option<bool> {
-    match font {
-        SymbolFont::Wingdings => match code {
-            0xFE | 0xFD | 0x78 | 0xFC | 0xFB => Some(true),
-            0xA8 | 0x6F | 0x71 | 0x72 => Some(false),
-            _ => None,
-        },
-        SymbolFont::Wingdings2 => match code {
-            0x52 | 0x53 | 0x54 | 0x51 | 0x50 | 0x4F | 0xA8 => Some(true),
-            0xA3 | 0x2A => Some(false),
-            _ => None,
-        },
-        SymbolFont::Webdings => match code {
-            0x61 => Some(true),
-            0x63 => Some(false),
-            _ => None,
-        },
-    }
+    table::class_of(symbol_char(font, code)?).checked()
 }
 
 /// `Wingdings F0FE`: the detail string of a symbol mark.
@@ -137,14 +114,71 @@ mod tests {
     }
 
     #[test]
-    fn every_glyph_starts_with_byte_e2_in_utf8() {
+    fn every_glyph_starts_with_byte_e2_or_f0_in_utf8() {
         // The reader's plain-text fast path relies on it (see `xml::Parser::emit_text`).
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
             if glyph_state(c).is_some() {
                 let mut buf = [0u8; 4];
-                assert_eq!(c.encode_utf8(&mut buf).as_bytes()[0], 0xE2, "{c}");
+                let lead = c.encode_utf8(&mut buf).as_bytes()[0];
+                assert!(lead == 0xE2 || lead == 0xF0, "{c}");
             }
         }
+    }
+
+    /// Every glyph the reader knew before the complete tables keeps its state.
+    #[test]
+    fn former_glyphs_keep_their_state() {
+        for c in "☒☑✔✓✗✘■⊠⊗●◉⦿⊙▣".chars() {
+            assert_eq!(glyph_state(c), Some(true), "{c}");
+        }
+        for c in "☐□○\u{20DD}▢◯".chars() {
+            assert_eq!(glyph_state(c), Some(false), "{c}");
+        }
+        assert_eq!(glyph_state('×'), None);
+        assert_eq!(table::class_of('✓'), table::GlyphClass::Tick);
+        assert_eq!(table::class_of('⬤'), table::GlyphClass::CircleFilled);
+    }
+
+    /// The codes the reader knew before keep their state; the rest of each font is known too.
+    #[test]
+    fn symbol_codes() {
+        use SymbolFont::*;
+        for (f, code) in [
+            (Wingdings, 0xFE),
+            (Wingdings, 0xFD),
+            (Wingdings, 0x78),
+            (Wingdings, 0xFC),
+            (Wingdings, 0xFB),
+            (Wingdings2, 0x52),
+            (Wingdings2, 0x53),
+            (Wingdings2, 0x54),
+            (Wingdings2, 0x51),
+            (Wingdings2, 0x50),
+            (Wingdings2, 0x4F),
+            (Wingdings2, 0xA8),
+            (Webdings, 0x61),
+        ] {
+            assert_eq!(symbol_state(f, code), Some(true), "{f:?} {code:X}");
+        }
+        for (f, code) in [
+            (Wingdings, 0xA8),
+            (Wingdings, 0x6F),
+            (Wingdings, 0x71),
+            (Wingdings, 0x72),
+            (Wingdings2, 0xA3),
+            (Wingdings2, 0x2A),
+            (Webdings, 0x63),
+        ] {
+            assert_eq!(symbol_state(f, code), Some(false), "{f:?} {code:X}");
+        }
+        // Wingdings F06C is a filled circle, F0A4 a circle with a dot: both chosen marks.
+        assert_eq!(symbol_state(Wingdings, 0x6C), Some(true));
+        assert_eq!(symbol_state(Wingdings, 0xA4), Some(true));
+        assert_eq!(symbol_state(Symbol, 0xD6), Some(true));
+        assert_eq!(symbol_state(Wingdings, 0x4A), None, "a smiley is no box");
+        assert_eq!(symbol_char(Wingdings, 0x4A), Some('☺'));
+        assert_eq!(symbol_font("Wingdings 3"), Some(Wingdings3));
+        assert_eq!(symbol_font("Symbol"), Some(Symbol));
     }
 
     #[test]

@@ -207,25 +207,31 @@ fn symbols_by_font() {
     );
     assert_eq!(sym("Wingdings 2", "F0A3").0, Some(false));
     assert_eq!(sym("Webdings", "F061").0, Some(true));
-    // A box font's unknown code: a mark of unknown state, with a note.
-    assert_eq!(sym("Wingdings", "F06E"), (None, "Wingdings F06E".into(), 1));
-    // Other symbol fonts (bullets) are not marks.
-    let d = doc(r#"<w:p><w:r><w:sym w:font="Symbol" w:char="F0B7"/></w:r></w:p>"#);
+    // Every code a symbol font draws is known: F06C is a filled circle, F06E a black square.
+    assert_eq!(sym("Wingdings", "F06C").0, Some(true));
+    assert_eq!(sym("Wingdings", "F06E").0, Some(true));
+    // A code the font leaves empty: a mark of unknown state, with a note.
+    assert_eq!(sym("Wingdings", "F0FF"), (None, "Wingdings F0FF".into(), 1));
+    // Symbols that are no box (a bullet, a smiley) are not marks: they are the text drawn.
+    let d = doc(
+        r#"<w:p><w:r><w:sym w:font="Symbol" w:char="F0B7"/><w:sym w:font="Wingdings" w:char="F04A"/></w:r></w:p>"#,
+    );
     assert!(marks(&d).is_empty());
+    assert_eq!(d.paragraphs()[0].text(), "•☺");
 }
 
 #[test]
 fn symbol_font_text() {
     // Private-use and low-byte characters in a Wingdings / Wingdings 2 run.
-    let xml = r#"<w:p><w:r><w:rPr><w:rFonts w:ascii="Wingdings" w:hAnsi="Wingdings"/></w:rPr><w:t>&#xF0FE;&#xF0A8;n</w:t></w:r><w:r><w:rPr><w:rFonts w:ascii="Wingdings 2" w:hAnsi="Wingdings 2"/></w:rPr><w:t>&#xF0A8;</w:t></w:r><w:r><w:t>plain o x</w:t></w:r></w:p>"#;
+    let xml = r#"<w:p><w:r><w:rPr><w:rFonts w:ascii="Wingdings" w:hAnsi="Wingdings"/></w:rPr><w:t>&#xF0FE;&#xF0A8;y</w:t></w:r><w:r><w:rPr><w:rFonts w:ascii="Wingdings 2" w:hAnsi="Wingdings 2"/></w:rPr><w:t>&#xF0A8;</w:t></w:r><w:r><w:t>plain o x</w:t></w:r></w:p>"#;
     let d = doc(xml);
     assert_eq!(
         all_by(&d, Mechanism::Symbol),
         [Some(true), Some(false), Some(true)]
     );
     assert_eq!(marks(&d)[2].detail, "Wingdings 2 F0A8");
-    // A code that is not a box (Wingdings 'n' = filled square) stays text.
-    assert_eq!(d.paragraphs()[0].text(), "nplain o x");
+    // A code that is not a box (Wingdings 'y', an arrowhead in a box) is text, as drawn.
+    assert_eq!(d.paragraphs()[0].text(), "\u{2BB9}plain o x");
     // An eastAsia-only symbol font does not turn Latin letters into marks.
     let d = doc(
         r#"<w:p><w:r><w:rPr><w:rFonts w:eastAsia="Wingdings"/></w:rPr><w:t>o x</w:t></w:r></w:p>"#,
@@ -558,6 +564,43 @@ mod package_level {
         assert_eq!(pm[1].part, "word/header1.xml");
         assert_eq!(pm[1].location, "paragraph 1");
         assert_eq!(pm[1].checkbox.checked, Some(false));
+    }
+
+    /// A letterhead in a page header: kept when the section properties show the part.
+    #[test]
+    fn page_headers_shown_by_a_section_are_kept() {
+        let body = |refs: &str| {
+            format!(
+                r#"<w:document {NS} xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body><w:p><w:r><w:t>body</w:t></w:r></w:p><w:sectPr>{refs}</w:sectPr></w:body></w:document>"#
+            )
+        };
+        let hdr = |t: &str| {
+            format!(
+                r#"<w:hdr {NS}><w:p><w:r><w:t>{t}</w:t></w:r></w:p><w:p/><w:tbl><w:tr><w:tc><w:p><w:r><w:t>Ministry of X</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:hdr>"#
+            )
+        };
+        let rels = r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId7" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/><Relationship Id="rId8" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header2.xml"/></Relationships>"#;
+        let (h1, h2) = (hdr(" Republic of Kenya "), hdr("Draft template"));
+        let shown = body(r#"<w:headerReference w:type="default" r:id="rId7"/>"#);
+        let z = docx(&[
+            ("_rels/.rels", RELS),
+            ("word/main.xml", &shown),
+            ("word/_rels/main.xml.rels", rels),
+            ("word/header1.xml", &h1),
+            ("word/header2.xml", &h2),
+        ]);
+        let d = read_docx(&z).unwrap();
+        assert_eq!(d.page_headers.len(), 1, "header2 is shown by no section");
+        assert_eq!(d.page_headers[0].part, "word/header1.xml");
+        assert_eq!(
+            d.page_headers[0].paragraphs,
+            ["Republic of Kenya", "Ministry of X"]
+        );
+        assert_eq!(
+            d.paragraphs()[0].text(),
+            "body",
+            "the body is not the header"
+        );
     }
 
     #[test]

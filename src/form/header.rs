@@ -1,13 +1,11 @@
-//! The form's header: *From* (name, official capacity, address), e-mail and date, and from them
-//! the Member State that replied.
+//! The form's header: *From* (name, official capacity, address), e-mail and date; from them
+//! and the reply's other clues, [`super::who`] tells the Member State that replied.
 
 use super::dates::{parse_date, ReadDate};
 use super::lang::compiled;
 use super::layout::{Line, Place};
 use super::text::{clean, fold, is_placeholder};
-use crate::record::{MemberState, Sender};
-use crate::reference::member_states as member_state;
-use crate::warning::{Warning, WarningKind};
+use crate::record::Sender;
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -313,7 +311,7 @@ fn sender_of(raw_from: Vec<String>, email: Option<String>) -> Sender {
 }
 
 /// The From line naming a company, when the From block names a company and no public body.
-fn non_state_sender(from: &[String]) -> Option<String> {
+pub(super) fn non_state_sender(from: &[String]) -> Option<String> {
     static COMPANY: OnceLock<Regex> = OnceLock::new();
     static PUBLIC: OnceLock<Regex> = OnceLock::new();
     let company = COMPANY.get_or_init(|| {
@@ -333,7 +331,7 @@ fn non_state_sender(from: &[String]) -> Option<String> {
 }
 
 /// A state or territory that is not an ITU Member State, named in the From block.
-fn non_member(from: &[String]) -> Option<&'static str> {
+pub(super) fn non_member(from: &[String]) -> Option<&'static str> {
     const NAMES: [(&str, &str); 12] = [
         ("palestin", "Palestine"),
         ("فلسطين", "Palestine"),
@@ -355,97 +353,7 @@ fn non_member(from: &[String]) -> Option<&'static str> {
         .map(|(_, name)| *name)
 }
 
-/// The Member State, and how sure the reading is.
-pub struct Identified {
-    pub state: Option<MemberState>,
-    pub warnings: Vec<Warning>,
-}
-
-/// Tells the Member State from the From block, then the e-mail domains, then the file name.
-pub fn identify(
-    header: &Header,
-    email_from: Option<&str>,
-    file_name: &str,
-    body_text: &str,
-) -> Identified {
-    let mut warnings = Vec::new();
-    // Only Member States reply to this consultation. A company (a Sector Member) writing from
-    // a country is not that country's administration: keep the reply, count nothing.
-    if let Some(org) = non_state_sender(&header.from_lines) {
-        let w = format!(
-            "the reply comes from '{org}', which does not look like a Member State's administration (a Sector Member or company?); it is left out of the tally"
-        );
-        warnings.push(Warning::new(WarningKind::NotAnAdministration, w));
-        return Identified {
-            state: None,
-            warnings,
-        };
-    }
-    // The address ends with the country: the last line that names one wins.
-    let from_block = header.from_lines.iter().rev().find_map(|l| {
-        member_state::find_in_text(l)
-            .into_iter()
-            .max_by_key(|(_, pos)| *pos)
-            .map(|(s, _)| s)
-    });
-    let by_mail = header
-        .sender
-        .email
-        .as_deref()
-        .and_then(member_state::from_email);
-    let by_envelope = email_from.and_then(member_state::from_email);
-    let state = if let Some(s) = from_block {
-        for other in [&by_mail, &by_envelope].into_iter().flatten() {
-            if other.iso3 != s.iso3 {
-                let w = format!(
-                    "the From block names {} but an e-mail address points to {}; read as {}",
-                    s.name, other.name, s.name
-                );
-                warnings.push(Warning::new(WarningKind::StatesDisagree, w));
-            }
-        }
-        Some(s)
-    } else if let Some(name) = non_member(&header.from_lines) {
-        let w = format!(
-            "the reply comes from {name}, which is not an ITU Member State (only Member States reply to this consultation); it is left out of the tally"
-        );
-        warnings.push(Warning::new(WarningKind::NotAMemberState, w));
-        None
-    } else if let Some(s) = by_mail.or(by_envelope) {
-        let w = format!("Member State {} told only by the e-mail domain", s.name);
-        warnings.push(Warning::new(WarningKind::StateFromEmail, w));
-        Some(s)
-    } else if let Some(s) = member_state::from_file_name(file_name) {
-        let w = format!(
-            "Member State {} told only by the file name '{file_name}'",
-            s.name
-        );
-        warnings.push(Warning::new(WarningKind::StateFromFileName, w));
-        Some(s)
-    } else {
-        // Last resort: a country named anywhere in the text (a signature, a sentence).
-        let found = member_state::find_in_text(body_text);
-        let mut distinct: Vec<MemberState> = Vec::new();
-        for (s, _) in found {
-            if !distinct.iter().any(|d| d.iso3 == s.iso3) {
-                distinct.push(s);
-            }
-        }
-        if distinct.len() == 1 {
-            let s = distinct.remove(0);
-            let w = format!("Member State {} told only by a mention in the text", s.name);
-            warnings.push(Warning::new(WarningKind::StateFromMention, w));
-            Some(s)
-        } else {
-            warnings.push(Warning::new(
-                WarningKind::NoMemberState,
-                "the replying Member State could not be told (no From block, e-mail domain or file name names one)",
-            ));
-            None
-        }
-    };
-    Identified { state, warnings }
-}
+pub use super::who::{identify, Clues, Identified};
 
 #[cfg(test)]
 mod tests {

@@ -12,7 +12,9 @@ pub mod excerpt;
 pub mod header;
 pub mod lang;
 pub mod layout;
+mod mission;
 pub mod text;
+mod who;
 
 use crate::docx::model::Document;
 use crate::record::{Answer, Circular, MemberState, Sender};
@@ -119,7 +121,13 @@ pub fn read_form(doc: &Document, ctx: &Context) -> FormReading {
     if sender.email.is_none() {
         sender.email = letter_email(&lines, &header.to_block);
     }
-    let who = header::identify(&header, ctx.email_from, ctx.file_name, &body_text);
+    let who = header::identify(&header::Clues {
+        header: &header,
+        letterhead: &letterhead(doc),
+        email_from: ctx.email_from,
+        file_name: ctx.file_name,
+        body_text: &body_text,
+    });
     warnings.extend(who.warnings);
     let signature = &lines[after_start.min(lines.len())..];
     let date = date_of(&header, signature, &mut warnings);
@@ -170,6 +178,14 @@ pub fn read_form(doc: &Document, ctx: &Context) -> FormReading {
         circular: circular::in_document(doc),
         excerpts,
     }
+}
+
+/// The page headers' paragraphs: the letterhead, when it is there.
+fn letterhead(doc: &Document) -> Vec<String> {
+    doc.page_headers
+        .iter()
+        .flat_map(|h| h.paragraphs.iter().cloned())
+        .collect()
 }
 
 /// Drafts named nowhere in the table: the subject line's single draft names the one.

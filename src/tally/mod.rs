@@ -10,6 +10,9 @@
 //!   the next day is late. An undated reply is never late (it gets a warning instead).
 //! - Latest reply of a Member State: by instant, an undated reply being older than any dated
 //!   one; ties (same date, or both undated) go to the later one in input order.
+//! - A reply whose Member State is told only weakly or in doubt (an e-mail domain, the file
+//!   name, a mention, sources that disagree) does not supersede a reply whose Member State is
+//!   sure, whatever their dates: the sure one stands, and the review list asks a person.
 //! - A late reply does not supersede a reply received in time: it is left out anyway, and the
 //!   Member State's in-time answer is the one received by the due date (§9.4.6).
 //! - Drafts match by number, case and spaces ignored, or by the provisional name (a form may
@@ -250,7 +253,16 @@ pub fn mark_superseded(replies: &mut [Reply]) {
             .collect();
         // The pool the standing reply is chosen from; late replies outside it are not marked.
         let pool = if in_time.is_empty() { &group } else { &in_time };
-        let Some(stand) = latest_of(replies, pool) else {
+        // A reply whose Member State is told only weakly never stands over one whose Member
+        // State is sure (a mission read from its Swiss address must not replace Switzerland's
+        // own reply): the sure ones are the candidates when there are any.
+        let sure: Vec<usize> = pool
+            .iter()
+            .copied()
+            .filter(|&i| replies.get(i).is_some_and(state_is_sure))
+            .collect();
+        let candidates = if sure.is_empty() { pool } else { &sure };
+        let Some(stand) = latest_of(replies, candidates) else {
             continue;
         };
         let Some(source) = replies.get(stand).map(|r| r.source.clone()) else {
@@ -266,6 +278,12 @@ pub fn mark_superseded(replies: &mut [Reply]) {
             }
         }
     }
+}
+
+/// The reply's Member State is sure: no warning weakens it, or a person set it.
+fn state_is_sure(r: &Reply) -> bool {
+    r.corrections.iter().any(|c| c.field == "member_state")
+        || !r.warnings.iter().any(|w| w.kind.weakens_state())
 }
 
 /// Mark late replies: `late` = the reply's instant is after `deadline`. An undated reply is

@@ -224,6 +224,30 @@ fn with_comments_counted_within_authorize() {
     assert_eq!((t.authorize, t.with_comments), (2, 1));
 }
 
+/// A reply whose Member State is told only weakly (here: by the file name) never replaces one
+/// whose Member State is sure, even when it is later; two weak ones: the later stands.
+#[test]
+fn weak_reply_never_supersedes_a_sure_one() {
+    let weak = |mut r: Reply| {
+        r.warnings
+            .push(Warning::new(WarningKind::StateFromFileName, "weak"));
+        r
+    };
+    let mut rs = vec![
+        x1("swiss.docx", Some("CHE"), Some("2026-03-01"), A),
+        weak(x1("mission.docx", Some("CHE"), Some("2026-03-05"), N)),
+    ];
+    mark_superseded(&mut rs);
+    assert_eq!(rs[0].superseded_by, None);
+    assert_eq!(rs[1].superseded_by.as_deref(), Some("swiss.docx"));
+    let mut rs = vec![
+        weak(x1("a.docx", Some("CHE"), Some("2026-03-01"), A)),
+        weak(x1("b.docx", Some("CHE"), Some("2026-03-05"), N)),
+    ];
+    mark_superseded(&mut rs);
+    assert_eq!(rs[0].superseded_by.as_deref(), Some("b.docx"));
+}
+
 #[test]
 fn superseded_later_date_wins() {
     let mut rs = x1s(&[

@@ -15,15 +15,6 @@ use crate::warning::{Severity, WarningKind};
 /// the due date but dated later, a misread date, or a day/month swap can put it either side.
 pub const NEAR_DEADLINE_DAYS: i64 = 7;
 
-/// Kinds that say how the Member State was told: a reply resting on one of these is weakly
-/// identified.
-const WEAK_STATE: [WarningKind; 4] = [
-    WarningKind::StateFromEmail,
-    WarningKind::StateFromFileName,
-    WarningKind::StateFromMention,
-    WarningKind::StatesDisagree,
-];
-
 /// The review list of a run: `decide` items first, then `check`, then `note`; within a
 /// severity, input order.
 pub fn review_list(
@@ -283,7 +274,7 @@ fn date_order_cause(r: &Reply, deadline: Option<jiff::Timestamp>) -> Option<Caus
 fn duplicate_cause(records: &Records, r: &Reply) -> Option<Cause> {
     let standing = r.superseded_by.as_deref()?;
     let other = records.replies.iter().find(|o| o.source == standing)?;
-    let weak = |x: &Reply| x.warnings.iter().any(|w| WEAK_STATE.contains(&w.kind));
+    let weak = |x: &Reply| x.warnings.iter().any(|w| w.kind.weakens_state());
     let name = r.member_state.as_ref().map_or("?", |m| m.name.as_str());
     if weak(r) || weak(other) {
         Some(Cause {

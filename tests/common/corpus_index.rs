@@ -98,3 +98,24 @@ pub const GLYPH_ADJUSTMENTS: [(&str, (usize, usize), &str); 1] = [(
     // (non-East-Asian) characters, so Word shows them as ⊠/▢ and they are real marks.
     "glyphs in runs with an eastAsia symbol font",
 )];
+
+/// Where INDEX.md's symbol-font count differs from what the complete symbol-font tables
+/// (`data/symbol_fonts.tsv`, issue 12 part 4) read, with the reason: INDEX.md counted only the
+/// codes the reader's former, partial table knew.
+pub const SYMBOL_ADJUSTMENTS: [(&str, (usize, usize), &str); 3] = [
+    (
+        "aspose-words-python/Rendering.docx",
+        (2, 0),
+        "Symbol F0C4 draws ⊗ (circled times), a mark, beside the Wingdings F078 INDEX.md lists",
+    ),
+    (
+        "docx4j/Symbols.docx",
+        (129, 60),
+        "a showcase of the symbol fonts: every box, circle, tick and cross of Wingdings, Wingdings 2, Webdings and Symbol is a mark, not only the 20 codes INDEX.md lists",
+    ),
+    (
+        "_generated-libreoffice-7.4.7-roundtrip/docx4j_Symbols.docx",
+        (111, 49),
+        "the same showcase re-saved by LibreOffice",
+    ),
+];

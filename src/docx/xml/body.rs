@@ -693,6 +693,7 @@ impl Parser<'_, '_> {
             tracked_changes: self.tracked,
             other_marks: Vec::new(),
             notes: self.notes,
+            page_headers: Vec::new(),
         }
     }
 }

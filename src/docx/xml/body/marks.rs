@@ -196,14 +196,14 @@ impl Parser<'_, '_> {
         let run = self.runs.last().cloned().unwrap_or_default();
         // Every box glyph is outside ASCII, and ASCII codes are symbols only in a run whose
         // Latin font is a symbol font: most text is one plain piece. The glyphs are all in
-        // U+2000–U+2FFF, whose UTF-8 starts with the byte E2: without it, and without a symbol
-        // font, text in any script is plain too.
+        // U+2000–U+2FFF or U+1F000–U+1FFFF, whose UTF-8 starts with the byte E2 or F0: without
+        // them, and without a symbol font, text in any script is plain too.
         let plain = if run.sym_latin.is_some() {
             false
         } else if s.is_ascii() {
             true
         } else {
-            run.sym_any.is_none() && memchr::memchr(0xE2, s.as_bytes()).is_none()
+            run.sym_any.is_none() && memchr::memchr2(0xE2, 0xF0, s.as_bytes()).is_none()
         };
         if plain {
             if !s.is_empty() {
@@ -222,18 +222,18 @@ impl Parser<'_, '_> {
                 from = i + c.len_utf8();
                 continue;
             }
-            let mark = if let Some((font, code, st)) = symbol_in_run(&run, c) {
-                Some(Checkbox {
+            let drawn = symbol_in_run(&run, c);
+            let mark = match drawn {
+                Some((font, code, _)) => symbols::symbol_state(font, code).map(|st| Checkbox {
                     mechanism: Mechanism::Symbol,
                     checked: Some(st),
                     detail: symbols::symbol_detail(font, code),
-                })
-            } else {
-                symbols::glyph_state(c).map(|st| Checkbox {
+                }),
+                None => symbols::glyph_state(c).map(|st| Checkbox {
                     mechanism: Mechanism::Glyph,
                     checked: Some(st),
                     detail: symbols::glyph_detail(c),
-                })
+                }),
             };
             after_mark = mark.is_some();
             if let Some(m) = mark {
@@ -243,6 +243,14 @@ impl Parser<'_, '_> {
                 if !in_cc {
                     self.emit(Inline::Checkbox(m));
                 }
+                from = i + c.len_utf8();
+            } else if let Some((_, _, drawn)) = drawn.filter(|(_, _, d)| *d != c) {
+                // Another symbol (an arrow, a smiley, a Greek letter): the text is what the
+                // font draws, not the code that draws it.
+                if let Some(before) = s.get(from..i).filter(|t| !t.is_empty()) {
+                    self.emit_str(before, run.format);
+                }
+                self.emit_str(drawn.encode_utf8(&mut [0u8; 4]), run.format);
                 from = i + c.len_utf8();
             }
         }
@@ -261,11 +269,16 @@ impl Parser<'_, '_> {
             return;
         };
         let code = symbols::sym_char_code(ch);
+        let drawn = code.and_then(|code| symbols::symbol_char(font, code));
+        let state = code.and_then(|code| symbols::symbol_state(font, code));
+        if let Some(d) = drawn.filter(|_| state.is_none()) {
+            // A known symbol that is no box, circle, tick or cross: text, as drawn.
+            let format = self.runs.last().map(|r| r.format).unwrap_or_default();
+            self.emit_str(d.encode_utf8(&mut [0u8; 4]), format);
+            return;
+        }
         let (checked, detail) = match code {
-            Some(code) => (
-                symbols::symbol_state(font, code),
-                symbols::symbol_detail(font, code),
-            ),
+            Some(code) => (state, symbols::symbol_detail(font, code)),
             None => (None, format!("{} {ch}", font.name())),
         };
         if checked.is_none() {
@@ -281,8 +294,8 @@ impl Parser<'_, '_> {
     }
 }
 
-/// A character of a symbol-font run that is a known box code.
-fn symbol_in_run(run: &RunState, c: char) -> Option<(SymbolFont, u8, bool)> {
+/// A character of a symbol-font run: its font, code and the character the font draws.
+fn symbol_in_run(run: &RunState, c: char) -> Option<(SymbolFont, u8, char)> {
     let u = c as u32;
     let font = if (0xF000..=0xF0FF).contains(&u) {
         run.sym_latin.or(run.sym_any)?
@@ -290,7 +303,7 @@ fn symbol_in_run(run: &RunState, c: char) -> Option<(SymbolFont, u8, bool)> {
         run.sym_latin?
     };
     let code = symbols::font_code(c)?;
-    symbols::symbol_state(font, code).map(|st| (font, code, st))
+    symbols::symbol_char(font, code).map(|d| (font, code, d))
 }
 
 fn legacy_mark(b: &FfBox) -> Checkbox {
