@@ -59,11 +59,16 @@ pub fn run(args: Args) -> Result<Status, CmdError> {
     // A closed stderr is no reason to fail a run whose outputs are written.
     let _ = writeln!(
         std::io::stderr(),
-        "replytally: {} inputs, {} replies read, {} failures, {} warnings; wrote {}",
+        "replytally: {} inputs, {} replies read, {} failures, {} warnings{}; wrote {}",
         outcome.inputs,
         r.replies.len(),
         r.failures.len(),
         outcome.warnings(),
+        // Passed over on purpose (the tool's own files, mailbox messages without attachments).
+        match r.skipped.len() {
+            0 => String::new(),
+            n => format!(", {n} skipped"),
+        },
         opts.out.display()
     );
     Ok(Status::of(r.failures.len()))
