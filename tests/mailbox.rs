@@ -137,6 +137,45 @@ fn mbox_messages_are_read_one_by_one() {
     assert_eq!(code, 0);
 }
 
+/// Thunderbird's `Inbox.msf` beside `Inbox`; Apple Mail's `Inbox.mbox/` folder, with its
+/// `mbox`, `Table of Contents` and `Info.plist`; a Google Takeout `.mbox` with CRLF lines.
+#[test]
+fn mail_program_exports_as_they_come() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("export");
+    let de = reply_mail("a@de.de", "R", "de.docx", &sample("Germany_Circ117_reply.docx"));
+    let jp = reply_mail("b@jp.jp", "R", "jp.docx", &sample("Japan_TSB-Circ117.docx"));
+    write(&root.join("Thunderbird/Inbox"), &mbox_of(std::slice::from_ref(&de)));
+    write(&root.join("Thunderbird/Inbox.msf"), b"// <!-- <mdb:mork:z v=\"1.4\"/> -->\n");
+    write(&root.join("Apple/Inbox.mbox/mbox"), &mbox_of(std::slice::from_ref(&jp)));
+    write(&root.join("Apple/Inbox.mbox/Table of Contents"), b"\x00\x00\x01binary toc");
+    write(&root.join("Apple/Inbox.mbox/Info.plist"), b"<?xml version=\"1.0\"?><plist/>");
+    let takeout = String::from_utf8(mbox_of(&[de.clone()])).unwrap();
+    let takeout = takeout.replace("From - Mon", "From 1757812345678901234@xxx Mon");
+    let takeout = takeout.replace("\r\n", "\n").replace('\n', "\r\n");
+    write(&root.join("Takeout/Mail/All mail.mbox"), takeout.as_bytes());
+    let (code, records) = run(&[&root], &dir.path().join("out"));
+    let r = root.to_string_lossy();
+    assert_eq!(
+        sources(&records, "replies"),
+        [
+            format!("{r}/Apple/Inbox.mbox/mbox!1:R!jp.docx"),
+            format!("{r}/Takeout/Mail/All mail.mbox!1:R!de.docx"),
+            format!("{r}/Thunderbird/Inbox!1:R!de.docx"),
+        ]
+    );
+    assert_eq!(
+        sources(&records, "skipped"),
+        [
+            format!("{r}/Apple/Inbox.mbox/Info.plist"),
+            format!("{r}/Apple/Inbox.mbox/Table of Contents"),
+            format!("{r}/Thunderbird/Inbox.msf"),
+        ]
+    );
+    assert!(list(&records, "failures").is_empty(), "{records}");
+    assert_eq!(code, 0);
+}
+
 #[test]
 fn maildir_messages_are_read_and_tmp_is_not() {
     let dir = tempfile::tempdir().unwrap();

@@ -179,7 +179,7 @@ pub(super) fn is_maildir_tmp(dir: &Path) -> bool {
 pub(super) enum Role {
     /// In `cur/` or `new/`: one message.
     Message,
-    /// Beside `cur/`, `new/` and `tmp/` (the mail program's index files).
+    /// Beside `cur/`, `new/` and `tmp/`, or beside an mbox (the mail program's index files).
     Beside,
     None,
 }
@@ -202,7 +202,7 @@ impl Maildirs {
         let Some(parent) = file.parent() else {
             return Role::None;
         };
-        if self.is(parent) {
+        if self.is(parent) || beside_mbox(file, parent) {
             return Role::Beside;
         }
         let in_box = parent
@@ -213,6 +213,20 @@ impl Maildirs {
             _ => Role::None,
         }
     }
+}
+
+/// The index files mail programs keep beside an mbox: Thunderbird's `Inbox.msf` next to
+/// `Inbox`, and what Apple Mail puts beside the `mbox` in an `Inbox.mbox` folder (`Table of
+/// Contents`, `Info.plist`).
+fn beside_mbox(file: &Path, parent: &Path) -> bool {
+    let msf = file.extension().is_some_and(|e| e.eq_ignore_ascii_case("msf"));
+    if msf && file.with_extension("").is_file() {
+        return true;
+    }
+    let apple = parent
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("mbox"));
+    apple && file.file_name().is_some_and(|n| n != "mbox") && parent.join("mbox").is_file()
 }
 
 /// A Maildir message: the whole file, named by its path.

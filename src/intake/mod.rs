@@ -342,7 +342,7 @@ fn walk_dir(root: &Path, exclude: &[PathBuf], out: &mut Vec<Listed>) {
                 )),
                 mailbox::Role::Beside => out.push(Listed::Done(skipped(
                     source,
-                    "kept by the mail program beside a Maildir's messages, not a message"
+                    "an index the mail program keeps beside a mailbox's messages, not a message"
                         .to_string(),
                 ))),
                 mailbox::Role::None => list_file(entry.path(), source, meta.len(), out),
