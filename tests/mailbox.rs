@@ -13,7 +13,12 @@ use serde_json::Value;
 const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 fn sample(name: &str) -> Vec<u8> {
-    std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("samples").join(name)).unwrap()
+    std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("samples")
+            .join(name),
+    )
+    .unwrap()
 }
 
 fn write(path: &Path, data: &[u8]) -> PathBuf {
@@ -25,7 +30,11 @@ fn write(path: &Path, data: &[u8]) -> PathBuf {
 /// `replytally run INPUTS --out OUT` (PATH as given when `path` is set): exit code, records.
 fn run_with(inputs: &[&Path], out: &Path, path: Option<&OsStr>) -> (i32, Value) {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_replytally"));
-    cmd.arg("run").args(inputs).arg("--out").arg(out).arg("--no-progress");
+    cmd.arg("run")
+        .args(inputs)
+        .arg("--out")
+        .arg(out)
+        .arg("--no-progress");
     if let Some(p) = path {
         cmd.env("PATH", p);
     }
@@ -59,7 +68,10 @@ fn reply_mail(from: &str, subject: &str, name: &str, file: &[u8]) -> String {
         from,
         DATE,
         subject,
-        &[text_body("Please find our reply."), attached(DOCX, name, file)],
+        &[
+            text_body("Please find our reply."),
+            attached(DOCX, name, file),
+        ],
     )
 }
 
@@ -143,14 +155,34 @@ fn mbox_messages_are_read_one_by_one() {
 fn mail_program_exports_as_they_come() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("export");
-    let de = reply_mail("a@de.de", "R", "de.docx", &sample("Germany_Circ117_reply.docx"));
+    let de = reply_mail(
+        "a@de.de",
+        "R",
+        "de.docx",
+        &sample("Germany_Circ117_reply.docx"),
+    );
     let jp = reply_mail("b@jp.jp", "R", "jp.docx", &sample("Japan_TSB-Circ117.docx"));
-    write(&root.join("Thunderbird/Inbox"), &mbox_of(std::slice::from_ref(&de)));
-    write(&root.join("Thunderbird/Inbox.msf"), b"// <!-- <mdb:mork:z v=\"1.4\"/> -->\n");
-    write(&root.join("Apple/Inbox.mbox/mbox"), &mbox_of(std::slice::from_ref(&jp)));
-    write(&root.join("Apple/Inbox.mbox/Table of Contents"), b"\x00\x00\x01binary toc");
-    write(&root.join("Apple/Inbox.mbox/Info.plist"), b"<?xml version=\"1.0\"?><plist/>");
-    let takeout = String::from_utf8(mbox_of(&[de.clone()])).unwrap();
+    write(
+        &root.join("Thunderbird/Inbox"),
+        &mbox_of(std::slice::from_ref(&de)),
+    );
+    write(
+        &root.join("Thunderbird/Inbox.msf"),
+        b"// <!-- <mdb:mork:z v=\"1.4\"/> -->\n",
+    );
+    write(
+        &root.join("Apple/Inbox.mbox/mbox"),
+        &mbox_of(std::slice::from_ref(&jp)),
+    );
+    write(
+        &root.join("Apple/Inbox.mbox/Table of Contents"),
+        b"\x00\x00\x01binary toc",
+    );
+    write(
+        &root.join("Apple/Inbox.mbox/Info.plist"),
+        b"<?xml version=\"1.0\"?><plist/>",
+    );
+    let takeout = String::from_utf8(mbox_of(std::slice::from_ref(&de))).unwrap();
     let takeout = takeout.replace("From - Mon", "From 1757812345678901234@xxx Mon");
     let takeout = takeout.replace("\r\n", "\n").replace('\n', "\r\n");
     write(&root.join("Takeout/Mail/All mail.mbox"), takeout.as_bytes());
@@ -194,7 +226,10 @@ fn maildir_messages_are_read_and_tmp_is_not() {
     );
     write(&md.join("cur/1675677600.M1P1.host:2,S"), germany.as_bytes());
     write(&md.join("new/1675677700.M2P1.host"), japan.as_bytes());
-    write(&md.join("tmp/1675677800.M3P1.host"), b"From: half delivered");
+    write(
+        &md.join("tmp/1675677800.M3P1.host"),
+        b"From: half delivered",
+    );
     write(&md.join("dovecot-uidlist"), b"3 V1675677600 N4\n");
     let out = dir.path().join("out");
     let (code, records) = run(&[&md], &out);
@@ -206,7 +241,10 @@ fn maildir_messages_are_read_and_tmp_is_not() {
             format!("{md}/new/1675677700.M2P1.host!jp.docx"),
         ]
     );
-    assert_eq!(sources(&records, "skipped"), [format!("{md}/dovecot-uidlist")]);
+    assert_eq!(
+        sources(&records, "skipped"),
+        [format!("{md}/dovecot-uidlist")]
+    );
     assert!(list(&records, "failures").is_empty(), "{records}");
     assert_eq!(code, 0);
 }
@@ -244,7 +282,10 @@ fn hostile_mailboxes_are_refused_or_read_never_hang() {
     garbage.extend((0..200_000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8));
     let garbage = write(&dir.path().join("garbage.mbox"), &garbage);
     // Named .mbox, but no mailbox at all.
-    let fake = write(&dir.path().join("fake.mbox"), b"\x00\x01binary, no From line");
+    let fake = write(
+        &dir.path().join("fake.mbox"),
+        b"\x00\x01binary, no From line",
+    );
     let started = Instant::now();
     let out = dir.path().join("out");
     let (code, records) = run(&[&million, &giant, &garbage, &fake], &out);
@@ -263,8 +304,14 @@ fn hostile_mailboxes_are_refused_or_read_never_hang() {
     assert_eq!(kind, "too_large");
     assert!(message.contains("more than 100000 messages"), "{message}");
     let (source, kind, message) = find(&giant);
-    assert_eq!((source.as_str(), kind.as_str()), (&*format!("{}!1", giant.display()), "too_large"));
-    assert!(message.contains("limit of 64 MiB for one message"), "{message}");
+    assert_eq!(
+        (source.as_str(), kind.as_str()),
+        (&*format!("{}!1", giant.display()), "too_large")
+    );
+    assert!(
+        message.contains("limit of 64 MiB for one message"),
+        "{message}"
+    );
     let (_, kind, _) = find(&fake);
     assert_eq!(kind, "unsupported");
     // The garbage message is read and found to hold nothing: skipped, or a failure that says why.
@@ -293,7 +340,10 @@ fn fake_readpst(bin: &Path, messages: &Path) {
 #[test]
 fn pst_through_readpst_and_without_it() {
     let dir = tempfile::tempdir().unwrap();
-    let pst = write(&dir.path().join("in/archive.pst"), b"!BDN stand-in for a .pst");
+    let pst = write(
+        &dir.path().join("in/archive.pst"),
+        b"!BDN stand-in for a .pst",
+    );
     let msgs = dir.path().join("msgs");
     let germany = reply_mail(
         "tsb@bnetza.de",
@@ -302,8 +352,16 @@ fn pst_through_readpst_and_without_it() {
         &sample("Germany_Circ117_reply.docx"),
     );
     write(&msgs.join("1.eml"), germany.as_bytes());
-    write(&msgs.join("2.eml"), eml("a@b.c", DATE, "Thanks", &[]).as_bytes());
-    let japan = reply_mail("j@p.jp", "Circular 117", "jp.docx", &sample("Japan_TSB-Circ117.docx"));
+    write(
+        &msgs.join("2.eml"),
+        eml("a@b.c", DATE, "Thanks", &[]).as_bytes(),
+    );
+    let japan = reply_mail(
+        "j@p.jp",
+        "Circular 117",
+        "jp.docx",
+        &sample("Japan_TSB-Circ117.docx"),
+    );
     write(&msgs.join("10.eml"), japan.as_bytes());
     let bin = dir.path().join("bin");
     fake_readpst(&bin, &msgs);
@@ -373,7 +431,10 @@ fn own_outputs_are_not_inputs() {
     let (code, second) = run(&[&replies], &out);
     assert_eq!(code, 0);
     assert_eq!(first, second);
-    assert_eq!(first_bytes, std::fs::read(out.join("records.json")).unwrap());
+    assert_eq!(
+        first_bytes,
+        std::fs::read(out.join("records.json")).unwrap()
+    );
     assert_eq!(list(&second, "replies").len(), 2);
     assert!(list(&second, "skipped").is_empty());
 
@@ -382,7 +443,10 @@ fn own_outputs_are_not_inputs() {
     let copy = dir.path().join("copy");
     let names = replytally::report::FILE_NAMES;
     for name in names {
-        write(&copy.join(format!("old-{name}")), &std::fs::read(out.join(name)).unwrap());
+        write(
+            &copy.join(format!("old-{name}")),
+            &std::fs::read(out.join(name)).unwrap(),
+        );
     }
     let entries: Vec<(String, Vec<u8>)> = names
         .iter()
@@ -397,7 +461,10 @@ fn own_outputs_are_not_inputs() {
     assert_eq!(skipped.len(), 2 * names.len() + 1, "{skipped:?}");
     for s in skipped {
         assert!(
-            s["message"].as_str().unwrap().contains("written by replytally"),
+            s["message"]
+                .as_str()
+                .unwrap()
+                .contains("written by replytally"),
             "{s}"
         );
     }

@@ -125,13 +125,14 @@ pub(super) fn scan(file: impl Read) -> Result<Vec<u64>, ScanError> {
 
 /// The messages of the mbox at `path` (`source` as given), or the one failure that refuses it.
 pub(super) fn list_mbox(path: &Path, source: &str, len: u64) -> Vec<Listed> {
-    let starts = match fs::File::open(path)
-        .map_err(ScanError::Io)
-        .and_then(scan)
-    {
+    let starts = match fs::File::open(path).map_err(ScanError::Io).and_then(scan) {
         Ok(starts) => starts,
         Err(ScanError::Io(e)) => {
-            return vec![done(source, FailureKind::Unsupported, format!("cannot read it: {e}"))]
+            return vec![done(
+                source,
+                FailureKind::Unsupported,
+                format!("cannot read it: {e}"),
+            )]
         }
         Err(ScanError::TooMany) => {
             let message = format!(
@@ -205,9 +206,7 @@ impl Maildirs {
         if self.is(parent) || beside_mbox(file, parent) {
             return Role::Beside;
         }
-        let in_box = parent
-            .file_name()
-            .is_some_and(|n| n == "cur" || n == "new");
+        let in_box = parent.file_name().is_some_and(|n| n == "cur" || n == "new");
         match parent.parent() {
             Some(maildir) if in_box && self.is(maildir) => Role::Message,
             _ => Role::None,
@@ -219,7 +218,9 @@ impl Maildirs {
 /// `Inbox`, and what Apple Mail puts beside the `mbox` in an `Inbox.mbox` folder (`Table of
 /// Contents`, `Info.plist`).
 fn beside_mbox(file: &Path, parent: &Path) -> bool {
-    let msf = file.extension().is_some_and(|e| e.eq_ignore_ascii_case("msf"));
+    let msf = file
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("msf"));
     if msf && file.with_extension("").is_file() {
         return true;
     }

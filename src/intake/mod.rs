@@ -335,11 +335,9 @@ fn walk_dir(root: &Path, exclude: &[PathBuf], out: &mut Vec<Listed>) {
         }
         match entry.metadata() {
             Ok(meta) => match maildirs.role(entry.path()) {
-                mailbox::Role::Message => out.push(mailbox::maildir_message(
-                    entry.path(),
-                    source,
-                    meta.len(),
-                )),
+                mailbox::Role::Message => {
+                    out.push(mailbox::maildir_message(entry.path(), source, meta.len()))
+                }
                 mailbox::Role::Beside => out.push(Listed::Done(skipped(
                     source,
                     "an index the mail program keeps beside a mailbox's messages, not a message"
@@ -590,7 +588,7 @@ fn top_level(source: String, name: &str, bytes: Vec<u8>) -> Vec<Input> {
     };
     let out = match expand_container(holder, &source, &bytes) {
         Ok(out) => out,
-        Err(refused) => return vec![refused],
+        Err(refused) => return vec![*refused],
     };
     // An e-mail or zip with no reply form inside is one failure, not a list of warnings.
     if out
@@ -636,7 +634,7 @@ fn top_level(source: String, name: &str, bytes: Vec<u8>) -> Vec<Input> {
 
 /// The inputs of one container at the top (a file, or a mailbox's message), or the failure
 /// that refuses it whole.
-fn expand_container(holder: Holder, source: &str, bytes: &[u8]) -> Result<Vec<Input>, Input> {
+fn expand_container(holder: Holder, source: &str, bytes: &[u8]) -> Result<Vec<Input>, Box<Input>> {
     let env = Container {
         source: source.to_string(),
         email_from: None,
@@ -657,7 +655,11 @@ fn expand_container(holder: Holder, source: &str, bytes: &[u8]) -> Result<Vec<In
             holder.label(),
             limits::MAX_MEMBERS
         );
-        return Err(failed(source.to_string(), FailureKind::TooLarge, message));
+        return Err(Box::new(failed(
+            source.to_string(),
+            FailureKind::TooLarge,
+            message,
+        )));
     }
     Ok(exp.out)
 }
@@ -666,8 +668,14 @@ fn expand_container(holder: Holder, source: &str, bytes: &[u8]) -> Result<Vec<In
 /// (most of a mailbox: the discussion around the replies) is skipped, not a failure.
 fn expand_message(source: &str, bytes: Vec<u8>) -> Vec<Input> {
     let inputs = || match expand_container(Holder::Email, source, &bytes) {
-        Err(refused) => vec![refused],
-        Ok(out) if out.iter().any(|i| !matches!(i.content, Content::Other { .. })) => out,
+        Err(refused) => vec![*refused],
+        Ok(out)
+            if out
+                .iter()
+                .any(|i| !matches!(i.content, Content::Other { .. })) =>
+        {
+            out
+        }
         Ok(out) => vec![mailbox::nothing_in_it(source.to_string(), &out)],
     };
     // The parsers are third-party code: a panic in one must fail this message, not the batch.

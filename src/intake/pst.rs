@@ -28,7 +28,8 @@ pub const NO_READPST: &str = "an Outlook data file (.pst): reading it needs read
 
 /// The messages of the Outlook data file at `path`, or the one failure that refuses it.
 pub(super) fn list_pst(path: &Path, source: &str, len: u64) -> Vec<Listed> {
-    let fail = |kind, message: String| vec![Listed::Done(super::failed(source.into(), kind, message))];
+    let fail =
+        |kind, message: String| vec![Listed::Done(super::failed(source.into(), kind, message))];
     if len > limits::MAX_PST_BYTES {
         return fail(
             FailureKind::TooLarge,
@@ -156,7 +157,11 @@ fn messages(work: TempDir, source: &str) -> Vec<Listed> {
     }
     let key = |p: &Path| {
         let number = p.file_stem().and_then(|s| s.to_str()?.parse::<u64>().ok());
-        (p.parent().map(Path::to_path_buf), number.unwrap_or(u64::MAX), p.to_path_buf())
+        (
+            p.parent().map(Path::to_path_buf),
+            number.unwrap_or(u64::MAX),
+            p.to_path_buf(),
+        )
     };
     found.sort_by_cached_key(|(p, _)| key(p));
     let keep = Arc::new(work);

@@ -278,18 +278,16 @@ fn sniff_zip(bytes: &[u8]) -> Sniffed {
 
 /// The annex or the workbook replytally writes: its `docProps/core.xml` names replytally as
 /// the creator (`src/report/annex/edits.rs`, `src/report/xlsx.rs`).
-fn own_package(
-    zip: &mut ZipArchive<Cursor<&[u8]>>,
-    core: usize,
-    word: bool,
-) -> Option<Sniffed> {
+fn own_package(zip: &mut ZipArchive<Cursor<&[u8]>>, core: usize, word: bool) -> Option<Sniffed> {
     let xml = read_small(zip, core, 64 << 10);
     let creator = xml.split("creator>").nth(1).unwrap_or("");
-    creator.starts_with("replytally ").then_some(Sniffed::OwnOutput(if word {
-        "annex.docx"
-    } else {
-        "records.xlsx"
-    }))
+    creator
+        .starts_with("replytally ")
+        .then_some(Sniffed::OwnOutput(if word {
+            "annex.docx"
+        } else {
+            "records.xlsx"
+        }))
 }
 
 /// The text outputs replytally writes, by what it writes into them: the schemas of its JSON
@@ -304,7 +302,10 @@ fn own_text(head: &[u8]) -> Option<&'static str> {
     let marks: [(&[u8], &'static str); 4] = [
         (b"\"replytally.records/", "records.json"),
         (b"\"replytally.summary/", "summary.json"),
-        (b"<meta name=\"generator\" content=\"replytally ", "report.html"),
+        (
+            b"<meta name=\"generator\" content=\"replytally ",
+            "report.html",
+        ),
         (b"\n*Made by replytally ", "summary.md"),
     ];
     marks
