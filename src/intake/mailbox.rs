@@ -79,7 +79,12 @@ pub(super) fn scan(file: impl Read) -> Result<Vec<u64>, ScanError> {
     let mut line_len: usize = 0;
     let mut after_blank = true;
     let mut end_line = |line_start: u64, head: &[u8], line_len: usize, after_blank: &mut bool| {
-        let separator = *after_blank && line_len <= MAX_POSTMARK + 1 && is_postmark(head);
+        // A byte-order mark may come before the first separator.
+        let head = match line_start {
+            0 => head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head),
+            _ => head,
+        };
+        let separator = *after_blank && line_len <= MAX_POSTMARK + 4 && is_postmark(head);
         *after_blank = line_len == 0 || head == b"\r";
         if separator {
             starts.push(line_start);
@@ -125,7 +130,7 @@ pub(super) fn scan(file: impl Read) -> Result<Vec<u64>, ScanError> {
 
 /// The messages of the mbox at `path` (`source` as given), or the one failure that refuses it.
 pub(super) fn list_mbox(path: &Path, source: &str, len: u64) -> Vec<Listed> {
-    let starts = match fs::File::open(path).map_err(ScanError::Io).and_then(scan) {
+    let mut starts = match fs::File::open(path).map_err(ScanError::Io).and_then(scan) {
         Ok(starts) => starts,
         Err(ScanError::Io(e)) => {
             return vec![done(
@@ -142,6 +147,11 @@ pub(super) fn list_mbox(path: &Path, source: &str, len: u64) -> Vec<Listed> {
             return vec![done(source, FailureKind::TooLarge, message)];
         }
     };
+    if starts.is_empty() {
+        // Told an mbox by its first bytes, so a separator is there; should the file have
+        // changed since, it is read as one message rather than lost.
+        starts.push(0);
+    }
     let path = Arc::new(path.to_path_buf());
     let ends = starts.iter().skip(1).copied().chain(std::iter::once(len));
     starts
@@ -283,6 +293,9 @@ pub(super) fn open(m: &MessageRef) -> Vec<Input> {
 
 /// A message without its `From ` separator line.
 fn strip_postmark(mut bytes: Vec<u8>) -> Vec<u8> {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
     if bytes.starts_with(b"From ") {
         let cut = memchr::memchr(b'\n', &bytes).map_or(bytes.len(), |n| n + 1);
         bytes.drain(..cut);
@@ -362,10 +375,14 @@ mod tests {
 
     #[test]
     fn separators_need_a_blank_line_and_a_time() {
-        let mbox = b"From - Mon Jan  1 00:00:00 2024\nFrom: a@b.c\n\nbody\nFrom here on\n\nFrom x Mon Jan  1 10:20:30 2024\r\nSubject: b\n\n";
-        assert_eq!(scan(&mbox[..]).unwrap(), [0, 64]);
+        let mbox = b"From - Mon Jan  1 00:00:00 2024\nFrom: a@b.c\nDate: x\n\nbody\nFrom here on\n\nFrom x Mon Jan  1 10:20:30 2024\r\nSubject: b\n\n";
+        assert_eq!(scan(&mbox[..]).unwrap(), [0, 72]);
         assert!(is_mbox(mbox));
         assert!(!is_mbox(b"From: a@b.c\nDate: x\n\n"));
+        let bom = b"\xEF\xBB\xBFFrom - Mon Jan  1 00:00:00 2024\nFrom: a@b.c\nDate: x\n\n";
+        assert!(is_mbox(bom));
+        assert_eq!(scan(&bom[..]).unwrap(), [0]);
+        assert_eq!(strip_postmark(bom.to_vec()), b"From: a@b.c\nDate: x\n\n");
     }
 
     #[test]
