@@ -4,8 +4,9 @@
 //! Owns walking the paths given, classifying every blob by content ([`sniff`]), expanding
 //! containers (e-mails, zip archives, Outlook messages; nested up to [`limits::MAX_NESTING`])
 //! and the resource limits that keep a hostile input from exhausting memory or stack (each a
-//! named constant in [`limits`], each tested in `tests/hostile.rs`). Every path given or found
-//! yields at least one [`Input`]; nothing here panics on input. A Word 97-2003 `.doc` keeps
+//! named constant in [`limits`], each tested in `tests/hostile.rs` or `tests/mailbox.rs`). Every
+//! path given or found (but the output folder and a Maildir's `tmp/`, not walked) yields at least
+//! one [`Input`]; nothing here panics on input. A Word 97-2003 `.doc` keeps
 //! its bytes so that `--convert` can read it through LibreOffice ([`convert`]). Mailboxes
 //! (mbox, Maildir, Outlook `.pst` through `readpst`) are listed message by message
 //! ([`mailbox`]), and the files replytally itself writes are skipped wherever they are found.
