@@ -14,8 +14,8 @@ use crate::docx::{self, DocxError};
 use crate::form::{self, align::align_to_form, Context, FormReading};
 use crate::intake::{self, Content, Input};
 use crate::record::{
-    Circular, Failure, FailureKind, FormDraft, FormRecord, Records, Reply, INTERNAL_FAILURE,
-    RECORDS_SCHEMA,
+    Circular, Failure, FailureKind, FormDraft, FormRecord, Records, Reply, Skipped,
+    INTERNAL_FAILURE, RECORDS_SCHEMA,
 };
 use crate::report::{self, RunInfo};
 use crate::tally::{self, DraftRef};
@@ -161,6 +161,16 @@ impl RunOutcome {
             .sum();
         self.records.failures.len() + each
     }
+
+    /// Every input passed over on purpose, in every circular and in none.
+    pub fn skipped(&self) -> usize {
+        let each: usize = self
+            .circulars
+            .iter()
+            .map(|c| c.eval.records.skipped.len())
+            .sum();
+        self.records.skipped.len() + each
+    }
 }
 
 impl Evaluation {
@@ -182,6 +192,8 @@ pub enum Read {
         message: String,
     },
     Failed(Failure),
+    /// Neither a reply nor a failure (a file replytally wrote): listed in `skipped`.
+    Skipped(Skipped),
 }
 
 pub fn sha256_hex(bytes: &[u8]) -> String {
@@ -384,6 +396,10 @@ fn read_one(input: &Input, convert: bool) -> Read {
             source: input.source.clone(),
             message: message.clone(),
         },
+        Content::Skipped { message } => Read::Skipped(Skipped {
+            source: input.source.clone(),
+            message: message.clone(),
+        }),
     }
 }
 
@@ -421,7 +437,7 @@ fn read_converted(input: &Input, doc: &[u8], message: &str) -> Read {
             source,
             message: format!("{}: {message}", intake::convert::CONVERTED_WARNING),
         },
-        blank @ Read::Blank(_) => blank,
+        other @ (Read::Blank(_) | Read::Skipped(_)) => other,
     }
 }
 
@@ -458,6 +474,7 @@ pub fn assemble_with(
 ) -> Assembled {
     let mut replies: Vec<Reply> = Vec::new();
     let mut failures: Vec<Failure> = Vec::new();
+    let mut skipped: Vec<Skipped> = Vec::new();
     let given_forms = given.len();
     let mut forms: Vec<BlankForm> = given;
     // Per container: what else it held besides its replies.
@@ -485,6 +502,7 @@ pub fn assemble_with(
             }),
             (Read::Failed(f), Some(c)) => container_failures.push((c, f)),
             (Read::Failed(f), None) => failures.push(f),
+            (Read::Skipped(s), _) => skipped.push(s),
         }
     }
     attach_to_containers(&mut replies, &mut failures, &notes, container_failures);
@@ -517,6 +535,7 @@ pub fn assemble_with(
         failures,
         forms: form_records,
         review: Vec::new(),
+        skipped,
     };
     Assembled {
         records,
@@ -713,7 +732,8 @@ fn read_all(
     corrections_file: Option<&Path>,
 ) -> Result<(Vec<Input>, Vec<Read>), RunError> {
     // Listed first, read inside the parallel loop: memory does not grow with the batch.
-    let mut listed = intake::list(&opts.inputs);
+    // Its own output folder is never read back (a run writing beside the replies).
+    let mut listed = intake::list_excluding(&opts.inputs, std::slice::from_ref(&opts.out));
     // The corrections file sits among the replies; it is not one.
     if let Some(c) = corrections_file {
         listed.retain(|l| !matches!(l, intake::Listed::File { path, .. } if same_file(path, c)));

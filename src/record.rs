@@ -225,6 +225,17 @@ pub struct Records {
     /// The readings that need a person (`CONTRACT.md`, "The review list").
     #[serde(default)]
     pub review: Vec<ReviewItem>,
+    /// Inputs that are neither replies nor failures: files replytally wrote, mailbox messages
+    /// with nothing attached (an addition to the contract's fields; README, "Inputs").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub skipped: Vec<Skipped>,
+}
+
+/// An input passed over on purpose, with the reason.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Skipped {
+    pub source: String,
+    pub message: String,
 }
 
 /// One reading that needs a person: one per reply and cause.
@@ -259,6 +270,7 @@ impl Records {
             failures: Vec::new(),
             forms: Vec::new(),
             review: Vec::new(),
+            skipped: Vec::new(),
         }
     }
 }

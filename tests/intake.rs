@@ -62,7 +62,9 @@ fn failure(input: &Input) -> Option<FailureKind> {
 
 fn message(input: &Input) -> &str {
     match &input.content {
-        Content::Failed { message, .. } | Content::Other { message } => message,
+        Content::Failed { message, .. }
+        | Content::Other { message }
+        | Content::Skipped { message } => message,
         Content::Word(_) => "",
     }
 }

@@ -20,6 +20,7 @@ mod fuzz_regressions;
 mod habits;
 mod hostile;
 mod intake;
+mod mailbox;
 mod mutation;
 mod nothing_lost;
 mod proptest_docx;

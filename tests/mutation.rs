@@ -757,6 +757,7 @@ fn judge(s: &Sample, m: &Mutant) -> Outcome {
         Read::Blank(_) => return Outcome::Silent("read as a blank form".into()),
         Read::NotAForm { message, .. } => return Outcome::Silent(format!("not a form: {message}")),
         Read::Failed(f) => return Outcome::Silent(format!("failed: {}", f.message)),
+        Read::Skipped(s) => return Outcome::Silent(format!("skipped: {}", s.message)),
     };
     // Other drafts must keep their reading (or be warned about).
     let mut collateral = Vec::new();

@@ -277,6 +277,7 @@ fn batch() -> (Records, Summary, RunInfo) {
         ],
         forms: Vec::new(),
         review: Vec::new(),
+        skipped: Vec::new(),
     };
     // As the pipeline builds it.
     records.review = replytally::triage::review_list(&records, &[], None);
@@ -902,6 +903,7 @@ fn many_drafts_split_the_matrix_and_keep_every_section() {
         failures: Vec::new(),
         forms: Vec::new(),
         review: Vec::new(),
+        skipped: Vec::new(),
     };
     // As the pipeline builds it.
     records.review = replytally::triage::review_list(&records, &[], None);

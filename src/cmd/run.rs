@@ -59,11 +59,16 @@ pub fn run(args: Args) -> Result<Status, CmdError> {
     // A closed stderr is no reason to fail a run whose outputs are written.
     let _ = writeln!(
         std::io::stderr(),
-        "replytally: {} inputs, {} replies read, {} failures, {} warnings; wrote {}",
+        "replytally: {} inputs, {} replies read, {} failures, {} warnings{}; wrote {}",
         outcome.inputs,
         outcome.replies().count(),
         outcome.failures(),
         outcome.warnings(),
+        // Passed over on purpose (the tool's own files, mailbox messages without attachments).
+        match outcome.skipped() {
+            0 => String::new(),
+            n => format!(", {n} skipped"),
+        },
         opts.out.display()
     );
     if !outcome.circulars.is_empty() {

@@ -60,13 +60,13 @@ fn find_in(path: &std::ffi::OsStr) -> Option<PathBuf> {
 }
 
 #[cfg(unix)]
-fn is_executable(path: &Path) -> bool {
+pub(super) fn is_executable(path: &Path) -> bool {
     use std::os::unix::fs::PermissionsExt;
     fs::metadata(path).is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
 }
 
 #[cfg(not(unix))]
-fn is_executable(path: &Path) -> bool {
+pub(super) fn is_executable(path: &Path) -> bool {
     path.with_extension("exe").is_file() || path.is_file()
 }
 
@@ -174,7 +174,7 @@ fn last_line(log: &str) -> String {
 }
 
 /// Stop a conversion: the whole process group where there is one, then the child itself.
-fn stop(child: &mut std::process::Child) {
+pub(super) fn stop(child: &mut std::process::Child) {
     #[cfg(unix)]
     {
         // No libc binding here: `kill` the group (negative pid) through the standard tool.
@@ -209,12 +209,13 @@ fn file_url(path: &Path) -> String {
 }
 
 /// A private temporary folder, removed when dropped.
-struct TempDir {
-    path: PathBuf,
+#[derive(Debug)]
+pub(super) struct TempDir {
+    pub(super) path: PathBuf,
 }
 
 impl TempDir {
-    fn new() -> std::io::Result<TempDir> {
+    pub(super) fn new() -> std::io::Result<TempDir> {
         static COUNTER: AtomicU64 = AtomicU64::new(0);
         let base = std::env::temp_dir();
         let nanos = std::time::SystemTime::now()

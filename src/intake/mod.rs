@@ -4,14 +4,19 @@
 //! Owns walking the paths given, classifying every blob by content ([`sniff`]), expanding
 //! containers (e-mails, zip archives, Outlook messages; nested up to [`limits::MAX_NESTING`])
 //! and the resource limits that keep a hostile input from exhausting memory or stack (each a
-//! named constant in [`limits`], each tested in `tests/hostile.rs`). Every path given or found
-//! yields at least one [`Input`]; nothing here panics on input. A Word 97-2003 `.doc` keeps
-//! its bytes so that `--convert` can read it through LibreOffice ([`convert`]).
+//! named constant in [`limits`], each tested in `tests/hostile.rs` or `tests/mailbox.rs`). Every
+//! path given or found (but the output folder and a Maildir's `tmp/`, not walked) yields at least
+//! one [`Input`]; nothing here panics on input. A Word 97-2003 `.doc` keeps
+//! its bytes so that `--convert` can read it through LibreOffice ([`convert`]). Mailboxes
+//! (mbox, Maildir, Outlook `.pst` through `readpst`) are listed message by message
+//! ([`mailbox`]), and the files replytally itself writes are skipped wherever they are found.
 
 mod archive;
 pub mod convert;
 mod email;
+pub mod mailbox;
 mod msg;
+mod pst;
 mod sniff;
 
 use std::borrow::Cow;
@@ -22,6 +27,8 @@ use std::path::{Path, PathBuf};
 
 use crate::record::FailureKind;
 
+pub use mailbox::MessageRef;
+pub use pst::{find_readpst, NO_READPST, READPST_TIMEOUT};
 pub use sniff::{sniff, Sniffed};
 
 /// Where an input came from when it was inside an email or archive.
@@ -51,6 +58,9 @@ pub enum Content {
     /// Not a document at all inside a container (image, signature) — becomes a warning on the
     /// reply of the same container.
     Other { message: String },
+    /// Not a reply and not a failure: a file replytally wrote, a mailbox message with nothing
+    /// attached. Listed in `records.json`'s `skipped` with the reason.
+    Skipped { message: String },
 }
 
 #[derive(Debug, Clone)]
@@ -82,6 +92,14 @@ pub mod limits {
     /// and frees nested messages recursively: a chain thousands deep would overflow the stack,
     /// so the e-mail is refused before it is parsed.
     pub const MAX_EMBEDDED_MESSAGES: usize = 256;
+    /// Most messages listed in one mailbox (an mbox, or what `readpst` wrote from a `.pst`):
+    /// a larger one is refused whole, its scan stopped there.
+    pub const MAX_MAILBOX_MESSAGES: usize = 100_000;
+    /// Largest message read from a mailbox (the mailbox itself is streamed, never read whole).
+    pub const MAX_MESSAGE_BYTES: u64 = MAX_INPUT_BYTES;
+    /// Largest Outlook data file given to `readpst` (what it writes goes to a temporary folder,
+    /// about as large).
+    pub const MAX_PST_BYTES: u64 = 4 << 30;
 }
 
 pub const LEGACY_DOC_MESSAGE: &str =
@@ -95,6 +113,9 @@ pub fn collect(paths: &[PathBuf]) -> Vec<Input> {
     list(paths).iter().flat_map(open).collect()
 }
 
+/// The note on a file replytally wrote, found among the inputs.
+pub const OWN_OUTPUT: &str = "written by replytally, not a reply";
+
 /// A path found by [`list`], not read yet.
 #[derive(Debug, Clone)]
 pub enum Listed {
@@ -104,6 +125,8 @@ pub enum Listed {
         source: String,
         len: u64,
     },
+    /// One message of a mailbox: [`open`] reads it alone.
+    Message(MessageRef),
     /// Known without reading it: it cannot be read, or is not a regular file.
     Done(Input),
 }
@@ -112,6 +135,16 @@ pub enum Listed {
 /// with [`open`] inside a parallel loop keeps only the files being read in memory, not the
 /// whole batch.
 pub fn list(paths: &[PathBuf]) -> Vec<Listed> {
+    list_excluding(paths, &[])
+}
+
+/// [`list`], never walking into the folders `exclude` names (the output folder): found inside
+/// a folder given, they are passed over.
+pub fn list_excluding(paths: &[PathBuf], exclude: &[PathBuf]) -> Vec<Listed> {
+    let exclude: Vec<PathBuf> = exclude
+        .iter()
+        .filter_map(|p| fs::canonicalize(p).ok())
+        .collect();
     let mut out = Vec::new();
     for path in paths {
         let source = path_string(path);
@@ -121,12 +154,8 @@ pub fn list(paths: &[PathBuf]) -> Vec<Listed> {
                 FailureKind::Unsupported,
                 format!("cannot read it: {e}"),
             ))),
-            Ok(meta) if meta.is_dir() => walk_dir(path, &mut out),
-            Ok(meta) if meta.is_file() => out.push(Listed::File {
-                path: path.clone(),
-                source,
-                len: meta.len(),
-            }),
+            Ok(meta) if meta.is_dir() => walk_dir(path, &exclude, &mut out),
+            Ok(meta) if meta.is_file() => list_file(path, source, meta.len(), &mut out),
             Ok(_) => out.push(Listed::Done(failed(
                 source,
                 FailureKind::Unsupported,
@@ -141,6 +170,7 @@ pub fn list(paths: &[PathBuf]) -> Vec<Listed> {
 pub fn open(listed: &Listed) -> Vec<Input> {
     match listed {
         Listed::File { path, source, len } => read_top(path, source.clone(), *len),
+        Listed::Message(m) => mailbox::open(m),
         Listed::Done(input) => vec![input.clone()],
     }
 }
@@ -201,14 +231,61 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
     name.to_string_lossy().starts_with('.')
 }
 
-fn walk_dir(root: &Path, out: &mut Vec<Listed>) {
+/// Whether `dir` is one of the `exclude`d folders (canonical paths).
+fn is_excluded(dir: &Path, exclude: &[PathBuf]) -> bool {
+    !exclude.is_empty() && fs::canonicalize(dir).is_ok_and(|d| exclude.contains(&d))
+}
+
+/// A file that is not a reply and not a failure (see [`Content::Skipped`]).
+fn skipped(source: String, message: String) -> Input {
+    Input {
+        source,
+        container: None,
+        content: Content::Skipped { message },
+    }
+}
+
+/// A regular file: a mailbox is listed message by message (by content: an mbox is often
+/// named `Inbox` with no extension), anything else is read whole later.
+fn list_file(path: &Path, source: String, len: u64, out: &mut Vec<Listed>) {
+    /// Files that carry their own magic numbers and are never mailboxes: not opened here.
+    const NOT_MAILBOX: [&str; 20] = [
+        "docx", "docm", "dotx", "dotm", "doc", "dot", "pdf", "zip", "msg", "eml", "png", "jpg",
+        "jpeg", "gif", "json", "csv", "html", "md", "xlsx", "toml",
+    ];
+    if !NOT_MAILBOX.contains(&lower_ext(&source).as_str()) {
+        let mut head = Vec::with_capacity(mailbox::PEEK_BYTES);
+        let peeked = fs::File::open(path)
+            .and_then(|f| f.take(mailbox::PEEK_BYTES as u64).read_to_end(&mut head));
+        if peeked.is_ok() && head.starts_with(pst::PST_MAGIC) {
+            out.extend(pst::list_pst(path, &source, len));
+            return;
+        }
+        if peeked.is_ok() && mailbox::is_mbox(&head) {
+            out.extend(mailbox::list_mbox(path, &source, len));
+            return;
+        }
+    }
+    out.push(Listed::File {
+        path: path.to_path_buf(),
+        source,
+        len,
+    });
+}
+
+fn walk_dir(root: &Path, exclude: &[PathBuf], out: &mut Vec<Listed>) {
     let root_canonical = fs::canonicalize(root).ok();
+    let mut maildirs = mailbox::Maildirs::default();
     let walker = walkdir::WalkDir::new(root)
         .follow_links(false)
         .sort_by_file_name()
         .min_depth(1)
         .into_iter()
-        .filter_entry(|e| !is_hidden(e.file_name()));
+        .filter_entry(|e| {
+            !is_hidden(e.file_name())
+                && !(e.file_type().is_dir()
+                    && (is_excluded(e.path(), exclude) || mailbox::is_maildir_tmp(e.path())))
+        });
     for entry in walker {
         let entry = match entry {
             Ok(entry) => entry,
@@ -258,11 +335,17 @@ fn walk_dir(root: &Path, out: &mut Vec<Listed>) {
             continue;
         }
         match entry.metadata() {
-            Ok(meta) => out.push(Listed::File {
-                path: entry.path().to_path_buf(),
-                source,
-                len: meta.len(),
-            }),
+            Ok(meta) => match maildirs.role(entry.path()) {
+                mailbox::Role::Message => {
+                    out.push(mailbox::maildir_message(entry.path(), source, meta.len()))
+                }
+                mailbox::Role::Beside => out.push(Listed::Done(skipped(
+                    source,
+                    "an index the mail program keeps beside a mailbox's messages, not a message"
+                        .to_string(),
+                ))),
+                mailbox::Role::None => list_file(entry.path(), source, meta.len(), out),
+            },
             Err(e) => out.push(Listed::Done(failed(
                 source,
                 FailureKind::Unsupported,
@@ -325,6 +408,13 @@ enum Verdict {
     Fail(FailureKind, String),
     /// Not a document: the description ("image").
     NotDocument(String),
+    /// A file replytally wrote: which one ("records.json").
+    OwnOutput(&'static str),
+}
+
+/// What a file replytally wrote is said to be.
+fn own_message(name: &str) -> String {
+    format!("{OWN_OUTPUT} (its {name})")
 }
 
 const LOCK_FILE: &str = "a Word lock file, left while a document is open";
@@ -437,6 +527,7 @@ fn verdict(bytes: &[u8], name: &str, mime: Option<&str>) -> Verdict {
         Sniffed::OtherOoxml(kind) | Sniffed::OtherCfb(kind) | Sniffed::Other(kind) => {
             Verdict::NotDocument(kind.to_string())
         }
+        Sniffed::OwnOutput(name) => Verdict::OwnOutput(name),
     }
 }
 
@@ -486,6 +577,7 @@ fn top_level(source: String, name: &str, bytes: Vec<u8>) -> Vec<Input> {
             )];
         }
         Verdict::LegacyDoc => return vec![legacy_doc(source, None, bytes)],
+        Verdict::OwnOutput(name) => return vec![skipped(source, own_message(name))],
         Verdict::Fail(kind, message) => return vec![failed(source, kind, message)],
         Verdict::NotDocument(kind) => {
             let message = format!("not a reply form ({kind}): only Word files (.docx, .docm, .dotx), e-mails (.eml, .msg) and .zip archives are read");
@@ -495,37 +587,21 @@ fn top_level(source: String, name: &str, bytes: Vec<u8>) -> Vec<Input> {
         Verdict::Archive => Holder::Archive,
         Verdict::OutlookMsg => Holder::Msg,
     };
-    let env = Container {
-        source: source.clone(),
-        email_from: None,
-        email_date: None,
-        email_subject: None,
+    let out = match expand_container(holder, &source, &bytes) {
+        Ok(out) => out,
+        Err(refused) => return vec![*refused],
     };
-    let mut exp = Expansion::new();
-    exp.container(
-        holder,
-        Held {
-            source: &source,
-            bytes: &bytes,
-            depth: 1,
-            env: &env,
-        },
-    );
-    if exp.overflow {
-        let message = format!(
-            "{} holds more than {} files in all (counting those inside its e-mails and archives): not read, it may be a zip bomb; unpack it and run on the reply forms",
-            holder.label(),
-            limits::MAX_MEMBERS
-        );
-        return vec![failed(source, FailureKind::TooLarge, message)];
-    }
-    let out = exp.out;
     // An e-mail or zip with no reply form inside is one failure, not a list of warnings.
     if out
         .iter()
         .any(|i| !matches!(i.content, Content::Other { .. }))
     {
         return out;
+    }
+    let own = |i: &Input| matches!(&i.content, Content::Other { message } if message.contains(OWN_OUTPUT));
+    if !out.is_empty() && out.iter().all(own) {
+        let message = format!("{} holds only files {OWN_OUTPUT}", holder.label());
+        return vec![skipped(source, message)];
     }
     let label = holder.label();
     let message = if out.is_empty() {
@@ -555,6 +631,62 @@ fn top_level(source: String, name: &str, bytes: Vec<u8>) -> Vec<Input> {
         )
     };
     vec![failed(source, FailureKind::NotAReplyForm, message)]
+}
+
+/// The inputs of one container at the top (a file, or a mailbox's message), or the failure
+/// that refuses it whole.
+fn expand_container(holder: Holder, source: &str, bytes: &[u8]) -> Result<Vec<Input>, Box<Input>> {
+    let env = Container {
+        source: source.to_string(),
+        email_from: None,
+        email_date: None,
+        email_subject: None,
+    };
+    let mut exp = Expansion::new();
+    let held = Held {
+        source,
+        bytes,
+        depth: 1,
+        env: &env,
+    };
+    exp.container(holder, held);
+    if exp.overflow {
+        let message = format!(
+            "{} holds more than {} files in all (counting those inside its e-mails and archives): not read, it may be a zip bomb; unpack it and run on the reply forms",
+            holder.label(),
+            limits::MAX_MEMBERS
+        );
+        return Err(Box::new(failed(
+            source.to_string(),
+            FailureKind::TooLarge,
+            message,
+        )));
+    }
+    Ok(exp.out)
+}
+
+/// One message of a mailbox, expanded as an `.eml` is. A message with nothing to read in it
+/// (most of a mailbox: the discussion around the replies) is skipped, not a failure.
+fn expand_message(source: &str, bytes: Vec<u8>) -> Vec<Input> {
+    let inputs = || match expand_container(Holder::Email, source, &bytes) {
+        Err(refused) => vec![*refused],
+        Ok(out)
+            if out
+                .iter()
+                .any(|i| !matches!(i.content, Content::Other { .. })) =>
+        {
+            out
+        }
+        Ok(out) => vec![mailbox::nothing_in_it(source.to_string(), &out)],
+    };
+    // The parsers are third-party code: a panic in one must fail this message, not the batch.
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(inputs)).unwrap_or_else(|_| {
+        vec![failed(
+            source.to_string(),
+            FailureKind::Internal,
+            crate::record::INTERNAL_FAILURE.to_string(),
+        )]
+    })
 }
 
 /// A member found in a container, before its content is looked at.
@@ -664,6 +796,11 @@ impl Expansion {
             }
             Verdict::NotDocument(kind) => {
                 let message = format!("{what} '{name}' is not a reply form ({kind})");
+                self.push(source, env, Content::Other { message });
+                return;
+            }
+            Verdict::OwnOutput(kind) => {
+                let message = format!("{what} '{name}' is {}", own_message(kind));
                 self.push(source, env, Content::Other { message });
                 return;
             }

@@ -44,6 +44,9 @@ pub enum Sniffed {
     Empty,
     /// Not a document: what it looks like ("image", "text", …).
     Other(&'static str),
+    /// A file replytally wrote (its name among the outputs: "records.json"), recognised by
+    /// what it writes into it: never a reply, whatever it is called.
+    OwnOutput(&'static str),
 }
 
 const ZIP_MAGICS: [&[u8]; 3] = [b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08"];
@@ -118,6 +121,9 @@ fn image_kind(bytes: &[u8]) -> Option<&'static str> {
 /// Text-like content that is not a message: XML, HTML, vCard, iCalendar, plain text.
 fn sniff_text(text: &[u8]) -> Sniffed {
     let head = text.get(..4096).unwrap_or(text);
+    if let Some(name) = own_text(head) {
+        return Sniffed::OwnOutput(name);
+    }
     let trimmed = trim_start(head);
     let lower: Vec<u8> = trimmed.iter().map(u8::to_ascii_lowercase).collect();
     if lower.starts_with(b"<?xml") || lower.starts_with(b"<pkg:package") {
@@ -179,7 +185,7 @@ const MAIL_HEADERS: [&str; 9] = [
 ];
 
 /// True when the blob starts with an RFC 822 header block naming at least one mail header.
-fn looks_like_email(text: &[u8]) -> bool {
+pub(super) fn looks_like_email(text: &[u8]) -> bool {
     let head = text.get(..16 * 1024).unwrap_or(text);
     let mut headers = 0usize;
     let mut mail_header = false;
@@ -219,6 +225,7 @@ fn sniff_zip(bytes: &[u8]) -> Sniffed {
     let mut mimetype = None;
     let mut word_document = false;
     let mut prefix_kind = None;
+    let mut core = None;
     for i in 0..zip.len() {
         let Ok(entry) = zip.by_index_data(i) else {
             continue;
@@ -232,6 +239,7 @@ fn sniff_zip(bytes: &[u8]) -> Sniffed {
             "[content_types].xml" => content_types = Some(i),
             "mimetype" => mimetype = Some(i),
             "word/document.xml" => word_document = true,
+            "docprops/core.xml" => core = Some(i),
             _ if name.starts_with("xl/") => prefix_kind = Some("an Excel workbook"),
             _ if name.starts_with("ppt/") => prefix_kind = Some("a PowerPoint presentation"),
             _ if name.starts_with("visio/") => prefix_kind = Some("a Visio drawing"),
@@ -239,6 +247,9 @@ fn sniff_zip(bytes: &[u8]) -> Sniffed {
         }
     }
     if let Some(i) = content_types {
+        if let Some(own) = core.and_then(|c| own_package(&mut zip, c, word_document)) {
+            return own;
+        }
         if word_document {
             return Sniffed::Word;
         }
@@ -263,6 +274,44 @@ fn sniff_zip(bytes: &[u8]) -> Sniffed {
         }
     }
     Sniffed::Archive
+}
+
+/// The annex or the workbook replytally writes: its `docProps/core.xml` names replytally as
+/// the creator (`src/report/annex/edits.rs`, `src/report/xlsx.rs`).
+fn own_package(zip: &mut ZipArchive<Cursor<&[u8]>>, core: usize, word: bool) -> Option<Sniffed> {
+    let xml = read_small(zip, core, 64 << 10);
+    let creator = xml.split("creator>").nth(1).unwrap_or("");
+    creator
+        .starts_with("replytally ")
+        .then_some(Sniffed::OwnOutput(if word {
+            "annex.docx"
+        } else {
+            "records.xlsx"
+        }))
+}
+
+/// The text outputs replytally writes, by what it writes into them: the schemas of its JSON
+/// files, the header row of its CSV, the generator of its HTML page, the "Made by" line of its
+/// Markdown summary.
+fn own_text(head: &[u8]) -> Option<&'static str> {
+    let first_line = head.split(|&b| b == b'\n').next().unwrap_or_default();
+    let first_line = first_line.strip_suffix(b"\r").unwrap_or(first_line);
+    if first_line == crate::report::CSV_HEADER.join(",").as_bytes() {
+        return Some("records.csv");
+    }
+    let marks: [(&[u8], &'static str); 4] = [
+        (b"\"replytally.records/", "records.json"),
+        (b"\"replytally.summary/", "summary.json"),
+        (
+            b"<meta name=\"generator\" content=\"replytally ",
+            "report.html",
+        ),
+        (b"\n*Made by replytally ", "summary.md"),
+    ];
+    marks
+        .iter()
+        .find(|(mark, _)| find(head, mark).is_some())
+        .map(|&(_, name)| name)
 }
 
 /// Read a small member as text, at most `limit` bytes (a lying header cannot make it bigger).

@@ -347,6 +347,7 @@ pub(crate) mod tests {
             schema: RECORDS_SCHEMA.into(),
             forms: Vec::new(),
             review: Vec::new(),
+            skipped: Vec::new(),
             replies: vec![fr, de, late, who],
             failures: vec![Failure {
                 source: "replies/old.doc".into(),
@@ -573,6 +574,7 @@ pub(crate) mod tests {
             failures: Vec::new(),
             forms: Vec::new(),
             review: Vec::new(),
+            skipped: Vec::new(),
         };
         let summary = tally(&[], &Options::default());
         let mut info = sample_info();

@@ -28,6 +28,7 @@ fn records(replies: Vec<Reply>) -> Records {
         failures: Vec::new(),
         forms: Vec::new(),
         review: Vec::new(),
+        skipped: Vec::new(),
     }
 }
 
