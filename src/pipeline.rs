@@ -6,9 +6,10 @@
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+use crate::cache::{self, Cache};
 use crate::corrections::{self, Corrections, Unmatched};
 use crate::docx::{self, DocxError};
 use crate::form::{self, align::align_to_form, Context, FormReading};
@@ -36,6 +37,8 @@ pub struct RunOptions {
     pub progress: bool,
     /// Which corrections file to apply.
     pub corrections: CorrectionsFile,
+    /// Where the readings are kept between runs (`--cache`, `--no-cache`).
+    pub cache: cache::Location,
 }
 
 /// Which corrections file a run applies.
@@ -63,6 +66,7 @@ impl RunOptions {
             convert: false,
             progress: false,
             corrections: CorrectionsFile::Default,
+            cache: cache::Location::InOut,
         }
     }
 
@@ -103,7 +107,7 @@ pub enum RunError {
 }
 
 /// A blank form found among the inputs or given with `--form`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct BlankForm {
     pub source: String,
     pub language: String,
@@ -122,6 +126,8 @@ pub struct Evaluation {
     pub forms: Vec<BlankForm>,
     pub info: RunInfo,
     pub inputs: usize,
+    /// What the reading cache did.
+    pub cache: cache::Stats,
 }
 
 /// The outcome of a run.
@@ -132,6 +138,8 @@ pub struct RunOutcome {
     pub forms: Vec<BlankForm>,
     pub written: Vec<PathBuf>,
     pub inputs: usize,
+    /// What the reading cache did.
+    pub cache: cache::Stats,
 }
 
 impl RunOutcome {
@@ -162,7 +170,7 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     s
 }
 
-fn file_name(source: &str) -> &str {
+pub(crate) fn file_name(source: &str) -> &str {
     let inner = source.rsplit('!').next().unwrap_or(source);
     inner.rsplit(['/', '\\']).next().unwrap_or(inner)
 }
@@ -299,6 +307,16 @@ pub fn read_listed(
     convert: bool,
     progress: indicatif::ProgressBar,
 ) -> (Vec<Input>, Vec<Read>) {
+    read_listed_cached(listed, convert, &Cache::off(), progress)
+}
+
+/// [`read_listed`], each reading taken from `cache` when it holds it, and kept there.
+pub fn read_listed_cached(
+    listed: &[intake::Listed],
+    convert: bool,
+    cache: &Cache,
+    progress: indicatif::ProgressBar,
+) -> (Vec<Input>, Vec<Read>) {
     use indicatif::ParallelProgressIterator;
     let per_path: Vec<Vec<(Input, Read)>> = listed
         .par_iter()
@@ -308,7 +326,7 @@ pub fn read_listed(
             intake::open(l)
                 .into_par_iter()
                 .map(|mut input| {
-                    let read = read_guarded(&input, convert);
+                    let read = cache.read(&input, convert, || read_guarded(&input, convert));
                     drop_bytes(&mut input);
                     (input, read)
                 })
@@ -605,6 +623,7 @@ pub fn run(opts: &RunOptions) -> Result<RunOutcome, RunError> {
         forms: e.forms,
         written,
         inputs: e.inputs,
+        cache: e.cache,
     })
 }
 
@@ -629,8 +648,10 @@ pub fn evaluate(opts: &RunOptions) -> Result<Evaluation, RunError> {
         Some(p) => corrections::load(p, &crate::reference::member_states::by_iso3)?,
         None => Corrections::default(),
     };
+    let cache = Cache::open(&opts.cache, &opts.out);
     // Listed first, read inside the parallel loop: memory does not grow with the batch.
     let mut listed = intake::list(&opts.inputs);
+    listed.retain(|l| !matches!(l, intake::Listed::File { path, .. } if cache.holds(path)));
     // The corrections file sits among the replies; it is not one.
     if let Some(c) = &corrections_file {
         listed.retain(|l| !matches!(l, intake::Listed::File { path, .. } if same_file(path, c)));
@@ -641,10 +662,11 @@ pub fn evaluate(opts: &RunOptions) -> Result<Evaluation, RunError> {
             .num_threads(n.max(1))
             .build()
             .map_err(|e| RunError::Threads(n, e.to_string()))?
-            .install(|| read_listed(&listed, opts.convert, bar.clone())),
-        None => read_listed(&listed, opts.convert, bar.clone()),
+            .install(|| read_listed_cached(&listed, opts.convert, &cache, bar.clone())),
+        None => read_listed_cached(&listed, opts.convert, &cache, bar.clone()),
     };
     bar.finish_and_clear();
+    let cache = cache.finish();
     let a = assemble_with(&inputs, reads, form, deadline, &corrections);
     let mut records = a.records;
     let mut summary = tally::tally(
@@ -663,6 +685,7 @@ pub fn evaluate(opts: &RunOptions) -> Result<Evaluation, RunError> {
         forms: a.forms,
         info,
         inputs: inputs.len(),
+        cache,
     })
 }
 
