@@ -7,13 +7,15 @@
 //! [`form`] (the document model → what the reply says, with the [`reference`] data) →
 //! [`record`] (plain records) → [`corrections`] (a person's decisions applied) →
 //! [`tally`] (per-draft counts and verdicts) → [`triage`] (the review list) →
-//! [`report`] (the output files). [`pipeline`] runs them in order; with several circulars in
+//! [`report`] (the output files). [`pipeline`] runs them in order, keeping each file's
+//! reading in the [`cache`] so that a re-run reads only what changed; with several circulars in
 //! one run, [`circulars`] sorts the readings by circular, each tallied on its own; [`review`] serves the
 //! same reading on a local page. [`zipsafe`] is the one
 //! policy for inflating zip entries that intake and docx both follow; [`draft`] (a draft's
 //! identity), [`fold`] (the one text fold) and [`warning`] are plain definitions every stage
 //! shares.
 
+pub mod cache;
 pub mod circulars;
 pub mod corrections;
 pub mod docx;

@@ -6,9 +6,10 @@
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+use crate::cache::{self, Cache};
 use crate::corrections::{self, Corrections, Unmatched};
 use crate::docx::{self, DocxError};
 use crate::form::{self, align::align_to_form, Context, FormReading};
@@ -37,6 +38,8 @@ pub struct RunOptions {
     pub progress: bool,
     /// Which corrections file to apply.
     pub corrections: CorrectionsFile,
+    /// Where the readings are kept between runs (`--cache`, `--no-cache`).
+    pub cache: cache::Location,
 }
 
 /// Which corrections file a run applies.
@@ -64,6 +67,7 @@ impl RunOptions {
             convert: false,
             progress: false,
             corrections: CorrectionsFile::Default,
+            cache: cache::Location::InOut,
         }
     }
 
@@ -104,7 +108,7 @@ pub enum RunError {
 }
 
 /// A blank form found among the inputs or given with `--form`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct BlankForm {
     pub source: String,
     pub language: String,
@@ -127,6 +131,8 @@ pub struct Evaluation {
     /// what belongs to none (replies assigned to none or to several, failures) with their
     /// review items, and `summary` tallies nothing. Empty with one circular or none.
     pub circulars: Vec<crate::circulars::CircularEvaluation>,
+    /// What the reading cache did.
+    pub cache: cache::Stats,
 }
 
 /// The outcome of a run.
@@ -139,6 +145,8 @@ pub struct RunOutcome {
     pub inputs: usize,
     /// The circulars tallied each into its own folder (none with one circular or none).
     pub circulars: Vec<crate::circulars::CircularEvaluation>,
+    /// What the reading cache did.
+    pub cache: cache::Stats,
 }
 
 impl RunOutcome {
@@ -205,7 +213,7 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     s
 }
 
-fn file_name(source: &str) -> &str {
+pub(crate) fn file_name(source: &str) -> &str {
     let inner = source.rsplit('!').next().unwrap_or(source);
     inner.rsplit(['/', '\\']).next().unwrap_or(inner)
 }
@@ -343,6 +351,16 @@ pub fn read_listed(
     convert: bool,
     progress: indicatif::ProgressBar,
 ) -> (Vec<Input>, Vec<Read>) {
+    read_listed_cached(listed, convert, &Cache::off(), progress)
+}
+
+/// [`read_listed`], each reading taken from `cache` when it holds it, and kept there.
+pub fn read_listed_cached(
+    listed: &[intake::Listed],
+    convert: bool,
+    cache: &Cache,
+    progress: indicatif::ProgressBar,
+) -> (Vec<Input>, Vec<Read>) {
     use indicatif::ParallelProgressIterator;
     let per_path: Vec<Vec<(Input, Read)>> = listed
         .par_iter()
@@ -352,7 +370,7 @@ pub fn read_listed(
             intake::open(l)
                 .into_par_iter()
                 .map(|mut input| {
-                    let read = read_guarded(&input, convert);
+                    let read = cache.read(&input, convert, || read_guarded(&input, convert));
                     drop_bytes(&mut input);
                     (input, read)
                 })
@@ -664,6 +682,7 @@ pub fn run(opts: &RunOptions) -> Result<RunOutcome, RunError> {
         written,
         inputs: e.inputs,
         circulars: e.circulars,
+        cache: e.cache,
     })
 }
 
@@ -701,7 +720,7 @@ pub fn evaluate(opts: &RunOptions) -> Result<Evaluation, RunError> {
         Some(p) => corrections::load(p, &crate::reference::member_states::by_iso3)?,
         None => Corrections::default(),
     };
-    let (inputs, reads) = read_all(opts, corrections_file.as_deref())?;
+    let (inputs, reads, cache) = read_all(opts, corrections_file.as_deref())?;
     let settings = Settings {
         opts,
         deadline,
@@ -718,22 +737,25 @@ pub fn evaluate(opts: &RunOptions) -> Result<Evaluation, RunError> {
             _ => None,
         }));
     }
-    if known.len() > 1 {
-        return Ok(crate::circulars::evaluate(
-            &settings, known, given, inputs, reads,
-        ));
-    }
-    Ok(evaluate_group(&settings, &inputs, reads, given, &|_, _| true).0)
+    let mut e = if known.len() > 1 {
+        crate::circulars::evaluate(&settings, known, given, inputs, reads)
+    } else {
+        evaluate_group(&settings, &inputs, reads, given, &|_, _| true).0
+    };
+    e.cache = cache;
+    Ok(e)
 }
 
 /// Lists the inputs (the corrections file left out) and reads them.
 fn read_all(
     opts: &RunOptions,
     corrections_file: Option<&Path>,
-) -> Result<(Vec<Input>, Vec<Read>), RunError> {
+) -> Result<(Vec<Input>, Vec<Read>, cache::Stats), RunError> {
+    let cache = Cache::open(&opts.cache, &opts.out);
     // Listed first, read inside the parallel loop: memory does not grow with the batch.
     // Its own output folder is never read back (a run writing beside the replies).
     let mut listed = intake::list_excluding(&opts.inputs, std::slice::from_ref(&opts.out));
+    listed.retain(|l| !matches!(l, intake::Listed::File { path, .. } if cache.holds(path)));
     // The corrections file sits among the replies; it is not one.
     if let Some(c) = corrections_file {
         listed.retain(|l| !matches!(l, intake::Listed::File { path, .. } if same_file(path, c)));
@@ -744,11 +766,11 @@ fn read_all(
             .num_threads(n.max(1))
             .build()
             .map_err(|e| RunError::Threads(n, e.to_string()))?
-            .install(|| read_listed(&listed, opts.convert, bar.clone())),
-        None => read_listed(&listed, opts.convert, bar.clone()),
+            .install(|| read_listed_cached(&listed, opts.convert, &cache, bar.clone())),
+        None => read_listed_cached(&listed, opts.convert, &cache, bar.clone()),
     };
     bar.finish_and_clear();
-    Ok(read)
+    Ok((read.0, read.1, cache.finish()))
 }
 
 /// The readings of one circular (or of a run with one) assembled, corrected, tallied and
@@ -782,6 +804,7 @@ pub fn evaluate_group(
         info,
         inputs: inputs.len(),
         circulars: Vec::new(),
+        cache: cache::Stats::default(),
     };
     (e, others)
 }

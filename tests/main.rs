@@ -9,6 +9,7 @@
 mod common;
 
 mod annex_schema;
+mod cache;
 mod circ205;
 mod circ310;
 mod circulars;

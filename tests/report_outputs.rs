@@ -784,6 +784,7 @@ fn samples_run_twice_gives_the_same_bytes() {
             convert: false,
             progress: false,
             corrections: Default::default(),
+            cache: Default::default(),
         })
         .expect("the samples run")
     };
@@ -820,6 +821,7 @@ fn practice_set_names_circular_42_in_every_report() {
         convert: false,
         progress: false,
         corrections: Default::default(),
+        cache: Default::default(),
     })
     .expect("the practice run");
     let title = "Results of the consultation of Member States on TSB Circular 42";

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use replytally::{review, tally};
+use replytally::{cache, review, tally};
 
 use super::{CmdError, Status};
 
@@ -29,6 +29,13 @@ pub struct Args {
     /// Do not open the page in the default browser.
     #[arg(long)]
     no_open: bool,
+    /// Where each file's reading is kept between reloads and runs (default: out/.cache, the
+    /// cache of `replytally run` with its default --out).
+    #[arg(long, value_name = "DIR", conflicts_with = "no_cache")]
+    cache: Option<PathBuf>,
+    /// Read every file on every reload; use no cache.
+    #[arg(long)]
+    no_cache: bool,
 }
 
 /// Folder where files dropped on the page are saved when no folder was given.
@@ -56,6 +63,11 @@ pub fn run(args: Args) -> Result<Status, CmdError> {
         threshold: args.threshold,
         corrections,
         drop_folder,
+        cache: super::run::cache_location(
+            args.cache,
+            args.no_cache,
+            cache::Location::At(PathBuf::from("out").join(cache::DEFAULT_DIR)),
+        ),
     };
     review::serve(setup, args.port, !args.no_open, &mut std::io::stdout())?;
     Ok(Status::AllRead)

@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use replytally::{pipeline, tally};
+use replytally::{cache, pipeline, tally};
 
 use super::{CmdError, Status};
 
@@ -38,6 +38,27 @@ pub struct Args {
     /// The corrections file (default: corrections.toml at the top of the first input folder).
     #[arg(long, value_name = "FILE")]
     corrections: Option<PathBuf>,
+    /// Where each file's reading is kept, so that a re-run reads only new or changed files
+    /// (default: DIR/.cache, DIR being --out). Keyed by the file's content, replytally's build
+    /// and --convert; entries a run does not use are removed.
+    #[arg(long, value_name = "DIR", conflicts_with = "no_cache")]
+    cache: Option<PathBuf>,
+    /// Read every file; use no cache and leave it as it is.
+    #[arg(long)]
+    no_cache: bool,
+}
+
+/// `--cache DIR` / `--no-cache` (for `run` and `review`).
+pub fn cache_location(
+    dir: Option<PathBuf>,
+    off: bool,
+    default: cache::Location,
+) -> cache::Location {
+    match (dir, off) {
+        (_, true) => cache::Location::Off,
+        (Some(d), false) => cache::Location::At(d),
+        (None, false) => default,
+    }
 }
 
 pub fn run(args: Args) -> Result<Status, CmdError> {
@@ -54,6 +75,7 @@ pub fn run(args: Args) -> Result<Status, CmdError> {
             pipeline::CorrectionsFile::Default,
             pipeline::CorrectionsFile::At,
         ),
+        cache: cache_location(args.cache, args.no_cache, cache::Location::InOut),
     };
     let outcome = pipeline::run(&opts)?;
     // A closed stderr is no reason to fail a run whose outputs are written.
@@ -79,5 +101,6 @@ pub fn run(args: Args) -> Result<Status, CmdError> {
             opts.out.join(replytally::report::INDEX_HTML).display()
         );
     }
+    let _ = writeln!(std::io::stderr(), "replytally: {}", outcome.cache);
     Ok(Status::of(outcome.failures()))
 }

@@ -4,7 +4,7 @@
 //! Plain data for the review page, which renders it beside the tool's reading; the reader
 //! decides nothing here.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::answers::{word_mark, DraftReading, MarkUse};
 use super::layout::{Line, LineMark, BOLD, HIGHLIGHT, STRIKE, TYPED, UNDERLINE};
@@ -17,7 +17,7 @@ pub const MAX_LINES: usize = 40;
 pub const MAX_LINE_CHARS: usize = 600;
 
 /// What the review page shows of one reply.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Excerpts {
     /// The form's lines before the answer table, TSB's own address left out.
     pub sender: Excerpt,
@@ -37,7 +37,7 @@ impl Excerpts {
     }
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct DraftExcerpt {
     pub draft: String,
     /// The reader's reasoning for the decision, in words.
@@ -46,7 +46,7 @@ pub struct DraftExcerpt {
 }
 
 /// Rows in document order; a paragraph outside a table is a row of one cell.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Excerpt {
     pub rows: Vec<Row>,
     /// Lines were left out (more than [`MAX_LINES`]).
@@ -54,7 +54,7 @@ pub struct Excerpt {
     pub cut: bool,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Row {
     /// A table row (else a paragraph).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
@@ -62,7 +62,7 @@ pub struct Row {
     pub cells: Vec<Vec<ExcerptLine>>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ExcerptLine {
     pub runs: Vec<Run>,
     /// Tracked changes touched the paragraph (read as accepted).
@@ -77,7 +77,7 @@ pub struct ExcerptLine {
 }
 
 /// A piece of a line: text with its formatting, or a mark.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum Run {
     Text {
@@ -92,7 +92,7 @@ fn is_zero(f: &u8) -> bool {
     *f == 0
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Mark {
     /// `true`, `false`, or `null` when its state could not be read.
     pub checked: Option<bool>,

@@ -37,6 +37,8 @@ pub struct Setup {
     pub corrections: PathBuf,
     /// Where files dropped on the page are saved; read as one more input.
     pub drop_folder: PathBuf,
+    /// Where the readings are kept (`--cache`, `--no-cache`); the workspace has no `--out`.
+    pub cache: crate::cache::Location,
 }
 
 pub struct Workspace {
@@ -231,6 +233,7 @@ fn evaluate(setup: &Setup) -> Result<(Evaluation, Option<String>), WorkspaceErro
     opts.forms = setup.forms.clone();
     opts.deadline = setup.deadline.clone();
     opts.threshold = setup.threshold;
+    opts.cache = setup.cache.clone();
     opts.corrections = if setup.corrections.exists() {
         CorrectionsFile::At(setup.corrections.clone())
     } else {

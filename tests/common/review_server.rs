@@ -68,6 +68,8 @@ impl Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_replytally"))
             .arg("review")
             .arg(&replies)
+            // Its default cache (out/.cache) lands in the test's folder, not the checkout.
+            .current_dir(dir.path())
             .args(["--no-open", "--port", "0"])
             .args(extra)
             .stdout(Stdio::piped())
