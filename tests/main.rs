@@ -20,6 +20,7 @@ mod explain_corpus;
 mod fuzz_regressions;
 mod habits;
 mod hostile;
+mod inbox;
 mod intake;
 mod mailbox;
 mod mutation;

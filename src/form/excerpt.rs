@@ -50,14 +50,14 @@ pub struct DraftExcerpt {
 pub struct Excerpt {
     pub rows: Vec<Row>,
     /// Lines were left out (more than [`MAX_LINES`]).
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub cut: bool,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Row {
     /// A table row (else a paragraph).
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub table: bool,
     pub cells: Vec<Vec<ExcerptLine>>,
 }
@@ -66,13 +66,13 @@ pub struct Row {
 pub struct ExcerptLine {
     pub runs: Vec<Run>,
     /// Tracked changes touched the paragraph (read as accepted).
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub revised: bool,
     /// The whole line is emphasised (highlighted, shaded, bold or underlined): emphasis the
     /// reader may have taken as a mark.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub emphasised: bool,
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub rtl: bool,
 }
 
@@ -82,7 +82,7 @@ pub struct ExcerptLine {
 pub enum Run {
     Text {
         text: String,
-        #[serde(skip_serializing_if = "is_zero")]
+        #[serde(default, skip_serializing_if = "is_zero")]
         format: u8,
     },
     Mark(Mark),
@@ -101,7 +101,7 @@ pub struct Mark {
     /// How it is stored, in words (`legacy checkbox`, `typed 'X'`, `Wingdings F0FE` …).
     pub detail: String,
     /// The reading counted this mark for the draft shown.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub used: bool,
 }
 
