@@ -402,7 +402,7 @@ pub const DRAFT_TITLE_HAN: &str = "新建议书草案修订的";
 /// A part of a Recommendation written after its number ("G.9804.3 Amd. 1", "H.265.2修正案1"),
 /// a regex alternation matched as written (not folded).
 pub const PART_WORDS: &str =
-    "Amd|Amendment|Cor|Corrigendum|Suppl|Supplement|Add|Addendum|修正案|勘误|增补";
+    "Amd|Amendment|Cor|Corrigendum|Suppl|Supplement|Add|Addendum|修正案|修正|勘误|增补";
 /// A part written before the number ("Amendment 1 to ITU-T G.9804.3"), case ignored …
 pub const PART_WORDS_BEFORE: &str = r"Amendment|Amd|Corrigendum|Cor|Supplement|Suppl|Amendement|Enmienda|Поправк\w*|Исправлени\w*|التعديل|تعديل";
 /// … and the word joining it to the number ("to", "à", "к", "للتوصية").

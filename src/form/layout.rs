@@ -57,7 +57,7 @@ pub struct Line {
     /// All text of the line is bold / underlined.
     pub bold: bool,
     pub underline: bool,
-    /// Formatting runs: (end byte in `text`, flags `HIGHLIGHT | BOLD | UNDERLINE`).
+    /// Formatting runs: (end byte in `text`, flags `HIGHLIGHT | BOLD | UNDERLINE | STRIKE`).
     pub runs: Vec<(usize, u8)>,
     /// The whole paragraph or its cell is shaded.
     pub shaded: bool,
@@ -68,6 +68,8 @@ pub struct Line {
 pub const HIGHLIGHT: u8 = 1;
 pub const BOLD: u8 = 2;
 pub const UNDERLINE: u8 = 4;
+/// Struck through (`w:strike` or `w:dstrike`): text the person removed without deleting it.
+pub const STRIKE: u8 = 8;
 
 impl Line {
     /// Whether (nearly) all letters in `range` of the text carry `flag` — used on a label's
@@ -200,7 +202,8 @@ fn split_paragraph(
                     line.text.len() + text.len(),
                     (u8::from(format.highlight) * HIGHLIGHT)
                         | (u8::from(format.bold) * BOLD)
-                        | (u8::from(format.underline) * UNDERLINE),
+                        | (u8::from(format.underline) * UNDERLINE)
+                        | (u8::from(format.strike) * STRIKE),
                 ));
                 fmt.chars += n;
                 fmt.highlight += if format.highlight { n } else { 0 };

@@ -88,15 +88,16 @@ fn infer_unmarked(d: &DraftReading) -> Option<Inferred> {
             ));
         }
     }
-    if au.present != na.present {
+    if au.kept() != na.kept() {
         let w = format!(
-            "no box is marked; only the '{}' line is left in the table (the other was deleted)",
-            chosen(au.present)
+            "no box is marked; only the '{}' line is left as printed (the other was {})",
+            chosen(au.kept()),
+            removal(if au.kept() { na } else { au })
         );
         let opt_deleted =
-            |s: &LineState| s.present && !(d.no_comments.present && d.with_comments.present);
+            |s: &LineState| s.kept() && !(d.no_comments.kept() && d.with_comments.kept());
         return Some(pick(
-            au.present,
+            au.kept(),
             Evidence::Deletion,
             Some((WarningKind::DecisionFromDeletion, w)),
             &opt_deleted,
@@ -131,6 +132,15 @@ fn infer_unmarked(d: &DraftReading) -> Option<Inferred> {
     })
 }
 
+/// How a line not chosen was removed, in words.
+fn removal(s: &LineState) -> &'static str {
+    if s.present {
+        "struck through"
+    } else {
+        "deleted"
+    }
+}
+
 /// How an option was shown when its box is not marked: in words for the warning, and whether
 /// by deleting the other option's line.
 #[derive(Debug, Clone, Copy)]
@@ -159,14 +169,16 @@ fn infer_option(d: &DraftReading) -> Option<(bool, bool, Option<Shown>)> {
         };
         return Some((attr(no), attr(with), Some(shown)));
     }
-    if no.present != with.present && d.authorize.present {
+    if no.kept() != with.kept() && d.authorize.kept() {
+        let how = if no.struck || with.struck {
+            "the other option line being struck through"
+        } else {
+            "the other option line being deleted"
+        };
         return Some((
-            no.present,
-            with.present,
-            Some(Shown {
-                how: "the other option line being deleted",
-                deleted: true,
-            }),
+            no.kept(),
+            with.kept(),
+            Some(Shown { how, deleted: true }),
         ));
     }
     None
@@ -179,6 +191,7 @@ pub fn decide(d: &mut DraftReading) {
     } else {
         d.name.draft.clone()
     };
+    super::replaced_marks(d);
     let (choice, inferred) = choose(d, &name);
     line_warnings(d, &name);
     let ev_of = |state: &LineState| inferred.unwrap_or_else(|| state.evidence());

@@ -10,6 +10,7 @@ mod region;
 mod walk;
 
 pub use decide::{decide, strip_prefix};
+
 pub use labels::{classify, Label, LineKind, Typed};
 pub use region::read_after_table;
 
@@ -31,6 +32,11 @@ pub struct LineState {
     pub highlighted: bool,
     pub bold: bool,
     pub underline: bool,
+    /// The label's words are struck through: the person removed the line without deleting it.
+    pub struck: bool,
+    /// The form's mark was replaced by another the reader cannot read by itself (see
+    /// [`replaced_marks`]).
+    pub replaced: bool,
     /// The line is a sentence the person wrote ("Spain authorizes …").
     pub sentence: bool,
     pub present: bool,
@@ -44,15 +50,36 @@ impl LineState {
             .map(|(m, _)| &m.checkbox)
     }
     pub fn checked(&self) -> bool {
-        self.typed.is_some_and(|t| t.0) || self.counted().any(|c| c.checked == Some(true))
+        self.replaced
+            || self.typed.is_some_and(|t| t.0)
+            || self.counted().any(|c| c.checked == Some(true))
     }
     pub fn unknown(&self) -> bool {
         !self.checked() && self.counted().any(|c| c.checked.is_none())
+    }
+    /// Every mark of the line is of a state not known by itself (a symbol with no table entry).
+    fn only_unknown(&self) -> bool {
+        self.typed.is_none()
+            && self.counted().next().is_some()
+            && self.counted().all(|c| c.checked.is_none())
+    }
+    /// The line still shows the form's empty mark and nothing else.
+    fn blank(&self) -> bool {
+        self.typed.is_none()
+            && self.counted().next().is_some()
+            && self.counted().all(|c| c.checked == Some(false))
+    }
+    /// The line is in the reply and not struck through (not removed by the person).
+    pub fn kept(&self) -> bool {
+        self.present && !self.struck
     }
     pub fn has_mark(&self) -> bool {
         self.typed.is_some() || self.counted().next().is_some()
     }
     pub fn evidence(&self) -> Evidence {
+        if let (true, Some(c)) = (self.replaced, self.counted().next()) {
+            return mechanism_evidence(c.mechanism);
+        }
         if let Some(c) = self.counted().find(|c| c.checked == Some(true)) {
             return mechanism_evidence(c.mechanism);
         }
@@ -70,6 +97,25 @@ pub fn mechanism_evidence(m: Mechanism) -> Evidence {
         Mechanism::Glyph => Evidence::Glyph,
         Mechanism::Symbol => Evidence::Symbol,
         Mechanism::Activex => Evidence::Activex,
+    }
+}
+
+/// A glyph replaced by another. The form prints the same empty mark on both lines of a pair;
+/// when one line shows only a mark the reader cannot read by itself (a symbol it has no entry
+/// for) and the other still shows the form's empty mark, the person replaced the mark on that
+/// line: it is the one chosen. The edit, not the glyph, decides.
+pub fn replaced_marks(d: &mut DraftReading) {
+    let pairs = [
+        (LineKind::Authorize, LineKind::NotAuthorize),
+        (LineKind::NoComments, LineKind::WithComments),
+    ];
+    for (a, b) in pairs {
+        let (sa, sb) = (d.line_mut(a).clone(), d.line_mut(b).clone());
+        if sa.only_unknown() && sb.blank() {
+            d.line_mut(a).replaced = true;
+        } else if sb.only_unknown() && sa.blank() {
+            d.line_mut(b).replaced = true;
+        }
     }
 }
 

@@ -3,11 +3,12 @@
 //! waits for the label it belongs to, and other text is the reasons or comments of the line
 //! above it. A matrix form (a row per draft, a column per choice) is read by its columns.
 
-use super::labels::{Label, LineKind, Typed};
+use super::labels::{suffix_mark, Label, LineKind, Typed};
+use crate::record::Evidence;
 use super::{AnswerTable, DraftReading, Info, MarkUse};
 use crate::form::drafts::{find_drafts, is_name_line, name_of_line, DraftName};
 use crate::form::lang::compiled;
-use crate::form::layout::{Line, LineMark, Place, BOLD, HIGHLIGHT, UNDERLINE};
+use crate::form::layout::{Line, LineMark, Place, BOLD, HIGHLIGHT, STRIKE, UNDERLINE};
 use crate::form::text::{clean, fold, is_placeholder};
 use crate::warning::{Warning, WarningKind};
 
@@ -189,7 +190,12 @@ impl<'a> Walker<'a> {
         } else {
             // What follows the label on the same line is the person's text.
             let rest = body.get(label.end..).unwrap_or("");
-            push_text(self.out.drafts[d].bucket(label.kind), rest);
+            match suffix_mark(rest) {
+                Some(checked) => {
+                    self.out.drafts[d].line_mut(label.kind).typed = Some((checked, Evidence::Text))
+                }
+                None => push_text(self.out.drafts[d].bucket(label.kind), rest),
+            }
         }
     }
 
@@ -222,7 +228,8 @@ impl<'a> Walker<'a> {
         let label_range = info.body_offset..(info.body_offset + label.end).min(line.text.len());
         state.highlighted |= line.emphasis_in(label_range.clone(), HIGHLIGHT);
         state.bold |= line.emphasis_in(label_range.clone(), BOLD);
-        state.underline |= line.emphasis_in(label_range, UNDERLINE);
+        state.underline |= line.emphasis_in(label_range.clone(), UNDERLINE);
+        state.struck |= line.emphasis_in(label_range, STRIKE);
         state.sentence |= label.sentence;
         if info.typed.is_some() {
             state.typed = info.typed;
