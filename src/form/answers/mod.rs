@@ -300,6 +300,7 @@ fn drafts_of(line: &Line, info: &Info) -> Vec<DraftName> {
 /// Reads the answer table(s) out of the document's lines.
 pub fn read_answers(lines: &[Line]) -> AnswerTable {
     let mut infos: Vec<Info> = lines.iter().map(analyse).collect();
+    sentences_after_the_table(lines, &mut infos);
     let mut labelled = infos.iter().enumerate().filter(|(_, i)| i.label.is_some());
     let Some((first, _)) = labelled.next() else {
         return AnswerTable::default();
@@ -315,6 +316,24 @@ pub fn read_answers(lines: &[Line]) -> AnswerTable {
         ..AnswerTable::default()
     };
     walk::Walker::walk(lines, &infos, first, (start, last), out)
+}
+
+/// On a form with an answer table, a label's words in a paragraph after the table are a
+/// sentence the person added ("The Administration of … authorizes … all the drafts"), not a
+/// line of the form: they are read after the table ([`region::read_after_table`]).
+fn sentences_after_the_table(lines: &[Line], infos: &mut [Info]) {
+    let Some(last_in_table) = (0..lines.len())
+        .rev()
+        .find(|&i| infos[i].label.is_some() && lines[i].place.table > 0)
+    else {
+        return;
+    };
+    let table = lines[last_in_table].place.outer_table;
+    for (line, info) in lines.iter().zip(infos.iter_mut()).skip(last_in_table + 1) {
+        if line.place.table == 0 && line.place.outer_table != table {
+            info.label = None;
+        }
+    }
 }
 
 /// How many labels of each language, most first.
