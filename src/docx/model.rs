@@ -62,6 +62,9 @@ pub struct Paragraph {
     pub in_text_box: bool,
     /// Tracked changes (`w:ins`/`w:del`/moves) touched this paragraph.
     pub revised: bool,
+    /// Notes the person anchored here: the text of each Word comment, footnote or endnote
+    /// referenced from this paragraph (while parsing, their keys such as `comment:3`).
+    pub notes: Vec<String>,
 }
 
 impl Paragraph {
@@ -184,6 +187,9 @@ pub struct Document {
     pub other_marks: Vec<PlacedMark>,
     /// Things the reader noticed that a person may need to know (unknown symbol, depth cut).
     pub notes: Vec<String>,
+    /// In a comments, footnotes or endnotes part: each note's key (`comment:3`) and text,
+    /// paragraphs joined with `\n`.
+    pub note_texts: Vec<(String, String)>,
 }
 
 impl Document {

@@ -63,6 +63,8 @@ pub struct Line {
     pub shaded: bool,
     pub in_text_box: bool,
     pub bidi: bool,
+    /// Texts of the Word comments, footnotes and endnotes anchored on this line.
+    pub notes: Vec<String>,
 }
 
 pub const HIGHLIGHT: u8 = 1;
@@ -174,6 +176,7 @@ fn split_paragraph(
         shaded: p.shaded || cell_shaded,
         in_text_box: p.in_text_box,
         bidi: p.bidi,
+        notes: Vec::new(),
     };
     let first_new = out.len();
     let mut line = blank.clone();
@@ -225,6 +228,9 @@ fn split_paragraph(
         }
     }
     finish(&mut line, &mut fmt);
+    if let Some(last) = out.last_mut() {
+        last.notes = p.notes.clone();
+    }
     for line in &mut out[first_new..] {
         typed_marks_to_marks(line, mark_no);
     }

@@ -74,6 +74,12 @@ impl<'a> Walker<'a> {
         self.enter(line.place);
         let body = info.body(line);
         if self.draft_name(i, body) {
+            // A note anchored on the draft's name is about the draft.
+            if let Some(d) = self.current {
+                for n in &line.notes {
+                    push_text(&mut self.out.drafts[d].texts.after, n);
+                }
+            }
             return;
         }
         // A line listing several drafts (a subject line) is neither a name nor text.
@@ -197,6 +203,10 @@ impl<'a> Walker<'a> {
                 None => push_text(self.out.drafts[d].bucket(label.kind), rest),
             }
         }
+        // Comments and notes the person anchored on the line are written for it.
+        for n in &line.notes {
+            push_text(self.out.drafts[d].bucket(label.kind), n);
+        }
     }
 
     /// The draft a label line belongs to: the one its sentence names ("Spain authorizes SG2 to
@@ -292,6 +302,9 @@ impl<'a> Walker<'a> {
             .or_else(|| last_kind(&self.out.drafts[d]));
         if let Some(k) = kind {
             push_text(self.out.drafts[d].bucket(k), &line.text);
+            for n in &line.notes {
+                push_text(self.out.drafts[d].bucket(k), n);
+            }
         }
     }
 
