@@ -19,6 +19,7 @@ use crate::form::drafts::{find_drafts, DraftName};
 use crate::form::layout::{Line, LineMark};
 use crate::record::{Comments, Decision, Evidence};
 use crate::warning::Warning;
+use crate::form::text::fold;
 use labels::word_mark;
 
 /// The state of one line of the form (a decision line or an option).
@@ -316,6 +317,41 @@ pub fn read_answers(lines: &[Line]) -> AnswerTable {
         ..AnswerTable::default()
     };
     walk::Walker::walk(lines, &infos, first, (start, last), out)
+}
+
+/// Form text the reader did not recognise as a label (a label wrapped over two lines, a
+/// template's extra wording) is printed for every draft: the same piece in the same bucket of
+/// at least half of the drafts (and of two) is the form's, not the person's, and is dropped.
+/// A person writing the very same words for most drafts loses them to a warning that no text
+/// was found, never silently into another draft.
+pub fn drop_repeated_text(drafts: &mut [DraftReading]) {
+    let n = drafts.len();
+    if n < 2 {
+        return;
+    }
+    type Bucket = fn(&mut Texts) -> &mut Vec<String>;
+    let buckets: [Bucket; 2] = [|t| &mut t.authorize, |t| &mut t.not_authorize];
+    for bucket in buckets {
+        let mut counts: Vec<(String, usize)> = Vec::new();
+        for d in drafts.iter_mut() {
+            let mut seen: Vec<String> = bucket(&mut d.texts).iter().map(|t| fold(t)).collect();
+            seen.dedup();
+            for f in seen {
+                match counts.iter_mut().find(|(k, _)| *k == f) {
+                    Some(c) => c.1 += 1,
+                    None => counts.push((f, 1)),
+                }
+            }
+        }
+        let form: Vec<String> = counts
+            .into_iter()
+            .filter(|(_, c)| *c >= 2 && *c * 2 >= n)
+            .map(|(k, _)| k)
+            .collect();
+        for d in drafts.iter_mut() {
+            bucket(&mut d.texts).retain(|t| !form.contains(&fold(t)));
+        }
+    }
 }
 
 /// On a form with an answer table, a label's words in a paragraph after the table are a

@@ -453,7 +453,8 @@ fn flush_row(out: &mut AnswerTable, pending: &mut Vec<Pending>, labels: &[(usize
 
 fn push_text(bucket: &mut Vec<String>, raw: &str) {
     let t = clean(raw);
-    if t.is_empty() || is_placeholder(&t) {
+    // A bracket or a dash left over from a label is no text.
+    if t.is_empty() || is_placeholder(&t) || !t.chars().any(char::is_alphanumeric) {
         return;
     }
     bucket.push(t);
