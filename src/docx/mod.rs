@@ -24,13 +24,7 @@ pub mod limits {
 const REL_OFFICE_DOCUMENT: &str = "/officeDocument";
 const MAIN_PART_FALLBACK: &str = "word/document.xml";
 /// Relationship types (last path segment) of parts scanned for marks besides the body.
-const OTHER_PART_TYPES: [&str; 5] = [
-    "/header",
-    "/footer",
-    "/footnotes",
-    "/endnotes",
-    "/comments",
-];
+const OTHER_PART_TYPES: [&str; 5] = ["/header", "/footer", "/footnotes", "/endnotes", "/comments"];
 
 /// Convenience: bytes → Document.
 pub fn read_docx(bytes: &[u8]) -> Result<Document, DocxError> {

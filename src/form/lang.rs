@@ -407,7 +407,8 @@ pub const PART_WORDS: &str =
 pub const PART_WORDS_BEFORE: &str = r"Amendment|Amd|Corrigendum|Cor|Supplement|Suppl|Amendement|Enmienda|Поправк\w*|Исправлени\w*|التعديل|تعديل";
 /// A sentence about every draft of the form ("… authorizes … all the drafts listed above"),
 /// matched on folded text in any language.
-pub const ALL_DRAFTS: &str = r"\b(?:all|every|tous|toutes|todos|todas|все|всех|всем|всеми)\b|جميع|كل\s|所有|全部|各项";
+pub const ALL_DRAFTS: &str =
+    r"\b(?:all|every|tous|toutes|todos|todas|все|всех|всем|всеми)\b|جميع|كل\s|所有|全部|各项";
 /// … and the word joining it to the number ("to", "à", "к", "للتوصية").
 pub const PART_OF: &str = "to|of|à|de|a|к|للتوصية|لتوصية";
 

@@ -175,11 +175,7 @@ fn infer_option(d: &DraftReading) -> Option<(bool, bool, Option<Shown>)> {
         } else {
             "the other option line being deleted"
         };
-        return Some((
-            no.kept(),
-            with.kept(),
-            Some(Shown { how, deleted: true }),
-        ));
+        return Some((no.kept(), with.kept(), Some(Shown { how, deleted: true })));
     }
     None
 }

@@ -352,7 +352,11 @@ fn option_label_end(rest: &str) -> usize {
 /// brackets and dashes around it dropped, read as [`word_mark`].
 pub(super) fn suffix_mark(text: &str) -> Option<bool> {
     let t = text.trim_matches(|c: char| {
-        c.is_whitespace() || matches!(c, '–' | '—' | '-' | '(' | ')' | '（' | '）' | '[' | ']' | ':' | '：' | ',' | '،')
+        c.is_whitespace()
+            || matches!(
+                c,
+                '–' | '—' | '-' | '(' | ')' | '（' | '）' | '[' | ']' | ':' | '：' | ',' | '،'
+            )
     });
     if t.is_empty() {
         return None;

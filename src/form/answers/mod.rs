@@ -17,9 +17,9 @@ pub use region::read_after_table;
 use crate::docx::model::{Checkbox, Mechanism};
 use crate::form::drafts::{find_drafts, DraftName};
 use crate::form::layout::{Line, LineMark};
+use crate::form::text::fold;
 use crate::record::{Comments, Decision, Evidence};
 use crate::warning::Warning;
-use crate::form::text::fold;
 use labels::word_mark;
 
 /// The state of one line of the form (a decision line or an option).
@@ -70,6 +70,41 @@ impl LineState {
             && self.counted().next().is_some()
             && self.counted().all(|c| c.checked == Some(false))
     }
+    /// What the person did to the line, as found (for `explain`): each kind of edit in words.
+    pub fn edits(&self) -> Vec<String> {
+        if !self.present {
+            return vec!["not in the reply (deleted)".into()];
+        }
+        let mut out: Vec<String> = Vec::new();
+        for c in self.counted() {
+            let state = match c.checked {
+                Some(true) => "checked",
+                Some(false) => "left empty",
+                None => "of unknown state",
+            };
+            out.push(format!("mark {state} ({})", c.detail));
+        }
+        if let Some((checked, ev)) = self.typed {
+            let what = if checked { "assent" } else { "refusal" };
+            out.push(format!("{what} typed ({})", ev.as_str()));
+        }
+        let flags = [
+            (self.replaced, "the form's mark replaced by another"),
+            (self.struck, "struck through"),
+            (self.highlighted, "highlighted or shaded"),
+            (self.bold, "made bold"),
+            (self.underline, "underlined"),
+            (self.sentence, "written as a sentence"),
+        ];
+        out.extend(
+            flags
+                .iter()
+                .filter(|(on, _)| *on)
+                .map(|(_, w)| w.to_string()),
+        );
+        out
+    }
+
     /// The line is in the reply and not struck through (not removed by the person).
     pub fn kept(&self) -> bool {
         self.present && !self.struck

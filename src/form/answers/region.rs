@@ -4,14 +4,14 @@
 
 use super::labels::{classify, LineKind};
 use super::{AnswerTable, DraftReading};
-use crate::form::lang::ALL_DRAFTS;
-use regex::Regex;
-use std::sync::OnceLock;
 use crate::form::drafts::{find_drafts, name_of_line};
 use crate::form::lang::compiled;
+use crate::form::lang::ALL_DRAFTS;
 use crate::form::layout::Line;
 use crate::form::text::{clean, fold};
 use crate::warning::{Warning, WarningKind};
+use regex::Regex;
+use std::sync::OnceLock;
 
 /// The first and last line of the answer region, given the first and last line with a label.
 pub(super) fn region(lines: &[Line], first: usize, last_label: usize) -> (usize, usize) {
@@ -185,14 +185,22 @@ fn sentence_after_table(text: &str, table: &mut AnswerTable) -> bool {
     // Each named draft's clause: from its name to the next one.
     let starts: Vec<usize> = named
         .iter()
-        .filter_map(|n| text.find(n.provisional.as_deref().unwrap_or(&n.draft)).or_else(|| text.find(&n.draft)))
+        .filter_map(|n| {
+            text.find(n.provisional.as_deref().unwrap_or(&n.draft))
+                .or_else(|| text.find(&n.draft))
+        })
         .collect();
     let first_name = starts.iter().copied().min().unwrap_or(text.len());
     for d in table.drafts.iter_mut().filter(|d| unmarked(d)) {
         let clause = match named.iter().position(|n| d.name.same_as(n)) {
             Some(i) => {
                 let from = starts.get(i).copied().unwrap_or(0);
-                let to = starts.iter().copied().filter(|&s| s > from).min().unwrap_or(text.len());
+                let to = starts
+                    .iter()
+                    .copied()
+                    .filter(|&s| s > from)
+                    .min()
+                    .unwrap_or(text.len());
                 &text[from..to]
             }
             None if about_all => &text[..first_name],
@@ -206,9 +214,14 @@ fn sentence_after_table(text: &str, table: &mut AnswerTable) -> bool {
 
 /// A draft none of whose lines is marked.
 fn unmarked(d: &DraftReading) -> bool {
-    ![&d.authorize, &d.not_authorize, &d.no_comments, &d.with_comments]
-        .iter()
-        .any(|s| s.checked() || s.sentence)
+    ![
+        &d.authorize,
+        &d.not_authorize,
+        &d.no_comments,
+        &d.with_comments,
+    ]
+    .iter()
+    .any(|s| s.checked() || s.sentence)
 }
 
 /// The decision a clause states on its own, in any language: refusal words first.
@@ -231,7 +244,10 @@ fn mark_by_sentence(d: &mut DraftReading, kind: LineKind, folded: &str) {
         return;
     }
     for c in compiled() {
-        for (k, re) in [(LineKind::NoComments, &c.no_comments), (LineKind::WithComments, &c.with_comments)] {
+        for (k, re) in [
+            (LineKind::NoComments, &c.no_comments),
+            (LineKind::WithComments, &c.with_comments),
+        ] {
             if re.is_match(folded) {
                 d.line_mut(k).sentence = true;
                 d.line_mut(k).present = true;

@@ -4,12 +4,12 @@
 //! above it. A matrix form (a row per draft, a column per choice) is read by its columns.
 
 use super::labels::{suffix_mark, Label, LineKind, Typed};
-use crate::record::Evidence;
 use super::{AnswerTable, DraftReading, Info, MarkUse};
 use crate::form::drafts::{find_drafts, is_name_line, name_of_line, DraftName};
 use crate::form::lang::compiled;
 use crate::form::layout::{Line, LineMark, Place, BOLD, HIGHLIGHT, STRIKE, UNDERLINE};
 use crate::form::text::{clean, fold, is_placeholder};
+use crate::record::Evidence;
 use crate::warning::{Warning, WarningKind};
 
 /// Where the walk is: the draft being read and what the current row and cell have shown.
