@@ -37,6 +37,8 @@ pub struct RunFormat {
     pub bold: bool,
     pub underline: bool,
     pub strike: bool,
+    /// `w:color` other than automatic or black.
+    pub colour: bool,
     /// `w:highlight` other than `none`, or a run `w:shd` fill that is not white/auto.
     pub highlight: bool,
 }

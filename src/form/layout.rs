@@ -72,6 +72,8 @@ pub const BOLD: u8 = 2;
 pub const UNDERLINE: u8 = 4;
 /// Struck through (`w:strike` or `w:dstrike`): text the person removed without deleting it.
 pub const STRIKE: u8 = 8;
+/// Coloured text (`w:color` not automatic or black).
+pub const COLOUR: u8 = 16;
 
 impl Line {
     /// Whether (nearly) all letters in `range` of the text carry `flag` — used on a label's
@@ -206,7 +208,8 @@ fn split_paragraph(
                     (u8::from(format.highlight) * HIGHLIGHT)
                         | (u8::from(format.bold) * BOLD)
                         | (u8::from(format.underline) * UNDERLINE)
-                        | (u8::from(format.strike) * STRIKE),
+                        | (u8::from(format.strike) * STRIKE)
+                        | (u8::from(format.colour) * COLOUR),
                 ));
                 fmt.chars += n;
                 fmt.highlight += if format.highlight { n } else { 0 };

@@ -555,4 +555,23 @@ mod edits {
         assert_eq!(a[0].text, "Kenya asks for more time.");
         assert_eq!(a[1].text, "");
     }
+
+    /// The chosen line written in colour, the other left black: read, with a warning.
+    #[test]
+    fn a_coloured_line_is_chosen() {
+        let rows = draft_rows(
+            "ITU-T Y.3115",
+            &legacy(false),
+            &r(AUTH),
+            [&r(EMPTY), &r(EMPTY)],
+            &legacy(false),
+            &rp(r#"<w:color w:val="FF0000"/>"#, NOT),
+        );
+        let f = read(&table(&rows));
+        assert_eq!(
+            decision_of(&f),
+            (Decision::NotAuthorize, Evidence::Highlight)
+        );
+        assert!(warned(&f, WarningKind::DecisionFromEmphasis, "Y.3115"));
+    }
 }

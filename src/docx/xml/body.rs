@@ -339,7 +339,7 @@ impl Parser<'_, '_> {
                 self.block_property(el, tag);
                 Opened::NOTHING
             }
-            El::B | El::U | El::Strike | El::DStrike | El::Highlight | El::RFonts => {
+            El::B | El::U | El::Strike | El::DStrike | El::Highlight | El::Color | El::RFonts => {
                 self.run_property(el, tag);
                 Opened::NOTHING
             }

@@ -31,6 +31,8 @@ pub(super) enum El {
     Strike,
     DStrike,
     Highlight,
+    /// `w:rPr/w:color`: text coloured.
+    Color,
     RFonts,
     T,
     DelText,
@@ -126,6 +128,7 @@ fn main_element(local: &str) -> El {
         },
         5 => match local {
             "sdtPr" => El::SdtPr,
+            "color" => El::Color,
             _ => El::Other,
         },
         6 => match local {

@@ -41,7 +41,12 @@ struct Inferred {
 type Attr = fn(&LineState) -> bool;
 
 /// The kinds of emphasis that can stand for a mark, in the order they are believed.
-const EMPHASIS: [Attr; 3] = [|s| s.highlighted, |s| s.bold, |s| s.underline];
+const EMPHASIS: [Attr; 4] = [
+    |s| s.highlighted,
+    |s| s.bold,
+    |s| s.underline,
+    |s| s.coloured,
+];
 
 /// When no box is marked: a sentence written by the person, a line emphasised while the other
 /// is not, or the line not chosen deleted.
@@ -74,7 +79,7 @@ fn infer_unmarked(d: &DraftReading) -> Option<Inferred> {
         return Some(pick(au.sentence, Evidence::Text, None, &|s| s.sentence));
     }
     if au.present && na.present {
-        let hows = ["highlighted", "in bold", "underlined"];
+        let hows = ["highlighted", "in bold", "underlined", "in colour"];
         if let Some((attr, how)) = EMPHASIS.into_iter().zip(hows).find(|(a, _)| a(au) != a(na)) {
             let w = format!(
                 "no box is marked; read '{}' from its line being {how} while the other is not",
@@ -158,7 +163,7 @@ fn infer_option(d: &DraftReading) -> Option<(bool, bool, Option<Shown>)> {
         return Some((no.sentence, with.sentence, None));
     }
     if no.present && with.present {
-        let hows = ["highlighting", "bold type", "underlining"];
+        let hows = ["highlighting", "bold type", "underlining", "colour"];
         let (attr, how) = EMPHASIS
             .into_iter()
             .zip(hows)

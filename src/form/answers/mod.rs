@@ -33,6 +33,8 @@ pub struct LineState {
     pub highlighted: bool,
     pub bold: bool,
     pub underline: bool,
+    /// The label's words are in a colour (not automatic or black).
+    pub coloured: bool,
     /// The label's words are struck through: the person removed the line without deleting it.
     pub struck: bool,
     /// The form's mark was replaced by another the reader cannot read by itself (see
@@ -94,6 +96,7 @@ impl LineState {
             (self.highlighted, "highlighted or shaded"),
             (self.bold, "made bold"),
             (self.underline, "underlined"),
+            (self.coloured, "coloured"),
             (self.sentence, "written as a sentence"),
         ];
         out.extend(

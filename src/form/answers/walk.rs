@@ -7,7 +7,7 @@ use super::labels::{suffix_mark, Label, LineKind, Typed};
 use super::{AnswerTable, DraftReading, Info, MarkUse};
 use crate::form::drafts::{find_drafts, is_name_line, name_of_line, DraftName};
 use crate::form::lang::compiled;
-use crate::form::layout::{Line, LineMark, Place, BOLD, HIGHLIGHT, STRIKE, UNDERLINE};
+use crate::form::layout::{Line, LineMark, Place, BOLD, COLOUR, HIGHLIGHT, STRIKE, UNDERLINE};
 use crate::form::text::{clean, fold, is_placeholder};
 use crate::record::Evidence;
 use crate::warning::{Warning, WarningKind};
@@ -239,7 +239,8 @@ impl<'a> Walker<'a> {
         state.highlighted |= line.emphasis_in(label_range.clone(), HIGHLIGHT);
         state.bold |= line.emphasis_in(label_range.clone(), BOLD);
         state.underline |= line.emphasis_in(label_range.clone(), UNDERLINE);
-        state.struck |= line.emphasis_in(label_range, STRIKE);
+        state.struck |= line.emphasis_in(label_range.clone(), STRIKE);
+        state.coloured |= line.emphasis_in(label_range, COLOUR);
         state.sentence |= label.sentence;
         if info.typed.is_some() {
             state.typed = info.typed;
