@@ -363,10 +363,12 @@ fn verdict(
             )),
         );
     }
-    let seen = if d.authorize.has_mark() || d.not_authorize.has_mark() {
-        "both boxes are empty"
-    } else {
-        "no box was found"
+    let seen = match uninterpreted_edits(d) {
+        Some(edits) => format!("edits found but not understood: {edits}"),
+        None if d.authorize.has_mark() || d.not_authorize.has_mark() => {
+            "both boxes are empty".to_string()
+        }
+        None => "no box was found".to_string(),
     };
     (
         v(
@@ -380,6 +382,28 @@ fn verdict(
             format!("no decision is marked ({seen}); read as no reply"),
         )),
     )
+}
+
+/// Edits on a draft's lines that decided nothing (the same emphasis on both lines, both struck
+/// through, a mark of unknown state): said in the no-reply warning so that a person decides.
+fn uninterpreted_edits(d: &DraftReading) -> Option<String> {
+    let lines = [
+        ("authorizes", &d.authorize),
+        ("does not authorize", &d.not_authorize),
+        ("no comments", &d.no_comments),
+        ("comments attached", &d.with_comments),
+    ];
+    let found: Vec<String> = lines
+        .iter()
+        .filter(|(_, s)| s.present)
+        .flat_map(|(what, s)| {
+            s.edits()
+                .into_iter()
+                .filter(|e| !e.starts_with("mark left empty"))
+                .map(move |e| format!("'{what}' {e}"))
+        })
+        .collect();
+    (!found.is_empty()).then(|| found.join(", "))
 }
 
 /// The reasons or comments the decision calls for, and what is wrong with them.
