@@ -5,7 +5,11 @@
 use serde::Serialize;
 
 use crate::docx::{self, model::Mechanism};
-use crate::form::{self, answers::mechanism_evidence, Context};
+use crate::form::{
+    self,
+    answers::{mechanism_evidence, LineKind},
+    Context,
+};
 use crate::record::{Comments, Decision, Evidence};
 
 #[derive(Debug, Serialize)]
@@ -38,6 +42,15 @@ pub struct AnswerOut {
     pub why: String,
     /// Comments or reasons written on the form.
     pub text: String,
+    /// Each of the draft's lines on the form, with the edits found on it.
+    pub lines: Vec<LineOut>,
+}
+
+/// One line of a draft (a decision line or an option) and the edits the person made on it.
+#[derive(Debug, Serialize)]
+pub struct LineOut {
+    pub line: &'static str,
+    pub edits: Vec<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -132,6 +145,19 @@ pub fn explain_bytes(source: &str, bytes: &[u8]) -> Result<Explanation, ExplainE
             evidence: d.verdict.evidence,
             why: d.verdict.why.clone(),
             text: d.verdict.text.clone(),
+            lines: [
+                (LineKind::Authorize, &d.authorize),
+                (LineKind::NotAuthorize, &d.not_authorize),
+                (LineKind::NoComments, &d.no_comments),
+                (LineKind::WithComments, &d.with_comments),
+            ]
+            .into_iter()
+            .filter(|(k, s)| s.present || matches!(k, LineKind::Authorize | LineKind::NotAuthorize))
+            .map(|(k, s)| LineOut {
+                line: k.as_str(),
+                edits: s.edits(),
+            })
+            .collect(),
         })
         .collect();
     Ok(Explanation {
@@ -207,6 +233,14 @@ pub fn render_text(e: &Explanation) -> String {
                 .map(|c| format!(", {}", c.as_str()))
                 .unwrap_or_default();
             let _ = writeln!(s, "  {}: {}{} — {}", a.draft, a.decision.as_str(), c, a.why);
+            for l in &a.lines {
+                let edits = if l.edits.is_empty() {
+                    "no edit".to_string()
+                } else {
+                    l.edits.join("; ")
+                };
+                let _ = writeln!(s, "      {:<18} {edits}", format!("{}:", l.line));
+            }
             if !a.text.is_empty() {
                 for l in a.text.lines() {
                     let _ = writeln!(s, "      │ {l}");

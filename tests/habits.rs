@@ -2,20 +2,20 @@
 //! languages, filled the way people fill Word forms, built without reading the reader. It is
 //! scored here as `scripts/score-habits.py` scores it, and must not fall below the floors below.
 //!
-//! The floors are the first-run scores (tests/fixtures/habits/SCORES-first-run.md), measured
-//! before any tuning: they guard against a change that reads these habits worse. Issue 12's
-//! targets are far above them (decisions 99 %, options 97 %, reasons 95 %, Member State 98 %);
-//! raise a floor when the reader improves.
+//! The first-run scores (tests/fixtures/habits/SCORES-first-run.md, before any tuning) were
+//! decisions 80.4 %, options 61.8 %, reasons 57.4 %, Member State 83.3 %. The floors are what
+//! the reader reaches now (reading each reply as the form plus the person's edits): they guard
+//! against a change that reads these habits worse; raise a floor when the reader improves.
 
 use std::path::Path;
 use std::process::Command;
 
 use crate::common::load;
 
-/// First-run scores, in per cent; Member State raised when issue 12 part 3 read 48 of 48.
-const FLOOR_DECISIONS: f64 = 80.4;
-const FLOOR_OPTIONS: f64 = 61.8;
-const FLOOR_REASONS: f64 = 57.4;
+/// Floors, in per cent: the first run read 80.4, 61.8, 57.4 and 83.3.
+const FLOOR_DECISIONS: f64 = 100.0;
+const FLOOR_OPTIONS: f64 = 100.0;
+const FLOOR_REASONS: f64 = 100.0;
 const FLOOR_MEMBER_STATE: f64 = 97.9;
 
 fn pct(right: usize, of: usize) -> f64 {
@@ -89,7 +89,7 @@ fn habits_are_read_no_worse_than_the_first_run() {
     for (what, score, floor) in scores {
         assert!(
             score + 0.05 >= floor,
-            "{what}: {score:.1} % is below the first run's {floor} %\n{}",
+            "{what}: {score:.1} % is below its floor {floor} %\n{}",
             report.join("\n")
         );
     }

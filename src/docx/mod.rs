@@ -25,7 +25,7 @@ pub mod limits {
 const REL_OFFICE_DOCUMENT: &str = "/officeDocument";
 const MAIN_PART_FALLBACK: &str = "word/document.xml";
 /// Relationship types (last path segment) of parts scanned for marks besides the body.
-const OTHER_PART_TYPES: [&str; 4] = ["/header", "/footer", "/footnotes", "/endnotes"];
+const OTHER_PART_TYPES: [&str; 5] = ["/header", "/footer", "/footnotes", "/endnotes", "/comments"];
 
 /// Convenience: bytes → Document.
 pub fn read_docx(bytes: &[u8]) -> Result<Document, DocxError> {
@@ -78,13 +78,45 @@ pub fn read_document(pkg: &mut Package<'_>) -> Result<Document, DocxError> {
                     }
                 }
                 doc.notes.extend(part_doc.notes);
+                doc.note_texts.extend(part_doc.note_texts);
             }
             Err(e) => doc
                 .notes
                 .push(format!("part {} was not read: {e}", rel.target)),
         }
     }
+    resolve_notes(&mut doc);
     Ok(doc)
+}
+
+/// Puts each note's text where it is referenced: a paragraph's keys (`comment:3`) become the
+/// texts of the notes; a key with no note, or an empty note, is dropped.
+fn resolve_notes(doc: &mut Document) {
+    let texts = std::mem::take(&mut doc.note_texts);
+    let mut stack: Vec<&mut Vec<Block>> = vec![&mut doc.body];
+    while let Some(blocks) = stack.pop() {
+        for b in blocks {
+            match b {
+                Block::Paragraph(p) => {
+                    p.notes = p
+                        .notes
+                        .iter()
+                        .filter_map(|k| texts.iter().find(|(key, _)| key == k))
+                        .map(|(_, t)| t.clone())
+                        .filter(|t| !t.is_empty())
+                        .collect();
+                }
+                Block::Table(t) => {
+                    for row in &mut t.rows {
+                        for cell in &mut row.cells {
+                            stack.push(&mut cell.blocks);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    doc.note_texts = texts;
 }
 
 fn main_part_name(pkg: &mut Package<'_>) -> Result<String, DocxError> {

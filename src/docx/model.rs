@@ -37,6 +37,8 @@ pub struct RunFormat {
     pub bold: bool,
     pub underline: bool,
     pub strike: bool,
+    /// `w:color` other than automatic or black.
+    pub colour: bool,
     /// `w:highlight` other than `none`, or a run `w:shd` fill that is not white/auto.
     pub highlight: bool,
 }
@@ -62,6 +64,9 @@ pub struct Paragraph {
     pub in_text_box: bool,
     /// Tracked changes (`w:ins`/`w:del`/moves) touched this paragraph.
     pub revised: bool,
+    /// Notes the person anchored here: the text of each Word comment, footnote or endnote
+    /// referenced from this paragraph (while parsing, their keys such as `comment:3`).
+    pub notes: Vec<String>,
 }
 
 impl Paragraph {
@@ -187,6 +192,9 @@ pub struct Document {
     /// The page headers (`word/header*.xml`) the section properties show, in the order of
     /// the relationships: a letterhead often lives there and nowhere else.
     pub page_headers: Vec<PageHeader>,
+    /// In a comments, footnotes or endnotes part: each note's key (`comment:3`) and text,
+    /// paragraphs joined with `\n`.
+    pub note_texts: Vec<(String, String)>,
 }
 
 /// The text of one page header part.

@@ -209,7 +209,7 @@ pub static WORDS: [LangWords; 6] = [
         code: "ar",
         not_authorize: r"لا\s*(?:تاذن|ياذن|توافق|يوافق|تخول|يخول)",
         authorize: r"(?:تاذن|ياذن|تخول|يخول)",
-        no_comments: r"لا\s*توجد\s*(?:اي\s*)?تعليقات|بدون\s*تعليقات|لا\s*تعليقات|ليست?\s*هناك\s*(?:اي\s*)?تعليقات",
+        no_comments: r"لا\s*توجد\s*(?:اي\s*)?تعليقات|(?:ب)?دون\s*تعليقات|لا\s*تعليقات|ليست?\s*هناك\s*(?:اي\s*)?تعليقات",
         with_comments: r"(?:ترد\s*طيه|مرفق\w*)\s*(?:ال)?تعليقات|تعليقات\s*.{0,40}مرفق",
         from: r"من|المرسل",
         to: r"الى",
@@ -402,9 +402,13 @@ pub const DRAFT_TITLE_HAN: &str = "新建议书草案修订的";
 /// A part of a Recommendation written after its number ("G.9804.3 Amd. 1", "H.265.2修正案1"),
 /// a regex alternation matched as written (not folded).
 pub const PART_WORDS: &str =
-    "Amd|Amendment|Cor|Corrigendum|Suppl|Supplement|Add|Addendum|修正案|勘误|增补";
+    "Amd|Amendment|Cor|Corrigendum|Suppl|Supplement|Add|Addendum|修正案|修正|勘误|增补";
 /// A part written before the number ("Amendment 1 to ITU-T G.9804.3"), case ignored …
 pub const PART_WORDS_BEFORE: &str = r"Amendment|Amd|Corrigendum|Cor|Supplement|Suppl|Amendement|Enmienda|Поправк\w*|Исправлени\w*|التعديل|تعديل";
+/// A sentence about every draft of the form ("… authorizes … all the drafts listed above"),
+/// matched on folded text in any language.
+pub const ALL_DRAFTS: &str =
+    r"\b(?:all|every|tous|toutes|todos|todas|все|всех|всем|всеми)\b|جميع|كل\s|所有|全部|各项";
 /// … and the word joining it to the number ("to", "à", "к", "للتوصية").
 pub const PART_OF: &str = "to|of|à|de|a|к|للتوصية|لتوصية";
 

@@ -65,13 +65,17 @@ pub struct Line {
     pub bidi: bool,
     /// Tracked changes touched the paragraph (shown on the review page).
     pub revised: bool,
+    /// Texts of the Word comments, footnotes and endnotes anchored on this line.
+    pub notes: Vec<String>,
 }
 
 pub const HIGHLIGHT: u8 = 1;
 pub const BOLD: u8 = 2;
 pub const UNDERLINE: u8 = 4;
-/// Struck through: not read as a mark, shown on the review page as the person left it.
+/// Struck through (`w:strike` or `w:dstrike`): text the person removed without deleting it.
 pub const STRIKE: u8 = 8;
+/// Coloured text (`w:color` not automatic or black).
+pub const COLOUR: u8 = 16;
 
 impl Line {
     /// Whether (nearly) all letters in `range` of the text carry `flag` — used on a label's
@@ -177,6 +181,7 @@ fn split_paragraph(
         in_text_box: p.in_text_box,
         bidi: p.bidi,
         revised: p.revised,
+        notes: Vec::new(),
     };
     let first_new = out.len();
     let mut line = blank.clone();
@@ -206,7 +211,8 @@ fn split_paragraph(
                     (u8::from(format.highlight) * HIGHLIGHT)
                         | (u8::from(format.bold) * BOLD)
                         | (u8::from(format.underline) * UNDERLINE)
-                        | (u8::from(format.strike) * STRIKE),
+                        | (u8::from(format.strike) * STRIKE)
+                        | (u8::from(format.colour) * COLOUR),
                 ));
                 fmt.chars += n;
                 fmt.highlight += if format.highlight { n } else { 0 };
@@ -228,6 +234,9 @@ fn split_paragraph(
         }
     }
     finish(&mut line, &mut fmt);
+    if let Some(last) = out.last_mut() {
+        last.notes = p.notes.clone();
+    }
     for line in &mut out[first_new..] {
         typed_marks_to_marks(line, mark_no);
     }

@@ -96,6 +96,7 @@ pub fn read_form(doc: &Document, ctx: &Context) -> FormReading {
     name_from_subject(&mut table, &lines[..header_end], &mut warnings);
     read_after_table(&lines, after_start, &mut table);
     warnings.append(&mut table.warnings);
+    answers::drop_repeated_text(&mut table.drafts);
     for d in &mut table.drafts {
         decide(d);
     }

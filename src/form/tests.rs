@@ -435,3 +435,143 @@ fn both_decisions_side_by_side_in_one_row() {
     let f = read(&table(&rows));
     assert_eq!(f.answers()[0].decision, Decision::NotAuthorize);
 }
+
+/// Issue 12: the person's edits on a draft's lines, read by their kind.
+mod edits {
+    use super::*;
+
+    fn sym(font: &str, char: &str) -> String {
+        format!(r#"<w:r><w:sym w:font="{font}" w:char="{char}"/></w:r>"#)
+    }
+
+    /// Lines not chosen struck through (`w:strike`, `w:dstrike`): the line left as printed is
+    /// the one chosen, said in a warning.
+    #[test]
+    fn struck_lines_are_removed_lines() {
+        for strike in ["<w:strike/>", "<w:dstrike/>"] {
+            let rows = draft_rows(
+                "ITU-T Y.3115",
+                &legacy(false),
+                &r(AUTH),
+                [&r(EMPTY), &r(EMPTY)],
+                &legacy(false),
+                &rp(strike, NOT),
+            );
+            let f = read(&table(&rows));
+            assert_eq!(decision_of(&f), (Decision::Authorize, Evidence::Deletion));
+            assert!(warned(&f, WarningKind::DecisionFromDeletion, "Y.3115"));
+        }
+    }
+
+    /// The form's ⃝ replaced by a symbol the reader has no entry for, the other option still
+    /// showing ⃝: the replaced one is chosen.
+    #[test]
+    fn a_replaced_mark_is_the_chosen_one() {
+        let rows = draft_rows(
+            "ITU-T Y.3115",
+            &legacy(true),
+            &r(AUTH),
+            [&r(EMPTY), &sym("Wingdings", "F06C")],
+            &legacy(false),
+            &r(NOT),
+        );
+        let f = read(&table(&rows));
+        assert_eq!(f.answers()[0].comments, Some(Comments::WithComments));
+    }
+
+    /// A word of assent typed after an option's label ("– Yes", "（是）") marks it.
+    #[test]
+    fn a_word_typed_after_the_label_marks_it() {
+        for yes in [" – Yes", "（是）"] {
+            let rows = draft_rows(
+                "ITU-T Y.3115",
+                &legacy(true),
+                &r(AUTH),
+                [&r(EMPTY), &r(EMPTY)],
+                &legacy(false),
+                &r(NOT),
+            )
+            .replace(
+                "No comments or proposed changes",
+                &format!("No comments or proposed changes{yes}"),
+            );
+            let f = read(&table(&rows));
+            assert_eq!(f.answers()[0].comments, Some(Comments::NoComments), "{yes}");
+            assert_eq!(f.answers()[0].text, "");
+        }
+    }
+
+    /// The table left as sent and a sentence below it: about every draft, with the one it
+    /// names as an exception taking its own clause.
+    #[test]
+    fn a_sentence_after_the_table() {
+        let empty = |name: &str| {
+            draft_rows(
+                name,
+                &legacy(false),
+                &r(AUTH),
+                [&r(EMPTY), &r(EMPTY)],
+                &legacy(false),
+                &r(NOT),
+            )
+        };
+        let body = table(&(empty("ITU-T Y.3115") + &empty("ITU-T Y.3116")))
+            + &p(&r("The Administration of Kenya authorizes Study Group 13 to consider all the drafts listed above for approval, without comments, except ITU-T Y.3116, which it does not authorize."));
+        let f = read(&body);
+        let a = f.answers();
+        assert_eq!(
+            (a[0].decision, a[0].comments),
+            (Decision::Authorize, Some(Comments::NoComments))
+        );
+        assert_eq!(a[1].decision, Decision::NotAuthorize);
+    }
+
+    /// Form wording the reader does not know as a label, printed under every draft's line,
+    /// is not the person's text.
+    #[test]
+    fn form_text_repeated_for_every_draft_is_not_text() {
+        let draft = |name: &str, extra: &str| {
+            draft_rows(
+                name,
+                &legacy(false),
+                &r(AUTH),
+                [&r(EMPTY), &r(EMPTY)],
+                &legacy(true),
+                &r(NOT),
+            )
+            .replace(
+                &format!("{}</w:t></w:r></w:p>", NOT),
+                &format!(
+                    "{NOT}</w:t></w:r></w:p>{}{extra}",
+                    p(&r("and a summary of the changes"))
+                ),
+            )
+        };
+        let own = p(&r("Kenya asks for more time."));
+        let f = read(&table(
+            &(draft("ITU-T Y.3115", &own) + &draft("ITU-T Y.3116", "")),
+        ));
+        let a = f.answers();
+        assert_eq!(a[0].text, "Kenya asks for more time.");
+        assert_eq!(a[1].text, "");
+    }
+
+    /// The chosen line written in colour, the other left black: read, with a warning.
+    #[test]
+    fn a_coloured_line_is_chosen() {
+        let rows = draft_rows(
+            "ITU-T Y.3115",
+            &legacy(false),
+            &r(AUTH),
+            [&r(EMPTY), &r(EMPTY)],
+            &legacy(false),
+            &rp(r#"<w:color w:val="FF0000"/>"#, NOT),
+        );
+        let f = read(&table(&rows));
+        assert_eq!(
+            decision_of(&f),
+            (Decision::NotAuthorize, Evidence::Highlight)
+        );
+        assert!(warned(&f, WarningKind::DecisionFromEmphasis, "Y.3115"));
+    }
+}

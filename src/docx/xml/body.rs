@@ -94,6 +94,9 @@ struct Parser<'r, 'a> {
     /// for the next paragraph.
     pending: Vec<Checkbox>,
     text_box_depth: usize,
+    /// The note being read in a notes part: its key and where its blocks start at top level.
+    note: Option<(String, usize)>,
+    note_texts: Vec<(String, String)>,
     controls: &'r mut ControlResolver<'a>,
 }
 
@@ -113,6 +116,8 @@ impl<'r, 'a> Parser<'r, 'a> {
             notes: Vec::new(),
             pending: Vec::new(),
             text_box_depth: 0,
+            note: None,
+            note_texts: Vec::new(),
             controls,
         }
     }
@@ -334,7 +339,7 @@ impl Parser<'_, '_> {
                 self.block_property(el, tag);
                 Opened::NOTHING
             }
-            El::B | El::U | El::Strike | El::DStrike | El::Highlight | El::RFonts => {
+            El::B | El::U | El::Strike | El::DStrike | El::Highlight | El::Color | El::RFonts => {
                 self.run_property(el, tag);
                 Opened::NOTHING
             }
@@ -364,6 +369,10 @@ impl Parser<'_, '_> {
                 Opened::NOTHING
             }
             El::AltContent | El::Choice | El::Fallback => self.start_alternate(el),
+            El::NoteReference | El::Note => {
+                self.start_note(tag);
+                Opened::NOTHING
+            }
             _ => Opened::NOTHING,
         };
         if opened.skip {
@@ -460,6 +469,42 @@ impl Parser<'_, '_> {
         }
     }
 
+    /// A note anchored in the paragraph (kept as its key, resolved once its part is read), or
+    /// the start of a note's content in a notes part.
+    fn start_note(&mut self, tag: Tag<'_, '_>) {
+        let Some(id) = tag.w("id") else {
+            return;
+        };
+        let local = tag.local_name();
+        let key = format!("{}:{id}", local.trim_end_matches("Reference"));
+        if local.ends_with("Reference") {
+            if let Some(p) = self.para() {
+                if !p.notes.contains(&key) {
+                    p.notes.push(key);
+                }
+            }
+        } else if let Some(Node::Root(blocks)) = self.nodes.first() {
+            self.note = Some((key, blocks.len()));
+        }
+    }
+
+    /// The end of a note's content: its paragraphs' text, kept under its key.
+    fn end_note(&mut self) {
+        let (Some((key, from)), Some(Node::Root(blocks))) = (self.note.take(), self.nodes.first())
+        else {
+            return;
+        };
+        let text: Vec<String> = blocks[from.min(blocks.len())..]
+            .iter()
+            .filter_map(|b| match b {
+                Block::Paragraph(p) => Some(p.text().trim().to_string()),
+                Block::Table(_) => None,
+            })
+            .filter(|t| !t.is_empty())
+            .collect();
+        self.note_texts.push((key, text.join("\n")));
+    }
+
     /// A run and the elements holding its text.
     fn start_run_part(&mut self, el: El) -> Opened {
         match el {
@@ -519,6 +564,7 @@ impl Parser<'_, '_> {
             El::InstrText | El::FldSimple | El::FldChar | El::SdtPr | El::Sdt => {
                 self.end_mark(frame.el);
             }
+            El::Note => self.end_note(),
             _ => {}
         }
         if frame.node {
@@ -694,6 +740,7 @@ impl Parser<'_, '_> {
             other_marks: Vec::new(),
             notes: self.notes,
             page_headers: Vec::new(),
+            note_texts: self.note_texts,
         }
     }
 }

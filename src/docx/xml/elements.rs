@@ -31,6 +31,8 @@ pub(super) enum El {
     Strike,
     DStrike,
     Highlight,
+    /// `w:rPr/w:color`: text coloured.
+    Color,
     RFonts,
     T,
     DelText,
@@ -55,6 +57,10 @@ pub(super) enum El {
     Control,
     W14Checkbox,
     W14Checked,
+    /// `w:commentReference`, `w:footnoteReference`, `w:endnoteReference`: a note anchored here.
+    NoteReference,
+    /// `w:comment`, `w:footnote`, `w:endnote`: a note's content in its own part.
+    Note,
     AltContent,
     Choice,
     Fallback,
@@ -122,6 +128,7 @@ fn main_element(local: &str) -> El {
         },
         5 => match local {
             "sdtPr" => El::SdtPr,
+            "color" => El::Color,
             _ => El::Other,
         },
         6 => match local {
@@ -142,12 +149,14 @@ fn main_element(local: &str) -> El {
             "checked" => El::FfChecked,
             "default" => El::FfDefault,
             "control" => El::Control,
+            "comment" | "endnote" => El::Note,
             _ => El::Other,
         },
         8 => match local {
             "gridSpan" => El::GridSpan,
             "checkBox" => El::FfCheckBox,
             "moveFrom" => El::MoveFrom,
+            "footnote" => El::Note,
             _ => El::Other,
         },
         9 => match local {
@@ -171,6 +180,10 @@ fn main_element(local: &str) -> El {
         },
         13 => match local {
             "noBreakHyphen" => El::NoBreakHyphen,
+            _ => El::Other,
+        },
+        16 | 17 => match local {
+            "commentReference" | "footnoteReference" | "endnoteReference" => El::NoteReference,
             _ => El::Other,
         },
         _ => El::Other,

@@ -112,6 +112,11 @@ impl<'a> Tag<'a, '_> {
         self.attr(local, &[Ns::W])
     }
 
+    /// The element's local name ("footnoteReference").
+    fn local_name(self) -> String {
+        self.e.local_name().into_inner().to_string()
+    }
+
     /// `w:val`.
     fn val(self) -> Option<Cow<'a, str>> {
         self.w("val")

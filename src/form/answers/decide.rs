@@ -41,7 +41,12 @@ struct Inferred {
 type Attr = fn(&LineState) -> bool;
 
 /// The kinds of emphasis that can stand for a mark, in the order they are believed.
-const EMPHASIS: [Attr; 3] = [|s| s.highlighted, |s| s.bold, |s| s.underline];
+const EMPHASIS: [Attr; 4] = [
+    |s| s.highlighted,
+    |s| s.bold,
+    |s| s.underline,
+    |s| s.coloured,
+];
 
 /// When no box is marked: a sentence written by the person, a line emphasised while the other
 /// is not, or the line not chosen deleted.
@@ -74,7 +79,7 @@ fn infer_unmarked(d: &DraftReading) -> Option<Inferred> {
         return Some(pick(au.sentence, Evidence::Text, None, &|s| s.sentence));
     }
     if au.present && na.present {
-        let hows = ["highlighted", "in bold", "underlined"];
+        let hows = ["highlighted", "in bold", "underlined", "in colour"];
         if let Some((attr, how)) = EMPHASIS.into_iter().zip(hows).find(|(a, _)| a(au) != a(na)) {
             let w = format!(
                 "no box is marked; read '{}' from its line being {how} while the other is not",
@@ -88,15 +93,16 @@ fn infer_unmarked(d: &DraftReading) -> Option<Inferred> {
             ));
         }
     }
-    if au.present != na.present {
+    if au.kept() != na.kept() {
         let w = format!(
-            "no box is marked; only the '{}' line is left in the table (the other was deleted)",
-            chosen(au.present)
+            "no box is marked; only the '{}' line is left as printed (the other was {})",
+            chosen(au.kept()),
+            removal(if au.kept() { na } else { au })
         );
         let opt_deleted =
-            |s: &LineState| s.present && !(d.no_comments.present && d.with_comments.present);
+            |s: &LineState| s.kept() && !(d.no_comments.kept() && d.with_comments.kept());
         return Some(pick(
-            au.present,
+            au.kept(),
             Evidence::Deletion,
             Some((WarningKind::DecisionFromDeletion, w)),
             &opt_deleted,
@@ -131,6 +137,15 @@ fn infer_unmarked(d: &DraftReading) -> Option<Inferred> {
     })
 }
 
+/// How a line not chosen was removed, in words.
+fn removal(s: &LineState) -> &'static str {
+    if s.present {
+        "struck through"
+    } else {
+        "deleted"
+    }
+}
+
 /// How an option was shown when its box is not marked: in words for the warning, and whether
 /// by deleting the other option's line.
 #[derive(Debug, Clone, Copy)]
@@ -148,7 +163,7 @@ fn infer_option(d: &DraftReading) -> Option<(bool, bool, Option<Shown>)> {
         return Some((no.sentence, with.sentence, None));
     }
     if no.present && with.present {
-        let hows = ["highlighting", "bold type", "underlining"];
+        let hows = ["highlighting", "bold type", "underlining", "colour"];
         let (attr, how) = EMPHASIS
             .into_iter()
             .zip(hows)
@@ -159,15 +174,13 @@ fn infer_option(d: &DraftReading) -> Option<(bool, bool, Option<Shown>)> {
         };
         return Some((attr(no), attr(with), Some(shown)));
     }
-    if no.present != with.present && d.authorize.present {
-        return Some((
-            no.present,
-            with.present,
-            Some(Shown {
-                how: "the other option line being deleted",
-                deleted: true,
-            }),
-        ));
+    if no.kept() != with.kept() && d.authorize.kept() {
+        let how = if no.struck || with.struck {
+            "the other option line being struck through"
+        } else {
+            "the other option line being deleted"
+        };
+        return Some((no.kept(), with.kept(), Some(Shown { how, deleted: true })));
     }
     None
 }
@@ -179,6 +192,7 @@ pub fn decide(d: &mut DraftReading) {
     } else {
         d.name.draft.clone()
     };
+    super::replaced_marks(d);
     let (choice, inferred) = choose(d, &name);
     line_warnings(d, &name);
     let ev_of = |state: &LineState| inferred.unwrap_or_else(|| state.evidence());
@@ -349,10 +363,12 @@ fn verdict(
             )),
         );
     }
-    let seen = if d.authorize.has_mark() || d.not_authorize.has_mark() {
-        "both boxes are empty"
-    } else {
-        "no box was found"
+    let seen = match uninterpreted_edits(d) {
+        Some(edits) => format!("edits found but not understood: {edits}"),
+        None if d.authorize.has_mark() || d.not_authorize.has_mark() => {
+            "both boxes are empty".to_string()
+        }
+        None => "no box was found".to_string(),
     };
     (
         v(
@@ -366,6 +382,28 @@ fn verdict(
             format!("no decision is marked ({seen}); read as no reply"),
         )),
     )
+}
+
+/// Edits on a draft's lines that decided nothing (the same emphasis on both lines, both struck
+/// through, a mark of unknown state): said in the no-reply warning so that a person decides.
+fn uninterpreted_edits(d: &DraftReading) -> Option<String> {
+    let lines = [
+        ("authorizes", &d.authorize),
+        ("does not authorize", &d.not_authorize),
+        ("no comments", &d.no_comments),
+        ("comments attached", &d.with_comments),
+    ];
+    let found: Vec<String> = lines
+        .iter()
+        .filter(|(_, s)| s.present)
+        .flat_map(|(what, s)| {
+            s.edits()
+                .into_iter()
+                .filter(|e| !e.starts_with("mark left empty"))
+                .map(move |e| format!("'{what}' {e}"))
+        })
+        .collect();
+    (!found.is_empty()).then(|| found.join(", "))
 }
 
 /// The reasons or comments the decision calls for, and what is wrong with them.

@@ -348,6 +348,22 @@ fn option_label_end(rest: &str) -> usize {
 
 /// A line that is only a word of assent or refusal typed beside a form line ("Yes", "Oui",
 /// "Да", "نعم", "是", "No").
+/// A word of assent typed after a printed label ("No comments ⃝ – Yes", "（是）"): the
+/// brackets and dashes around it dropped, read as [`word_mark`].
+pub(super) fn suffix_mark(text: &str) -> Option<bool> {
+    let t = text.trim_matches(|c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '–' | '—' | '-' | '(' | ')' | '（' | '）' | '[' | ']' | ':' | '：' | ',' | '،'
+            )
+    });
+    if t.is_empty() {
+        return None;
+    }
+    word_mark(t)
+}
+
 pub fn word_mark(text: &str) -> Option<bool> {
     // Folding keeps every other ASCII character, which trimming cannot remove from inside: a
     // longer line is no single word, and need not be folded to tell (long lines are common).

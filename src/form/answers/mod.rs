@@ -10,12 +10,14 @@ mod region;
 mod walk;
 
 pub use decide::{decide, strip_prefix};
+
 pub use labels::{classify, word_mark, Label, LineKind, Typed};
 pub use region::read_after_table;
 
 use crate::docx::model::{Checkbox, Mechanism};
 use crate::form::drafts::{find_drafts, DraftName};
 use crate::form::layout::{Line, LineMark};
+use crate::form::text::fold;
 use crate::record::{Comments, Decision, Evidence};
 use crate::warning::Warning;
 
@@ -30,6 +32,13 @@ pub struct LineState {
     pub highlighted: bool,
     pub bold: bool,
     pub underline: bool,
+    /// The label's words are in a colour (not automatic or black).
+    pub coloured: bool,
+    /// The label's words are struck through: the person removed the line without deleting it.
+    pub struck: bool,
+    /// The form's mark was replaced by another the reader cannot read by itself (see
+    /// [`replaced_marks`]).
+    pub replaced: bool,
     /// The line is a sentence the person wrote ("Spain authorizes …").
     pub sentence: bool,
     pub present: bool,
@@ -43,15 +52,72 @@ impl LineState {
             .map(|(m, _)| &m.checkbox)
     }
     pub fn checked(&self) -> bool {
-        self.typed.is_some_and(|t| t.0) || self.counted().any(|c| c.checked == Some(true))
+        self.replaced
+            || self.typed.is_some_and(|t| t.0)
+            || self.counted().any(|c| c.checked == Some(true))
     }
     pub fn unknown(&self) -> bool {
         !self.checked() && self.counted().any(|c| c.checked.is_none())
+    }
+    /// Every mark of the line is of a state not known by itself (a symbol with no table entry).
+    fn only_unknown(&self) -> bool {
+        self.typed.is_none()
+            && self.counted().next().is_some()
+            && self.counted().all(|c| c.checked.is_none())
+    }
+    /// The line still shows the form's empty mark and nothing else.
+    fn blank(&self) -> bool {
+        self.typed.is_none()
+            && self.counted().next().is_some()
+            && self.counted().all(|c| c.checked == Some(false))
+    }
+    /// What the person did to the line, as found (for `explain`): each kind of edit in words.
+    pub fn edits(&self) -> Vec<String> {
+        if !self.present {
+            return vec!["not in the reply (deleted)".into()];
+        }
+        let mut out: Vec<String> = Vec::new();
+        for c in self.counted() {
+            let state = match c.checked {
+                Some(true) => "checked",
+                Some(false) => "left empty",
+                None => "of unknown state",
+            };
+            out.push(format!("mark {state} ({})", c.detail));
+        }
+        if let Some((checked, ev)) = self.typed {
+            let what = if checked { "assent" } else { "refusal" };
+            out.push(format!("{what} typed ({})", ev.as_str()));
+        }
+        let flags = [
+            (self.replaced, "the form's mark replaced by another"),
+            (self.struck, "struck through"),
+            (self.highlighted, "highlighted or shaded"),
+            (self.bold, "made bold"),
+            (self.underline, "underlined"),
+            (self.coloured, "coloured"),
+            (self.sentence, "written as a sentence"),
+        ];
+        out.extend(
+            flags
+                .iter()
+                .filter(|(on, _)| *on)
+                .map(|(_, w)| w.to_string()),
+        );
+        out
+    }
+
+    /// The line is in the reply and not struck through (not removed by the person).
+    pub fn kept(&self) -> bool {
+        self.present && !self.struck
     }
     pub fn has_mark(&self) -> bool {
         self.typed.is_some() || self.counted().next().is_some()
     }
     pub fn evidence(&self) -> Evidence {
+        if let (true, Some(c)) = (self.replaced, self.counted().next()) {
+            return mechanism_evidence(c.mechanism);
+        }
         if let Some(c) = self.counted().find(|c| c.checked == Some(true)) {
             return mechanism_evidence(c.mechanism);
         }
@@ -69,6 +135,25 @@ pub fn mechanism_evidence(m: Mechanism) -> Evidence {
         Mechanism::Glyph => Evidence::Glyph,
         Mechanism::Symbol => Evidence::Symbol,
         Mechanism::Activex => Evidence::Activex,
+    }
+}
+
+/// A glyph replaced by another. The form prints the same empty mark on both lines of a pair;
+/// when one line shows only a mark the reader cannot read by itself (a symbol it has no entry
+/// for) and the other still shows the form's empty mark, the person replaced the mark on that
+/// line: it is the one chosen. The edit, not the glyph, decides.
+pub fn replaced_marks(d: &mut DraftReading) {
+    let pairs = [
+        (LineKind::Authorize, LineKind::NotAuthorize),
+        (LineKind::NoComments, LineKind::WithComments),
+    ];
+    for (a, b) in pairs {
+        let (sa, sb) = (d.line_mut(a).clone(), d.line_mut(b).clone());
+        if sa.only_unknown() && sb.blank() {
+            d.line_mut(a).replaced = true;
+        } else if sb.only_unknown() && sa.blank() {
+            d.line_mut(b).replaced = true;
+        }
     }
 }
 
@@ -257,6 +342,7 @@ fn drafts_of(line: &Line, info: &Info) -> Vec<DraftName> {
 /// Reads the answer table(s) out of the document's lines.
 pub fn read_answers(lines: &[Line]) -> AnswerTable {
     let mut infos: Vec<Info> = lines.iter().map(analyse).collect();
+    sentences_after_the_table(lines, &mut infos);
     let mut labelled = infos.iter().enumerate().filter(|(_, i)| i.label.is_some());
     let Some((first, _)) = labelled.next() else {
         return AnswerTable::default();
@@ -272,6 +358,59 @@ pub fn read_answers(lines: &[Line]) -> AnswerTable {
         ..AnswerTable::default()
     };
     walk::Walker::walk(lines, &infos, first, (start, last), out)
+}
+
+/// Form text the reader did not recognise as a label (a label wrapped over two lines, a
+/// template's extra wording) is printed for every draft: the same piece in the same bucket of
+/// at least half of the drafts (and of two) is the form's, not the person's, and is dropped.
+/// A person writing the very same words for most drafts loses them to a warning that no text
+/// was found, never silently into another draft.
+pub fn drop_repeated_text(drafts: &mut [DraftReading]) {
+    let n = drafts.len();
+    if n < 2 {
+        return;
+    }
+    type Bucket = fn(&mut Texts) -> &mut Vec<String>;
+    let buckets: [Bucket; 2] = [|t| &mut t.authorize, |t| &mut t.not_authorize];
+    for bucket in buckets {
+        let mut counts: Vec<(String, usize)> = Vec::new();
+        for d in drafts.iter_mut() {
+            let mut seen: Vec<String> = bucket(&mut d.texts).iter().map(|t| fold(t)).collect();
+            seen.dedup();
+            for f in seen {
+                match counts.iter_mut().find(|(k, _)| *k == f) {
+                    Some(c) => c.1 += 1,
+                    None => counts.push((f, 1)),
+                }
+            }
+        }
+        let form: Vec<String> = counts
+            .into_iter()
+            .filter(|(_, c)| *c >= 2 && *c * 2 >= n)
+            .map(|(k, _)| k)
+            .collect();
+        for d in drafts.iter_mut() {
+            bucket(&mut d.texts).retain(|t| !form.contains(&fold(t)));
+        }
+    }
+}
+
+/// On a form with an answer table, a label's words in a paragraph after the table are a
+/// sentence the person added ("The Administration of … authorizes … all the drafts"), not a
+/// line of the form: they are read after the table ([`region::read_after_table`]).
+fn sentences_after_the_table(lines: &[Line], infos: &mut [Info]) {
+    let Some(last_in_table) = (0..lines.len())
+        .rev()
+        .find(|&i| infos[i].label.is_some() && lines[i].place.table > 0)
+    else {
+        return;
+    };
+    let table = lines[last_in_table].place.outer_table;
+    for (line, info) in lines.iter().zip(infos.iter_mut()).skip(last_in_table + 1) {
+        if line.place.table == 0 && line.place.outer_table != table {
+            info.label = None;
+        }
+    }
 }
 
 /// How many labels of each language, most first.

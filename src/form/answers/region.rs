@@ -2,12 +2,16 @@
 //! draft's name just above it and, on a form of sentences, the paragraphs after the last one),
 //! and the text after the table under headings that name a draft.
 
-use super::AnswerTable;
+use super::labels::{classify, LineKind};
+use super::{AnswerTable, DraftReading};
 use crate::form::drafts::{find_drafts, name_of_line};
 use crate::form::lang::compiled;
+use crate::form::lang::ALL_DRAFTS;
 use crate::form::layout::Line;
 use crate::form::text::{clean, fold};
 use crate::warning::{Warning, WarningKind};
+use regex::Regex;
+use std::sync::OnceLock;
 
 /// The first and last line of the answer region, given the first and last line with a label.
 pub(super) fn region(lines: &[Line], first: usize, last_label: usize) -> (usize, usize) {
@@ -103,6 +107,9 @@ pub fn read_after_table(lines: &[Line], from: usize, table: &mut AnswerTable) {
         if is_closing(&text) {
             break;
         }
+        if line.place.table == 0 && current.is_empty() && sentence_after_table(&text, table) {
+            continue;
+        }
         let named = find_drafts(&text);
         let matches: Vec<usize> = table
             .drafts
@@ -147,6 +154,104 @@ pub fn read_after_table(lines: &[Line], from: usize, table: &mut AnswerTable) {
         }
         for &d in &current {
             table.drafts[d].texts.after.push(text.clone());
+        }
+    }
+}
+
+fn all_drafts_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| Regex::new(ALL_DRAFTS).expect("static"))
+}
+
+/// A sentence written after the table that gives the decision ("The Administration of Nigeria
+/// authorizes … all the drafts listed above …, without comments", "… con excepción del
+/// proyecto Q.3057, que no autoriza"): text the person added to the form. Each draft it names
+/// takes the decision of its own clause (from its name to the next name); when the sentence is
+/// about every draft, the drafts it does not name take the sentence's. Only drafts whose
+/// lines show no mark take it. Returns whether the line was such a sentence.
+fn sentence_after_table(text: &str, table: &mut AnswerTable) -> bool {
+    let Some(label) = classify(text) else {
+        return false;
+    };
+    if !matches!(label.kind, LineKind::Authorize | LineKind::NotAuthorize) {
+        return false;
+    }
+    let folded = fold(text);
+    let named = find_drafts(text);
+    let about_all = all_drafts_re().is_match(&folded);
+    if named.is_empty() && !about_all {
+        return false;
+    }
+    // Each named draft's clause: from its name to the next one.
+    let starts: Vec<usize> = named
+        .iter()
+        .filter_map(|n| {
+            text.find(n.provisional.as_deref().unwrap_or(&n.draft))
+                .or_else(|| text.find(&n.draft))
+        })
+        .collect();
+    let first_name = starts.iter().copied().min().unwrap_or(text.len());
+    for d in table.drafts.iter_mut().filter(|d| unmarked(d)) {
+        let clause = match named.iter().position(|n| d.name.same_as(n)) {
+            Some(i) => {
+                let from = starts.get(i).copied().unwrap_or(0);
+                let to = starts
+                    .iter()
+                    .copied()
+                    .filter(|&s| s > from)
+                    .min()
+                    .unwrap_or(text.len());
+                &text[from..to]
+            }
+            None if about_all => &text[..first_name],
+            None => continue,
+        };
+        let kind = clause_kind(clause).unwrap_or(label.kind);
+        mark_by_sentence(d, kind, &fold(&text[..first_name]));
+    }
+    true
+}
+
+/// A draft none of whose lines is marked.
+fn unmarked(d: &DraftReading) -> bool {
+    ![
+        &d.authorize,
+        &d.not_authorize,
+        &d.no_comments,
+        &d.with_comments,
+    ]
+    .iter()
+    .any(|s| s.checked() || s.sentence)
+}
+
+/// The decision a clause states on its own, in any language: refusal words first.
+fn clause_kind(clause: &str) -> Option<LineKind> {
+    let f = fold(clause);
+    if compiled().iter().any(|c| c.not_authorize.is_match(&f)) {
+        Some(LineKind::NotAuthorize)
+    } else if compiled().iter().any(|c| c.authorize.is_match(&f)) {
+        Some(LineKind::Authorize)
+    } else {
+        None
+    }
+}
+
+/// Gives the draft the line the sentence chose, and the option its words say.
+fn mark_by_sentence(d: &mut DraftReading, kind: LineKind, folded: &str) {
+    d.line_mut(kind).sentence = true;
+    d.line_mut(kind).present = true;
+    if kind != LineKind::Authorize {
+        return;
+    }
+    for c in compiled() {
+        for (k, re) in [
+            (LineKind::NoComments, &c.no_comments),
+            (LineKind::WithComments, &c.with_comments),
+        ] {
+            if re.is_match(folded) {
+                d.line_mut(k).sentence = true;
+                d.line_mut(k).present = true;
+            }
         }
     }
 }

@@ -3,12 +3,13 @@
 //! waits for the label it belongs to, and other text is the reasons or comments of the line
 //! above it. A matrix form (a row per draft, a column per choice) is read by its columns.
 
-use super::labels::{Label, LineKind, Typed};
+use super::labels::{suffix_mark, Label, LineKind, Typed};
 use super::{AnswerTable, DraftReading, Info, MarkUse};
 use crate::form::drafts::{find_drafts, is_name_line, name_of_line, DraftName};
 use crate::form::lang::compiled;
-use crate::form::layout::{Line, LineMark, Place, BOLD, HIGHLIGHT, UNDERLINE};
+use crate::form::layout::{Line, LineMark, Place, BOLD, COLOUR, HIGHLIGHT, STRIKE, UNDERLINE};
 use crate::form::text::{clean, fold, is_placeholder};
+use crate::record::Evidence;
 use crate::warning::{Warning, WarningKind};
 
 /// Where the walk is: the draft being read and what the current row and cell have shown.
@@ -77,6 +78,12 @@ impl<'a> Walker<'a> {
         self.enter(line.place);
         let body = info.body(line);
         if self.draft_name(i, body) {
+            // A note anchored on the draft's name is about the draft.
+            if let Some(d) = self.current {
+                for n in &line.notes {
+                    push_text(&mut self.out.drafts[d].texts.after, n);
+                }
+            }
             return;
         }
         // A line listing several drafts (a subject line) is neither a name nor text.
@@ -193,7 +200,16 @@ impl<'a> Walker<'a> {
         } else {
             // What follows the label on the same line is the person's text.
             let rest = body.get(label.end..).unwrap_or("");
-            push_text(self.out.drafts[d].bucket(label.kind), rest);
+            match suffix_mark(rest) {
+                Some(checked) => {
+                    self.out.drafts[d].line_mut(label.kind).typed = Some((checked, Evidence::Text))
+                }
+                None => push_text(self.out.drafts[d].bucket(label.kind), rest),
+            }
+        }
+        // Comments and notes the person anchored on the line are written for it.
+        for n in &line.notes {
+            push_text(self.out.drafts[d].bucket(label.kind), n);
         }
     }
 
@@ -226,7 +242,9 @@ impl<'a> Walker<'a> {
         let label_range = info.body_offset..(info.body_offset + label.end).min(line.text.len());
         state.highlighted |= line.emphasis_in(label_range.clone(), HIGHLIGHT);
         state.bold |= line.emphasis_in(label_range.clone(), BOLD);
-        state.underline |= line.emphasis_in(label_range, UNDERLINE);
+        state.underline |= line.emphasis_in(label_range.clone(), UNDERLINE);
+        state.struck |= line.emphasis_in(label_range.clone(), STRIKE);
+        state.coloured |= line.emphasis_in(label_range, COLOUR);
         state.sentence |= label.sentence;
         if info.typed.is_some() {
             state.typed = info.typed;
@@ -289,6 +307,9 @@ impl<'a> Walker<'a> {
             .or_else(|| last_kind(&self.out.drafts[d]));
         if let Some(k) = kind {
             push_text(self.out.drafts[d].bucket(k), &line.text);
+            for n in &line.notes {
+                push_text(self.out.drafts[d].bucket(k), n);
+            }
         }
     }
 
@@ -437,7 +458,8 @@ fn flush_row(out: &mut AnswerTable, pending: &mut Vec<Pending>, labels: &[(usize
 
 fn push_text(bucket: &mut Vec<String>, raw: &str) {
     let t = clean(raw);
-    if t.is_empty() || is_placeholder(&t) {
+    // A bracket or a dash left over from a label is no text.
+    if t.is_empty() || is_placeholder(&t) || !t.chars().any(char::is_alphanumeric) {
         return;
     }
     bucket.push(t);

@@ -141,6 +141,16 @@ impl Parser<'_, '_> {
                     r.format.strike |= on;
                 }
             }
+            El::Color => {
+                // Black and automatic are the text's own colour; any other was chosen.
+                let on = !matches!(
+                    v.as_deref().map(str::to_ascii_lowercase).as_deref(),
+                    None | Some("auto" | "000000")
+                );
+                if let Some(r) = self.run_props() {
+                    r.format.colour = on;
+                }
+            }
             El::Highlight => {
                 let on = !matches!(v.as_deref(), Some("none") | None);
                 if let Some(r) = self.run_props() {
