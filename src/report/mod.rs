@@ -3,9 +3,10 @@
 //! same directory, fsync, rename), so that a crash never leaves half a file behind. Every file
 //! says what it was made from ([`RunInfo`]) and is byte-identical for the same inputs.
 //!
-//! Memory: the files are made one at a time, each written into its temporary file as it is
-//! made (`write_*` beside each in-memory builder), so that a large run holds its records and
-//! one output's working set — not the outputs themselves.
+//! Memory: the files are made three at a time (the workbook, the annex, the rest one after
+//! another), each written into its temporary file as it is made (`write_*` beside each
+//! in-memory builder), so that a large run holds its records and three outputs' working sets
+//! — not the outputs themselves.
 
 mod annex;
 mod csv_out;
@@ -172,11 +173,12 @@ type Fill<'a> = dyn FnMut(&mut BufWriter<NamedTempFile>) -> Result<(), Fail> + S
 
 /// Write every file of [`FILE_NAMES`] into dir (create it). Returns the paths written.
 ///
-/// The workbook beside the six others, which are written one at a time in the order of
-/// [`FILE_NAMES`]; each is made straight into its temporary file where its writer can
-/// (records, workbook, annex) and dropped before the next one is made: memory holds the
-/// records and two outputs' working sets, never all seven files. A file that cannot be made
-/// stops the files after it on its side; the first error in file order is returned.
+/// The workbook and the annex each beside the five others, which are written one at a time in
+/// the order of [`FILE_NAMES`]; each is made straight into its temporary file where its
+/// writer can (records, workbook, annex) and dropped before the next one is made: memory
+/// holds the records and three outputs' working sets, never all seven files. A file that
+/// cannot be made stops the files after it on its side; the first error in file order is
+/// returned.
 pub fn write_all(
     dir: &Path,
     records: &Records,
@@ -195,9 +197,9 @@ pub fn write_all(
             Err(Fail::Io(source)) => Err(ReportError::Write { path, source }),
         }
     };
-    // The workbook takes as long as the six others together: written beside them, the reports
-    // of a large run take half the time. Each side stops at its first error.
-    let (workbook, others) = rayon::join(
+    // Three sides, about as long as each other on small replies: the workbook, the annex,
+    // and the five others one after another. Each side stops at its first error.
+    let (workbook, (annex, others)) = rayon::join(
         || {
             // The sheets are spooled in the output directory: known to be writable, and not
             // a memory-backed /tmp.
@@ -205,32 +207,41 @@ pub fn write_all(
                 Ok(write_records_xlsx(w, dir, summary, records, info)?)
             })
         },
-        || -> Vec<(usize, Result<PathBuf, ReportError>)> {
-            let mut fills: [(usize, &mut Fill); 6] = [
-                (0, &mut |w| Ok(write_records_json(w, records, info)?)),
-                (1, &mut |w| Ok(write_records_csv(w, records)?)),
-                (3, &mut |w| Ok(w.write_all(&summary_json(summary, info))?)),
-                (4, &mut |w| Ok(write_summary_md(w, summary, records, info)?)),
-                (5, &mut |w| {
-                    Ok(write_report_html(w, summary, records, info)?)
-                }),
-                (6, &mut |w| Ok(write_annex_docx(w, summary, records, info)?)),
-            ];
-            let mut done = Vec::new();
-            for (i, fill) in fills.iter_mut() {
-                let r = put(FILE_NAMES[*i], fill);
-                let failed = r.is_err();
-                done.push((*i, r));
-                if failed {
-                    break;
-                }
-            }
-            done
+        || {
+            rayon::join(
+                || {
+                    put(FILE_NAMES[6], &mut |w| {
+                        Ok(write_annex_docx(w, summary, records, info)?)
+                    })
+                },
+                || -> Vec<(usize, Result<PathBuf, ReportError>)> {
+                    let mut fills: [(usize, &mut Fill); 5] = [
+                        (0, &mut |w| Ok(write_records_json(w, records, info)?)),
+                        (1, &mut |w| Ok(write_records_csv(w, records)?)),
+                        (3, &mut |w| Ok(w.write_all(&summary_json(summary, info))?)),
+                        (4, &mut |w| Ok(write_summary_md(w, summary, records, info)?)),
+                        (5, &mut |w| {
+                            Ok(write_report_html(w, summary, records, info)?)
+                        }),
+                    ];
+                    let mut done = Vec::new();
+                    for (i, fill) in fills.iter_mut() {
+                        let r = put(FILE_NAMES[*i], fill);
+                        let failed = r.is_err();
+                        done.push((*i, r));
+                        if failed {
+                            break;
+                        }
+                    }
+                    done
+                },
+            )
         },
     );
     // In file order: the paths written, or the first error.
     let mut done = others;
     done.push((2, workbook));
+    done.push((6, annex));
     done.sort_by_key(|(i, _)| *i);
     let written = done
         .into_iter()

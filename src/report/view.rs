@@ -440,6 +440,15 @@ pub(crate) fn is_rtl(s: &str) -> bool {
 /// Text with only the characters XML 1.0 allows (tab, line feed, carriage return, and from
 /// U+0020 on, without surrogates, U+FFFE and U+FFFF): others are dropped.
 pub(crate) fn xml_safe(s: &str) -> String {
+    // Nearly every text is safe as it is: one pass over the bytes, one copy. The only
+    // characters refused above U+007F are U+FFFE and U+FFFF (lone surrogates cannot be in a
+    // `str`).
+    let plain = s
+        .bytes()
+        .all(|b| b >= 0x20 || matches!(b, b'\t' | b'\n' | b'\r'));
+    if plain && !s.contains(['\u{FFFE}', '\u{FFFF}']) {
+        return s.to_owned();
+    }
     s.chars()
         .filter(|&c| {
             matches!(c, '\t' | '\n' | '\r')

@@ -23,12 +23,21 @@ use super::RunInfo;
 use crate::record::{Records, Reply};
 use crate::tally::Summary;
 
+/// Deflate level of every part. Measured on 200 small replies: level 6 (rust_xlsxwriter's
+/// own) 84 KB for 0.22 G instructions in all, level 2 94 KB for 0.16 G, level 1 133 KB for
+/// 0.14 G; the sheets are deflated twice (see [`copy_with_heights`]).
+const ZIP_LEVEL: u8 = 2;
+
 /// Excel's limit on a cell is 32,767 UTF-16 units; keep well inside it.
 const CELL_LIMIT: usize = 32_000;
 
 /// Text a cell can hold: XML-safe, within Excel's length limit (cut with a note).
 fn cell_text(s: &str) -> String {
     let s = view::xml_safe(s);
+    // UTF-8 never takes fewer bytes than UTF-16 units: short texts need no count.
+    if s.len() <= CELL_LIMIT {
+        return s;
+    }
     let mut units = 0;
     let mut out = String::new();
     for c in s.chars() {
@@ -252,6 +261,7 @@ const ABOUT: &[(&str, f64)] = &[("Item", 22.0), ("Value", 90.0)];
 /// The workbook, with its document properties (dated from the inputs, not the clock).
 fn workbook(records: &Records, info: &RunInfo) -> Result<Workbook, XlsxError> {
     let mut wb = Workbook::new();
+    wb.set_zip_compression_level(ZIP_LEVEL);
     let created = view::created_date(records);
     let created = ExcelDateTime::from_ymd(created.0, created.1, created.2)?;
     wb.set_properties(
@@ -452,6 +462,7 @@ fn copy_with_heights<W: Write + Seek>(
     // As rust_xlsxwriter writes its parts.
     let opts = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated)
+        .compression_level(Some(i64::from(ZIP_LEVEL)))
         .unix_permissions(0o600)
         .last_modified_time(zip::DateTime::default());
     for i in 0..zin.len() {

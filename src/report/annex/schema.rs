@@ -238,17 +238,17 @@ fn rank(order: &[&str], child: &str) -> Option<usize> {
 pub(super) struct Malformed(pub(super) String);
 
 /// An element being reordered: its start tag, and its children as written.
-struct Open {
-    name: String,
+struct Open<'x> {
+    name: &'x str,
     order: &'static [&'static str],
     start: String,
     /// Each child: its local name and its markup, whole.
-    children: Vec<(String, String)>,
+    children: Vec<(&'x str, String)>,
     /// Depth inside the current child (0: between children).
     depth: usize,
 }
 
-impl Open {
+impl Open<'_> {
     fn close(self, end: &str) -> String {
         let mut children = self.children;
         let ranks: Option<Vec<usize>> = children
@@ -256,7 +256,7 @@ impl Open {
             .map(|(name, _)| rank(self.order, name))
             .collect();
         if let Some(ranks) = ranks {
-            let mut ranked: Vec<(usize, (String, String))> =
+            let mut ranked: Vec<(usize, (&str, String))> =
                 ranks.into_iter().zip(children).collect();
             // Stable: children of one rank (header and footer references) keep their order.
             ranked.sort_by_key(|(r, _)| *r);
@@ -271,11 +271,17 @@ impl Open {
     }
 }
 
-/// The local name of `w:name` (or of `name`).
-fn local(qname: &str) -> String {
+/// The local name of the element a tag (`markup`: `<w:name …>`, `<w:name/>`) starts or
+/// ends, borrowed from the markup: no allocation for each element read.
+fn local(markup: &str) -> &str {
+    let tag = markup.trim_start_matches(['<', '/']);
+    let end = tag
+        .find(|c: char| c.is_ascii_whitespace() || c == '/' || c == '>')
+        .unwrap_or(tag.len());
+    let qname = tag.get(..end).unwrap_or("");
     match qname.split_once(':') {
-        Some((_, l)) => l.to_string(),
-        None => qname.to_string(),
+        Some((_, l)) => l,
+        None => qname,
     }
 }
 
@@ -293,21 +299,21 @@ fn without_type(tag: &str) -> String {
 }
 
 /// The stack of elements being reordered, and where markup goes next.
-struct Stack<'o> {
+struct Stack<'o, 'x> {
     out: &'o mut String,
-    open: Vec<Open>,
+    open: Vec<Open<'x>>,
     /// The local names of the elements open around the current position, innermost last.
-    path: Vec<String>,
+    path: Vec<&'x str>,
 }
 
-impl Stack<'_> {
+impl<'x> Stack<'_, 'x> {
     /// Markup inside the innermost element being reordered (a new child when between
     /// children), or straight out.
-    fn push(&mut self, name: Option<&str>, markup: &str) {
+    fn push(&mut self, name: Option<&'x str>, markup: &str) {
         match self.open.last_mut() {
             None => self.out.push_str(markup),
             Some(top) if top.depth == 0 => match name {
-                Some(name) => top.children.push((name.to_string(), markup.to_string())),
+                Some(name) => top.children.push((name, markup.to_string())),
                 // Text between children sticks to the child before it.
                 None => match top.children.last_mut() {
                     Some((_, m)) => m.push_str(markup),
@@ -322,17 +328,17 @@ impl Stack<'_> {
         }
     }
 
-    fn enter(&mut self, name: String, markup: &str) {
-        match order_of(&name) {
+    fn enter(&mut self, name: &'x str, markup: &str) {
+        match order_of(name) {
             Some(order) => {
                 if let Some(top) = self.open.last_mut() {
                     if top.depth == 0 {
-                        top.children.push((name.clone(), String::new()));
+                        top.children.push((name, String::new()));
                     }
                     top.depth += 1;
                 }
                 self.open.push(Open {
-                    name: name.clone(),
+                    name,
                     order,
                     start: markup.to_string(),
                     children: Vec::new(),
@@ -340,7 +346,7 @@ impl Stack<'_> {
                 });
             }
             None => {
-                self.push(Some(&name), markup);
+                self.push(Some(name), markup);
                 if let Some(top) = self.open.last_mut() {
                     top.depth += 1;
                 }
@@ -370,23 +376,23 @@ impl Stack<'_> {
     }
 
     /// An element without content: dropped, trimmed or kept.
-    fn empty(&mut self, name: String, markup: &str) {
-        let parent = self.path.last().map(String::as_str);
+    fn empty(&mut self, name: &'x str, markup: &str) {
+        let parent = self.path.last().copied();
         let grandparent = self
             .path
             .len()
             .checked_sub(2)
-            .map(|i| self.path[i].as_str());
+            .and_then(|i| self.path.get(i).copied());
         // A style's, a numbering level's or the defaults' paragraph properties have no
         // run properties in the schema (only a paragraph's do).
         if name == "rPr" && parent == Some("pPr") && grandparent != Some("p") {
             return;
         }
         if name == "gridCol" {
-            self.push(Some(&name), &without_type(markup));
+            self.push(Some(name), &without_type(markup));
             return;
         }
-        self.push(Some(&name), markup);
+        self.push(Some(name), markup);
     }
 }
 
@@ -412,9 +418,9 @@ pub(super) fn conform(out: &mut String, xml: &str) -> Result<(), Malformed> {
             .unwrap_or("");
         match event {
             Event::Eof => break,
-            Event::Start(e) => stack.enter(local(e.name().as_ref()), markup),
+            Event::Start(_) => stack.enter(local(markup), markup),
             Event::End(_) => stack.leave(markup),
-            Event::Empty(e) => stack.empty(local(e.name().as_ref()), markup),
+            Event::Empty(_) => stack.empty(local(markup), markup),
             _ => stack.push(None, markup),
         }
     }
