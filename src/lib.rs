@@ -19,6 +19,7 @@ pub mod draft;
 pub mod explain;
 pub mod fold;
 pub mod form;
+pub mod pdf;
 pub mod intake;
 pub mod pipeline;
 pub mod record;

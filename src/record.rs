@@ -36,6 +36,7 @@ pub enum Evidence {
     Deletion,
     Text,
     Activex,
+    PdfField,
     None,
 }
 
@@ -50,6 +51,7 @@ impl Evidence {
             Evidence::Deletion => "deletion",
             Evidence::Text => "text",
             Evidence::Activex => "activex",
+            Evidence::PdfField => "pdf_field",
             Evidence::None => "none",
         }
     }
@@ -154,6 +156,8 @@ pub enum FailureKind {
     LegacyDoc,
     Encrypted,
     Pdf,
+    /// A scanned PDF or image: no OCR engine reads it (yet).
+    Scan,
     Corrupt,
     NotAReplyForm,
     TooLarge,
@@ -168,6 +172,7 @@ impl FailureKind {
             FailureKind::LegacyDoc => "legacy_doc",
             FailureKind::Encrypted => "encrypted",
             FailureKind::Pdf => "pdf",
+            FailureKind::Scan => "scan",
             FailureKind::Corrupt => "corrupt",
             FailureKind::NotAReplyForm => "not_a_reply_form",
             FailureKind::TooLarge => "too_large",

@@ -4,7 +4,7 @@
 mod activex;
 pub mod model;
 mod package;
-mod symbols;
+pub(crate) mod symbols;
 mod xml;
 
 pub use package::{DocxError, Package, Relationship};
