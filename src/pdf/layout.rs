@@ -68,6 +68,16 @@ pub fn document(pages: &[Page]) -> Document {
         }
         let (blocks, p) = page_blocks(page);
         pairs += p;
+        let mut blocks = blocks.into_iter();
+        // A table that runs over a page break is one table, as in the document printed.
+        if let Some(first) = blocks.next() {
+            match (doc.body.last_mut(), first) {
+                (Some(Block::Table(prev)), Block::Table(next)) if n > 0 => {
+                    prev.rows.extend(next.rows)
+                }
+                (_, first) => doc.body.push(first),
+            }
+        }
         doc.body.extend(blocks);
     }
     if pairs > 0 {
@@ -383,10 +393,12 @@ fn paragraphs(items: Vec<Item>, _cell: Option<Rect>, pairs: &mut usize) -> Vec<(
         let starts_with_mark = matches!(line.items.first().map(|i| &i.kind), Some(Kind::Mark(_)))
             || matches!(line.items.last().map(|i| &i.kind), Some(Kind::Mark(_))) && rtl;
         let continues = prev.is_some_and(|(p, prtl)| {
+            // It wrapped when the next line's first word would not have fitted after it.
+            let word = first_word(line, prtl) + p.size * 0.3;
             let wrapped = if prtl {
-                p.l <= left + p.size * 3.0
+                p.l - word <= left + 1.0
             } else {
-                p.r >= right - p.size * 3.0
+                p.r + word >= right - 1.0
             };
             wrapped
                 && prtl == rtl
@@ -396,10 +408,14 @@ fn paragraphs(items: Vec<Item>, _cell: Option<Rect>, pairs: &mut usize) -> Vec<(
         });
         match out.last_mut() {
             Some((_, para)) if continues => {
-                para.inlines.push(Inline::Text {
-                    text: " ".into(),
-                    format: RunFormat::default(),
-                });
+                // A line that wrapped after a hyphen ("ITU-" / "T") goes on without a space.
+                let hyphen = matches!(para.inlines.last(), Some(Inline::Text { text, .. }) if text.ends_with('-'));
+                if !hyphen {
+                    para.inlines.push(Inline::Text {
+                        text: " ".into(),
+                        format: RunFormat::default(),
+                    });
+                }
                 para.inlines.extend(inlines);
             }
             _ => out.push((
@@ -417,6 +433,30 @@ fn paragraphs(items: Vec<Item>, _cell: Option<Rect>, pairs: &mut usize) -> Vec<(
         merge_runs(&mut p.inlines);
     }
     out
+}
+
+/// Width of the first word of a line (the rightmost one when it reads right to left).
+fn first_word(line: &Line, rtl: bool) -> f64 {
+    let gap = line.size * 0.15;
+    let items: Vec<&Item> = if rtl {
+        line.items.iter().rev().collect()
+    } else {
+        line.items.iter().collect()
+    };
+    let Some(first) = items.first() else {
+        return 0.0;
+    };
+    let (mut l, mut r) = (first.l, first.r);
+    for pair in items.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        let apart = if rtl { a.l - b.r } else { b.l - a.r };
+        if apart > gap {
+            break;
+        }
+        l = l.min(b.l);
+        r = r.max(b.r);
+    }
+    r - l
 }
 
 /// Bidi class of a token, enough to put a line back in logical order.
@@ -450,14 +490,19 @@ fn line_inlines(line: &Line, pairs: &mut usize) -> (Vec<Inline>, bool) {
     let mut tokens: Vec<(Inline, Dir)> = Vec::new();
     let mut last_r: Option<f64> = None;
     let mut last_mark = false;
+    let mut last_hyphen = false;
     for it in &line.items {
         if let Some(r) = last_r {
-            if it.l - r > line.size * 0.15 {
+            // A non-breaking hyphen is often drawn with a wrong advance: no word ends there.
+            let gap = if last_hyphen { 0.6 } else { 0.15 };
+            if it.l - r > line.size * gap {
                 tokens.push((text_inline(" ", RunFormat::default()), Dir::N));
             }
         }
         match &it.kind {
             Kind::Text(t, f) => {
+                last_hyphen = matches!(t.as_str(), "-" | "\u{2010}" | "\u{2011}");
+                let t = if t == "\u{2011}" { "-" } else { t.as_str() };
                 tokens.push((text_inline(t, *f), dir_of(t)));
                 last_mark = false;
             }
@@ -467,6 +512,7 @@ fn line_inlines(line: &Line, pairs: &mut usize) -> (Vec<Inline>, bool) {
                 }
                 tokens.push((Inline::Checkbox(c.clone()), Dir::N));
                 last_mark = true;
+                last_hyphen = false;
             }
         }
         last_r = Some(last_r.map_or(it.r, |r: f64| r.max(it.r)));
