@@ -39,6 +39,7 @@ pub fn load(bytes: &[u8]) -> Result<Loaded, PdfError> {
         return Err(PdfError::Corrupt("no page could be found".into()));
     }
     let images = bound_streams(&mut doc)?;
+    normalise_painting(&mut doc, &pages);
     Ok(Loaded { doc, pages, images })
 }
 
@@ -54,6 +55,17 @@ fn bound_streams(doc: &mut Document) -> Result<usize, PdfError> {
         };
         if is_image(&stream.dict) {
             images += 1;
+            let dim = |k: &[u8]| match stream.dict.get(k) {
+                Ok(Object::Integer(n)) => u64::try_from(*n).unwrap_or(0),
+                _ => 0,
+            };
+            if dim(b"Width").saturating_mul(dim(b"Height")) > limits::MAX_IMAGE_PIXELS {
+                return Err(PdfError::TooLarge(format!(
+                    "an image of {} x {} pixels (a 300 dpi A4 scan has about 2,500 x 3,500)",
+                    dim(b"Width"),
+                    dim(b"Height")
+                )));
+            }
             stream.dict.remove(b"Filter");
             stream.dict.remove(b"DecodeParms");
             stream.set_content(Vec::new());
@@ -71,6 +83,49 @@ fn bound_streams(doc: &mut Document) -> Result<usize, PdfError> {
         stream.set_content(data);
     }
     Ok(images)
+}
+
+/// pdf-extract reports only `S` and `f`/`F`: the other painting operators (`f*` for
+/// LibreOffice's highlights, `B`, `b`, `s`) would be lost and leave their path to the next
+/// one, so they are rewritten as the nearest it knows, in page and form content streams.
+fn normalise_painting(doc: &mut Document, pages: &[ObjectId]) {
+    use pdf_extract::content::{Content, Operation};
+    let mut ids: Vec<ObjectId> = pages.iter().flat_map(|p| doc.get_page_contents(*p)).collect();
+    ids.extend(doc.objects.iter().filter_map(|(id, o)| match o {
+        Object::Stream(s) if matches!(s.dict.get(b"Subtype"), Ok(Object::Name(n)) if n == b"Form") => Some(*id),
+        _ => None,
+    }));
+    for id in ids {
+        let Some(Object::Stream(stream)) = doc.objects.get_mut(&id) else {
+            continue;
+        };
+        let Ok(content) = Content::decode(&stream.content) else {
+            continue;
+        };
+        let mut ops: Vec<Operation> = Vec::with_capacity(content.operations.len());
+        let mut changed = false;
+        for op in content.operations {
+            let close = matches!(op.operator.as_str(), "b" | "b*" | "s");
+            let to = match op.operator.as_str() {
+                "f*" => "f",
+                "B" | "B*" | "b" | "b*" | "s" => "S",
+                _ => {
+                    ops.push(op);
+                    continue;
+                }
+            };
+            changed = true;
+            if close {
+                ops.push(Operation::new("h", vec![]));
+            }
+            ops.push(Operation::new(to, vec![]));
+        }
+        if changed {
+            if let Ok(data) = (Content { operations: ops }).encode() {
+                stream.set_content(data);
+            }
+        }
+    }
 }
 
 fn is_image(dict: &Dictionary) -> bool {

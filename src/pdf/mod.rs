@@ -27,6 +27,8 @@ pub mod limits {
     pub const MAX_DECODED_STREAM: usize = 16 << 20;
     /// Most bytes all streams of one file may decode to together.
     pub const MAX_DECODED_TOTAL: usize = 64 << 20;
+    /// Most pixels an image may declare (a 300 dpi A4 page has 8.7 million).
+    pub const MAX_IMAGE_PIXELS: u64 = 100_000_000;
     /// Most characters and paths kept per page (a dense page has a few thousand).
     pub const MAX_ITEMS_PER_PAGE: usize = 50_000;
 }
