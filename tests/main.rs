@@ -21,6 +21,7 @@ mod hostile;
 mod intake;
 mod mutation;
 mod nothing_lost;
+mod pdf;
 mod proptest_docx;
 mod report_outputs;
 mod review_browser;
