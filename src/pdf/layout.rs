@@ -121,6 +121,8 @@ fn page_blocks(page: &Page) -> (Vec<Block>, usize) {
 struct Rules {
     /// (y, x0, x1)
     h: Vec<(f64, f64, f64)>,
+    /// Horizontal lines that underline or strike through characters: not cell borders.
+    text_lines: Vec<(f64, f64, f64)>,
     /// (x, y0, y1)
     v: Vec<(f64, f64, f64)>,
 }
@@ -162,7 +164,8 @@ impl Rules {
                 v.push((s.x0, s.y0.min(s.y1), s.y0.max(s.y1)));
             }
         }
-        Rules { h, v }
+        let (text_lines, h) = split_text_lines(h, &page.glyphs);
+        Rules { h, v, text_lines }
     }
 
     /// The cell around the point: the nearest ruling line on each side that spans it.
@@ -175,6 +178,42 @@ impl Rules {
         let bottom = self.h.iter().filter(spans_x).map(|l| l.0).filter(|&ly| ly > y).reduce(f64::min)?;
         Some((key(left), key(top), key(right), key(bottom)))
     }
+}
+
+/// How a horizontal line at `y` sits against a character: under it (underline), through it
+/// (strike-through), or neither.
+fn line_role(y: f64, g: &Glyph) -> Option<bool> {
+    let below = y - g.y;
+    if (0.0..=g.size * 0.22).contains(&below) {
+        Some(false)
+    } else if (g.size * 0.1..=g.size * 0.55).contains(&-below) {
+        Some(true)
+    } else {
+        None
+    }
+}
+
+/// The horizontal lines that underline or strike through characters, apart from the others.
+fn split_text_lines(
+    h: Vec<(f64, f64, f64)>,
+    glyphs: &[Glyph],
+) -> (Vec<(f64, f64, f64)>, Vec<(f64, f64, f64)>) {
+    let mut by_y: Vec<&Glyph> = glyphs
+        .iter()
+        .filter(|g| g.size > 0.0 && !g.text.trim().is_empty())
+        .collect();
+    by_y.sort_by(|a, b| a.y.total_cmp(&b.y));
+    h.into_iter().partition(|&(y, x0, x1)| {
+        // Only characters whose baseline is within a large font's reach of the line.
+        let from = by_y.partition_point(|g| g.y < y - 40.0);
+        by_y[from..]
+            .iter()
+            .take_while(|g| g.y <= y + 40.0)
+            .any(|g| {
+                let cx = g.x + g.width / 2.0;
+                x0 <= cx && cx <= x1 && x1 - x0 < g.size * 60.0 && line_role(y, g).is_some()
+            })
+    })
 }
 
 /// Squares drawn by stroking a rectangle of check-box size, checked when two diagonal strokes
@@ -314,10 +353,14 @@ fn mark_of(text: &str) -> Option<Checkbox> {
 fn format_of(g: &Glyph, page: &Page, rules: &Rules) -> RunFormat {
     let cx = g.x + g.width / 2.0;
     let band = (g.y - g.size * 0.55)..(g.y - g.size * 0.1);
-    let strike = rules
-        .h
-        .iter()
-        .any(|&(y, x0, x1)| band.contains(&y) && x0 <= cx && cx <= x1 && x1 - x0 < 400.0)
+    let role = |want: bool| {
+        rules
+            .text_lines
+            .iter()
+            .any(|&(y, x0, x1)| x0 <= cx && cx <= x1 && line_role(y, g) == Some(want))
+    };
+    let underline = role(false);
+    let strike = role(true)
         || page.fills.iter().any(|(r, _)| {
             r.h() < 2.0 && band.contains(&((r.t + r.b) / 2.0)) && r.l <= cx && cx <= r.r
         });
@@ -333,6 +376,7 @@ fn format_of(g: &Glyph, page: &Page, rules: &Rules) -> RunFormat {
     });
     RunFormat {
         strike,
+        underline,
         highlight,
         ..RunFormat::default()
     }
@@ -604,6 +648,12 @@ fn merge_runs(inlines: &mut Vec<Inline>) {
 /// their cells, grid columns by the distinct x of their borders.
 fn tables(by_cell: BTreeMap<CellKey, Vec<Item>>, pairs: &mut usize) -> Vec<(f64, Table)> {
     let cells: Vec<(CellKey, Vec<Item>)> = by_cell.into_iter().collect();
+    if std::env::var_os("PDF_DEBUG").is_some() {
+        for (k, items) in &cells {
+            let t: String = items.iter().take(12).map(|i| match &i.kind { Kind::Text(t, _) => t.as_str(), _ => "#" }).collect();
+            eprintln!("cell {k:?} {t}");
+        }
+    }
     let n = cells.len();
     let mut group: Vec<usize> = (0..n).collect();
     fn find(g: &mut [usize], mut i: usize) -> usize {
