@@ -715,11 +715,26 @@ fn table_of(cells: Vec<(CellKey, Vec<Item>)>, pairs: &mut usize) -> (f64, Table)
     let tops = distinct(cells.iter().map(|c| c.0 .1).collect());
     let cols = distinct(cells.iter().flat_map(|c| [c.0 .0, c.0 .2]).collect());
     let mut rows: Vec<Row> = vec![Row::default(); tops.len()];
+    // A right-to-left table's first column is its rightmost, as in the document.
+    let rtl = {
+        let dirs = cells.iter().flat_map(|c| &c.1).filter_map(|i| match &i.kind {
+            Kind::Text(t, _) => Some(dir_of(t)),
+            _ => None,
+        });
+        let (r, l) = dirs.fold((0, 0), |(r, l), d| match d {
+            Dir::R => (r + 1, l),
+            Dir::L => (r, l + 1),
+            Dir::N => (r, l),
+        });
+        r > l
+    };
+    let last = cols.len().saturating_sub(1);
     for (k, items) in cells {
         let (l, t, r, b) = k;
         let row = index_of(&tops, t);
-        let col = index_of(&cols, l);
-        let span = index_of(&cols, r).saturating_sub(col).max(1);
+        let (from, to) = (index_of(&cols, l), index_of(&cols, r));
+        let span = to.saturating_sub(from).max(1);
+        let col = if rtl { last.saturating_sub(to) } else { from };
         let covered = tops.iter().filter(|&&y| y > t + 15 && y < b - 15).count();
         let rect = Rect {
             l: l as f64 / 10.0,
