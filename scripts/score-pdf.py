@@ -11,6 +11,7 @@ ap = argparse.ArgumentParser()
 ap.add_argument("--bin", default="target/debug/replytally")
 ap.add_argument("--kind", action="append")
 ap.add_argument("--json")
+ap.add_argument("--docx", action="store_true", help="score the source .docx instead, for comparison")
 a = ap.parse_args()
 root = "tests/fixtures/pdf"
 truth = json.load(open(f"{root}/truth.json"))
@@ -21,7 +22,7 @@ for f in truth["files"]:
         continue
     t = tot[f["kind"]]
     t["files"] += 1
-    path = f"{root}/{f['files'][0]}"
+    path = f["source"] if a.docx else f"{root}/{f['files'][0]}"
     out = subprocess.run([a.bin, "extract", path], capture_output=True, text=True)
     rec = json.loads(out.stdout)
     got = {}

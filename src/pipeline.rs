@@ -211,7 +211,9 @@ fn read_model(
     if !reading.is_form {
         return Read::NotAForm {
             source: source.to_string(),
-            message: format!("{what} with no reply-form table (no 'authorizes' / 'does not authorize' lines)"),
+            message: format!(
+                "{what} with no reply-form table (no 'authorizes' / 'does not authorize' lines)"
+            ),
         };
     }
     if reading.is_blank {

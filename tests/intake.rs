@@ -230,10 +230,7 @@ fn failing_members_of_an_email_stay_failures() {
     let path = write(dir.path(), "r.eml", mail.as_bytes());
     let out = one(&path);
     let kinds: Vec<_> = out.iter().map(failure).collect();
-    assert_eq!(
-        kinds,
-        [Some(FailureKind::LegacyDoc), None]
-    );
+    assert_eq!(kinds, [Some(FailureKind::LegacyDoc), None]);
     // A PDF goes on to the PDF reader (this one, a bare header, ends as a `pdf` failure there).
     assert!(matches!(out[1].content, Content::Pdf(_)));
     assert!(out

@@ -10,8 +10,8 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 /// Share of decisions and of options (authorize answers' comments) read right, per export.
-const DECISIONS_FLOOR: f64 = 0.77;
-const OPTIONS_FLOOR: f64 = 0.68;
+const DECISIONS_FLOOR: f64 = 0.90;
+const OPTIONS_FLOOR: f64 = 0.75;
 
 /// What one hostile PDF may take (debug build, 2 busy cores), and the peak resident size.
 const QUICK: Duration = Duration::from_secs(15);
@@ -48,7 +48,11 @@ fn extract(path: &Path) -> (Value, Duration, u64) {
     while child.try_wait().unwrap().is_none() {
         if start.elapsed() > QUICK * 4 {
             let _ = child.kill();
-            panic!("{} still running after {:?}", path.display(), start.elapsed());
+            panic!(
+                "{} still running after {:?}",
+                path.display(),
+                start.elapsed()
+            );
         }
         if let Ok(s) = std::fs::read_to_string(&status) {
             let hwm = s.lines().find_map(|l| l.strip_prefix("VmHWM:"));
@@ -72,13 +76,22 @@ fn score(kind: &str) -> (usize, usize, usize, usize) {
         .iter()
         .filter(|f| f["kind"] == kind)
         .collect();
-    assert!(files.len() >= 20, "{kind}: {} files in truth.json", files.len());
+    assert!(
+        files.len() >= 20,
+        "{kind}: {} files in truth.json",
+        files.len()
+    );
     for f in files {
         let path = root().join(f["files"][0].as_str().unwrap());
         let (records, _, _) = extract(&path);
         common::assert_no_internal(&records);
         let replies = records["replies"].as_array().unwrap();
-        assert_eq!(replies.len(), 1, "{}: not read as one reply: {records}", path.display());
+        assert_eq!(
+            replies.len(),
+            1,
+            "{}: not read as one reply: {records}",
+            path.display()
+        );
         let answers = replies[0]["answers"].as_array().unwrap();
         for t in f["answers"].as_array().unwrap() {
             let got = answers.iter().find(|a| a["draft"] == t["draft"]);
@@ -100,8 +113,14 @@ fn check_export(kind: &str) {
     let (d, dn, o, on) = score(kind);
     let (dr, or) = (d as f64 / dn as f64, o as f64 / on as f64);
     eprintln!("{kind}: decisions {d}/{dn}, options {o}/{on}");
-    assert!(dr >= DECISIONS_FLOOR, "{kind}: decisions {d}/{dn} below the floor");
-    assert!(or >= OPTIONS_FLOOR, "{kind}: options {o}/{on} below the floor");
+    assert!(
+        dr >= DECISIONS_FLOOR,
+        "{kind}: decisions {d}/{dn} below the floor"
+    );
+    assert!(
+        or >= OPTIONS_FLOOR,
+        "{kind}: options {o}/{on} below the floor"
+    );
 }
 
 #[test]
@@ -137,7 +156,10 @@ fn hostile_pdfs_are_refused_quickly_in_bounded_memory() {
             .collect();
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
         if kinds != [&f["expect"]["failure"]] {
-            problems.push(format!("{name}: failures {kinds:?}, expected {}", f["expect"]["failure"]));
+            problems.push(format!(
+                "{name}: failures {kinds:?}, expected {}",
+                f["expect"]["failure"]
+            ));
         }
         if took > QUICK {
             problems.push(format!("{name}: took {took:?}"));

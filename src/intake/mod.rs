@@ -463,7 +463,11 @@ fn top_level(source: String, name: &str, bytes: Vec<u8>) -> Vec<Input> {
         let pdf = lower_ext(name) == "pdf";
         return vec![failed(
             source,
-            if pdf { FailureKind::Pdf } else { FailureKind::Corrupt },
+            if pdf {
+                FailureKind::Pdf
+            } else {
+                FailureKind::Corrupt
+            },
             "the file is empty (0 bytes); if it is a reply, ask the sender to send it again"
                 .to_string(),
         )];

@@ -56,7 +56,8 @@ pub fn document(pages: &[Page]) -> Document {
     let mut pairs = 0;
     for (n, page) in pages.iter().enumerate() {
         if let Some(why) = &page.unreadable {
-            doc.notes.push(format!("PDF page {} could not be read: {why}", n + 1));
+            doc.notes
+                .push(format!("PDF page {} could not be read: {why}", n + 1));
             continue;
         }
         if page.truncated {
@@ -117,6 +118,9 @@ fn page_blocks(page: &Page) -> (Vec<Block>, usize) {
     (placed.into_iter().map(|(_, b)| b).collect(), pairs)
 }
 
+/// A horizontal line: (y, x0, x1).
+type HLine = (f64, f64, f64);
+
 /// Axis-aligned ruling lines of a page: the borders of table cells.
 struct Rules {
     /// (y, x0, x1)
@@ -151,10 +155,20 @@ impl Rules {
         for (r, _) in &page.fills {
             if r.h() < 2.0 && r.w() >= MIN_RULE {
                 let y = (r.t + r.b) / 2.0;
-                segs.push(Segment { x0: r.l, y0: y, x1: r.r, y1: y });
+                segs.push(Segment {
+                    x0: r.l,
+                    y0: y,
+                    x1: r.r,
+                    y1: y,
+                });
             } else if r.w() < 2.0 && r.h() >= MIN_RULE {
                 let x = (r.l + r.r) / 2.0;
-                segs.push(Segment { x0: x, y0: r.t, x1: x, y1: r.b });
+                segs.push(Segment {
+                    x0: x,
+                    y0: r.t,
+                    x1: x,
+                    y1: r.b,
+                });
             }
         }
         for s in segs {
@@ -172,10 +186,34 @@ impl Rules {
     fn cell_at(&self, x: f64, y: f64) -> Option<CellKey> {
         let spans_y = |&&(_, a, b): &&(f64, f64, f64)| a - EPS <= y && y <= b + EPS;
         let spans_x = |&&(_, a, b): &&(f64, f64, f64)| a - EPS <= x && x <= b + EPS;
-        let left = self.v.iter().filter(spans_y).map(|l| l.0).filter(|&lx| lx <= x).reduce(f64::max)?;
-        let right = self.v.iter().filter(spans_y).map(|l| l.0).filter(|&lx| lx > x).reduce(f64::min)?;
-        let top = self.h.iter().filter(spans_x).map(|l| l.0).filter(|&ly| ly <= y).reduce(f64::max)?;
-        let bottom = self.h.iter().filter(spans_x).map(|l| l.0).filter(|&ly| ly > y).reduce(f64::min)?;
+        let left = self
+            .v
+            .iter()
+            .filter(spans_y)
+            .map(|l| l.0)
+            .filter(|&lx| lx <= x)
+            .reduce(f64::max)?;
+        let right = self
+            .v
+            .iter()
+            .filter(spans_y)
+            .map(|l| l.0)
+            .filter(|&lx| lx > x)
+            .reduce(f64::min)?;
+        let top = self
+            .h
+            .iter()
+            .filter(spans_x)
+            .map(|l| l.0)
+            .filter(|&ly| ly <= y)
+            .reduce(f64::max)?;
+        let bottom = self
+            .h
+            .iter()
+            .filter(spans_x)
+            .map(|l| l.0)
+            .filter(|&ly| ly > y)
+            .reduce(f64::min)?;
         Some((key(left), key(top), key(right), key(bottom)))
     }
 }
@@ -194,10 +232,7 @@ fn line_role(y: f64, g: &Glyph) -> Option<bool> {
 }
 
 /// The horizontal lines that underline or strike through characters, apart from the others.
-fn split_text_lines(
-    h: Vec<(f64, f64, f64)>,
-    glyphs: &[Glyph],
-) -> (Vec<(f64, f64, f64)>, Vec<(f64, f64, f64)>) {
+fn split_text_lines(h: Vec<(f64, f64, f64)>, glyphs: &[Glyph]) -> (Vec<HLine>, Vec<HLine>) {
     let mut by_y: Vec<&Glyph> = glyphs
         .iter()
         .filter(|g| g.size > 0.0 && !g.text.trim().is_empty())
@@ -225,7 +260,11 @@ fn drawn_boxes(page: &Page) -> (Vec<Item>, Vec<Rect>) {
         let square = (BOX_MIN..=BOX_MAX).contains(&r.w())
             && (BOX_MIN..=BOX_MAX).contains(&r.h())
             && (r.w() - r.h()).abs() < 2.0;
-        if square && !squares.iter().any(|q| (q.l - r.l).abs() < EPS && (q.t - r.t).abs() < EPS) {
+        if square
+            && !squares
+                .iter()
+                .any(|q| (q.l - r.l).abs() < EPS && (q.t - r.t).abs() < EPS)
+        {
             squares.push(*r);
         }
     }
@@ -397,7 +436,11 @@ fn lines(mut items: Vec<Item>) -> Vec<Line> {
     items.sort_by(|a, b| a.mid.total_cmp(&b.mid));
     let mut out: Vec<Line> = Vec::new();
     for it in items {
-        let text_size = if matches!(it.kind, Kind::Text(..)) { it.size } else { 0.0 };
+        let text_size = if matches!(it.kind, Kind::Text(..)) {
+            it.size
+        } else {
+            0.0
+        };
         match out.last_mut() {
             Some(line) if (it.mid - line.mid).abs() <= line.size.max(it.size.min(12.0)) * 0.45 => {
                 line.l = line.l.min(it.l);
@@ -411,7 +454,11 @@ fn lines(mut items: Vec<Item>) -> Vec<Line> {
             _ => out.push(Line {
                 top: it.mid - it.size / 2.0,
                 mid: it.mid,
-                size: if text_size > 0.0 { text_size } else { it.size.min(12.0) },
+                size: if text_size > 0.0 {
+                    text_size
+                } else {
+                    it.size.min(12.0)
+                },
                 l: it.l,
                 r: it.r,
                 items: vec![it],
@@ -453,8 +500,23 @@ fn paragraphs(items: Vec<Item>, _cell: Option<Rect>, pairs: &mut usize) -> Vec<(
         match out.last_mut() {
             Some((_, para)) if continues => {
                 // A line that wrapped after a hyphen ("ITU-" / "T") goes on without a space.
-                let hyphen = matches!(para.inlines.last(), Some(Inline::Text { text, .. }) if text.ends_with('-'));
-                if !hyphen {
+                // Nor does Chinese text, or a draft number cut after a digit or a dot.
+                let last = match para.inlines.last() {
+                    Some(Inline::Text { text, .. }) => text.chars().last(),
+                    _ => None,
+                };
+                let next = match inlines.first() {
+                    Some(Inline::Text { text, .. }) => text.chars().next(),
+                    _ => None,
+                };
+                let cjk = |c: Option<char>| c.is_some_and(is_cjk);
+                let glued = last == Some('-')
+                    || cjk(last)
+                    || cjk(next)
+                    || (last.is_some_and(|c| c == '.' || c.is_ascii_digit())
+                        && next.is_some_and(|c| c.is_ascii_digit())
+                        && is_cut_number(para, &inlines));
+                if !glued {
                     para.inlines.push(Inline::Text {
                         text: " ".into(),
                         format: RunFormat::default(),
@@ -477,6 +539,36 @@ fn paragraphs(items: Vec<Item>, _cell: Option<Rect>, pairs: &mut usize) -> Vec<(
         merge_runs(&mut p.inlines);
     }
     out
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3000..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF)
+}
+
+/// A draft number cut at the end of a line ("E.1" / "57.1"): the text before the break ends in
+/// a letter, a dot and digits, and the next line starts with digits.
+fn is_cut_number(para: &Paragraph, _next: &[Inline]) -> bool {
+    let Some(Inline::Text { text, .. }) = para.inlines.last() else {
+        return false;
+    };
+    let tail: String = text
+        .chars()
+        .rev()
+        .take_while(|c| !c.is_whitespace())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let mut parts = tail.splitn(2, '.');
+    let (Some(series), Some(num)) = (parts.next(), parts.next()) else {
+        return false;
+    };
+    series
+        .chars()
+        .last()
+        .is_some_and(|c| c.is_ascii_uppercase())
+        && series.chars().filter(|c| c.is_ascii_alphabetic()).count() <= 3
+        && num.chars().all(|c| c.is_ascii_digit() || c == '.')
 }
 
 /// Width of the first word of a line (the rightmost one when it reads right to left).
@@ -631,13 +723,11 @@ fn merge_runs(inlines: &mut Vec<Inline>) {
     let mut out: Vec<Inline> = Vec::with_capacity(inlines.len());
     for i in inlines.drain(..) {
         match (out.last_mut(), i) {
-            (
-                Some(Inline::Text { text, format }),
-                Inline::Text {
-                    text: t,
-                    format: f,
-                },
-            ) if *format == f || t == " " => text.push_str(&t),
+            (Some(Inline::Text { text, format }), Inline::Text { text: t, format: f })
+                if *format == f || t == " " =>
+            {
+                text.push_str(&t)
+            }
             (_, i) => out.push(i),
         }
     }
@@ -648,12 +738,6 @@ fn merge_runs(inlines: &mut Vec<Inline>) {
 /// their cells, grid columns by the distinct x of their borders.
 fn tables(by_cell: BTreeMap<CellKey, Vec<Item>>, pairs: &mut usize) -> Vec<(f64, Table)> {
     let cells: Vec<(CellKey, Vec<Item>)> = by_cell.into_iter().collect();
-    if std::env::var_os("PDF_DEBUG").is_some() {
-        for (k, items) in &cells {
-            let t: String = items.iter().take(12).map(|i| match &i.kind { Kind::Text(t, _) => t.as_str(), _ => "#" }).collect();
-            eprintln!("cell {k:?} {t}");
-        }
-    }
     let n = cells.len();
     let mut group: Vec<usize> = (0..n).collect();
     fn find(g: &mut [usize], mut i: usize) -> usize {
@@ -717,10 +801,13 @@ fn table_of(cells: Vec<(CellKey, Vec<Item>)>, pairs: &mut usize) -> (f64, Table)
     let mut rows: Vec<Row> = vec![Row::default(); tops.len()];
     // A right-to-left table's first column is its rightmost, as in the document.
     let rtl = {
-        let dirs = cells.iter().flat_map(|c| &c.1).filter_map(|i| match &i.kind {
-            Kind::Text(t, _) => Some(dir_of(t)),
-            _ => None,
-        });
+        let dirs = cells
+            .iter()
+            .flat_map(|c| &c.1)
+            .filter_map(|i| match &i.kind {
+                Kind::Text(t, _) => Some(dir_of(t)),
+                _ => None,
+            });
         let (r, l) = dirs.fold((0, 0), |(r, l), d| match d {
             Dir::R => (r + 1, l),
             Dir::L => (r, l + 1),
@@ -750,7 +837,11 @@ fn table_of(cells: Vec<(CellKey, Vec<Item>)>, pairs: &mut usize) -> (f64, Table)
             blocks,
             grid_col: col,
             grid_span: span,
-            v_merge: if covered > 0 { VMerge::Restart } else { VMerge::None },
+            v_merge: if covered > 0 {
+                VMerge::Restart
+            } else {
+                VMerge::None
+            },
             shaded: false,
         });
         for next in rows.iter_mut().skip(row + 1).take(covered) {

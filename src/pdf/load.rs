@@ -26,7 +26,9 @@ pub fn load(bytes: &[u8]) -> Result<Loaded, PdfError> {
         return Err(PdfError::Encrypted);
     }
     if doc.trailer.get(b"Root").is_err() {
-        return Err(PdfError::Corrupt("the trailer has no /Root (no catalog)".into()));
+        return Err(PdfError::Corrupt(
+            "the trailer has no /Root (no catalog)".into(),
+        ));
     }
     let pages: Vec<ObjectId> = doc.page_iter().take(limits::MAX_PAGES + 1).collect();
     if pages.len() > limits::MAX_PAGES {
@@ -90,7 +92,10 @@ fn bound_streams(doc: &mut Document) -> Result<usize, PdfError> {
 /// one, so they are rewritten as the nearest it knows, in page and form content streams.
 fn normalise_painting(doc: &mut Document, pages: &[ObjectId]) {
     use pdf_extract::content::{Content, Operation};
-    let mut ids: Vec<ObjectId> = pages.iter().flat_map(|p| doc.get_page_contents(*p)).collect();
+    let mut ids: Vec<ObjectId> = pages
+        .iter()
+        .flat_map(|p| doc.get_page_contents(*p))
+        .collect();
     ids.extend(doc.objects.iter().filter_map(|(id, o)| match o {
         Object::Stream(s) if matches!(s.dict.get(b"Subtype"), Ok(Object::Name(n)) if n == b"Form") => Some(*id),
         _ => None,

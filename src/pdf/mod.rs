@@ -72,7 +72,10 @@ pub fn read(bytes: &[u8]) -> Result<Document, PdfError> {
             Err(e) => return Err(e),
         }
     }
-    if pages.iter().all(|p| p.glyphs.is_empty() && p.marks.is_empty()) {
+    if pages
+        .iter()
+        .all(|p| p.glyphs.is_empty() && p.marks.is_empty())
+    {
         return Err(if loaded.images > 0 {
             PdfError::Scan
         } else {
@@ -109,7 +112,9 @@ mod tests {
         };
         for b in &doc.body {
             match b {
-                crate::docx::model::Block::Paragraph(p) => println!("P{} {:?}", if p.bidi { "<" } else { "" }, p.inlines),
+                crate::docx::model::Block::Paragraph(p) => {
+                    println!("P{} {:?}", if p.bidi { "<" } else { "" }, p.inlines)
+                }
                 crate::docx::model::Block::Table(t) => {
                     println!("TABLE");
                     for (i, r) in t.rows.iter().enumerate() {

@@ -107,10 +107,7 @@ impl Collector {
 
     fn point(&self, ctm: &Transform, x: f64, y: f64) -> (f64, f64) {
         let m = ctm.post_transform(&self.flip);
-        (
-            x * m.m11 + y * m.m21 + m.m31,
-            x * m.m12 + y * m.m22 + m.m32,
-        )
+        (x * m.m11 + y * m.m21 + m.m31, x * m.m12 + y * m.m22 + m.m32)
     }
 
     /// The path in page coordinates: its straight segments and its rectangles.
@@ -274,7 +271,9 @@ impl OutputDev for Collector {
                 rects.push(Rect { l, t, r, b });
             }
         }
-        self.page.fills.extend(rects.into_iter().map(|r| (r, white)));
+        self.page
+            .fills
+            .extend(rects.into_iter().map(|r| (r, white)));
         Ok(())
     }
 }
