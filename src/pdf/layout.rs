@@ -495,7 +495,8 @@ fn paragraphs(items: Vec<Item>, _cell: Option<Rect>, pairs: &mut usize) -> Vec<(
                 && prtl == rtl
                 && !starts_with_mark
                 && line.mid - p.mid <= p.size * 1.8
-                && !p.items.iter().any(|i| matches!(i.kind, Kind::Mark(_)))
+                // Two lines with marks are two choices, however long the first.
+                && !(has_mark(p) && has_mark(line))
         });
         match out.last_mut() {
             Some((_, para)) if continues => {
@@ -593,6 +594,10 @@ fn first_word(line: &Line, rtl: bool) -> f64 {
         r = r.max(b.r);
     }
     r - l
+}
+
+fn has_mark(line: &Line) -> bool {
+    line.items.iter().any(|i| matches!(i.kind, Kind::Mark(_)))
 }
 
 /// Bidi class of a token, enough to put a line back in logical order.
