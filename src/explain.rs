@@ -72,6 +72,8 @@ pub enum ExplainError {
     Io(String, std::io::Error),
     #[error("{0}: {1}")]
     Docx(String, docx::DocxError),
+    #[error("{0}: {1}")]
+    Pdf(String, crate::pdf::PdfError),
 }
 
 pub fn explain(path: &std::path::Path) -> Result<Explanation, ExplainError> {
@@ -81,7 +83,11 @@ pub fn explain(path: &std::path::Path) -> Result<Explanation, ExplainError> {
 }
 
 pub fn explain_bytes(source: &str, bytes: &[u8]) -> Result<Explanation, ExplainError> {
-    let doc = docx::read_docx(bytes).map_err(|e| ExplainError::Docx(source.to_string(), e))?;
+    let doc = if crate::intake::sniff(bytes) == crate::intake::Sniffed::Pdf {
+        crate::pdf::read(bytes).map_err(|e| ExplainError::Pdf(source.to_string(), e))?
+    } else {
+        docx::read_docx(bytes).map_err(|e| ExplainError::Docx(source.to_string(), e))?
+    };
     let name = source.rsplit(['/', '\\']).next().unwrap_or(source);
     let reading = form::read_form(
         &doc,

@@ -24,6 +24,7 @@ pub mod explain;
 pub mod fold;
 pub mod form;
 pub mod intake;
+pub mod pdf;
 pub mod pipeline;
 pub mod record;
 pub mod reference;

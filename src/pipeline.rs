@@ -14,6 +14,7 @@ use crate::corrections::{self, Corrections, Unmatched};
 use crate::docx::{self, DocxError};
 use crate::form::{self, align::align_to_form, Context, FormReading};
 use crate::intake::{self, Content, Input};
+use crate::pdf;
 use crate::record::{
     Circular, Failure, FailureKind, FormDraft, FormRecord, Records, Reply, Skipped,
     INTERNAL_FAILURE, RECORDS_SCHEMA,
@@ -242,15 +243,28 @@ pub fn read_word(source: &str, bytes: &[u8], email_from: Option<&str>) -> Read {
             })
         }
     };
+    read_model(source, bytes, &doc, email_from, "a Word document")
+}
+
+/// The form reader over a document model (from a `.docx` or a PDF, `what`).
+fn read_model(
+    source: &str,
+    bytes: &[u8],
+    doc: &docx::model::Document,
+    email_from: Option<&str>,
+    what: &str,
+) -> Read {
     let ctx = Context {
         file_name: file_name(source),
         email_from,
     };
-    let reading = form::read_form(&doc, &ctx);
+    let reading = form::read_form(doc, &ctx);
     if !reading.is_form {
         return Read::NotAForm {
             source: source.to_string(),
-            message: "a Word document with no reply-form table (no 'authorizes' / 'does not authorize' lines)".to_string(),
+            message: format!(
+                "{what} with no reply-form table (no 'authorizes' / 'does not authorize' lines)"
+            ),
         };
     }
     if reading.is_blank {
@@ -262,6 +276,26 @@ pub fn read_word(source: &str, bytes: &[u8], email_from: Option<&str>) -> Read {
         });
     }
     Read::Reply(Box::new(reply_of(source, bytes, &reading)))
+}
+
+/// Reads one PDF as a reply: [`pdf::read`] gives the document model the form reader reads.
+pub fn read_pdf(source: &str, bytes: &[u8], email_from: Option<&str>) -> Read {
+    let doc = match pdf::read(bytes) {
+        Ok(d) => d,
+        Err(e) => {
+            let kind = match e {
+                pdf::PdfError::Encrypted => FailureKind::Encrypted,
+                pdf::PdfError::Scan => FailureKind::Scan,
+                _ => FailureKind::Pdf,
+            };
+            return Read::Failed(Failure {
+                source: source.to_string(),
+                kind,
+                message: e.to_string(),
+            });
+        }
+    };
+    read_model(source, bytes, &doc, email_from, "a PDF")
 }
 
 fn reply_of(source: &str, bytes: &[u8], r: &FormReading) -> Reply {
@@ -382,7 +416,7 @@ pub fn read_listed_cached(
 
 /// The bytes of an input already read are not needed again.
 fn drop_bytes(input: &mut Input) {
-    if let Content::Word(bytes) = &mut input.content {
+    if let Content::Word(bytes) | Content::Pdf(bytes) = &mut input.content {
         *bytes = Vec::new();
     }
     if let Content::Failed { original, .. } = &mut input.content {
@@ -399,6 +433,13 @@ fn read_one(input: &Input, convert: bool) -> Read {
                 .as_ref()
                 .and_then(|c| c.email_from.as_deref());
             read_word(&input.source, bytes, from)
+        }
+        Content::Pdf(bytes) => {
+            let from = input
+                .container
+                .as_ref()
+                .and_then(|c| c.email_from.as_deref());
+            read_pdf(&input.source, bytes, from)
         }
         Content::Failed {
             message,

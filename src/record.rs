@@ -36,6 +36,7 @@ pub enum Evidence {
     Deletion,
     Text,
     Activex,
+    PdfField,
     None,
 }
 
@@ -50,6 +51,7 @@ impl Evidence {
             Evidence::Deletion => "deletion",
             Evidence::Text => "text",
             Evidence::Activex => "activex",
+            Evidence::PdfField => "pdf_field",
             Evidence::None => "none",
         }
     }
@@ -158,6 +160,8 @@ pub enum FailureKind {
     LegacyDoc,
     Encrypted,
     Pdf,
+    /// A scanned PDF or image: no OCR engine reads it (yet).
+    Scan,
     Corrupt,
     NotAReplyForm,
     TooLarge,
@@ -172,6 +176,7 @@ impl FailureKind {
             FailureKind::LegacyDoc => "legacy_doc",
             FailureKind::Encrypted => "encrypted",
             FailureKind::Pdf => "pdf",
+            FailureKind::Scan => "scan",
             FailureKind::Corrupt => "corrupt",
             FailureKind::NotAReplyForm => "not_a_reply_form",
             FailureKind::TooLarge => "too_large",

@@ -25,6 +25,7 @@ mod intake;
 mod mailbox;
 mod mutation;
 mod nothing_lost;
+mod pdf;
 mod proptest_docx;
 mod report_outputs;
 mod review_browser;

@@ -5,7 +5,7 @@
 mod activex;
 pub mod model;
 mod package;
-mod symbols;
+pub(crate) mod symbols;
 mod xml;
 
 pub use package::{DocxError, Package, Relationship};

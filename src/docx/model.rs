@@ -18,6 +18,8 @@ pub enum Mechanism {
     Symbol,
     /// `w:control` pointing at an ActiveX `Forms.CheckBox.1` / `Forms.OptionButton.1`.
     Activex,
+    /// A PDF AcroForm check box or radio button (`/AS`, `/V`); only [`crate::pdf`] makes it.
+    PdfField,
 }
 
 /// A checkbox-like mark found in the text flow.

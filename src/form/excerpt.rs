@@ -319,6 +319,7 @@ fn describe(m: Mechanism, detail: &str) -> String {
         Mechanism::Glyph => "character",
         Mechanism::Symbol => "symbol",
         Mechanism::Activex => "ActiveX control",
+        Mechanism::PdfField => "PDF form field",
     };
     if detail.is_empty() {
         how.to_string()

@@ -48,6 +48,8 @@ pub struct Container {
 pub enum Content {
     /// An OOXML word document (docx/docm/dotx) — to be read as a form.
     Word(Vec<u8>),
+    /// A PDF — to be read by [`crate::pdf`], then as a form.
+    Pdf(Vec<u8>),
     Failed {
         kind: FailureKind,
         message: String,
@@ -400,6 +402,7 @@ fn read_top(path: &Path, source: String, len: u64) -> Vec<Input> {
 /// How intake deals with one blob, whatever its level.
 enum Verdict {
     Word,
+    Pdf,
     /// A Word 97-2003 `.doc`, not password-protected: a failure unless converted.
     LegacyDoc,
     Email,
@@ -476,10 +479,7 @@ fn verdict(bytes: &[u8], name: &str, mime: Option<&str>) -> Verdict {
             format!("{LEGACY_DOC_MESSAGE} (it is also password-protected: remove the password first)"),
         ),
         Sniffed::Encrypted => Verdict::Fail(K::Encrypted, ENCRYPTED_MESSAGE.to_string()),
-        Sniffed::Pdf => Verdict::Fail(
-            K::Pdf,
-            "a PDF file: the tally needs the Word reply form (.docx); ask the sender for the Word file".to_string(),
-        ),
+        Sniffed::Pdf => Verdict::Pdf,
         Sniffed::Rtf => Verdict::Fail(
             K::Unsupported,
             "an RTF file: open it in Word and save it as .docx, then run again".to_string(),
@@ -551,9 +551,14 @@ impl Holder {
 
 fn top_level(source: String, name: &str, bytes: Vec<u8>) -> Vec<Input> {
     if bytes.is_empty() {
+        let pdf = lower_ext(name) == "pdf";
         return vec![failed(
             source,
-            FailureKind::Corrupt,
+            if pdf {
+                FailureKind::Pdf
+            } else {
+                FailureKind::Corrupt
+            },
             "the file is empty (0 bytes); if it is a reply, ask the sender to send it again"
                 .to_string(),
         )];
@@ -564,6 +569,13 @@ fn top_level(source: String, name: &str, bytes: Vec<u8>) -> Vec<Input> {
                 source,
                 container: None,
                 content: Content::Word(bytes),
+            }]
+        }
+        Verdict::Pdf => {
+            return vec![Input {
+                source,
+                container: None,
+                content: Content::Pdf(bytes),
             }]
         }
         // Word leaves `~$name.docx` next to an open document: tiny, and not a document.
@@ -785,6 +797,10 @@ impl Expansion {
                 self.push(source, env, Content::Word(bytes.into_owned()));
                 return;
             }
+            Verdict::Pdf => {
+                self.push(source, env, Content::Pdf(bytes.into_owned()));
+                return;
+            }
             Verdict::LegacyDoc => {
                 self.out
                     .push(legacy_doc(source, Some(env.clone()), bytes.into_owned()));
@@ -948,7 +964,9 @@ pub(super) mod tests {
     #[test]
     fn top_level_verdicts() {
         let kind = |name: &str, bytes: &[u8]| kinds(&expand_bytes(name, name, bytes.to_vec()));
-        assert_eq!(kind("a.docx", b"%PDF-1.4 ..."), [Some(FailureKind::Pdf)]);
+        // A PDF is read as one (by crate::pdf), whatever its name.
+        let pdf = expand_bytes("a.docx", "a.docx", b"%PDF-1.4 ...".to_vec());
+        assert!(matches!(pdf[0].content, Content::Pdf(_)));
         assert_eq!(kind("a.txt", b"hello"), [Some(FailureKind::Unsupported)]);
         assert_eq!(kind("a.docx", b""), [Some(FailureKind::Corrupt)]);
         assert_eq!(kind("b.txt", b""), [Some(FailureKind::Corrupt)]);

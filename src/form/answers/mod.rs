@@ -135,6 +135,7 @@ pub fn mechanism_evidence(m: Mechanism) -> Evidence {
         Mechanism::Glyph => Evidence::Glyph,
         Mechanism::Symbol => Evidence::Symbol,
         Mechanism::Activex => Evidence::Activex,
+        Mechanism::PdfField => Evidence::PdfField,
     }
 }
 

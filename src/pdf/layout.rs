@@ -1,0 +1,867 @@
+//! From positioned characters and paths back to a word processor's structure: table cells
+//! from ruling lines, lines from baselines, words from x-gaps, paragraphs from wrapping, runs
+//! with strike-through and highlight, right-to-left lines in logical order, and the marks
+//! (glyphs, Wingdings codes, drawn squares, AcroForm widgets) inline where they sit.
+
+use std::collections::BTreeMap;
+
+use unicode_normalization::UnicodeNormalization;
+
+use super::page::{Glyph, Page, Rect, Segment, Widget};
+use crate::docx::model::{
+    Block, Cell, Checkbox, Document, Inline, Mechanism, Paragraph, Row, RunFormat, Table, VMerge,
+};
+use crate::docx::symbols;
+
+/// Side of the square LibreOffice draws for a legacy check box (13 pt), with slack.
+const BOX_MIN: f64 = 7.0;
+const BOX_MAX: f64 = 18.0;
+/// Shortest ruling line taken as a cell border.
+const MIN_RULE: f64 = 4.0;
+/// Position tolerance, in points.
+const EPS: f64 = 1.5;
+
+/// What sits on a line: a piece of text or a mark.
+#[derive(Debug, Clone)]
+enum Kind {
+    Text(String, RunFormat),
+    Mark(Checkbox),
+}
+
+#[derive(Debug, Clone)]
+struct Item {
+    l: f64,
+    r: f64,
+    /// Vertical middle, and height (font size or box side).
+    mid: f64,
+    size: f64,
+    kind: Kind,
+}
+
+/// PDF text string bytes → text (UTF-16BE with a BOM, else PDFDocEncoding taken as Latin-1).
+pub fn pdf_string(b: &[u8]) -> String {
+    if b.starts_with(&[0xFE, 0xFF]) {
+        let units: Vec<u16> = b[2..]
+            .chunks_exact(2)
+            .map(|c| u16::from_be_bytes([c[0], c[1]]))
+            .collect();
+        return String::from_utf16_lossy(&units);
+    }
+    b.iter().map(|&c| c as char).collect()
+}
+
+/// The document of all pages, blocks in reading order.
+pub fn document(pages: &[Page]) -> Document {
+    let mut doc = Document::default();
+    let mut pairs = 0;
+    for (n, page) in pages.iter().enumerate() {
+        if let Some(why) = &page.unreadable {
+            doc.notes
+                .push(format!("PDF page {} could not be read: {why}", n + 1));
+            continue;
+        }
+        if page.truncated {
+            doc.notes.push(format!(
+                "PDF page {}: more than {} characters and paths, the rest left out",
+                n + 1,
+                super::limits::MAX_ITEMS_PER_PAGE
+            ));
+        }
+        let (blocks, p) = page_blocks(page);
+        pairs += p;
+        let mut blocks = blocks.into_iter();
+        // A table that runs over a page break is one table, as in the document printed.
+        if let Some(first) = blocks.next() {
+            match (doc.body.last_mut(), first) {
+                (Some(Block::Table(prev)), Block::Table(next)) if n > 0 => {
+                    prev.rows.extend(next.rows)
+                }
+                (_, first) => doc.body.push(first),
+            }
+        }
+        doc.body.extend(blocks);
+    }
+    if pairs > 0 {
+        doc.notes.push(format!(
+            "{pairs} pair(s) of marks side by side in the PDF: a document printed with tracked changes shows both the old and the new mark; both are kept"
+        ));
+    }
+    doc
+}
+
+/// One page: its blocks in order of their top, and how many marks stand side by side.
+fn page_blocks(page: &Page) -> (Vec<Block>, usize) {
+    let (boxes, box_sides) = drawn_boxes(page);
+    let rules = Rules::of(page, &box_sides);
+    let mut items = text_items(page, &rules);
+    items.extend(boxes);
+    items.extend(widget_items(&page.marks));
+
+    // Items by the cell they sit in (None: outside any table).
+    let mut by_cell: BTreeMap<CellKey, Vec<Item>> = BTreeMap::new();
+    let mut body: Vec<Item> = Vec::new();
+    for it in items {
+        match rules.cell_at((it.l + it.r) / 2.0, it.mid) {
+            Some(k) => by_cell.entry(k).or_default().push(it),
+            None => body.push(it),
+        }
+    }
+    let mut placed: Vec<(f64, Block)> = Vec::new();
+    let mut pairs = 0;
+    for (top, para) in paragraphs(body, None, &mut pairs) {
+        placed.push((top, Block::Paragraph(para)));
+    }
+    for (top, table) in tables(by_cell, &mut pairs) {
+        placed.push((top, Block::Table(table)));
+    }
+    placed.sort_by(|a, b| a.0.total_cmp(&b.0));
+    (placed.into_iter().map(|(_, b)| b).collect(), pairs)
+}
+
+/// A horizontal line: (y, x0, x1).
+type HLine = (f64, f64, f64);
+
+/// Axis-aligned ruling lines of a page: the borders of table cells.
+struct Rules {
+    /// (y, x0, x1)
+    h: Vec<(f64, f64, f64)>,
+    /// Horizontal lines that underline or strike through characters: not cell borders.
+    text_lines: Vec<(f64, f64, f64)>,
+    /// (x, y0, y1)
+    v: Vec<(f64, f64, f64)>,
+}
+
+/// A cell's rectangle, in tenths of a point (a key that sorts and compares exactly).
+type CellKey = (i64, i64, i64, i64);
+
+fn key(v: f64) -> i64 {
+    (v * 10.0).round() as i64
+}
+
+impl Rules {
+    fn of(page: &Page, exclude: &[Rect]) -> Rules {
+        let mut h = Vec::new();
+        let mut v = Vec::new();
+        let inside = |s: &Segment| {
+            exclude.iter().any(|r| {
+                s.x0.min(s.x1) >= r.l - EPS
+                    && s.x0.max(s.x1) <= r.r + EPS
+                    && s.y0.min(s.y1) >= r.t - EPS
+                    && s.y0.max(s.y1) <= r.b + EPS
+            })
+        };
+        let mut segs: Vec<Segment> = page.lines.iter().filter(|s| !inside(s)).copied().collect();
+        // Borders are often drawn as thin filled rectangles.
+        for (r, _) in &page.fills {
+            if r.h() < 2.0 && r.w() >= MIN_RULE {
+                let y = (r.t + r.b) / 2.0;
+                segs.push(Segment {
+                    x0: r.l,
+                    y0: y,
+                    x1: r.r,
+                    y1: y,
+                });
+            } else if r.w() < 2.0 && r.h() >= MIN_RULE {
+                let x = (r.l + r.r) / 2.0;
+                segs.push(Segment {
+                    x0: x,
+                    y0: r.t,
+                    x1: x,
+                    y1: r.b,
+                });
+            }
+        }
+        for s in segs {
+            if (s.y0 - s.y1).abs() < 0.5 && (s.x0 - s.x1).abs() >= MIN_RULE {
+                h.push((s.y0, s.x0.min(s.x1), s.x0.max(s.x1)));
+            } else if (s.x0 - s.x1).abs() < 0.5 && (s.y0 - s.y1).abs() >= MIN_RULE {
+                v.push((s.x0, s.y0.min(s.y1), s.y0.max(s.y1)));
+            }
+        }
+        let (text_lines, h) = split_text_lines(h, &page.glyphs);
+        Rules { h, v, text_lines }
+    }
+
+    /// The cell around the point: the nearest ruling line on each side that spans it.
+    fn cell_at(&self, x: f64, y: f64) -> Option<CellKey> {
+        let spans_y = |&&(_, a, b): &&(f64, f64, f64)| a - EPS <= y && y <= b + EPS;
+        let spans_x = |&&(_, a, b): &&(f64, f64, f64)| a - EPS <= x && x <= b + EPS;
+        let left = self
+            .v
+            .iter()
+            .filter(spans_y)
+            .map(|l| l.0)
+            .filter(|&lx| lx <= x)
+            .reduce(f64::max)?;
+        let right = self
+            .v
+            .iter()
+            .filter(spans_y)
+            .map(|l| l.0)
+            .filter(|&lx| lx > x)
+            .reduce(f64::min)?;
+        let top = self
+            .h
+            .iter()
+            .filter(spans_x)
+            .map(|l| l.0)
+            .filter(|&ly| ly <= y)
+            .reduce(f64::max)?;
+        let bottom = self
+            .h
+            .iter()
+            .filter(spans_x)
+            .map(|l| l.0)
+            .filter(|&ly| ly > y)
+            .reduce(f64::min)?;
+        Some((key(left), key(top), key(right), key(bottom)))
+    }
+}
+
+/// How a horizontal line at `y` sits against a character: under it (underline), through it
+/// (strike-through), or neither.
+fn line_role(y: f64, g: &Glyph) -> Option<bool> {
+    let below = y - g.y;
+    if (0.0..=g.size * 0.22).contains(&below) {
+        Some(false)
+    } else if (g.size * 0.1..=g.size * 0.55).contains(&-below) {
+        Some(true)
+    } else {
+        None
+    }
+}
+
+/// The horizontal lines that underline or strike through characters, apart from the others.
+fn split_text_lines(h: Vec<(f64, f64, f64)>, glyphs: &[Glyph]) -> (Vec<HLine>, Vec<HLine>) {
+    let mut by_y: Vec<&Glyph> = glyphs
+        .iter()
+        .filter(|g| g.size > 0.0 && !g.text.trim().is_empty())
+        .collect();
+    by_y.sort_by(|a, b| a.y.total_cmp(&b.y));
+    h.into_iter().partition(|&(y, x0, x1)| {
+        // Only characters whose baseline is within a large font's reach of the line.
+        let from = by_y.partition_point(|g| g.y < y - 40.0);
+        by_y[from..]
+            .iter()
+            .take_while(|g| g.y <= y + 40.0)
+            .any(|g| {
+                let cx = g.x + g.width / 2.0;
+                x0 <= cx && cx <= x1 && x1 - x0 < g.size * 60.0 && line_role(y, g).is_some()
+            })
+    })
+}
+
+/// Squares drawn by stroking a rectangle of check-box size, checked when two diagonal strokes
+/// cross them (LibreOffice's print of a legacy FORMCHECKBOX). Also gives the squares, whose
+/// sides are not ruling lines.
+fn drawn_boxes(page: &Page) -> (Vec<Item>, Vec<Rect>) {
+    let mut squares: Vec<Rect> = Vec::new();
+    for r in &page.stroked_rects {
+        let square = (BOX_MIN..=BOX_MAX).contains(&r.w())
+            && (BOX_MIN..=BOX_MAX).contains(&r.h())
+            && (r.w() - r.h()).abs() < 2.0;
+        if square
+            && !squares
+                .iter()
+                .any(|q| (q.l - r.l).abs() < EPS && (q.t - r.t).abs() < EPS)
+        {
+            squares.push(*r);
+        }
+    }
+    let items = squares
+        .iter()
+        .map(|q| {
+            let diagonals = page
+                .lines
+                .iter()
+                .filter(|s| {
+                    let within = |x: f64, y: f64| {
+                        x >= q.l - EPS && x <= q.r + EPS && y >= q.t - EPS && y <= q.b + EPS
+                    };
+                    within(s.x0, s.y0)
+                        && within(s.x1, s.y1)
+                        && (s.x0 - s.x1).abs() > q.w() * 0.5
+                        && (s.y0 - s.y1).abs() > q.h() * 0.5
+                })
+                .count();
+            Item {
+                l: q.l,
+                r: q.r,
+                mid: (q.t + q.b) / 2.0,
+                size: q.h(),
+                kind: Kind::Mark(Checkbox {
+                    mechanism: Mechanism::LegacyCheckbox,
+                    checked: Some(diagonals >= 2),
+                    detail: format!(
+                        "drawn square {:.1} pt{} (a printed legacy check box)",
+                        q.w(),
+                        if diagonals >= 2 { ", crossed" } else { "" }
+                    ),
+                }),
+            }
+        })
+        .collect();
+    (items, squares)
+}
+
+fn widget_items(widgets: &[Widget]) -> Vec<Item> {
+    widgets
+        .iter()
+        .map(|w| match w {
+            Widget::Box(r, c) => Item {
+                l: r.l,
+                r: r.r,
+                mid: (r.t + r.b) / 2.0,
+                size: r.h().max(1.0),
+                kind: Kind::Mark(c.clone()),
+            },
+            Widget::Text(r, t) => Item {
+                l: r.l,
+                r: r.r,
+                mid: (r.t + r.b) / 2.0,
+                size: r.h().clamp(1.0, 14.0),
+                kind: Kind::Text(t.clone(), RunFormat::default()),
+            },
+        })
+        .collect()
+}
+
+/// Characters as items, marks recognised, strike-through and highlight read from the paths
+/// that cross or lie under them.
+fn text_items(page: &Page, rules: &Rules) -> Vec<Item> {
+    let mut out = Vec::new();
+    for g in &page.glyphs {
+        let text: String = if g.text.chars().any(is_arabic_form) {
+            g.text.nfkc().collect()
+        } else {
+            g.text.clone()
+        };
+        if text.chars().all(char::is_whitespace) || g.size <= 0.0 {
+            continue;
+        }
+        let mid = g.y - g.size * 0.3;
+        let kind = match mark_of(&text) {
+            Some(c) => Kind::Mark(c),
+            None => Kind::Text(text, format_of(g, page, rules)),
+        };
+        out.push(Item {
+            l: g.x,
+            r: g.x + g.width.max(0.0),
+            mid,
+            size: g.size,
+            kind,
+        });
+    }
+    out
+}
+
+fn is_arabic_form(c: char) -> bool {
+    matches!(c as u32, 0xFB50..=0xFDFF | 0xFE70..=0xFEFF)
+}
+
+/// A character that stands for a box: a ballot-box glyph in any font, or a Wingdings code in
+/// the private-use range (the font's name is not known here: Wingdings, the common one).
+fn mark_of(text: &str) -> Option<Checkbox> {
+    let mut chars = text.chars();
+    let c = chars.next()?;
+    if chars.next().is_some() {
+        return None;
+    }
+    if let Some(state) = symbols::glyph_state(c) {
+        return Some(Checkbox {
+            mechanism: Mechanism::Glyph,
+            checked: Some(state),
+            detail: symbols::glyph_detail(c),
+        });
+    }
+    if (0xF000..=0xF0FF).contains(&(c as u32)) {
+        let code = symbols::font_code(c)?;
+        let font = symbols::SymbolFont::Wingdings;
+        let state = symbols::symbol_state(font, code)?;
+        return Some(Checkbox {
+            mechanism: Mechanism::Symbol,
+            checked: Some(state),
+            detail: symbols::symbol_detail(font, code),
+        });
+    }
+    None
+}
+
+/// Strike-through: a horizontal line through the middle of the character that is not a cell
+/// border. Highlight: a coloured fill of about a line's height under it.
+fn format_of(g: &Glyph, page: &Page, rules: &Rules) -> RunFormat {
+    let cx = g.x + g.width / 2.0;
+    let band = (g.y - g.size * 0.55)..(g.y - g.size * 0.1);
+    let role = |want: bool| {
+        rules
+            .text_lines
+            .iter()
+            .any(|&(y, x0, x1)| x0 <= cx && cx <= x1 && line_role(y, g) == Some(want))
+    };
+    let underline = role(false);
+    let strike = role(true)
+        || page.fills.iter().any(|(r, _)| {
+            r.h() < 2.0 && band.contains(&((r.t + r.b) / 2.0)) && r.l <= cx && cx <= r.r
+        });
+    let cy = g.y - g.size * 0.3;
+    let highlight = page.fills.iter().any(|(r, white)| {
+        !white
+            && r.h() >= g.size * 0.6
+            && r.h() <= g.size * 2.5
+            && r.l <= cx
+            && cx <= r.r
+            && r.t <= cy
+            && cy <= r.b
+    });
+    RunFormat {
+        strike,
+        underline,
+        highlight,
+        ..RunFormat::default()
+    }
+}
+
+/// A line of items left to right, and its extent.
+struct Line {
+    items: Vec<Item>,
+    top: f64,
+    mid: f64,
+    size: f64,
+    l: f64,
+    r: f64,
+}
+
+/// Items grouped by their vertical middle, each group sorted left to right.
+fn lines(mut items: Vec<Item>) -> Vec<Line> {
+    items.sort_by(|a, b| a.mid.total_cmp(&b.mid));
+    let mut out: Vec<Line> = Vec::new();
+    for it in items {
+        let text_size = if matches!(it.kind, Kind::Text(..)) {
+            it.size
+        } else {
+            0.0
+        };
+        match out.last_mut() {
+            Some(line) if (it.mid - line.mid).abs() <= line.size.max(it.size.min(12.0)) * 0.45 => {
+                line.l = line.l.min(it.l);
+                line.r = line.r.max(it.r);
+                line.top = line.top.min(it.mid - it.size / 2.0);
+                if text_size > line.size {
+                    line.size = text_size;
+                }
+                line.items.push(it);
+            }
+            _ => out.push(Line {
+                top: it.mid - it.size / 2.0,
+                mid: it.mid,
+                size: if text_size > 0.0 {
+                    text_size
+                } else {
+                    it.size.min(12.0)
+                },
+                l: it.l,
+                r: it.r,
+                items: vec![it],
+            }),
+        }
+    }
+    for line in &mut out {
+        line.items.sort_by(|a, b| a.l.total_cmp(&b.l));
+    }
+    out
+}
+
+/// The paragraphs of one region (a cell, or the page outside tables), each with its top: a
+/// line continues the paragraph above when that one ran to the region's edge (it wrapped).
+fn paragraphs(items: Vec<Item>, _cell: Option<Rect>, pairs: &mut usize) -> Vec<(f64, Paragraph)> {
+    let lines = lines(items);
+    let left = lines.iter().map(|l| l.l).fold(f64::MAX, f64::min);
+    let right = lines.iter().map(|l| l.r).fold(f64::MIN, f64::max);
+    let mut out: Vec<(f64, Paragraph)> = Vec::new();
+    let mut prev: Option<(&Line, bool)> = None;
+    for line in &lines {
+        let (inlines, rtl) = line_inlines(line, pairs);
+        let starts_with_mark = matches!(line.items.first().map(|i| &i.kind), Some(Kind::Mark(_)))
+            || matches!(line.items.last().map(|i| &i.kind), Some(Kind::Mark(_))) && rtl;
+        let continues = prev.is_some_and(|(p, prtl)| {
+            // It wrapped when the next line's first word would not have fitted after it.
+            let word = first_word(line, prtl) + p.size * 0.3;
+            let wrapped = if prtl {
+                p.l - word <= left + 1.0
+            } else {
+                p.r + word >= right - 1.0
+            };
+            wrapped
+                && prtl == rtl
+                && !starts_with_mark
+                && line.mid - p.mid <= p.size * 1.8
+                // Two lines with marks are two choices, however long the first.
+                && !(has_mark(p) && has_mark(line))
+        });
+        match out.last_mut() {
+            Some((_, para)) if continues => {
+                // A line that wrapped after a hyphen ("ITU-" / "T") goes on without a space.
+                // Nor does Chinese text, or a draft number cut after a digit or a dot.
+                let last = match para.inlines.last() {
+                    Some(Inline::Text { text, .. }) => text.chars().last(),
+                    _ => None,
+                };
+                let next = match inlines.first() {
+                    Some(Inline::Text { text, .. }) => text.chars().next(),
+                    _ => None,
+                };
+                let cjk = |c: Option<char>| c.is_some_and(is_cjk);
+                let glued = last == Some('-')
+                    || cjk(last)
+                    || cjk(next)
+                    || (last.is_some_and(|c| c == '.' || c.is_ascii_digit())
+                        && next.is_some_and(|c| c.is_ascii_digit())
+                        && is_cut_number(para, &inlines));
+                if !glued {
+                    para.inlines.push(Inline::Text {
+                        text: " ".into(),
+                        format: RunFormat::default(),
+                    });
+                }
+                para.inlines.extend(inlines);
+            }
+            _ => out.push((
+                line.top,
+                Paragraph {
+                    inlines,
+                    bidi: rtl,
+                    ..Paragraph::default()
+                },
+            )),
+        }
+        prev = Some((line, rtl));
+    }
+    for (_, p) in &mut out {
+        merge_runs(&mut p.inlines);
+    }
+    out
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3000..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF)
+}
+
+/// A draft number cut at the end of a line ("E.1" / "57.1"): the text before the break ends in
+/// a letter, a dot and digits, and the next line starts with digits.
+fn is_cut_number(para: &Paragraph, _next: &[Inline]) -> bool {
+    let Some(Inline::Text { text, .. }) = para.inlines.last() else {
+        return false;
+    };
+    let tail: String = text
+        .chars()
+        .rev()
+        .take_while(|c| !c.is_whitespace())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let mut parts = tail.splitn(2, '.');
+    let (Some(series), Some(num)) = (parts.next(), parts.next()) else {
+        return false;
+    };
+    series
+        .chars()
+        .last()
+        .is_some_and(|c| c.is_ascii_uppercase())
+        && series.chars().filter(|c| c.is_ascii_alphabetic()).count() <= 3
+        && num.chars().all(|c| c.is_ascii_digit() || c == '.')
+}
+
+/// Width of the first word of a line (the rightmost one when it reads right to left).
+fn first_word(line: &Line, rtl: bool) -> f64 {
+    let gap = line.size * 0.15;
+    let items: Vec<&Item> = if rtl {
+        line.items.iter().rev().collect()
+    } else {
+        line.items.iter().collect()
+    };
+    let Some(first) = items.first() else {
+        return 0.0;
+    };
+    let (mut l, mut r) = (first.l, first.r);
+    for pair in items.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        let apart = if rtl { a.l - b.r } else { b.l - a.r };
+        if apart > gap {
+            break;
+        }
+        l = l.min(b.l);
+        r = r.max(b.r);
+    }
+    r - l
+}
+
+fn has_mark(line: &Line) -> bool {
+    line.items.iter().any(|i| matches!(i.kind, Kind::Mark(_)))
+}
+
+/// Bidi class of a token, enough to put a line back in logical order.
+#[derive(Clone, Copy, PartialEq)]
+enum Dir {
+    L,
+    R,
+    N,
+}
+
+fn dir_of(s: &str) -> Dir {
+    for c in s.chars() {
+        if is_rtl(c) {
+            return Dir::R;
+        }
+        if c.is_alphanumeric() {
+            return Dir::L;
+        }
+    }
+    Dir::N
+}
+
+fn is_rtl(c: char) -> bool {
+    matches!(c as u32, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF)
+}
+
+/// The inlines of a line in logical order (words from x-gaps; a right-to-left line reversed,
+/// its left-to-right runs kept as they read), and whether it reads right to left.
+fn line_inlines(line: &Line, pairs: &mut usize) -> (Vec<Inline>, bool) {
+    // Tokens in visual order: (text or mark, direction).
+    let mut tokens: Vec<(Inline, Dir)> = Vec::new();
+    let mut last_r: Option<f64> = None;
+    let mut last_mark = false;
+    let mut last_hyphen = false;
+    for it in &line.items {
+        if let Some(r) = last_r {
+            // A non-breaking hyphen is often drawn with a wrong advance: no word ends there.
+            let gap = if last_hyphen { 0.6 } else { 0.15 };
+            if it.l - r > line.size * gap {
+                tokens.push((text_inline(" ", RunFormat::default()), Dir::N));
+            }
+        }
+        match &it.kind {
+            Kind::Text(t, f) => {
+                last_hyphen = matches!(t.as_str(), "-" | "\u{2010}" | "\u{2011}");
+                let t = if t == "\u{2011}" { "-" } else { t.as_str() };
+                tokens.push((text_inline(t, *f), dir_of(t)));
+                last_mark = false;
+            }
+            Kind::Mark(c) => {
+                if last_mark {
+                    *pairs += 1;
+                }
+                tokens.push((Inline::Checkbox(c.clone()), Dir::N));
+                last_mark = true;
+                last_hyphen = false;
+            }
+        }
+        last_r = Some(last_r.map_or(it.r, |r: f64| r.max(it.r)));
+    }
+    let rtl = tokens.iter().filter(|t| t.1 == Dir::R).count()
+        > tokens.iter().filter(|t| t.1 == Dir::L).count();
+    if !rtl {
+        return (tokens.into_iter().map(|t| t.0).collect(), false);
+    }
+    // Neutrals between two left-to-right tokens go with them; the rest read right to left.
+    let dirs: Vec<Dir> = tokens.iter().map(|t| t.1).collect();
+    let resolved: Vec<Dir> = (0..dirs.len())
+        .map(|i| match dirs[i] {
+            Dir::N => {
+                let before = dirs[..i].iter().rev().find(|d| **d != Dir::N);
+                let after = dirs[i + 1..].iter().find(|d| **d != Dir::N);
+                if before == Some(&Dir::L) && after == Some(&Dir::L) {
+                    Dir::L
+                } else {
+                    Dir::R
+                }
+            }
+            d => d,
+        })
+        .collect();
+    let mut out: Vec<Inline> = Vec::with_capacity(tokens.len());
+    let mut i = tokens.len();
+    while i > 0 {
+        if resolved[i - 1] == Dir::L {
+            let end = i;
+            while i > 0 && resolved[i - 1] == Dir::L {
+                i -= 1;
+            }
+            out.extend(tokens[i..end].iter().map(|t| t.0.clone()));
+        } else {
+            i -= 1;
+            out.push(mirror(tokens[i].0.clone()));
+        }
+    }
+    (out, true)
+}
+
+fn text_inline(t: &str, format: RunFormat) -> Inline {
+    Inline::Text {
+        text: t.to_string(),
+        format,
+    }
+}
+
+/// Brackets read right to left are drawn mirrored.
+fn mirror(i: Inline) -> Inline {
+    match i {
+        Inline::Text { text, format } => Inline::Text {
+            text: text
+                .chars()
+                .map(|c| match c {
+                    '(' => ')',
+                    ')' => '(',
+                    '[' => ']',
+                    ']' => '[',
+                    c => c,
+                })
+                .collect(),
+            format,
+        },
+        other => other,
+    }
+}
+
+/// Adjacent text pieces of the same format joined into one run.
+fn merge_runs(inlines: &mut Vec<Inline>) {
+    let mut out: Vec<Inline> = Vec::with_capacity(inlines.len());
+    for i in inlines.drain(..) {
+        match (out.last_mut(), i) {
+            (Some(Inline::Text { text, format }), Inline::Text { text: t, format: f })
+                if *format == f || t == " " =>
+            {
+                text.push_str(&t)
+            }
+            (_, i) => out.push(i),
+        }
+    }
+    *inlines = out;
+}
+
+/// Cells grouped into tables (cells that share a border belong together), rows by the top of
+/// their cells, grid columns by the distinct x of their borders.
+fn tables(by_cell: BTreeMap<CellKey, Vec<Item>>, pairs: &mut usize) -> Vec<(f64, Table)> {
+    let cells: Vec<(CellKey, Vec<Item>)> = by_cell.into_iter().collect();
+    let n = cells.len();
+    let mut group: Vec<usize> = (0..n).collect();
+    fn find(g: &mut [usize], mut i: usize) -> usize {
+        while g[i] != i {
+            g[i] = g[g[i]];
+            i = g[i];
+        }
+        i
+    }
+    let touch = |a: &CellKey, b: &CellKey| {
+        let e = 15; // 1.5 pt in tenths
+        let xo = a.0 < b.2 + e && b.0 < a.2 + e;
+        let yo = a.1 < b.3 + e && b.1 < a.3 + e;
+        xo && yo
+    };
+    for i in 0..n {
+        for j in i + 1..n {
+            if touch(&cells[i].0, &cells[j].0) {
+                let (a, b) = (find(&mut group, i), find(&mut group, j));
+                group[a] = b;
+            }
+        }
+    }
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for i in 0..n {
+        let g = find(&mut group, i);
+        groups.entry(g).or_default().push(i);
+    }
+    let mut cells: Vec<Option<(CellKey, Vec<Item>)>> = cells.into_iter().map(Some).collect();
+    groups
+        .into_values()
+        .map(|members| {
+            let taken: Vec<(CellKey, Vec<Item>)> =
+                members.iter().filter_map(|&i| cells[i].take()).collect();
+            table_of(taken, pairs)
+        })
+        .collect()
+}
+
+/// Distinct values, those within 1.5 pt of each other taken as one.
+fn distinct(mut v: Vec<i64>) -> Vec<i64> {
+    v.sort_unstable();
+    let mut out: Vec<i64> = Vec::new();
+    for x in v {
+        if out.last().is_none_or(|l| x - l > 15) {
+            out.push(x);
+        }
+    }
+    out
+}
+
+fn index_of(grid: &[i64], x: i64) -> usize {
+    grid.iter()
+        .position(|g| (g - x).abs() <= 15)
+        .unwrap_or_else(|| grid.iter().filter(|g| **g < x).count())
+}
+
+fn table_of(cells: Vec<(CellKey, Vec<Item>)>, pairs: &mut usize) -> (f64, Table) {
+    let tops = distinct(cells.iter().map(|c| c.0 .1).collect());
+    let cols = distinct(cells.iter().flat_map(|c| [c.0 .0, c.0 .2]).collect());
+    let mut rows: Vec<Row> = vec![Row::default(); tops.len()];
+    // A right-to-left table's first column is its rightmost, as in the document.
+    let rtl = {
+        let dirs = cells
+            .iter()
+            .flat_map(|c| &c.1)
+            .filter_map(|i| match &i.kind {
+                Kind::Text(t, _) => Some(dir_of(t)),
+                _ => None,
+            });
+        let (r, l) = dirs.fold((0, 0), |(r, l), d| match d {
+            Dir::R => (r + 1, l),
+            Dir::L => (r, l + 1),
+            Dir::N => (r, l),
+        });
+        r > l
+    };
+    let last = cols.len().saturating_sub(1);
+    for (k, items) in cells {
+        let (l, t, r, b) = k;
+        let row = index_of(&tops, t);
+        let (from, to) = (index_of(&cols, l), index_of(&cols, r));
+        let span = to.saturating_sub(from).max(1);
+        let col = if rtl { last.saturating_sub(to) } else { from };
+        let covered = tops.iter().filter(|&&y| y > t + 15 && y < b - 15).count();
+        let rect = Rect {
+            l: l as f64 / 10.0,
+            t: t as f64 / 10.0,
+            r: r as f64 / 10.0,
+            b: b as f64 / 10.0,
+        };
+        let blocks = paragraphs(items, Some(rect), pairs)
+            .into_iter()
+            .map(|(_, p)| Block::Paragraph(p))
+            .collect();
+        rows[row].cells.push(Cell {
+            blocks,
+            grid_col: col,
+            grid_span: span,
+            v_merge: if covered > 0 {
+                VMerge::Restart
+            } else {
+                VMerge::None
+            },
+            shaded: false,
+        });
+        for next in rows.iter_mut().skip(row + 1).take(covered) {
+            next.cells.push(Cell {
+                blocks: Vec::new(),
+                grid_col: col,
+                grid_span: span,
+                v_merge: VMerge::Continue,
+                shaded: false,
+            });
+        }
+    }
+    for row in &mut rows {
+        row.cells.sort_by_key(|c| c.grid_col);
+    }
+    let top = tops.first().copied().unwrap_or(0) as f64 / 10.0;
+    (top, Table { rows })
+}
