@@ -4,9 +4,11 @@
 //! habits2`, and `tests/fixtures/senders` (who replied, written every way administrations write
 //! it) by `scripts/score-senders.py`. The scripts run the binary built for the tests.
 //!
-//! The floors are the first-run scores (each folder's `SCORES-first-run.md`), raised to what the
-//! reader reaches as it improves: a change that reads these sets worse fails here. The ceilings on
-//! silent wrong readings (wrong, and nothing asks a person to look) only come down.
+//! The floors are what the reader reaches now (first runs, in each folder's
+//! `SCORES-first-run.md`: habits2 decisions 38.8 %, options 32.6 %, reasons 12.7 %, Member State
+//! 95.8 %, 3 and 35 silent wrong answers; senders 34.5 % right, 9 silent wrong): a change that
+//! reads these sets worse fails here. The ceilings on silent wrong readings (wrong, and nothing
+//! asks a person to look) only come down.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -69,14 +71,14 @@ fn habits2_is_read_no_worse_than_the_floors() {
     let s = score_habits(&py, "habits2");
     let mut problems = Vec::new();
     for run in ["with --form", "without --form"] {
-        at_least(&s, run, "decision", 38.8, &mut problems);
-        at_least(&s, run, "options", 32.6, &mut problems);
-        at_least(&s, run, "text", 12.7, &mut problems);
-        at_least(&s, run, "member_state", 95.8, &mut problems);
-        at_most(&s, run, "silent_wrong_member_state", 1, &mut problems);
+        at_least(&s, run, "decision", 57.1, &mut problems);
+        at_least(&s, run, "options", 51.3, &mut problems);
+        at_least(&s, run, "text", 35.4, &mut problems);
+        at_least(&s, run, "member_state", 97.9, &mut problems);
+        at_most(&s, run, "silent_wrong_member_state", 0, &mut problems);
     }
-    at_most(&s, "with --form", "silent_wrong", 3, &mut problems);
-    at_most(&s, "without --form", "silent_wrong", 35, &mut problems);
+    at_most(&s, "with --form", "silent_wrong", 0, &mut problems);
+    at_most(&s, "without --form", "silent_wrong", 28, &mut problems);
     assert!(problems.is_empty(), "habits2:\n{}", problems.join("\n"));
 }
 
@@ -109,8 +111,8 @@ fn senders_are_named_no_worse_than_the_floors() {
     let accuracy = s["member_state_accuracy"].as_f64().unwrap_or(0.0);
     let silent = s["silent_wrong"].as_array().map_or(usize::MAX, Vec::len);
     let flagged = s["decide_flagged"].as_u64().unwrap_or(0);
-    assert!(accuracy + 0.05 >= 34.5, "Member State right: {accuracy} %");
-    assert!(silent <= 9, "silent wrong Member States: {silent}");
+    assert!(accuracy + 0.05 >= 93.1, "Member State right: {accuracy} %");
+    assert!(silent <= 2, "silent wrong Member States: {silent}");
     assert!(
         flagged >= 2,
         "decide items where a person must decide: {flagged}"

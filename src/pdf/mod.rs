@@ -96,38 +96,3 @@ fn isolate<T>(f: impl FnOnce() -> Result<T, PdfError>) -> Result<T, PdfError> {
         Err(PdfError::Unreadable(what.chars().take(200).collect()))
     })
 }
-
-#[cfg(test)]
-mod tests {
-    /// `PDF=path cargo test --lib pdf::tests::dump -- --ignored --nocapture` prints the model.
-    #[test]
-    #[ignore]
-    fn dump() {
-        let path = std::env::var("PDF").unwrap();
-        let bytes = std::fs::read(&path).unwrap();
-        let doc = if path.ends_with(".docx") {
-            crate::docx::read_docx(&bytes).unwrap()
-        } else {
-            super::read(&bytes).unwrap()
-        };
-        for b in &doc.body {
-            match b {
-                crate::docx::model::Block::Paragraph(p) => {
-                    println!("P{} {:?}", if p.bidi { "<" } else { "" }, p.inlines)
-                }
-                crate::docx::model::Block::Table(t) => {
-                    println!("TABLE");
-                    for (i, r) in t.rows.iter().enumerate() {
-                        for c in &r.cells {
-                            println!("  r{i} c{}+{} {:?}", c.grid_col, c.grid_span, c.v_merge);
-                            for p in c.paragraphs() {
-                                println!("      {:?}", p.inlines);
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        println!("notes {:?}", doc.notes);
-    }
-}
