@@ -165,6 +165,29 @@ fn evidence(c: &Clues, mission: &Option<Mission>, hits: &[Hit]) -> Vec<Evidence>
         Source::FileName,
         format!("'{}'", c.file_name),
     );
+    // A mention is the weakest clue: it never disagrees with another, so the whole letter is
+    // searched only when nothing else told (it is most of the reading time otherwise).
+    if ev.is_empty() {
+        mention_evidence(c, hits, &mut ev);
+    }
+    // A mission is in Switzerland: its Swiss address and domain are not another opinion.
+    if ev.iter().any(|e| e.source == Source::Mission) {
+        ev.retain(|e| e.source == Source::Mission || e.state.iso3 != "CHE");
+    }
+    ev
+}
+
+/// The states the text names, and regulators named in full in it (a signature).
+fn mention_evidence(c: &Clues, hits: &[Hit], ev: &mut Vec<Evidence>) {
+    let mut push = |state: Option<MemberState>, source, what: String| {
+        if let Some(state) = state {
+            ev.push(Evidence {
+                state,
+                source,
+                what,
+            });
+        }
+    };
     let mut mentioned = distinct(member_state::find_in_text(c.body_text));
     // Ambiguous regulator acronyms narrowed by a state named in the text ("ARCEP Togo").
     if mentioned.len() != 1 {
@@ -188,11 +211,6 @@ fn evidence(c: &Clues, mission: &Option<Mission>, hits: &[Hit]) -> Vec<Evidence>
             push(state, Source::Mention, format!("'{}'", h.matched));
         }
     }
-    // A mission is in Switzerland: its Swiss address and domain are not another opinion.
-    if ev.iter().any(|e| e.source == Source::Mission) {
-        ev.retain(|e| e.source == Source::Mission || e.state.iso3 != "CHE");
-    }
-    ev
 }
 
 fn distinct(found: Vec<(MemberState, usize)>) -> Vec<MemberState> {

@@ -170,19 +170,34 @@ pub fn find_in_text(text: &str) -> Vec<Hit> {
     let t = table();
     let mut hits: Vec<Hit> = Vec::new();
     let words = words_of(text);
-    let dense: String = words.concat();
+    // Han and Hangul names are looked for in the text without spaces, only when it has any.
+    let dense: Option<String> = text.chars().any(is_dense).then(|| words.concat());
+    // Where each word stands: a name is tried only where its first word is (a whole letter
+    // has thousands of words and the table hundreds of names).
+    let mut at_word: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, w) in words.iter().enumerate() {
+        at_word.entry(w.as_str()).or_default().push(i);
+    }
     let mut taken = vec![false; words.len()];
     for n in &t.names {
         if n.dense {
-            if dense.contains(n.words[0].as_str()) {
+            if dense
+                .as_deref()
+                .is_some_and(|d| d.contains(n.words[0].as_str()))
+            {
                 hits.push(hit(n.states.clone(), n.kind, Strength::Name, n.text));
             }
             continue;
         }
         let len = n.words.len();
-        let Some(at) = (0..words.len().saturating_sub(len - 1))
-            .find(|&i| !taken[i..i + len].iter().any(|x| *x) && words[i..i + len] == n.words[..])
-        else {
+        let starts = at_word
+            .get(n.words[0].as_str())
+            .map_or(&[][..], Vec::as_slice);
+        let Some(at) = starts.iter().copied().find(|&i| {
+            i + len <= words.len()
+                && !taken[i..i + len].iter().any(|x| *x)
+                && words[i..i + len] == n.words[..]
+        }) else {
             continue;
         };
         taken[at..at + len].iter_mut().for_each(|x| *x = true);
