@@ -9,6 +9,8 @@
 #                through quick-xml counting elements (rayon, one thread per core)
 #   replytally   replytally run bench/corpus --out TMP --no-progress (every report written),
 #                cold: an empty reading cache each run (the entries are written)
+#   small        floor, cold and warm runs on FILES replies of 20 to 40 KB (make-bench-corpus
+#                --small), where the per-file costs show (issue 10's ≤ 3× target)
 #   warm         the same run again, every reading in the cache (issue 10: a re-run over
 #                unchanged files)
 #   docx2python  bench/docx2python_bench.py (one process per core) on every PEER_STRIDE-th file
@@ -183,6 +185,19 @@ echo "warm: $warm_read; outputs $same to the cold run's"
 echo "floor and replytally: fastest of $RUNS alternating runs; peers: one run on every ${STRIDE}th file"
 echo "of the corpus ($peer_n files, one process per core), their time for all $FILES extrapolated"
 echo "from it. Peak MB: maximum resident set (of the largest process, for the peers)."
+
+# --- 1b. small replies (20 to 40 KB): where per-file costs show ------------------------------
+say "small replies: $FILES files of 20 to 40 KB"
+target/release/examples/make-bench-corpus "$WORK/small" "$FILES" --small >/dev/null
+cat "$WORK/small"/*.docx >/dev/null
+best sfloor "$RUNS" "$FLOOR" "$WORK/small"
+best scold "$RUNS" "$BIN" run "$WORK/small" --out "$WORK/out-small" --no-progress --no-cache
+"$BIN" run "$WORK/small" --out "$WORK/out-small" --no-progress >/dev/null 2>&1 || true
+best swarm "$RUNS" "$BIN" run "$WORK/small" --out "$WORK/out-small" --no-progress
+echo
+echo "small replies ($FILES files of 20 to 40 KB): floor ${SECS[sfloor]} s wall, ${CPU[sfloor]} s CPU;" \
+    "cold ${SECS[scold]} s, ${CPU[scold]} s CPU ($(ratio "${SECS[scold]}" "${SECS[sfloor]}")× wall, target ≤ 3×);" \
+    "warm ${SECS[swarm]} s, ${CPU[swarm]} s CPU ($(ratio "${SECS[swarm]}" "${SECS[sfloor]}")× wall)"
 
 [ "$SCALE" = 0 ] && exit 0
 
