@@ -242,6 +242,20 @@ mod tests {
     }
 
     #[test]
+    fn a_corrigendum_is_named_so_in_every_language() {
+        for line in [
+            "Draft Corrigendum 1 to Recommendation ITU-T Y.3172",
+            "Projet de Corrigendum 1 à la Recommandation UIT-T Y.3172",
+            "Proyecto de Corrigéndum 1 a la Recomendación UIT-T Y.3172",
+            "Проект Исправления 1 к Рекомендации МСЭ-Т Y.3172",
+            "مشروع التصويب 1 للتوصية ITU-T Y.3172",
+            "ITU-T Y.3172建议书勘误1草案",
+        ] {
+            assert_eq!(one(line), ("Y.3172 Cor.1".into(), None), "{line}");
+        }
+    }
+
+    #[test]
     fn name_lines_with_titles_and_amendments() {
         let name = |s: &str| name_of_line(s).map(|d| d.draft);
         assert_eq!(

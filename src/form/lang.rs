@@ -404,7 +404,7 @@ pub const DRAFT_TITLE_HAN: &str = "新建议书草案修订的";
 pub const PART_WORDS: &str =
     "Amd|Amendment|Cor|Corrigendum|Suppl|Supplement|Add|Addendum|修正案|修正|勘误|增补";
 /// A part written before the number ("Amendment 1 to ITU-T G.9804.3"), case ignored …
-pub const PART_WORDS_BEFORE: &str = r"Amendment|Amd|Corrigendum|Cor|Supplement|Suppl|Amendement|Enmienda|Поправк\w*|Исправлени\w*|التعديل|تعديل";
+pub const PART_WORDS_BEFORE: &str = r"Amendment|Amd|Corrigendum|Corrigéndum|Cor|Supplement|Suppl|Amendement|Enmienda|Suplemento|Поправк\w*|Исправлени\w*|Добавлени\w*|التعديل|تعديل|التصويب|تصويب|الملحق|ملحق";
 /// A sentence about every draft of the form ("… authorizes … all the drafts listed above"),
 /// matched on folded text in any language.
 pub const ALL_DRAFTS: &str =
@@ -415,8 +415,20 @@ pub const PART_OF: &str = "to|of|à|de|a|к|للتوصية|لتوصية";
 /// The short form of a part: "Amendment" → "Amd".
 pub fn part_abbrev(kind: &str) -> &'static str {
     match fold(kind).as_str() {
-        k if k.starts_with("cor") || k.starts_with("испр") || k == "勘误" => "Cor",
-        k if k.starts_with("sup") || k == "增补" => "Suppl",
+        k if k.starts_with("cor")
+            || k.starts_with("испр")
+            || k.contains("تصويب")
+            || k == "勘误" =>
+        {
+            "Cor"
+        }
+        k if k.starts_with("sup")
+            || k.starts_with("добав")
+            || k.contains("ملحق")
+            || k == "增补" =>
+        {
+            "Suppl"
+        }
         k if k.starts_with("add") => "Add",
         _ => "Amd",
     }
