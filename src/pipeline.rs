@@ -41,6 +41,9 @@ pub struct RunOptions {
     pub corrections: CorrectionsFile,
     /// Where the readings are kept between runs (`--cache`, `--no-cache`).
     pub cache: cache::Location,
+    /// Keep each reply's excerpts (the review page shows them); a run that only writes the
+    /// outputs drops them as each file is read, so memory does not grow with them.
+    pub excerpts: bool,
 }
 
 /// Which corrections file a run applies.
@@ -69,6 +72,7 @@ impl RunOptions {
             progress: false,
             corrections: CorrectionsFile::Default,
             cache: cache::Location::InOut,
+            excerpts: false,
         }
     }
 
@@ -385,7 +389,7 @@ pub fn read_listed(
     convert: bool,
     progress: indicatif::ProgressBar,
 ) -> (Vec<Input>, Vec<Read>) {
-    read_listed_cached(listed, convert, &Cache::off(), progress)
+    read_listed_cached(listed, convert, &Cache::off(), false, progress)
 }
 
 /// [`read_listed`], each reading taken from `cache` when it holds it, and kept there.
@@ -393,6 +397,7 @@ pub fn read_listed_cached(
     listed: &[intake::Listed],
     convert: bool,
     cache: &Cache,
+    excerpts: bool,
     progress: indicatif::ProgressBar,
 ) -> (Vec<Input>, Vec<Read>) {
     use indicatif::ParallelProgressIterator;
@@ -404,7 +409,10 @@ pub fn read_listed_cached(
             intake::open(l)
                 .into_par_iter()
                 .map(|mut input| {
-                    let read = cache.read(&input, convert, || read_guarded(&input, convert));
+                    let mut read = cache.read(&input, convert, || read_guarded(&input, convert));
+                    if let (Read::Reply(r), false) = (&mut read, excerpts) {
+                        r.excerpts = Default::default();
+                    }
                     drop_bytes(&mut input);
                     (input, read)
                 })
@@ -807,8 +815,10 @@ fn read_all(
             .num_threads(n.max(1))
             .build()
             .map_err(|e| RunError::Threads(n, e.to_string()))?
-            .install(|| read_listed_cached(&listed, opts.convert, &cache, bar.clone())),
-        None => read_listed_cached(&listed, opts.convert, &cache, bar.clone()),
+            .install(|| {
+                read_listed_cached(&listed, opts.convert, &cache, opts.excerpts, bar.clone())
+            }),
+        None => read_listed_cached(&listed, opts.convert, &cache, opts.excerpts, bar.clone()),
     };
     bar.finish_and_clear();
     Ok((read.0, read.1, cache.finish()))

@@ -785,6 +785,7 @@ fn samples_run_twice_gives_the_same_bytes() {
             progress: false,
             corrections: Default::default(),
             cache: Default::default(),
+            excerpts: false,
         })
         .expect("the samples run")
     };
@@ -822,6 +823,7 @@ fn practice_set_names_circular_42_in_every_report() {
         progress: false,
         corrections: Default::default(),
         cache: Default::default(),
+        excerpts: false,
     })
     .expect("the practice run");
     let title = "Results of the consultation of Member States on TSB Circular 42";

@@ -76,6 +76,7 @@ pub fn run(args: Args) -> Result<Status, CmdError> {
             pipeline::CorrectionsFile::At,
         ),
         cache: cache_location(args.cache, args.no_cache, cache::Location::InOut),
+        excerpts: false,
     };
     let outcome = pipeline::run(&opts)?;
     // A closed stderr is no reason to fail a run whose outputs are written.

@@ -112,30 +112,11 @@ pub fn convert_with(
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::from(log_file));
-    #[cfg(unix)]
-    {
-        // Its own process group, so that a stuck conversion can be stopped whole (the
-        // launcher starts `soffice.bin` as a child).
-        use std::os::unix::process::CommandExt;
-        command.process_group(0);
-    }
-    let mut child = command
-        .spawn()
-        .map_err(|e| ConvertError::Start(e.to_string()))?;
-    let started = Instant::now();
-    let status = loop {
-        match child.try_wait() {
-            Ok(Some(status)) => break status,
-            Ok(None) if started.elapsed() >= timeout => {
-                stop(&mut child);
-                return Err(ConvertError::TimedOut(timeout));
-            }
-            Ok(None) => std::thread::sleep(Duration::from_millis(50)),
-            Err(e) => {
-                stop(&mut child);
-                return Err(ConvertError::Failed(e.to_string()));
-            }
-        }
+    let status = match run_bounded(command, timeout) {
+        Ok(status) => status,
+        Err(Bounded::Start(e)) => return Err(ConvertError::Start(e)),
+        Err(Bounded::TimedOut) => return Err(ConvertError::TimedOut(timeout)),
+        Err(Bounded::Wait(e)) => return Err(ConvertError::Failed(e)),
     };
     let out = outdir.join("reply.docx");
     let file = match fs::File::open(&out) {
@@ -174,6 +155,45 @@ fn last_line(log: &str) -> String {
 }
 
 /// Stop a conversion: the whole process group where there is one, then the child itself.
+/// Why [`run_bounded`] gave no exit status.
+pub(super) enum Bounded {
+    /// The program could not be started.
+    Start(String),
+    /// It ran past its time and was stopped.
+    TimedOut,
+    /// Waiting for it failed.
+    Wait(String),
+}
+
+/// Runs `command` in a process group of its own (a stuck program and the children it started
+/// are stopped whole: LibreOffice's launcher starts `soffice.bin`), at most `timeout`.
+pub(super) fn run_bounded(
+    mut command: Command,
+    timeout: Duration,
+) -> Result<std::process::ExitStatus, Bounded> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::CommandExt;
+        command.process_group(0);
+    }
+    let mut child = command.spawn().map_err(|e| Bounded::Start(e.to_string()))?;
+    let started = Instant::now();
+    loop {
+        match child.try_wait() {
+            Ok(Some(status)) => return Ok(status),
+            Ok(None) if started.elapsed() >= timeout => {
+                stop(&mut child);
+                return Err(Bounded::TimedOut);
+            }
+            Ok(None) => std::thread::sleep(Duration::from_millis(50)),
+            Err(e) => {
+                stop(&mut child);
+                return Err(Bounded::Wait(e.to_string()));
+            }
+        }
+    }
+}
+
 pub(super) fn stop(child: &mut std::process::Child) {
     #[cfg(unix)]
     {

@@ -10,9 +10,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use super::convert::{is_executable, stop, TempDir};
+use super::convert::{is_executable, run_bounded, Bounded, TempDir};
 use super::mailbox::MessageRef;
 use super::{limits, Listed};
 use crate::record::FailureKind;
@@ -80,32 +80,14 @@ fn run_readpst(readpst: &Path, pst: &Path, timeout: Duration) -> Result<TempDir,
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::from(log_file));
-    #[cfg(unix)]
-    {
-        use std::os::unix::process::CommandExt;
-        command.process_group(0);
-    }
-    let mut child = command
-        .spawn()
-        .map_err(|e| format!("cannot start readpst: {e}"))?;
-    let started = Instant::now();
-    let status = loop {
-        match child.try_wait() {
-            Ok(Some(status)) => break status,
-            Ok(None) if started.elapsed() >= timeout => {
-                stop(&mut child);
-                return Err(format!(
-                    "it did not finish within {} seconds and was stopped",
-                    timeout.as_secs()
-                ));
-            }
-            Ok(None) => std::thread::sleep(Duration::from_millis(50)),
-            Err(e) => {
-                stop(&mut child);
-                return Err(e.to_string());
-            }
-        }
-    };
+    let status = run_bounded(command, timeout).map_err(|e| match e {
+        Bounded::Start(e) => format!("cannot start readpst: {e}"),
+        Bounded::TimedOut => format!(
+            "it did not finish within {} seconds and was stopped",
+            timeout.as_secs()
+        ),
+        Bounded::Wait(e) => e,
+    })?;
     if !status.success() {
         let said = fs::read(&log)
             .map(|l| {

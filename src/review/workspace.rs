@@ -234,6 +234,7 @@ fn evaluate(setup: &Setup) -> Result<(Evaluation, Option<String>), WorkspaceErro
     opts.deadline = setup.deadline.clone();
     opts.threshold = setup.threshold;
     opts.cache = setup.cache.clone();
+    opts.excerpts = true;
     opts.corrections = if setup.corrections.exists() {
         CorrectionsFile::At(setup.corrections.clone())
     } else {
