@@ -151,7 +151,7 @@ impl Cache {
     /// The reading of `input`: from the cache when a good entry is there, else `read()`, kept.
     pub fn read(&self, input: &Input, convert: bool, read: impl FnOnce() -> Read) -> Read {
         let Some(what) = Keyed::of(input, convert) else {
-            // Decided by intake (a PDF, a picture): there is no reading to save.
+            // Decided by intake (a picture, a skipped file): there is no reading to save.
             return read();
         };
         let Some(dir) = &self.dir else {
@@ -224,6 +224,7 @@ impl<'a> Keyed<'a> {
     fn of(input: &'a Input, convert: bool) -> Option<Keyed<'a>> {
         let (kind, bytes, extra) = match &input.content {
             Content::Word(bytes) => ("docx", bytes.as_slice(), ""),
+            Content::Pdf(bytes) => ("pdf", bytes.as_slice(), ""),
             Content::Failed {
                 message,
                 original: Some(doc),

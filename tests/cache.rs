@@ -17,7 +17,7 @@ fn root() -> &'static Path {
 }
 
 /// A folder of replies: every sample but Kenya's, the blank form, a zip holding two replies
-/// and a note, a damaged .docx and a PDF. Returns how many documents the reader reads in it.
+/// and a note, a damaged .docx, a damaged PDF and an exported one. Returns how many documents the reader reads in it.
 fn replies(dir: &Path) -> usize {
     fs::create_dir_all(dir).unwrap();
     let mut docs = 0;
@@ -48,8 +48,12 @@ fn replies(dir: &Path) -> usize {
     zip.finish().unwrap();
     fs::write(dir.join("damaged.docx"), b"PK\x03\x04 not really a zip").unwrap();
     fs::write(dir.join("scan.pdf"), b"%PDF-1.4\n%%EOF\n").unwrap();
-    // The blank form and two in the zip; intake decides the damaged file and the PDF itself.
-    docs + 3
+    // A PDF the reader reads (Germany's reply once more, exported: it supersedes or is
+    // superseded, which the cache must not change either).
+    let pdf = root().join("tests/fixtures/pdf/exported/plain/samples-Germany_Circ117_reply.pdf");
+    fs::copy(pdf, dir.join("Germany_reply.pdf")).unwrap();
+    // The blank form, two in the zip and both PDFs; intake decides the damaged .docx itself.
+    docs + 5
 }
 
 /// `replytally run DIR --out OUT EXTRA…`: its exit code and stderr.

@@ -88,7 +88,7 @@ pub fn identify(c: &Clues) -> Identified {
     }
     let letterhead = c.letterhead.join("\n");
     let from_text = from.join("\n");
-    let mission = [&letterhead, &from_text, &c.body_text.to_string()]
+    let mission = [letterhead.as_str(), from_text.as_str(), c.body_text]
         .into_iter()
         .find_map(|t| mission::find(t).filter(|m| matches!(m, Mission::Of(..))))
         .or_else(|| mission::find(&format!("{letterhead}\n{from_text}")));
