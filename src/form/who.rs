@@ -80,11 +80,7 @@ pub fn identify(c: &Clues) -> Identified {
         let w = format!(
             "the reply comes from '{org}', which does not look like a Member State's administration (a Sector Member or company?); it is left out of the tally"
         );
-        warnings.push(Warning::new(WarningKind::NotAnAdministration, w));
-        return Identified {
-            state: None,
-            warnings,
-        };
+        return unidentified(warnings, Warning::new(WarningKind::NotAnAdministration, w));
     }
     let letterhead = c.letterhead.join("\n");
     let from_text = from.join("\n");
@@ -104,17 +100,22 @@ pub fn identify(c: &Clues) -> Identified {
             let w = format!(
                 "'{phrase}' writes from Switzerland, but which Member State it represents could not be told; say who sent it"
             );
-            warnings.push(Warning::new(WarningKind::NoMemberState, w));
-            return Identified {
-                state: None,
-                warnings,
-            };
+            return unidentified(warnings, Warning::new(WarningKind::NoMemberState, w));
         }
     }
     disagreements(&ev, &mut warnings);
     weak_source(best, c.file_name, &mut warnings);
     Identified {
         state: Some(state),
+        warnings,
+    }
+}
+
+/// No Member State, and the warning that says why.
+fn unidentified(mut warnings: Vec<Warning>, why: Warning) -> Identified {
+    warnings.push(why);
+    Identified {
+        state: None,
         warnings,
     }
 }
