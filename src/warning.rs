@@ -55,6 +55,8 @@ pub enum WarningKind {
     DraftUnnamed,
     /// A draft named twice in the answer table.
     DraftTwice,
+    /// The form is in the reply twice and one copy was left blank: the blank copy is ignored.
+    BlankCopy,
     /// A draft the reply names close to one of the blank form: read as the form's.
     DraftMisnamed,
     /// A draft matched by its provisional name but printed with another number.
@@ -158,6 +160,7 @@ impl WarningKind {
             NamesBelowLines => "names_below_lines",
             DraftUnnamed => "draft_unnamed",
             DraftTwice => "draft_twice",
+            BlankCopy => "blank_copy",
             DraftMisnamed => "draft_misnamed",
             DraftRenumbered => "draft_renumbered",
             DraftNotOnForm => "draft_not_on_form",
@@ -223,8 +226,10 @@ impl WarningKind {
             | NoDate
             | Undated
             | UnreadInContainer => Severity::Check,
-            TextNotNeeded | NamesBelowLines | DateFromSignature | DateOrder | DateFromEmail
-            | MixedLanguages | TrackedChanges | Converted | AlsoInContainer => Severity::Note,
+            TextNotNeeded | BlankCopy | NamesBelowLines | DateFromSignature | DateOrder
+            | DateFromEmail | MixedLanguages | TrackedChanges | Converted | AlsoInContainer => {
+                Severity::Note
+            }
         }
     }
 }

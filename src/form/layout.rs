@@ -17,6 +17,9 @@ pub struct Place {
     pub paragraph: usize,
     /// Number of the top-level table this line is under (0 outside tables).
     pub outer_table: usize,
+    /// The grid columns the cell covers (`w:gridSpan`), 0-based: where a cell stands under
+    /// a header that spans several columns.
+    pub grid: (usize, usize),
 }
 
 impl Place {
@@ -155,6 +158,7 @@ fn table_cells(t: &Table, table_no: usize, outer: usize) -> Vec<Work<'_>> {
                 cell: c + 1,
                 paragraph: 0,
                 outer_table: outer,
+                grid: (cell.grid_col, cell.grid_col + cell.grid_span.max(1)),
             };
             items.push((cell.blocks.iter(), pl, cell.shaded));
         }

@@ -100,6 +100,7 @@ pub fn read_form(doc: &Document, ctx: &Context) -> FormReading {
     for d in &mut table.drafts {
         decide(d);
     }
+    drop_blank_copies(&mut table, &mut warnings);
     // A draft named twice: keep both readings but say so.
     for (i, d) in table.drafts.iter().enumerate() {
         if table.drafts[..i].iter().any(|o| o.name.same_as(&d.name)) {
@@ -179,6 +180,46 @@ pub fn read_form(doc: &Document, ctx: &Context) -> FormReading {
         circular: circular::in_document(doc),
         excerpts,
     }
+}
+
+/// The form pasted twice, one copy filled and one left as printed: the blank copy holds no
+/// edit of the person's, so it is dropped (and said), never read as a second answer.
+fn drop_blank_copies(table: &mut AnswerTable, warnings: &mut Vec<Warning>) {
+    let untouched = |d: &DraftReading| {
+        let lines = [
+            &d.authorize,
+            &d.not_authorize,
+            &d.no_comments,
+            &d.with_comments,
+        ];
+        d.authorize.present
+            && d.not_authorize.present
+            && lines.iter().all(|s| s.untouched())
+            && d.texts.authorize.is_empty()
+            && d.texts.not_authorize.is_empty()
+            && d.texts.after.is_empty()
+    };
+    let twice = |i: usize, ds: &[DraftReading]| {
+        ds.iter()
+            .enumerate()
+            .any(|(j, o)| j != i && o.name.same_as(&ds[i].name) && !untouched(o))
+    };
+    let blank: Vec<usize> = (0..table.drafts.len())
+        .filter(|&i| untouched(&table.drafts[i]) && twice(i, &table.drafts))
+        .collect();
+    if blank.is_empty() {
+        return;
+    }
+    for &i in blank.iter().rev() {
+        table.drafts.remove(i);
+    }
+    warnings.push(Warning::new(
+        WarningKind::BlankCopy,
+        format!(
+            "the form is in the reply twice; the copy left blank ({} draft rows) was ignored",
+            blank.len()
+        ),
+    ));
 }
 
 /// The page headers' paragraphs: the letterhead, when it is there.

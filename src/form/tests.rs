@@ -575,3 +575,183 @@ mod edits {
         assert!(warned(&f, WarningKind::DecisionFromEmphasis, "Y.3115"));
     }
 }
+
+/// A cell spanning `span` grid columns.
+fn tc_span(span: usize, content: &str) -> String {
+    tc(&format!(
+        r#"<w:tcPr><w:gridSpan w:val="{span}"/></w:tcPr>{content}"#
+    ))
+}
+
+#[test]
+fn matrix_form_with_options_under_a_spanning_header() {
+    // Row 1: "Authorizes" over two option columns; row 2: the options. A box in an option's
+    // column is both the option and the decision above it.
+    let header = tr(&[
+        tc(&p(&r("Draft"))),
+        tc_span(
+            2,
+            &p(&r("Authorizes Study Group 13 to consider this draft")),
+        ),
+        tc(&p(&r(
+            "Does not authorize Study Group 13 to consider this draft",
+        ))),
+        tc(&p(&r("Remarks"))),
+    ]) + &tr(&[
+        tc(&p("")),
+        tc(&p(&r("No comments or proposed changes"))),
+        tc(&p(&r("Comments and proposed changes attached"))),
+        tc(&p("")),
+        tc(&p("")),
+    ]);
+    let row = |name: &str, marks: [bool; 3], typed: &str, remark: &str| {
+        let cells: Vec<String> = marks
+            .iter()
+            .map(|&m| {
+                tc(&p(&format!(
+                    "{}{}",
+                    legacy(m),
+                    r(if m { "" } else { typed })
+                )))
+            })
+            .collect();
+        tr(&[vec![tc(&p(&r(name)))], cells, vec![tc(&p(&r(remark)))]].concat())
+    };
+    let rows = header
+        + &row("ITU-T Y.3181", [true, false, false], "", "")
+        + &row(
+            "ITU-T Y.4605",
+            [false, false, true],
+            "",
+            "Clause 8 is not stable.",
+        )
+        + &row(
+            "ITU-T Y.3060",
+            [false, true, false],
+            "",
+            "Editorial: fix Table 3.",
+        );
+    let f = read(&table(&rows));
+    let got: Vec<_> = f
+        .answers()
+        .iter()
+        .map(|a| (a.draft.clone(), a.decision, a.comments))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (
+                "Y.3181".into(),
+                Decision::Authorize,
+                Some(Comments::NoComments)
+            ),
+            ("Y.4605".into(), Decision::NotAuthorize, None),
+            (
+                "Y.3060".into(),
+                Decision::Authorize,
+                Some(Comments::WithComments)
+            ),
+        ],
+        "{:?}",
+        f.warnings
+    );
+    assert_eq!(f.answers()[1].text, "Clause 8 is not stable.");
+    assert!(
+        !f.warnings
+            .iter()
+            .any(|w| w.kind == WarningKind::OptionWithoutDecision),
+        "an option column under 'authorizes' is the decision too: {:?}",
+        f.warnings
+    );
+}
+
+#[test]
+fn form_of_paragraphs_with_a_heading_per_draft() {
+    let block = |heading: &str, auth: bool| {
+        [
+            p(&r(heading)),
+            p(&format!("{}{}", legacy(auth), r(&format!(" {AUTH}")))),
+            p(&format!(
+                "{EMPTY}{}",
+                r("\tNo comments or proposed changes")
+            )),
+            p(&format!(
+                "{EMPTY}{}",
+                r("\tComments and proposed changes attached")
+            )),
+            p(&format!("{}{}", legacy(!auth), r(&format!(" {NOT}")))),
+        ]
+        .concat()
+    };
+    let body = block("1. Draft new Recommendation ITU-T Y.3181", true)
+        + &block("2. Draft new Recommendation ITU-T Y.4605", false)
+        + &block("3. Draft revised Recommendation ITU-T Y.3060", true);
+    let f = read(&body);
+    let got: Vec<_> = f
+        .answers()
+        .iter()
+        .map(|a| (a.draft.clone(), a.decision))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("Y.3181".into(), Decision::Authorize),
+            ("Y.4605".into(), Decision::NotAuthorize),
+            ("Y.3060".into(), Decision::Authorize),
+        ]
+    );
+}
+
+#[test]
+fn a_blank_second_copy_of_the_form_is_ignored_and_said() {
+    let filled = table(&(authorized("ITU-T Y.3181") + &authorized("ITU-T Y.3060")));
+    let blank_rows = |name: &str| {
+        draft_rows(
+            name,
+            &legacy(false),
+            &r(AUTH),
+            [EMPTY, EMPTY],
+            &legacy(false),
+            &r(NOT),
+        )
+    };
+    let blank = table(&(blank_rows("ITU-T Y.3181") + &blank_rows("ITU-T Y.3060")));
+    for body in [format!("{blank}{}", filled), format!("{filled}{blank}")] {
+        let f = read(&body);
+        let ans = f.answers();
+        assert_eq!(ans.len(), 2, "{ans:?}");
+        assert!(
+            ans.iter().all(|a| a.decision == Decision::Authorize),
+            "{ans:?}"
+        );
+        assert!(f.warnings.iter().any(|w| w.kind == WarningKind::BlankCopy));
+        assert!(!f.warnings.iter().any(|w| w.kind == WarningKind::DraftTwice));
+    }
+}
+
+#[test]
+fn text_addressed_to_a_draft_after_the_form_is_its_text() {
+    let with_comments = draft_rows(
+        "ITU-T Y.3181",
+        &legacy(true),
+        &r(AUTH),
+        [&r(EMPTY), &r("●")],
+        &legacy(false),
+        &r(NOT),
+    );
+    let rows = with_comments
+        + &tr(&[tc(&format!(
+            "{}{}",
+            p(&r("Other comments:")),
+            p(&r(
+                "Y.3181: Add a definition of digital twin entity in clause 3.2."
+            ))
+        ))]);
+    let f = read(&table(&rows));
+    let ans = f.answers();
+    assert_eq!(ans.len(), 1, "{ans:?}");
+    assert_eq!(
+        ans[0].text,
+        "Add a definition of digital twin entity in clause 3.2."
+    );
+}

@@ -212,8 +212,9 @@ fn warn(d: &mut DraftReading, kind: WarningKind, name: &str, what: &str) {
 
 /// Which lines are chosen, and the evidence when the choice was inferred rather than marked.
 fn choose(d: &mut DraftReading, name: &str) -> (Choice, Option<Evidence>) {
+    let option = d.no_comments.checked() || d.with_comments.checked();
     let mut c = Choice {
-        authorize: d.authorize.checked(),
+        authorize: d.authorize.checked() || (d.authorize.implied && option),
         not_authorize: d.not_authorize.checked(),
         no_comments: d.no_comments.checked(),
         with_comments: d.with_comments.checked(),

@@ -6,6 +6,7 @@
 
 mod decide;
 mod labels;
+mod matrix;
 mod region;
 mod walk;
 
@@ -42,6 +43,9 @@ pub struct LineState {
     /// The line is a sentence the person wrote ("Spain authorizes …").
     pub sentence: bool,
     pub present: bool,
+    /// The line has no box of its own: in a matrix its option columns stand under it, and
+    /// an option's box is its box too.
+    pub implied: bool,
 }
 
 impl LineState {
@@ -105,6 +109,20 @@ impl LineState {
                 .map(|(_, w)| w.to_string()),
         );
         out
+    }
+
+    /// The line is as the form prints it: nothing checked, typed, emphasised or removed.
+    pub fn untouched(&self) -> bool {
+        let edited = self.checked()
+            || self.unknown()
+            || self.typed.is_some()
+            || self.highlighted
+            || self.bold
+            || self.underline
+            || self.coloured
+            || self.struck
+            || self.sentence;
+        !edited
     }
 
     /// The line is in the reply and not struck through (not removed by the person).

@@ -3,7 +3,8 @@
 //! waits for the label it belongs to, and other text is the reasons or comments of the line
 //! above it. A matrix form (a row per draft, a column per choice) is read by its columns.
 
-use super::labels::{suffix_mark, Label, LineKind, Typed};
+use super::labels::{self, suffix_mark, Label, LineKind, Typed};
+use super::matrix::{matrix_headers, MatrixHeader};
 use super::{AnswerTable, DraftReading, Info, MarkUse};
 use crate::form::drafts::{find_drafts, is_name_line, name_of_line, DraftName};
 use crate::form::lang::compiled;
@@ -96,39 +97,58 @@ impl<'a> Walker<'a> {
         }
     }
 
-    /// A line of a matrix form read by its column: the header row (nothing to read) or a box
-    /// in a draft's row. Other lines of a matrix are read as any line is.
+    /// A line of a matrix form read by its column: the header rows (nothing to read) or a cell
+    /// in a draft's row — its marks, what is typed in it, its shading or emphasis. Other lines
+    /// of a matrix (the comments column, rows below) are read as any line is.
     fn matrix_cell(&mut self, i: usize) -> bool {
         let (line, info) = self.at(i);
         let Some(m) = self.matrix.iter().find(|m| m.table == line.place.table) else {
             return false;
         };
-        // The header row's labels name columns, not lines of a draft.
-        if line.place.row == m.row {
+        // The header's labels name columns, not lines of a draft.
+        if m.is_header_row(line.place.row) {
             return true;
         }
-        let column = m
-            .columns
-            .iter()
-            .find(|(c, _)| *c == line.place.cell)
-            .map(|(_, k)| *k);
-        let (Some(kind), Some(d), true) = (column, self.current, line.place.row > m.row) else {
+        let choice = m.choice(line.place.grid);
+        let (Some(choice), Some(d), true) = (choice, self.current, line.place.row > m.rows.1)
+        else {
             return false;
         };
-        for (_, k) in &m.columns {
-            self.out.drafts[d].line_mut(*k).present = true;
-        }
-        let mark_only = info.label.is_none()
-            && (!line.marks.is_empty() || info.typed.is_some())
-            && info.body(line).trim().is_empty();
-        if !mark_only {
+        let body = info.body(line).trim();
+        let typed = info.typed.or_else(|| {
+            labels::suffix_mark(body).map(|checked| (checked, crate::record::Evidence::Text))
+        });
+        if info.label.is_some() || (typed.is_none() && !body.is_empty()) {
             return false;
         }
-        if info.typed.is_some() {
-            self.out.drafts[d].line_mut(kind).typed = info.typed;
+        let draft = &mut self.out.drafts[d];
+        for k in m.kinds() {
+            draft.line_mut(k).present = true;
+        }
+        if choice.under_authorize {
+            draft.authorize.implied = true;
+        }
+        let all = 0..line.text.len();
+        let shaded = line.shaded;
+        let bold = !body.is_empty() && line.emphasis_in(all.clone(), BOLD);
+        let coloured = !body.is_empty() && line.emphasis_in(all, COLOUR);
+        let mut kinds = vec![choice.kind];
+        if choice.under_authorize {
+            // Emphasis on an option's cell shows the decision above it too.
+            kinds.push(LineKind::Authorize);
+        }
+        for k in kinds {
+            let state = draft.line_mut(k);
+            state.highlighted |= shaded;
+            state.bold |= bold;
+            state.coloured |= coloured;
+        }
+        let state = draft.line_mut(choice.kind);
+        if typed.is_some() {
+            state.typed = typed;
         }
         for mk in &line.marks {
-            self.out.use_mark(d, kind, mk.clone(), true);
+            self.out.use_mark(d, choice.kind, mk.clone(), true);
         }
         true
     }
@@ -158,10 +178,15 @@ impl<'a> Walker<'a> {
         if info.label.is_some() || info.drafts.is_empty() {
             return false;
         }
-        let Some(name) = name_of_line(body).filter(|_| !(line.place.table == 0 && i >= self.first))
-        else {
+        let in_text = line.place.table == 0 && i >= self.first && !self.heads_labels(i);
+        let Some(name) = name_of_line(body).filter(|_| !in_text) else {
             return false;
         };
+        if let Some(d) = self.addressed_text(&name, body) {
+            let rest = addressed_rest(body).unwrap_or(body);
+            push_text(&mut self.out.drafts[d].texts.after, rest);
+            return true;
+        }
         let same = self
             .current
             .is_some_and(|c| self.out.drafts[c].name.same_as(&name));
@@ -174,6 +199,35 @@ impl<'a> Walker<'a> {
             self.cell_label = None;
         }
         true
+    }
+
+    /// "Y.3060: The revision removes …" after that draft's lines were read: text the person
+    /// addressed to the draft (in an "Other comments" row, a list after the form), not a new
+    /// draft.
+    fn addressed_text(&self, name: &DraftName, body: &str) -> Option<usize> {
+        let d = self.out.drafts.iter().position(|d| d.name.same_as(name))?;
+        let read = self.out.drafts[d].authorize.present || self.out.drafts[d].not_authorize.present;
+        let rest = addressed_rest(body)?;
+        let words = rest.split_whitespace().count();
+        let cjk = rest
+            .chars()
+            .filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c))
+            .count();
+        (read && (words >= 3 || cjk >= 6)).then_some(d)
+    }
+
+    /// The next line with words after `i` is a decision line: `i` heads a draft's lines (a
+    /// form of paragraphs, one heading per draft), it is not text citing a Recommendation.
+    fn heads_labels(&self, i: usize) -> bool {
+        let next = (i + 1..self.lines.len()).find(|&j| {
+            let (l, info) = self.at(j);
+            info.label.is_some() || !info.body(l).trim().is_empty()
+        });
+        next.is_some_and(|j| {
+            self.infos[j].label.is_some_and(|l| {
+                matches!(l.kind, LineKind::Authorize | LineKind::NotAuthorize) && !l.sentence
+            })
+        })
     }
 
     /// One of the four lines of a draft, with its marks, emphasis and the text after it.
@@ -326,56 +380,6 @@ impl<'a> Walker<'a> {
     }
 }
 
-/// The header row of a matrix form (one row per draft, a column per choice).
-struct MatrixHeader {
-    table: usize,
-    row: usize,
-    /// (cell number, the choice that column stands for)
-    columns: Vec<(usize, LineKind)>,
-}
-
-/// Finds matrix-form header rows: a row whose cells hold at least the two decision labels in
-/// different cells, with no marks and no draft named in it.
-fn matrix_headers(lines: &[Line], infos: &[Info], start: usize, last: usize) -> Vec<MatrixHeader> {
-    let mut out: Vec<MatrixHeader> = Vec::new();
-    let mut i = start;
-    while i <= last {
-        let place = lines[i].place;
-        let mut j = i;
-        while j <= last && lines[j].place.same_row(&place) {
-            j += 1;
-        }
-        if place.table > 0 && !out.iter().any(|m| m.table == place.table) {
-            let row = i..j.max(i + 1);
-            let mut columns: Vec<(usize, LineKind)> = Vec::new();
-            let mut clean_header = true;
-            for k in row.clone() {
-                if !lines[k].marks.is_empty()
-                    || infos[k].typed.is_some()
-                    || !infos[k].drafts.is_empty()
-                {
-                    clean_header = false;
-                }
-                if let Some(l) = infos[k].label {
-                    if !columns.iter().any(|(c, _)| *c == lines[k].place.cell) {
-                        columns.push((lines[k].place.cell, l.kind));
-                    }
-                }
-            }
-            let has = |k: LineKind| columns.iter().any(|(_, c)| *c == k);
-            if clean_header && has(LineKind::Authorize) && has(LineKind::NotAuthorize) {
-                out.push(MatrixHeader {
-                    table: place.table,
-                    row: place.row,
-                    columns,
-                });
-            }
-        }
-        i = j.max(i + 1);
-    }
-    out
-}
-
 /// Some forms print each draft's name *below* its two lines. Then the first lines come before
 /// any name and the last name has no lines after it: each name belongs to the lines above it.
 fn names_below_their_lines(out: &mut AnswerTable) {
@@ -456,10 +460,24 @@ fn flush_row(out: &mut AnswerTable, pending: &mut Vec<Pending>, labels: &[(usize
     }
 }
 
+/// What follows the draft's name and its separator ("Y.3060: …", "Y.3060 – …").
+fn addressed_rest(body: &str) -> Option<&str> {
+    [":", "：", " – ", " — ", " - "]
+        .iter()
+        .filter_map(|p| body.find(p).map(|i| i + p.len()))
+        .min()
+        .map(|i| body[i..].trim())
+}
+
 fn push_text(bucket: &mut Vec<String>, raw: &str) {
     let t = clean(raw);
     // A bracket or a dash left over from a label is no text.
     if t.is_empty() || is_placeholder(&t) || !t.chars().any(char::is_alphanumeric) {
+        return;
+    }
+    // A short line ending in a colon ("Other comments:") is a heading of the form, no text.
+    let heading = t.ends_with([':', '：']) && t.split_whitespace().count() <= 3;
+    if heading {
         return;
     }
     bucket.push(t);
