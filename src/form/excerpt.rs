@@ -276,9 +276,10 @@ fn mark(m: &LineMark, used: &dyn Fn(usize) -> bool) -> Run {
     let c = &m.checkbox;
     let typed = c.mechanism == TYPED && c.detail.starts_with("typed '");
     let shown = if typed {
-        c.detail
-            .trim_start_matches("typed '")
-            .trim_end_matches('\'')
+        // "typed 'X'" or "typed 'X' (struck through)": what was typed is between the quotes.
+        let rest = c.detail.trim_start_matches("typed '");
+        rest.rfind('\'')
+            .map_or(rest, |end| &rest[..end])
             .to_string()
     } else {
         glyph_of(c.mechanism, &c.detail).unwrap_or_else(|| {

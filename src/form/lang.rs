@@ -46,8 +46,8 @@ pub struct LangWords {
 pub static WORDS: [LangWords; 6] = [
     LangWords {
         code: "en",
-        not_authorize: r"\b(?:does|do|did)\s*not\s+authori[sz]e|\bnot\s+authori[sz]e|\bcannot\s+authori[sz]e|\bunable\s+to\s+authori[sz]e",
-        authorize: r"\bauthori[sz](?:es|e|ed|ing)\b",
+        not_authorize: r"\b(?:does|do|did)\s*not\s+(?:authori[sz]e|support)|\bnot\s+authori[sz]e|\bcannot\s+(?:authori[sz]e|support)|\bunable\s+to\s+(?:authori[sz]e|support)|\bnot\s+supported\b",
+        authorize: r"\bauthori[sz](?:es|e|ed|ing)\b|\bsupport(?:s|ed)?\b",
         no_comments: r"\bno\s+(?:comments?|proposed\s+changes)\b|\bwithout\s+comments?\b",
         with_comments: r"\bcomments?\b.{0,40}\b(?:attached|enclosed)\b|\bwith\s+(?:the\s+)?(?:following\s+)?comments?\b|\b(?:attaches|encloses)\b.{0,30}\bcomments?\b",
         from: r"from",
@@ -90,8 +90,8 @@ pub static WORDS: [LangWords; 6] = [
     },
     LangWords {
         code: "fr",
-        not_authorize: r"\bn'?\s*autoris(?:e|ent)\s+pas\b|\bne\s+pas\s+autoriser\b",
-        authorize: r"\bautoris(?:e|ent)\b",
+        not_authorize: r"\bn'?\s*autoris(?:e|ent)\s+pas\b|\bne\s+pas\s+autoriser\b|\bne\s+(?:soutient|soutenons|appuie|appuyons)\s+pas\b",
+        authorize: r"\bautoris(?:e|ent)\b|\b(?:soutient|soutenons|appuie|appuyons)\b",
         no_comments: r"\bpas\s+de\s+(?:commentaires?|propositions?)\b|\bsans\s+commentaires?\b|\baucun\s+commentaire\b",
         with_comments: r"\bcommentaires?\b.{0,60}\bjoint|\bavec\s+commentaires?\b",
         from: r"de|exp[eé]diteur",
@@ -130,8 +130,8 @@ pub static WORDS: [LangWords; 6] = [
     },
     LangWords {
         code: "es",
-        not_authorize: r"\bno\s+autoriza\b",
-        authorize: r"\bautoriza\b",
+        not_authorize: r"\bno\s+autoriza\b|\bno\s+apoya(?:mos)?\b",
+        authorize: r"\bautoriza\b|\bapoya(?:mos)?\b",
         no_comments: r"\bsin\s+(?:comentarios?|propuestas?)\b|\bningun\s+comentario\b|\bno\s+hay\s+(?:comentarios?|propuestas?|cambios?)\b",
         with_comments: r"\badjunta[n]?\b.{0,30}\bcomentarios?\b|\bcomentarios?\b.{0,60}\badjunt|\bcon\s+comentarios?\b",
         from: r"de|remitente",
@@ -164,7 +164,7 @@ pub static WORDS: [LangWords; 6] = [
     LangWords {
         code: "ru",
         not_authorize: r"\bне\s+уполномочива\w*|\bне\s+разреша\w*|\bне\s+поддержива\w*",
-        authorize: r"\bуполномочива\w*|\bразреша\w*",
+        authorize: r"\bуполномочива\w*|\bразреша\w*|\bподдержива\w*",
         no_comments: r"\bнет\s+(?:замечаний|комментариев|предлагаемых)|\bбез\s+(?:замечаний|комментариев)|\b(?:замечаний|комментариев)\b.{0,40}\bнет\b|\bотсутствуют\b",
         with_comments: r"\b(?:замечания|комментарии)\b.{0,60}\bприлага\w*|\bприлага\w*.{0,30}(?:замечания|комментарии)",
         from: r"от|отправитель",
@@ -207,8 +207,8 @@ pub static WORDS: [LangWords; 6] = [
     },
     LangWords {
         code: "ar",
-        not_authorize: r"لا\s*(?:تاذن|ياذن|توافق|يوافق|تخول|يخول)",
-        authorize: r"(?:تاذن|ياذن|تخول|يخول)",
+        not_authorize: r"لا\s*(?:تاذن|ياذن|توافق|يوافق|تخول|يخول|تويد|يويد|نويد)",
+        authorize: r"(?:تاذن|ياذن|تخول|يخول|تويد|يويد|نويد)",
         no_comments: r"لا\s*توجد\s*(?:اي\s*)?تعليقات|(?:ب)?دون\s*تعليقات|لا\s*تعليقات|ليست?\s*هناك\s*(?:اي\s*)?تعليقات",
         with_comments: r"(?:ترد\s*طيه|مرفق\w*)\s*(?:ال)?تعليقات|تعليقات\s*.{0,40}مرفق",
         from: r"من|المرسل",
@@ -251,8 +251,8 @@ pub static WORDS: [LangWords; 6] = [
     },
     LangWords {
         code: "zh",
-        not_authorize: r"不授权|不同意|未授权",
-        authorize: r"授权|同意",
+        not_authorize: r"不授权|不同意|未授权|不支持",
+        authorize: r"授权|同意|支持",
         no_comments: r"无意见|没有意见|无评论|无建议修改",
         with_comments: r"附(?:有|上)?(?:意见|评论)|意见和建议的修改(?:附后|见附件)",
         from: r"发自|发件人|来自|寄自",
@@ -409,6 +409,10 @@ pub const PART_WORDS_BEFORE: &str = r"Amendment|Amd|Corrigendum|Corrigéndum|Cor
 /// matched on folded text in any language.
 pub const ALL_DRAFTS: &str =
     r"\b(?:all|every|tous|toutes|todos|todas|все|всех|всем|всеми)\b|جميع|كل\s|所有|全部|各项";
+/// The words that set drafts apart from what a sentence says of all ("… all the drafts, except
+/// Y.3060"): a draft named after them takes the opposite decision unless its clause says one.
+pub const EXCEPT: &str = r"\bexcept\b|\bexcluding\b|\bwith the exception of\b|exception d|\bsauf\b|\bexcepto\b|\bsalvo\b|excepcion d|\bкроме\b|\bза\s+исключением\b|باستثناء|ما\s*عدا|除了|以外|之外";
+
 /// … and the word joining it to the number ("to", "à", "к", "للتوصية").
 pub const PART_OF: &str = "to|of|à|de|a|к|للتوصية|لتوصية";
 

@@ -258,14 +258,20 @@ struct FormatCount {
 /// Turns a mark typed as text — "X\tNo comments", "[x] Authorizes", "… options ⃝): [x]" — into
 /// a mark of the line, so that it is placed, counted and explained like any other.
 fn typed_marks_to_marks(line: &mut Line, mark_no: &mut usize) {
-    let new = |checked: bool, seen: &str, leading: bool, mark_no: &mut usize| {
+    // A typed mark struck through was taken back: it stays a mark, left empty.
+    let new = |checked: bool, struck: bool, seen: &str, leading: bool, mark_no: &mut usize| {
         *mark_no += 1;
+        let note = if checked && struck {
+            " (struck through)"
+        } else {
+            ""
+        };
         LineMark {
             id: *mark_no,
             checkbox: Checkbox {
                 mechanism: TYPED,
-                checked: Some(checked),
-                detail: format!("typed '{}'", seen.trim()),
+                checked: Some(checked && !struck),
+                detail: format!("typed '{}'{note}", seen.trim()),
             },
             leading,
         }
@@ -274,6 +280,7 @@ fn typed_marks_to_marks(line: &mut Line, mark_no: &mut usize) {
         let seen = line.text[..len].to_string();
         let mark = new(
             checked,
+            line.emphasis_in(0..len, STRIKE),
             &seen,
             line.marks.iter().all(|m| m.leading),
             mark_no,
@@ -285,7 +292,8 @@ fn typed_marks_to_marks(line: &mut Line, mark_no: &mut usize) {
         line.marks.insert(0, mark);
     } else if let Some((checked, start)) = trailing_typed_mark(&line.text) {
         let seen = line.text[start..].to_string();
-        let mark = new(checked, &seen, false, mark_no);
+        let struck = line.emphasis_in(start..line.text.len(), STRIKE);
+        let mark = new(checked, struck, &seen, false, mark_no);
         line.text.truncate(start);
         line.marks.push(mark);
     }

@@ -755,3 +755,93 @@ fn text_addressed_to_a_draft_after_the_form_is_its_text() {
         "Add a definition of digital twin entity in clause 3.2."
     );
 }
+
+#[test]
+fn a_sentence_in_the_table_about_all_drafts_decides_the_unmarked_ones() {
+    let blank = |name: &str| {
+        draft_rows(
+            name,
+            &legacy(false),
+            &r(AUTH),
+            [EMPTY, EMPTY],
+            &legacy(false),
+            &r(NOT),
+        )
+    };
+    let rows = blank("ITU-T Y.3181")
+        + &blank("ITU-T Y.3060")
+        + &tr(&[tc(&format!(
+            "{}{}",
+            p(&r("Other comments: Kenya supports all the drafts listed above, without comments, except Y.3060, for these reasons:")),
+            p(&r("The key management requirements conflict with national rules."))
+        ))]);
+    let f = read(&table(&rows));
+    let got: Vec<_> = f
+        .answers()
+        .iter()
+        .map(|a| (a.draft.clone(), a.decision, a.text.clone()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("Y.3181".into(), Decision::Authorize, String::new()),
+            (
+                "Y.3060".into(),
+                Decision::NotAuthorize,
+                "The key management requirements conflict with national rules.".into()
+            ),
+        ]
+    );
+    assert_eq!(f.answers()[0].comments, Some(Comments::NoComments));
+}
+
+#[test]
+fn words_in_a_matrix_remarks_column_answer_for_their_row() {
+    let header = tr(&[
+        tc(&p(&r("Draft"))),
+        tc(&p(&r("Authorizes"))),
+        tc(&p(&r("Does not authorize"))),
+        tc(&p(&r("Remarks"))),
+    ]);
+    let row = |name: &str, remark: &str| {
+        tr(&[
+            tc(&p(&r(name))),
+            tc(&p(&legacy(false))),
+            tc(&p(&legacy(false))),
+            tc(&p(&r(remark))),
+        ])
+    };
+    let rows = header
+        + &row("ITU-T Y.3181", "Supported, no comments.")
+        + &row(
+            "ITU-T Y.4605",
+            "Does not support. Clause 7 duplicates SG20 work.",
+        );
+    let f = read(&table(&rows));
+    let got: Vec<_> = f.answers().iter().map(|a| a.decision).collect();
+    assert_eq!(
+        got,
+        vec![Decision::Authorize, Decision::NotAuthorize],
+        "{:?}",
+        f.warnings
+    );
+}
+
+#[test]
+fn a_typed_mark_struck_through_was_taken_back() {
+    let rows = draft_rows(
+        "ITU-T Y.4605",
+        &rp("<w:strike/>", "x"),
+        &r(AUTH),
+        [EMPTY, EMPTY],
+        &legacy(true),
+        &r(NOT),
+    );
+    let f = read(&table(&rows));
+    assert_eq!(
+        f.answers()[0].decision,
+        Decision::NotAuthorize,
+        "{:?}",
+        f.warnings
+    );
+}

@@ -290,6 +290,8 @@ pub struct AnswerTable {
     pub languages: Vec<(&'static str, usize)>,
     pub mark_uses: Vec<MarkUse>,
     pub warnings: Vec<Warning>,
+    /// Sentences written in the answer table that decide drafts, read once the walk is done.
+    pub sentences: Vec<String>,
 }
 
 impl AnswerTable {
@@ -376,7 +378,11 @@ pub fn read_answers(lines: &[Line]) -> AnswerTable {
         languages: label_languages(&infos),
         ..AnswerTable::default()
     };
-    walk::Walker::walk(lines, &infos, first, (start, last), out)
+    let mut out = walk::Walker::walk(lines, &infos, first, (start, last), out);
+    for s in std::mem::take(&mut out.sentences) {
+        region::sentence_after_table(&s, &mut out);
+    }
+    out
 }
 
 /// Form text the reader did not recognise as a label (a label wrapped over two lines, a

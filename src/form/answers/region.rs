@@ -6,7 +6,7 @@ use super::labels::{classify, LineKind};
 use super::{AnswerTable, DraftReading};
 use crate::form::drafts::{find_drafts, name_of_line};
 use crate::form::lang::compiled;
-use crate::form::lang::ALL_DRAFTS;
+use crate::form::lang::{ALL_DRAFTS, EXCEPT};
 use crate::form::layout::Line;
 use crate::form::text::{clean, fold};
 use crate::warning::{Warning, WarningKind};
@@ -118,7 +118,9 @@ pub fn read_after_table(lines: &[Line], from: usize, table: &mut AnswerTable) {
             .filter(|(_, d)| named.iter().any(|n| d.name.same_as(n)))
             .map(|(i, _)| i)
             .collect();
-        let heading_like = is_heading(&text);
+        // A draft's name alone (the first cell of a table of reasons) heads its text too.
+        let bare_name = name_of_line(&text).is_some() && text.split_whitespace().count() <= 6;
+        let heading_like = is_heading(&text) || bare_name;
         if !matches.is_empty() && heading_like {
             if matches.len() > 1 {
                 // "Comments on F.748.20 and H.264.2:": the text is given to each, and said so.
@@ -158,6 +160,16 @@ pub fn read_after_table(lines: &[Line], from: usize, table: &mut AnswerTable) {
     }
 }
 
+/// The text speaks of every draft ("all the drafts listed above", "tous les projets").
+pub(super) fn about_all(text: &str) -> bool {
+    all_drafts_re().is_match(&fold(text))
+}
+
+fn except_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| Regex::new(EXCEPT).expect("static"))
+}
+
 fn all_drafts_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| Regex::new(ALL_DRAFTS).expect("static"))
@@ -169,7 +181,7 @@ fn all_drafts_re() -> &'static Regex {
 /// takes the decision of its own clause (from its name to the next name); when the sentence is
 /// about every draft, the drafts it does not name take the sentence's. Only drafts whose
 /// lines show no mark take it. Returns whether the line was such a sentence.
-fn sentence_after_table(text: &str, table: &mut AnswerTable) -> bool {
+pub(super) fn sentence_after_table(text: &str, table: &mut AnswerTable) -> bool {
     let Some(label) = classify(text) else {
         return false;
     };
@@ -206,14 +218,25 @@ fn sentence_after_table(text: &str, table: &mut AnswerTable) -> bool {
             None if about_all => &text[..first_name],
             None => continue,
         };
-        let kind = clause_kind(clause).unwrap_or(label.kind);
+        let kind = clause_kind(clause).unwrap_or_else(|| {
+            let set_apart = named
+                .iter()
+                .position(|n| d.name.same_as(n))
+                .and_then(|i| starts.get(i))
+                .is_some_and(|&at| except_re().is_match(&fold(&text[..at])));
+            match (set_apart, label.kind) {
+                (true, LineKind::Authorize) => LineKind::NotAuthorize,
+                (true, _) => LineKind::Authorize,
+                (false, k) => k,
+            }
+        });
         mark_by_sentence(d, kind, &fold(&text[..first_name]));
     }
     true
 }
 
 /// A draft none of whose lines is marked.
-fn unmarked(d: &DraftReading) -> bool {
+pub(super) fn unmarked(d: &DraftReading) -> bool {
     ![
         &d.authorize,
         &d.not_authorize,
@@ -237,7 +260,7 @@ fn clause_kind(clause: &str) -> Option<LineKind> {
 }
 
 /// Gives the draft the line the sentence chose, and the option its words say.
-fn mark_by_sentence(d: &mut DraftReading, kind: LineKind, folded: &str) {
+pub(super) fn mark_by_sentence(d: &mut DraftReading, kind: LineKind, folded: &str) {
     d.line_mut(kind).sentence = true;
     d.line_mut(kind).present = true;
     if kind != LineKind::Authorize {

@@ -5,6 +5,7 @@
 
 use super::labels::{self, suffix_mark, Label, LineKind, Typed};
 use super::matrix::{matrix_headers, MatrixHeader};
+use super::region;
 use super::{AnswerTable, DraftReading, Info, MarkUse};
 use crate::form::drafts::{find_drafts, is_name_line, name_of_line, DraftName};
 use crate::form::lang::compiled;
@@ -30,6 +31,9 @@ pub(super) struct Walker<'a> {
     row_first_label: Option<(usize, LineKind)>,
     cell_label: Option<LineKind>,
     prev_place: Option<Place>,
+    /// The current draft was named again after its lines: free text is its text after the
+    /// form.
+    after_heading: bool,
 }
 
 impl<'a> Walker<'a> {
@@ -53,6 +57,7 @@ impl<'a> Walker<'a> {
             row_first_label: None,
             cell_label: None,
             prev_place: None,
+            after_heading: false,
         };
         for i in start..=last {
             w.line(i);
@@ -110,8 +115,20 @@ impl<'a> Walker<'a> {
             return true;
         }
         let choice = m.choice(line.place.grid);
-        let (Some(choice), Some(d), true) = (choice, self.current, line.place.row > m.rows.1)
-        else {
+        let in_data_row = line.place.row > m.rows.1;
+        if let (None, Some(d), Some(label), true) = (choice, self.current, info.label, in_data_row)
+        {
+            // Words of a decision in the remarks column ("Поддерживаем, замечаний нет."): the
+            // person answered in words; a box marked in the row still decides.
+            if region::unmarked(&self.out.drafts[d]) {
+                let folded = crate::form::text::fold(info.body(line));
+                region::mark_by_sentence(&mut self.out.drafts[d], label.kind, &folded);
+            }
+            let rest = info.body(line).get(label.end..).unwrap_or("");
+            push_text(self.out.drafts[d].bucket(label.kind), rest);
+            return true;
+        }
+        let (Some(choice), Some(d), true) = (choice, self.current, in_data_row) else {
             return false;
         };
         let body = info.body(line).trim();
@@ -187,9 +204,17 @@ impl<'a> Walker<'a> {
             push_text(&mut self.out.drafts[d].texts.after, rest);
             return true;
         }
+        if let Some(d) = self.heading_for_text(i, &name) {
+            // A draft already read, named again with no decision lines under it (a table of
+            // reasons after the form): what follows is its text.
+            self.current = Some(d);
+            self.after_heading = true;
+            return true;
+        }
         let same = self
             .current
             .is_some_and(|c| self.out.drafts[c].name.same_as(&name));
+        self.after_heading = false;
         if !same {
             // Marks pending from the previous draft stay with it.
             flush_row(&mut self.out, &mut self.pending, &self.row_labels);
@@ -216,6 +241,45 @@ impl<'a> Walker<'a> {
         (read && (words >= 3 || cjk >= 6)).then_some(d)
     }
 
+    /// A sentence the person wrote in the table that decides drafts ("Bangladesh supports all
+    /// the drafts listed above, without comments", "… à l'exception du projet Y.3060, pour les
+    /// motifs suivants :"): kept to be read once every draft is known; the text after it
+    /// belongs to the last draft it names.
+    fn decision_sentence(&mut self, i: usize) -> bool {
+        let (line, info) = self.at(i);
+        // "Other comments: Kenya supports …": the sentence after a short heading.
+        let body = info.body(line);
+        let text = body
+            .split_once([':', '：'])
+            .filter(|(head, _)| head.split_whitespace().count() <= 3)
+            .map_or(body, |(_, rest)| rest.trim());
+        let decides = line.place.table > 0
+            && labels::classify(text)
+                .is_some_and(|l| matches!(l.kind, LineKind::Authorize | LineKind::NotAuthorize))
+            && (region::about_all(text) || !find_drafts(text).is_empty());
+        if !decides {
+            return false;
+        }
+        self.out.sentences.push(text.to_string());
+        let last_named = find_drafts(text)
+            .last()
+            .and_then(|n| self.out.drafts.iter().position(|d| d.name.same_as(n)));
+        if let Some(d) = last_named {
+            self.current = Some(d);
+            self.after_heading = true;
+        }
+        true
+    }
+
+    /// The draft named by line `i` when its lines were read already and none follow: the
+    /// name heads text about it.
+    fn heading_for_text(&self, i: usize, name: &DraftName) -> Option<usize> {
+        let d = self.out.drafts.iter().position(|d| d.name.same_as(name))?;
+        let read = self.out.drafts[d].authorize.present || self.out.drafts[d].not_authorize.present;
+        let here = self.current == Some(d);
+        (read && !here && !self.heads_labels(i)).then_some(d)
+    }
+
     /// The next line with words after `i` is a decision line: `i` heads a draft's lines (a
     /// form of paragraphs, one heading per draft), it is not text citing a Recommendation.
     fn heads_labels(&self, i: usize) -> bool {
@@ -232,6 +296,7 @@ impl<'a> Walker<'a> {
 
     /// One of the four lines of a draft, with its marks, emphasis and the text after it.
     fn label_line(&mut self, i: usize, label: Label) {
+        self.after_heading = false;
         let (line, info) = self.at(i);
         let d = self.draft_for(line, label);
         self.current = Some(d);
@@ -342,6 +407,7 @@ impl<'a> Walker<'a> {
                 marks: line.marks.clone(),
                 typed: info.typed,
                 place: line.place,
+                shaded: line.shaded,
             });
             return;
         }
@@ -355,6 +421,16 @@ impl<'a> Walker<'a> {
             .map(|m| MarkUse::unused(m.id, Some(name.clone())))
             .collect();
         self.out.mark_uses.extend(unused);
+        if self.decision_sentence(i) {
+            return;
+        }
+        if self.after_heading {
+            push_text(&mut self.out.drafts[d].texts.after, &line.text);
+            for n in &line.notes {
+                push_text(&mut self.out.drafts[d].texts.after, n);
+            }
+            return;
+        }
         let kind = self
             .cell_label
             .or(self.row_first_label.map(|(_, k)| k))
@@ -432,29 +508,52 @@ struct Pending {
     marks: Vec<LineMark>,
     typed: Option<Typed>,
     place: Place,
+    /// The box's own cell or paragraph is shaded: emphasis on the line it belongs to.
+    shaded: bool,
 }
 
 /// Gives a row's waiting marks to its labels: one box line per label, in order, when they
-/// pair up (a box cell with a box for the line and one for each option); otherwise all to the
-/// row's first decision line. A row with no label keeps its marks for the next row.
+/// pair up (a box cell with a box for the line and one for each option), or one per decision
+/// line (two rows merged into one: both boxes in one cell, beside all four labels); otherwise
+/// all to the row's first decision line. A row with no label keeps its marks for the next row.
 fn flush_row(out: &mut AnswerTable, pending: &mut Vec<Pending>, labels: &[(usize, LineKind)]) {
     if pending.is_empty() || labels.is_empty() {
         return;
     }
-    let first = labels
+    let decisions: Vec<(usize, LineKind)> = labels
         .iter()
-        .find(|(_, k)| matches!(k, LineKind::Authorize | LineKind::NotAuthorize))
-        .or(labels.first())
-        .copied();
-    let pair = pending.len() == labels.len() && labels.len() > 1;
+        .filter(|(_, k)| matches!(k, LineKind::Authorize | LineKind::NotAuthorize))
+        .copied()
+        .collect();
+    let first = decisions.first().or(labels.first()).copied();
+    let marks: usize = pending.iter().map(|p| p.marks.len()).sum();
+    let by_line = pending.len() == labels.len() && labels.len() > 1;
+    let by_mark = !by_line && marks == decisions.len() && decisions.len() > 1;
+    let mut next_mark = 0;
     for (n, p) in pending.drain(..).enumerate() {
-        let Some((d, kind)) = (if pair { labels.get(n).copied() } else { first }) else {
+        let line_target = if by_line {
+            labels.get(n).copied()
+        } else {
+            first
+        };
+        let Some((d, kind)) = (if by_mark {
+            decisions.get(next_mark).copied()
+        } else {
+            line_target
+        }) else {
             continue;
         };
         if p.typed.is_some() {
             out.drafts[d].line_mut(kind).typed = p.typed;
         }
+        out.drafts[d].line_mut(kind).highlighted |= p.shaded;
         for m in p.marks {
+            let (d, kind) = if by_mark {
+                decisions[next_mark.min(decisions.len() - 1)]
+            } else {
+                (d, kind)
+            };
+            next_mark += 1;
             out.use_mark(d, kind, m, true);
         }
     }
