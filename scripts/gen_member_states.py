@@ -75,7 +75,7 @@ BRN BN | Brunei Darussalam | | en: Brunei; Nation of Brunei
 BGR BG | Bulgaria | | en: Republic of Bulgaria | other: България
 CPV CV | Cabo Verde | | en: Cape Verde; Republic of Cabo Verde | fr: Cap-Vert
 BFA BF | Burkina Faso | |
-BDI BI | Burundi | | en: Republic of Burundi
+BDI BI | Burundi | | en: Republic of Burundi | fr: République du Burundi
 KHM KH | Cambodia | | en: Kingdom of Cambodia
 CMR CM | Cameroon | | en: Republic of Cameroon | fr: République du Cameroun
 CAN CA | Canada | |
@@ -84,7 +84,7 @@ TCD TD | Chad | | en: Republic of Chad | fr: République du Tchad
 CHL CL | Chile | | en: Republic of Chile | es: República de Chile
 CHN CN | China | xn--fiqs8s; 中国; xn--fiqz9s; 中國 | en: People's Republic of China; China (People's Republic of); PR China; P.R. China; P.R.C.; PRC | fr: République populaire de Chine; Chine (République populaire de) | es: República Popular China; China (República Popular de) | ru: Китайская Народная Республика; КНР | ar: جمهورية الصين الشعبية | zh: 中华人民共和国; 中華人民共和國; 中國
 COL CO | Colombia | | en: Republic of Colombia | es: República de Colombia
-COM KM | Comoros | | en: Union of the Comoros; Comoros (Union of the)
+COM KM | Comoros | | en: Union of the Comoros; Comoros (Union of the) | fr: Union des Comores
 COG CG | Congo (Rep. of the) | | en: Congo; Republic of the Congo; Republic of Congo; Congo (Republic of the); Congo, Rep.; Congo-Brazzaville; Congo (Brazzaville) | fr: Congo; République du Congo; Congo (République du); Congo (Rép. du) | es: República del Congo; Congo (República del) | ru: Конго; Республика Конго | ar: الكونغو; جمهورية الكونغو | zh: 刚果; 刚果共和国; 刚果（布）
 CRI CR | Costa Rica | | en: Republic of Costa Rica
 CIV CI | Côte d'Ivoire | | en: Cote d'Ivoire; Ivory Coast; Republic of Côte d'Ivoire; Côte d'Ivoire (Republic of) | fr: République de Côte d'Ivoire | es: Costa de Marfil | ar: كوت ديفوار; جمهورية كوت ديفوار
@@ -95,7 +95,7 @@ CZE CZ | Czech Republic | | en: Czechia | fr: République tchèque | es: Repúbl
 PRK KP | Dem. People's Rep. of Korea | | en: Democratic People's Republic of Korea; Korea (Democratic People's Republic of); Korea (Dem. People's Rep. of); Korea, Democratic People's Republic of; Korea, Dem. People's Rep.; Korea DPR; DPR Korea; D.P.R. Korea; DPRK; North Korea | fr: République populaire démocratique de Corée; Corée (Rép. pop. dém. de); Corée (République populaire démocratique de) | es: República Popular Democrática de Corea; Corea (Rep. Pop. Dem. de) | ru: Корейская Народно-Демократическая Республика; Северная Корея | ar: جمهورية كوريا الشعبية الديمقراطية; جمهورية كوريا الديمقراطية الشعبية | zh: 朝鲜民主主义人民共和国; 朝鮮民主主義人民共和國 | other: 조선민주주의인민공화국; 북한
 COD CD | Democratic Republic of the Congo | | en: Democratic Republic of Congo; Congo (Democratic Republic of the); Congo, Democratic Republic of the; Congo, Dem. Rep.; DR Congo; D.R. Congo; DRC; Congo-Kinshasa; Congo (Kinshasa) | fr: République démocratique du Congo; RD Congo; R.D. Congo; RDC; Congo (République démocratique du); Congo (Rép. dém. du) | es: Rep. Dem. del Congo | ru: Демократическая Республика Конго; ДР Конго; ДРК | ar: جمهورية الكونغو الديمقراطية; الكونغو الديمقراطية | zh: 刚果民主共和国; 刚果（金）
 DNK DK | Denmark | | en: Kingdom of Denmark | other: Danmark
-DJI DJ | Djibouti | | en: Republic of Djibouti
+DJI DJ | Djibouti | | en: Republic of Djibouti | fr: République de Djibouti
 DMA DM | Dominica | | en: Commonwealth of Dominica
 DOM DO | Dominican Rep. | | en: Dominican Republic | fr: République dominicaine; Rép. dominicaine | es: República Dominicana; Rep. Dominicana
 ECU EC | Ecuador | | en: Republic of Ecuador | es: República del Ecuador
@@ -109,12 +109,12 @@ ETH ET | Ethiopia | | en: Federal Democratic Republic of Ethiopia
 FJI FJ | Fiji | | en: Republic of Fiji
 FIN FI | Finland | | en: Republic of Finland | other: Suomi
 FRA FR | France | | en: French Republic | fr: République française | zh: 法兰西共和国
-GAB GA | Gabon | | en: Gabonese Republic
+GAB GA | Gabon | | en: Gabonese Republic | fr: République gabonaise
 GMB GM | Gambia | | en: The Gambia; Republic of The Gambia; Gambia (Republic of the)
 GEO GE | Georgia | | other: Sakartvelo
 DEU DE | Germany | | en: Federal Republic of Germany; Germany (Federal Republic of) | fr: République fédérale d'Allemagne | es: República Federal de Alemania | ru: Федеративная Республика Германия | ar: جمهورية ألمانيا الاتحادية | zh: 德意志联邦共和国 | other: Bundesrepublik Deutschland
 GHA GH | Ghana | | en: Republic of Ghana
-GRC GR | Greece | | en: Hellenic Republic | other: Ελλάδα; Ελληνική Δημοκρατία; Hellas
+GRC GR | Greece | | en: Hellenic Republic | other: Ελλάδα; Ελληνική Δημοκρατία; Hellas | fr: République hellénique
 GRD GD | Grenada | |
 GTM GT | Guatemala | | en: Republic of Guatemala
 GIN GN | Guinea | | en: Republic of Guinea | fr: République de Guinée
@@ -130,7 +130,7 @@ IRN IR | Iran (Islamic Republic of) | | en: Islamic Republic of Iran; Iran, Isla
 IRQ IQ | Iraq | | en: Republic of Iraq
 IRL IE | Ireland | | other: Éire
 ISR IL | Israel | | en: State of Israel
-ITA IT | Italy | | en: Italian Republic | other: Repubblica Italiana
+ITA IT | Italy | | en: Italian Republic | other: Repubblica Italiana | fr: République italienne
 JAM JM | Jamaica | |
 JPN JP | Japan | | other: 日本国
 JOR JO | Jordan | | en: Hashemite Kingdom of Jordan | ar: المملكة الأردنية الهاشمية
@@ -142,26 +142,26 @@ KWT KW | Kuwait | | en: State of Kuwait | ar: دولة الكويت
 KGZ KG | Kyrgyzstan | | en: Kyrgyz Republic
 LAO LA | Lao P.D.R. | | en: Lao People's Democratic Republic; Lao PDR; Lao P.D.R | fr: République démocratique populaire lao; Lao (R.d.p.) | es: República Democrática Popular Lao; Lao (R.D.P.) | ru: Лаосская Народно-Демократическая Республика | ar: جمهورية لاو الديمقراطية الشعبية | zh: 老挝人民民主共和国
 LVA LV | Latvia | | en: Republic of Latvia | other: Latvija
-LBN LB | Lebanon | | en: Lebanese Republic | ar: الجمهورية اللبنانية
+LBN LB | Lebanon | | en: Lebanese Republic | ar: الجمهورية اللبنانية | fr: République libanaise
 LSO LS | Lesotho | | en: Kingdom of Lesotho
 LBR LR | Liberia | | en: Republic of Liberia
 LBY LY | Libya | | en: State of Libya
 LIE LI | Liechtenstein | | en: Principality of Liechtenstein
 LTU LT | Lithuania | | en: Republic of Lithuania | other: Lietuva
-LUX LU | Luxembourg | | en: Grand Duchy of Luxembourg
-MDG MG | Madagascar | | en: Republic of Madagascar
+LUX LU | Luxembourg | | en: Grand Duchy of Luxembourg | fr: Grand-Duché de Luxembourg
+MDG MG | Madagascar | | en: Republic of Madagascar | fr: République de Madagascar
 MWI MW | Malawi | | en: Republic of Malawi
 MYS MY | Malaysia | |
 MDV MV | Maldives | | en: Republic of Maldives
-MLI ML | Mali | | en: Republic of Mali
+MLI ML | Mali | | en: Republic of Mali | fr: République du Mali
 MLT MT | Malta | | en: Republic of Malta
 MHL MH | Marshall Islands | | en: Republic of the Marshall Islands
-MRT MR | Mauritania | | en: Islamic Republic of Mauritania | ar: الجمهورية الإسلامية الموريتانية
+MRT MR | Mauritania | | en: Islamic Republic of Mauritania | ar: الجمهورية الإسلامية الموريتانية | fr: République islamique de Mauritanie
 MUS MU | Mauritius | | en: Republic of Mauritius | fr: République de Maurice; Île Maurice
 MEX MX | Mexico | | en: United Mexican States | es: Estados Unidos Mexicanos
 FSM FM | Micronesia | | en: Federated States of Micronesia; Micronesia (Federated States of)
 MDA MD | Moldova (Republic of) | | en: Republic of Moldova; Moldova, Republic of | fr: République de Moldova; Moldova | es: República de Moldova | ru: Республика Молдова
-MCO MC | Monaco | | en: Principality of Monaco
+MCO MC | Monaco | | en: Principality of Monaco | fr: Principauté de Monaco
 MNG MN | Mongolia | |
 MNE ME | Montenegro | | other: Crna Gora
 MAR MA | Morocco | | en: Kingdom of Morocco | fr: Royaume du Maroc | ar: المملكة المغربية
@@ -173,7 +173,7 @@ NPL NP | Nepal | |
 NLD NL | Netherlands | | en: The Netherlands; Holland; Kingdom of the Netherlands; Netherlands (Kingdom of the) | fr: Royaume des Pays-Bas | other: Nederland
 NZL NZ | New Zealand | | other: Aotearoa
 NIC NI | Nicaragua | | en: Republic of Nicaragua
-NER NE | Niger | | en: Republic of the Niger; Republic of Niger
+NER NE | Niger | | en: Republic of the Niger; Republic of Niger | fr: République du Niger
 NGA NG | Nigeria | | en: Federal Republic of Nigeria
 MKD MK | North Macedonia | | en: Republic of North Macedonia; Macedonia; The former Yugoslav Republic of Macedonia
 NOR NO | Norway | | en: Kingdom of Norway | other: Norge; Noreg
@@ -186,11 +186,11 @@ PRY PY | Paraguay | | en: Republic of Paraguay
 PER PE | Peru | | en: Republic of Peru
 PHL PH | Philippines | | en: Republic of the Philippines
 POL PL | Poland | | en: Republic of Poland | other: Polska; Rzeczpospolita Polska
-PRT PT | Portugal | | en: Portuguese Republic
+PRT PT | Portugal | | en: Portuguese Republic | fr: République portugaise
 QAT QA | Qatar | | en: State of Qatar | ar: دولة قطر
 ROU RO | Romania | | other: România
 RUS RU | Russian Federation | xn--p1ai; рф | en: Russia | fr: Fédération de Russie | es: Federación de Rusia | ru: Российская Федерация | ar: الاتحاد الروسي | zh: 俄罗斯联邦; 俄羅斯聯邦
-RWA RW | Rwanda | | en: Republic of Rwanda
+RWA RW | Rwanda | | en: Republic of Rwanda | fr: République du Rwanda
 KNA KN | Saint Kitts and Nevis | | en: St Kitts and Nevis; Federation of Saint Kitts and Nevis; Saint Kitts; St Kitts
 LCA LC | Saint Lucia | | en: St Lucia
 VCT VC | Saint Vincent and the Grenadines | | en: St Vincent and the Grenadines; Saint Vincent & the Grenadines; Saint Vincent; St Vincent
@@ -200,7 +200,7 @@ STP ST | Sao Tome and Principe | | en: São Tomé and Príncipe; Democratic Repu
 SAU SA | Saudi Arabia | xn--mgberp4a5d4ar; السعودية | en: Kingdom of Saudi Arabia; KSA | ar: المملكة العربية السعودية
 SEN SN | Senegal | | en: Republic of Senegal; Senegal (Republic of) | fr: République du Sénégal
 SRB RS | Serbia | xn--90a3ac; срб | en: Republic of Serbia | other: Srbija; Србија
-SYC SC | Seychelles | | en: Republic of Seychelles
+SYC SC | Seychelles | | en: Republic of Seychelles | fr: République des Seychelles
 SLE SL | Sierra Leone | | en: Republic of Sierra Leone
 SGP SG | Singapore | | en: Republic of Singapore; Singapore (Republic of)
 SVK SK | Slovakia | | en: Slovak Republic | other: Slovensko
@@ -220,10 +220,10 @@ TJK TJ | Tajikistan | | en: Republic of Tajikistan
 TZA TZ | Tanzania | | en: United Republic of Tanzania; Tanzania (United Republic of); Tanzania, United Republic of | fr: République-Unie de Tanzanie | es: República Unida de Tanzanía | ru: Объединенная Республика Танзания | ar: جمهورية تنزانيا المتحدة | zh: 坦桑尼亚联合共和国
 THA TH | Thailand | xn--o3cw4h; ไทย | en: Kingdom of Thailand
 TLS TL | Timor-Leste | | en: East Timor; Democratic Republic of Timor-Leste
-TGO TG | Togo | | en: Togolese Republic
+TGO TG | Togo | | en: Togolese Republic | fr: République togolaise
 TON TO | Tonga | | en: Kingdom of Tonga
 TTO TT | Trinidad and Tobago | | en: Trinidad & Tobago; Republic of Trinidad and Tobago; Trinidad
-TUN TN | Tunisia | | en: Republic of Tunisia | ar: الجمهورية التونسية
+TUN TN | Tunisia | | en: Republic of Tunisia | ar: الجمهورية التونسية | fr: République tunisienne
 TUR TR | Türkiye | | en: Turkey; Turkiye; Republic of Türkiye; Republic of Turkey | fr: Türkiye | es: Türkiye | ru: Турецкая Республика; Түркие | other: Türkiye Cumhuriyeti
 TKM TM | Turkmenistan | |
 TUV TV | Tuvalu | |

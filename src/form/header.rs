@@ -315,7 +315,8 @@ pub(super) fn non_state_sender(from: &[String]) -> Option<String> {
     static COMPANY: OnceLock<Regex> = OnceLock::new();
     static PUBLIC: OnceLock<Regex> = OnceLock::new();
     let company = COMPANY.get_or_init(|| {
-        Regex::new(r"\b(?:Ltd|Limited|Inc|Corp|Corporation|GmbH|LLC|PLC|plc|S\.A\.|S\.p\.A\.|SARL|SAS|B\.V\.|N\.V\.|AG|Co\.,? Ltd|有限公司|股份有限公司|株式会社)\b|有限公司")
+        // A suffix ending in a dot ("S.A.") has no word boundary after it: it is matched apart.
+        Regex::new(r"\b(?:Ltd|Limited|Inc|Corp|Corporation|GmbH|LLC|PLC|plc|SARL|SAS|AG|Co\.,? Ltd)\b|\b(?:S\.A|S\.p\.A|B\.V|N\.V)\.|有限公司|株式会社")
             .expect("static")
     });
     let public = PUBLIC.get_or_init(|| {

@@ -92,7 +92,7 @@ pub fn read_form(doc: &Document, ctx: &Context) -> FormReading {
         Some((s, e)) => (s, e + 1),
         None => (lines.len(), lines.len()),
     };
-    let header = header::read_header(&lines[..header_end]);
+    let mut header = header::read_header(&lines[..header_end]);
     name_from_subject(&mut table, &lines[..header_end], &mut warnings);
     read_after_table(&lines, after_start, &mut table);
     warnings.append(&mut table.warnings);
@@ -119,10 +119,14 @@ pub fn read_form(doc: &Document, ctx: &Context) -> FormReading {
         .map(|(_, l)| l.text.as_str())
         .collect::<Vec<_>>()
         .join("\n");
-    let mut sender = header.sender.clone();
-    if sender.email.is_none() {
-        sender.email = letter_email(&lines, &header.to_block);
+    if header.from_lines.is_empty() {
+        // The From block left as printed: the sender signs the letter after the table.
+        header.from_lines = signature_block(&lines[after_start.min(lines.len())..]);
     }
+    if header.sender.email.is_none() {
+        header.sender.email = letter_email(&lines, &header.to_block);
+    }
+    let sender = header.sender.clone();
     let who = header::identify(&header::Clues {
         header: &header,
         letterhead: &letterhead(doc),
@@ -277,6 +281,20 @@ fn language_of(table: &AnswerTable, lines: &[Line], warnings: &mut Vec<Warning>)
         warnings.push(Warning::new(WarningKind::MixedLanguages, w));
     }
     language
+}
+
+/// The signature: the lines after the closing formula ("Kind regards", "Atentamente"), at
+/// most a few — name, capacity, organisation, address.
+fn signature_block(after: &[Line]) -> Vec<String> {
+    let Some(close) = after.iter().position(|l| answers::is_closing(&l.text)) else {
+        return Vec::new();
+    };
+    after[close + 1..]
+        .iter()
+        .map(|l| text::clean(&l.text))
+        .filter(|t| !t.is_empty())
+        .take(8)
+        .collect()
 }
 
 /// An address given only in the signature or elsewhere in the letter (never TSB's own).

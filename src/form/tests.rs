@@ -845,3 +845,18 @@ fn a_typed_mark_struck_through_was_taken_back() {
         f.warnings
     );
 }
+
+#[test]
+fn a_company_whose_name_ends_in_a_dotted_suffix_is_not_a_member_state() {
+    let f = reply_from(&[
+        "D. Luis Martín",
+        "Director de Estandarización",
+        "Telefónica, S.A.",
+        "Ronda de la Comunicación s/n, 28050 Madrid, España",
+    ]);
+    assert_eq!(f.member_state, None);
+    assert!(f
+        .warnings
+        .iter()
+        .any(|w| w.kind == WarningKind::NotAnAdministration));
+}

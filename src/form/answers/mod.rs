@@ -13,7 +13,7 @@ mod walk;
 pub use decide::{decide, strip_prefix};
 
 pub use labels::{classify, word_mark, Label, LineKind, Typed};
-pub use region::read_after_table;
+pub use region::{is_closing, read_after_table};
 
 use crate::docx::model::{Checkbox, Mechanism};
 use crate::form::drafts::{find_drafts, DraftName};

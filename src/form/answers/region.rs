@@ -91,7 +91,7 @@ pub(super) fn is_heading(text: &str) -> bool {
     }
 }
 
-pub(super) fn is_closing(text: &str) -> bool {
+pub fn is_closing(text: &str) -> bool {
     let folded = fold(text);
     compiled().iter().any(|c| c.closing.is_match(&folded))
 }
