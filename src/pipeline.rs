@@ -121,6 +121,9 @@ pub struct BlankForm {
     /// The TSB Circular the form names.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub circular: Option<Circular>,
+    /// The form's wording, folded line by line ([`form::align::form_text`]).
+    #[serde(default)]
+    pub wording: Vec<String>,
 }
 
 /// The readings of a run, corrected and tallied, before anything is written: what `run` writes
@@ -277,6 +280,7 @@ fn read_model(
             language: reading.language.clone(),
             drafts: reading.draft_names(),
             circular: reading.circular.clone(),
+            wording: form::align::form_text(&reading.lines),
         });
     }
     Read::Reply(Box::new(reply_of(source, bytes, &reading)))
@@ -345,6 +349,7 @@ pub fn read_blank_form(path: &Path) -> Result<BlankForm, RunError> {
         source: path.display().to_string(),
         drafts: reading.draft_names(),
         language: reading.language,
+        wording: form::align::form_text(&reading.lines),
         circular: reading.circular,
     })
 }
@@ -580,6 +585,13 @@ pub fn assemble_with(
         for r in &mut replies {
             align_to_form(r, exp);
         }
+    }
+    // The wording of every blank form known (each language's): never a reply's text.
+    let mut wording: Vec<String> = forms.iter().flat_map(|f| f.wording.clone()).collect();
+    wording.sort();
+    wording.dedup();
+    for r in &mut replies {
+        form::align::strip_form_text(r, &wording);
     }
     let same = |a: &crate::record::Answer, d: &str| {
         crate::draft::same_draft(&a.draft, a.provisional.as_deref(), d, None)

@@ -332,6 +332,7 @@ mod tests {
         BlankForm {
             source: source.into(),
             language: "en".into(),
+            wording: Vec::new(),
             drafts: drafts
                 .iter()
                 .map(|d| DraftName {

@@ -1,6 +1,7 @@
 //! Aligning a reply with the blank form: the reply's answers put in the form's order, a draft
 //! the reply leaves out counted as no reply, a misnumbered draft matched where only one reading
-//! is possible, and every such choice said in a warning.
+//! is possible, and every such choice said in a warning; and the form's own wording, wherever
+//! it ended up in a reply's text, taken out of it (form text is never the person's).
 
 use crate::form::drafts::DraftName;
 use crate::record::{Answer, Decision, Evidence, Reply};
@@ -181,5 +182,76 @@ mod tests {
         assert!(looks_alike("X.1353", "X.1354"));
         assert!(!looks_alike("X.1353", "X.1380"));
         assert!(!looks_alike("X.1353", "Y.1353"));
+    }
+}
+
+/// The blank form's wording, line by line (folded), for [`strip_form_text`]: lines of a few
+/// words or more, since a short line ("Y.3060", "Date:") may as well be the person's.
+pub fn form_text(lines: &[crate::form::layout::Line]) -> Vec<String> {
+    let mut out: Vec<String> = lines
+        .iter()
+        .map(|l| crate::fold::fold(l.text.trim()))
+        .filter(|t| is_wording(t))
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Long enough to be the form's wording rather than a word a person could write too.
+fn is_wording(folded: &str) -> bool {
+    let cjk = folded
+        .chars()
+        .filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c))
+        .count();
+    folded.split_whitespace().count() >= 4 || cjk >= 8
+}
+
+/// Takes out of every answer's text the paragraphs that are the blank form's wording
+/// (`form_text`, sorted): a label that wrapped or was split and ended up read as text.
+pub fn strip_form_text(r: &mut Reply, form_text: &[String]) {
+    if form_text.is_empty() {
+        return;
+    }
+    for a in &mut r.answers {
+        if a.text.is_empty() {
+            continue;
+        }
+        let kept: Vec<&str> = a
+            .text
+            .split('\n')
+            .filter(|p| {
+                let f = crate::fold::fold(p.trim());
+                !(is_wording(&f) && form_text.binary_search(&f).is_ok())
+            })
+            .collect();
+        if kept.len() < a.text.split('\n').count() {
+            a.text = kept.join("\n");
+        }
+    }
+}
+
+#[cfg(test)]
+mod wording_tests {
+    use super::*;
+    use crate::record::Answer;
+
+    #[test]
+    fn the_forms_wording_is_taken_out_of_a_text_and_the_persons_kept() {
+        let wording = vec![crate::fold::fold(
+            "Comments and proposed changes attached to this reply",
+        )];
+        let mut r = Reply::default();
+        r.answers.push(Answer {
+            text: "Comments and proposed changes attached to this reply\nClause 8 is not stable."
+                .into(),
+            draft: "Y.4605".into(),
+            provisional: None,
+            decision: crate::record::Decision::NotAuthorize,
+            comments: None,
+            evidence: crate::record::Evidence::ContentControl,
+        });
+        strip_form_text(&mut r, &wording);
+        assert_eq!(r.answers[0].text, "Clause 8 is not stable.");
     }
 }
