@@ -246,7 +246,9 @@ for set in half corpus x2 x5; do
         big_rss=${RSS[lin]}
     fi
 done
-records_mb=$(du -sm --apparent-size "$WORK/out-x5/records.json" | cut -f1)
+# One records.json per circular when the corpus answers several (the practice replies and the
+# samples answer two).
+records_mb=$(find "$WORK/out-x5" -name records.json -exec du -cm --apparent-size {} + | tail -1 | cut -f1)
 echo "peak memory of replytally on $n_x5 files: $big_rss MB (target < 100 MB); their records.json: $records_mb MB"
 echo "peak memory against the number of files: $n_half files ${LIN_RSS[half]} MB, $FILES ${LIN_RSS[corpus]} MB," \
     "$n_x2 ${LIN_RSS[x2]} MB, $n_x5 ${LIN_RSS[x5]} MB (target: flat)"
