@@ -18,7 +18,9 @@
 # and prints files/s, the ratios and the peak memory (/usr/bin/time, maximum resident set) of
 # each; then peak memory on 10,000 files, time against the number of files (1k, 2k, 4k) (all
 # without the cache but the 10,000-file run, which fills one), a warm re-run over those 10,000
-# files, and one circular of 200 replies with all outputs (without the cache).
+# files, one circular of 200 replies with all outputs, and ten circulars of 200 replies each in
+# one run (make-bench-corpus --circulars 10, each circular's blank form given with --form),
+# all outputs (both without the cache).
 #
 # Installs what is missing: pandoc and time (apt-get), docx2python (pip, into bench/.venv).
 # Settings (environment): BENCH_FILES (2000), BENCH_RUNS (3: floor and replytally are run that
@@ -210,6 +212,7 @@ awk 'NR % 2 == 1' "$WORK/all" | link_set "$WORK/half" ""
 n_x5=$((5 * FILES)) n_x2=$((2 * FILES)) n_half=$(find "$WORK/half" -type f | wc -l)
 
 # Each size once more, the fastest of RUNS runs; the corpus itself is measured above.
+declare -A LIN_RSS
 echo "time and memory against the number of files (the corpus, half of it, and copies of it):"
 printf '%-7s %9s %9s %8s %9s %9s %11s %11s %9s\n' files "rt wall" "rt CPU" "rt MB" "fl wall" "fl CPU" \
     "rt ms/file" "rt CPU ms" "rt/floor"
@@ -231,19 +234,24 @@ for set in half corpus x2 x5; do
         else
             best lin "$RUNS" "$BIN" run "$dir" --out "$WORK/out-$set" --no-progress --no-cache
         fi
-        best linf "$runs" "$FLOOR" "$dir"
+        best linf "$RUNS" "$FLOOR" "$dir"
     fi
     printf '%-7s %9s %9s %8s %9s %9s %11s %11s %9s\n' "$n" "${SECS[lin]}" "${CPU[lin]}" "${RSS[lin]}" \
         "${SECS[linf]}" "${CPU[linf]}" \
         "$(awk -v s="${SECS[lin]}" -v n="$n" 'BEGIN { printf "%.3f", 1000 * s / n }')" \
         "$(awk -v s="${CPU[lin]}" -v n="$n" 'BEGIN { printf "%.3f", 1000 * s / n }')" \
         "$(ratio "${SECS[lin]}" "${SECS[linf]}")"
+    LIN_RSS[$set]=${RSS[lin]}
     if [ "$set" = x5 ]; then
         big_rss=${RSS[lin]}
     fi
 done
-records_mb=$(du -sm --apparent-size "$WORK/out-x5/records.json" | cut -f1)
+# One records.json per circular when the corpus answers several (the practice replies and the
+# samples answer two).
+records_mb=$(find "$WORK/out-x5" -name records.json -exec du -cm --apparent-size {} + | tail -1 | cut -f1)
 echo "peak memory of replytally on $n_x5 files: $big_rss MB (target < 100 MB); their records.json: $records_mb MB"
+echo "peak memory against the number of files: $n_half files ${LIN_RSS[half]} MB, $FILES ${LIN_RSS[corpus]} MB," \
+    "$n_x2 ${LIN_RSS[x2]} MB, $n_x5 ${LIN_RSS[x5]} MB (target: flat)"
 x5_floor=${SECS[linf]}
 best warm5 "$RUNS" "$BIN" run "$WORK/x5" --out "$WORK/out-x5" --no-progress
 echo "warm re-run over $n_x5 unchanged files: ${SECS[warm5]} s wall, ${CPU[warm5]} s CPU, ${RSS[warm5]} MB;" \
@@ -261,3 +269,16 @@ echo "one circular: 200 replies ($(du -sm --apparent-size "$WORK/circ117" | cut 
     "${SECS[circ]} s wall, ${CPU[circ]} s CPU, ${RSS[circ]} MB (target < 1 s wall)"
 echo "  $(grep -o '[0-9]* inputs.*' "$WORK/circ.log")"
 echo "  outputs: $(cd "$WORK/out-circ" && ls | tr '\n' ' ')"
+
+# --- 5. ten circulars of 200 replies each, in one run ------------------------------------------
+say "ten circulars: 2,000 replies to Circulars 117, 127, … 207"
+target/release/examples/make-bench-corpus "$WORK/circ10" 2000 --circulars 10 >/dev/null
+cat "$WORK/circ10"/*.docx >/dev/null
+forms=()
+for f in "$WORK/circ10-forms"/*.docx; do forms+=(--form "$f"); done
+best circ10 "$RUNS" "$BIN" run "$WORK/circ10" "${forms[@]}" --out "$WORK/out-circ10" --no-progress --no-cache
+best circ10f "$RUNS" "$FLOOR" "$WORK/circ10"
+echo
+echo "ten circulars: 2,000 replies, 200 to each ($(du -sm --apparent-size "$WORK/circ10" | cut -f1) MB), ten --form, all outputs:" \
+    "${SECS[circ10]} s wall, ${CPU[circ10]} s CPU, ${RSS[circ10]} MB (target < 3 s wall); floor ${SECS[circ10f]} s"
+echo "  $(grep -o '[0-9]* inputs.*' "$WORK/circ10.log" | head -1); $(grep -o '[0-9]* circulars, each in its folder' "$WORK/circ10.log")"

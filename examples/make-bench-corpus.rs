@@ -2,11 +2,15 @@
 //! (`samples/*.docx`) and, when present, the practice replies (`../shared/replies/circ42/*.docx`).
 //!
 //! ```sh
-//! cargo run --release --example make-bench-corpus -- [OUT_DIR [COUNT]] [--samples-only] [--small]
+//! cargo run --release --example make-bench-corpus -- [OUT_DIR [COUNT]] [--samples-only] [--small] [--circulars N]
 //! # defaults: bench/corpus and 2000
 //! ```
 //!
 //! `--samples-only` leaves the practice replies out: every file then answers Circular 117.
+//! `--circulars N` (samples only) makes the files replies to N circulars in turn, 117, 127,
+//! 137 and so on (the number rewritten where the sample names 117), and writes each
+//! circular's blank form (`samples/form/blank_circ117_en.docx` renumbered) into
+//! `OUT_DIR-forms/`: a mailbox of several circulars open at once (issue 10).
 //! `--small` draws sizes between 20 and 40 KB instead (a reply as Word saves it, with no cover
 //! letter to speak of): the set on which per-file costs show.
 //!
@@ -43,15 +47,31 @@ const MIN_PICTURE: u64 = 4_000;
 fn main() -> ExitCode {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let all: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
-    let samples_only = all.iter().any(|a| a == "--samples-only");
+    let mut circulars = 0;
+    if let Some(at) = all.iter().position(|a| a == "--circulars") {
+        match all
+            .get(at + 1)
+            .map(|n| n.to_string_lossy().parse::<usize>())
+        {
+            Some(Ok(n)) if n > 0 => circulars = n,
+            _ => {
+                eprintln!("make-bench-corpus: --circulars needs a number of circulars (1 or more)");
+                return ExitCode::FAILURE;
+            }
+        }
+    }
+    let samples_only = circulars > 0 || all.iter().any(|a| a == "--samples-only");
     let max_size = if all.iter().any(|a| a == "--small") {
         MAX_SMALL
     } else {
         MAX_SIZE
     };
-    let mut args = all
-        .into_iter()
-        .filter(|a| a != "--samples-only" && a != "--small");
+    let mut skip_next = false;
+    let mut args = all.into_iter().filter(move |a| {
+        let flag = a == "--samples-only" || a == "--small" || a == "--circulars" || skip_next;
+        skip_next = a == "--circulars";
+        !flag
+    });
     let out = args
         .next()
         .map(PathBuf::from)
@@ -64,7 +84,9 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    match run(&root, &out, count, samples_only, max_size) {
+    let made = run(&root, &out, count, samples_only, max_size, circulars)
+        .and_then(|st| write_forms(&root, &out, circulars).map(|()| st));
+    match made {
         Ok(st) => {
             println!(
                 "wrote {} files ({:.1} MB; {} with pictures; word/document.xml: {:.1} MB in all) into {}",
@@ -100,7 +122,61 @@ struct Made {
     xml_bytes: usize,
 }
 
-fn run(root: &Path, out: &Path, count: usize, samples_only: bool, max_size: f64) -> Res<Stats> {
+/// The number of the `k`-th circular of `--circulars`.
+fn circular_number(k: usize) -> String {
+    (117 + 10 * k).to_string()
+}
+
+/// `src` as a reply to Circular `number`: 117 rewritten in its name and its main part.
+fn renumbered(src: &Source, number: &str) -> Source {
+    let parts = src
+        .parts
+        .iter()
+        .map(|(name, data)| {
+            if name != "word/document.xml" {
+                return (name.clone(), data.clone());
+            }
+            let text = String::from_utf8_lossy(data).replace("117", number);
+            (name.clone(), text.into_bytes())
+        })
+        .collect();
+    Source {
+        stem: src.stem.replace("117", number),
+        parts,
+    }
+}
+
+/// Each circular's blank form, into `OUT-forms/` (none without `--circulars`).
+fn write_forms(root: &Path, out: &Path, circulars: usize) -> Res<()> {
+    if circulars == 0 {
+        return Ok(());
+    }
+    let blank = unpack(&root.join("samples/form/blank_circ117_en.docx"))?;
+    let dir = forms_dir(out);
+    fs::create_dir_all(&dir)?;
+    for k in 0..circulars {
+        let n = circular_number(k);
+        let bytes = package(&renumbered(&blank, &n), "", &[])?;
+        fs::write(dir.join(format!("blank_circ{n}_en.docx")), bytes)?;
+    }
+    Ok(())
+}
+
+/// `OUT-forms`, beside `OUT`: the blank forms are not among the replies read.
+fn forms_dir(out: &Path) -> PathBuf {
+    let mut name = out.file_name().unwrap_or_default().to_os_string();
+    name.push("-forms");
+    out.with_file_name(name)
+}
+
+fn run(
+    root: &Path,
+    out: &Path,
+    count: usize,
+    samples_only: bool,
+    max_size: f64,
+    circulars: usize,
+) -> Res<Stats> {
     let mut sources = Vec::new();
     let mut dirs = vec![root.join("samples")];
     if !samples_only {
@@ -124,6 +200,25 @@ fn run(root: &Path, out: &Path, count: usize, samples_only: bool, max_size: f64)
     }
     if sources.is_empty() {
         return Err("no source replies found in samples/".into());
+    }
+    // With circulars: every source once per circular, taken circular by circular in turn.
+    if circulars > 0 {
+        let per: Vec<Vec<Source>> = (0..circulars)
+            .map(|k| {
+                let n = circular_number(k);
+                sources.iter().map(|s| renumbered(s, &n)).collect()
+            })
+            .collect();
+        let n_src = sources.len();
+        sources = (0..n_src * circulars)
+            .map(|j| {
+                let (k, i) = (j % circulars, (j / circulars) % n_src);
+                Source {
+                    stem: per[k][i].stem.clone(),
+                    parts: per[k][i].parts.clone(),
+                }
+            })
+            .collect();
     }
     fs::create_dir_all(out)?;
     // Old corpus files would be counted too.

@@ -150,20 +150,38 @@ impl Cache {
 
     /// The reading of `input`: from the cache when a good entry is there, else `read()`, kept.
     pub fn read(&self, input: &Input, convert: bool, read: impl FnOnce() -> Read) -> Read {
+        self.read_hashed(input, convert, true, |_| read())
+    }
+
+    /// [`Cache::read`], `read` given the SHA-256 (hex) of the file it reads, `None` when intake
+    /// decided the input: the file is hashed once, for the key and the record alike (hashing
+    /// was a tenth of a cold run, done twice). `excerpts`: whether the reading `read` gives
+    /// has its excerpts, and must have them when it comes from the cache.
+    pub fn read_hashed(
+        &self,
+        input: &Input,
+        convert: bool,
+        excerpts: bool,
+        read: impl FnOnce(Option<&str>) -> Read,
+    ) -> Read {
         let Some(what) = Keyed::of(input, convert) else {
             // Decided by intake (a picture, a skipped file): there is no reading to save.
-            return read();
+            return read(None);
         };
+        let content: [u8; 32] = Sha256::digest(what.bytes).into();
+        let content_hex = hex(&content);
         let Some(dir) = &self.dir else {
             self.read.fetch_add(1, Ordering::Relaxed);
-            return read();
+            return read(Some(&content_hex));
         };
-        let key = what.key(self.build);
+        let key = what.key_of(self.build, &content);
         let path = dir.join(format!("{key}{ENTRY_EXT}"));
         if let Ok(mut set) = self.used.lock() {
             set.insert(key.clone());
         }
         match load(&path, self.build, &key) {
+            // Read without excerpts: read again, with them, and kept so.
+            Some(Ok(stored)) if excerpts && !stored.has_excerpts() => {}
             Some(Ok(stored)) => {
                 self.cached.fetch_add(1, Ordering::Relaxed);
                 return stored.into_read(&input.source);
@@ -174,8 +192,8 @@ impl Cache {
             None => {}
         }
         self.read.fetch_add(1, Ordering::Relaxed);
-        let fresh = read();
-        if let Some(stored) = Stored::of(&fresh) {
+        let fresh = read(Some(&content_hex));
+        if let Some(stored) = Stored::of(&fresh, excerpts) {
             // Not fatal: the next run reads the file again.
             let _ = save(dir, &path, self.build, &key, &stored);
         }
@@ -246,10 +264,15 @@ impl<'a> Keyed<'a> {
         })
     }
 
-    /// The entry's key: SHA-256 over every part, each preceded by its length.
+    #[cfg(test)]
     fn key(&self, build: &str) -> String {
+        self.key_of(build, &Sha256::digest(self.bytes).into())
+    }
+
+    /// The entry's key: SHA-256 over every part, each preceded by its length (`content`: the
+    /// SHA-256 of the bytes).
+    fn key_of(&self, build: &str, content: &[u8; 32]) -> String {
         let mut h = Sha256::new();
-        let content = Sha256::digest(self.bytes);
         let parts: [&[u8]; 7] = [
             MAGIC.as_bytes(),
             FORMAT.as_bytes(),
@@ -278,6 +301,10 @@ enum Stored {
         /// Kept apart: `records.json` leaves them out, the review page shows them.
         #[serde(default)]
         excerpts: crate::form::excerpt::Excerpts,
+        /// Whether they were built (a run that writes only the outputs builds none); entries
+        /// older than this field always had them.
+        #[serde(default = "yes")]
+        excerpts_built: bool,
     },
     Blank {
         form: BlankForm,
@@ -298,9 +325,22 @@ struct StoredWarning {
     text: String,
 }
 
+fn yes() -> bool {
+    true
+}
+
 impl Stored {
+    /// Whether a reply's reading holds its excerpts (anything else has none to hold).
+    fn has_excerpts(&self) -> bool {
+        match self {
+            Stored::Reply { excerpts_built, .. } => *excerpts_built,
+            _ => true,
+        }
+    }
+
     /// `None` for a reader that panicked: a bug, maybe fixed by the next build, never kept.
-    fn of(read: &Read) -> Option<Stored> {
+    /// `excerpts`: whether the reading's excerpts were built.
+    fn of(read: &Read, built: bool) -> Option<Stored> {
         Some(match read {
             Read::Reply(r) => {
                 let mut reply = r.clone();
@@ -318,6 +358,7 @@ impl Stored {
                     reply,
                     warnings,
                     excerpts,
+                    excerpts_built: built,
                 }
             }
             Read::Blank(b) => Stored::Blank {
@@ -346,6 +387,7 @@ impl Stored {
                 mut reply,
                 warnings,
                 excerpts,
+                ..
             } => {
                 reply.source = source;
                 reply.excerpts = excerpts;
@@ -512,7 +554,7 @@ mod tests {
         let (mut with_warnings, mut blanks) = (0, 0);
         for (source, _, read) in sample_reads() {
             blanks += usize::from(matches!(read, Read::Blank(_)));
-            let stored = Stored::of(&read).expect("kept");
+            let stored = Stored::of(&read, true).expect("kept");
             let bytes = entry_bytes("b", "k", &stored).unwrap();
             let back = parse(&bytes, "b", "k")
                 .expect("a good entry")
@@ -533,7 +575,7 @@ mod tests {
     #[test]
     fn a_damaged_or_foreign_entry_is_refused() {
         let (_, _, read) = sample_reads().remove(0);
-        let good = entry_bytes("b", "k", &Stored::of(&read).unwrap()).unwrap();
+        let good = entry_bytes("b", "k", &Stored::of(&read, true).unwrap()).unwrap();
         assert!(parse(&good, "b", "k").is_some());
         assert!(parse(&good, "other-build", "k").is_none(), "another build");
         assert!(parse(&good, "b", "other-key").is_none(), "another key");
@@ -632,6 +674,52 @@ mod tests {
             tmp.path().join("c/notes.txt").exists(),
             "not an entry: left alone"
         );
+    }
+
+    #[test]
+    fn a_reading_kept_without_excerpts_is_read_again_when_they_are_wanted() {
+        let tmp = tempfile::tempdir().unwrap();
+        let loc = Location::At(tmp.path().join("c"));
+        let (source, bytes, _) = sample_reads()
+            .into_iter()
+            .find(|(_, _, r)| matches!(r, Read::Reply(r) if !r.excerpts.is_empty()))
+            .expect("a sample reply with excerpts");
+        let input = word(&source, &bytes);
+        let digest = crate::pipeline::sha256_hex(&bytes);
+        let bare = |sha256: Option<&str>| {
+            assert_eq!(
+                sha256,
+                Some(digest.as_str()),
+                "the file's digest is handed on"
+            );
+            let Read::Reply(mut r) = crate::pipeline::read_word(&source, &bytes, None) else {
+                unreachable!()
+            };
+            r.excerpts = Default::default();
+            Read::Reply(r)
+        };
+        let cache = Cache::open(&loc, tmp.path());
+        cache.read_hashed(&input, false, false, bare);
+        // A run that drops excerpts takes the entry as it is.
+        cache.read_hashed(&input, false, false, |_| panic!("read again"));
+        assert_eq!(
+            (
+                cache.read.load(Ordering::Relaxed),
+                cache.cached.load(Ordering::Relaxed)
+            ),
+            (1, 1)
+        );
+        // The review page wants them: the file is read again, and kept with them.
+        let with = cache.read_hashed(&input, false, true, |_| {
+            crate::pipeline::read_word(&source, &bytes, None)
+        });
+        let again = cache.read_hashed(&input, false, true, |_| panic!("read again"));
+        assert_eq!(format!("{again:?}"), format!("{with:?}"));
+        let Read::Reply(r) = again else {
+            panic!("{again:?}")
+        };
+        assert!(!r.excerpts.is_empty());
+        assert_eq!(r.sha256, digest);
     }
 
     #[test]

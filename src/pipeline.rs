@@ -238,8 +238,27 @@ fn failure_kind(e: &DocxError) -> FailureKind {
     }
 }
 
+/// What a reader is told besides the file: its digest when the caller has it already (the
+/// cache hashed it), and whether the reply's excerpts are wanted.
+#[derive(Clone, Copy)]
+struct Given<'a> {
+    sha256: Option<&'a str>,
+    excerpts: bool,
+}
+
+/// Nothing known, everything wanted.
+const FULL: Given<'static> = Given {
+    sha256: None,
+    excerpts: true,
+};
+
 /// Reads one Word document as a reply.
 pub fn read_word(source: &str, bytes: &[u8], email_from: Option<&str>) -> Read {
+    read_word_given(source, bytes, FULL, email_from)
+}
+
+/// [`read_word`], told what `given` says.
+fn read_word_given(source: &str, bytes: &[u8], given: Given, email_from: Option<&str>) -> Read {
     let doc = match docx::read_docx(bytes) {
         Ok(d) => d,
         Err(e) => {
@@ -250,13 +269,13 @@ pub fn read_word(source: &str, bytes: &[u8], email_from: Option<&str>) -> Read {
             })
         }
     };
-    read_model(source, bytes, &doc, email_from, "a Word document")
+    read_model(source, (bytes, given), &doc, email_from, "a Word document")
 }
 
 /// The form reader over a document model (from a `.docx` or a PDF, `what`).
 fn read_model(
     source: &str,
-    bytes: &[u8],
+    file: (&[u8], Given),
     doc: &docx::model::Document,
     email_from: Option<&str>,
     what: &str,
@@ -265,7 +284,7 @@ fn read_model(
         file_name: file_name(source),
         email_from,
     };
-    let reading = form::read_form(doc, &ctx);
+    let reading = form::read_form_with(doc, &ctx, file.1.excerpts);
     if !reading.is_form {
         return Read::NotAForm {
             source: source.to_string(),
@@ -283,11 +302,20 @@ fn read_model(
             wording: form::align::form_text(&reading.lines),
         });
     }
-    Read::Reply(Box::new(reply_of(source, bytes, &reading)))
+    let sha256 = file
+        .1
+        .sha256
+        .map_or_else(|| sha256_hex(file.0), str::to_string);
+    Read::Reply(Box::new(reply_of(source, sha256, &reading)))
 }
 
 /// Reads one PDF as a reply: [`pdf::read`] gives the document model the form reader reads.
 pub fn read_pdf(source: &str, bytes: &[u8], email_from: Option<&str>) -> Read {
+    read_pdf_given(source, bytes, FULL, email_from)
+}
+
+/// [`read_pdf`], told what `given` says.
+fn read_pdf_given(source: &str, bytes: &[u8], given: Given, email_from: Option<&str>) -> Read {
     let doc = match pdf::read(bytes) {
         Ok(d) => d,
         Err(e) => {
@@ -303,13 +331,13 @@ pub fn read_pdf(source: &str, bytes: &[u8], email_from: Option<&str>) -> Read {
             });
         }
     };
-    read_model(source, bytes, &doc, email_from, "a PDF")
+    read_model(source, (bytes, given), &doc, email_from, "a PDF")
 }
 
-fn reply_of(source: &str, bytes: &[u8], r: &FormReading) -> Reply {
+fn reply_of(source: &str, sha256: String, r: &FormReading) -> Reply {
     Reply {
         source: source.to_string(),
-        sha256: sha256_hex(bytes),
+        sha256,
         language: r.language.clone(),
         member_state: r.member_state.clone(),
         sender: r.sender.clone(),
@@ -369,21 +397,23 @@ pub fn read_inputs_with(
     inputs
         .par_iter()
         .progress_with(progress)
-        .map(|input| read_guarded(input, convert))
+        .map(|input| read_guarded(input, convert, FULL))
         .collect()
 }
 
 /// [`read_one`], a panic in a reader made a failure of this input.
-fn read_guarded(input: &Input, convert: bool) -> Read {
+fn read_guarded(input: &Input, convert: bool, given: Given) -> Read {
     // A bug in a reader must cost one file, not the batch (and the outputs).
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_one(input, convert)))
-        .unwrap_or_else(|_| {
-            Read::Failed(Failure {
-                source: input.source.clone(),
-                kind: FailureKind::Internal,
-                message: INTERNAL_FAILURE.to_string(),
-            })
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        read_one(input, convert, given)
+    }))
+    .unwrap_or_else(|_| {
+        Read::Failed(Failure {
+            source: input.source.clone(),
+            kind: FailureKind::Internal,
+            message: INTERNAL_FAILURE.to_string(),
         })
+    })
 }
 
 /// The inputs of the listed paths, in [`intake::collect`]'s order, each with its reading. Each
@@ -414,7 +444,10 @@ pub fn read_listed_cached(
             intake::open(l)
                 .into_par_iter()
                 .map(|mut input| {
-                    let mut read = cache.read(&input, convert, || read_guarded(&input, convert));
+                    // Without `excerpts` none are built (a cached reading may hold some).
+                    let mut read = cache.read_hashed(&input, convert, excerpts, |sha256| {
+                        read_guarded(&input, convert, Given { sha256, excerpts })
+                    });
                     if let (Read::Reply(r), false) = (&mut read, excerpts) {
                         r.excerpts = Default::default();
                     }
@@ -438,27 +471,27 @@ fn drop_bytes(input: &mut Input) {
 }
 
 /// One input → what reading it gave.
-fn read_one(input: &Input, convert: bool) -> Read {
+fn read_one(input: &Input, convert: bool, given: Given) -> Read {
     match &input.content {
         Content::Word(bytes) => {
             let from = input
                 .container
                 .as_ref()
                 .and_then(|c| c.email_from.as_deref());
-            read_word(&input.source, bytes, from)
+            read_word_given(&input.source, bytes, given, from)
         }
         Content::Pdf(bytes) => {
             let from = input
                 .container
                 .as_ref()
                 .and_then(|c| c.email_from.as_deref());
-            read_pdf(&input.source, bytes, from)
+            read_pdf_given(&input.source, bytes, given, from)
         }
         Content::Failed {
             message,
             original: Some(doc),
             ..
-        } if convert => read_converted(input, doc, message),
+        } if convert => read_converted(input, doc, given, message),
         Content::Failed { kind, message, .. } => Read::Failed(Failure {
             source: input.source.clone(),
             kind: *kind,
@@ -476,13 +509,19 @@ fn read_one(input: &Input, convert: bool) -> Read {
 }
 
 /// `--convert`: a `.doc` read through LibreOffice, or still a `legacy_doc` failure saying why.
-fn read_converted(input: &Input, doc: &[u8], message: &str) -> Read {
+fn read_converted(input: &Input, doc: &[u8], given: Given, message: &str) -> Read {
     let from = input
         .container
         .as_ref()
         .and_then(|c| c.email_from.as_deref());
+    // The digest of the file received: LibreOffice's output differs from run to run.
+    let received = given.sha256.map_or_else(|| sha256_hex(doc), str::to_string);
+    let given = Given {
+        sha256: Some(&received),
+        ..given
+    };
     let read = match intake::convert::convert_doc(doc) {
-        Ok(docx) => read_word(&input.source, &docx, from),
+        Ok(docx) => read_word_given(&input.source, &docx, given, from),
         Err(e) => {
             return Read::Failed(Failure {
                 source: input.source.clone(),
@@ -493,8 +532,6 @@ fn read_converted(input: &Input, doc: &[u8], message: &str) -> Read {
     };
     match read {
         Read::Reply(mut r) => {
-            // The digest of the file received: LibreOffice's output differs from run to run.
-            r.sha256 = sha256_hex(doc);
             r.warnings.push(Warning::new(
                 WarningKind::Converted,
                 intake::convert::CONVERTED_WARNING,

@@ -79,6 +79,12 @@ pub struct Context<'a> {
 
 /// Reads a document as a reply form.
 pub fn read_form(doc: &Document, ctx: &Context) -> FormReading {
+    read_form_with(doc, ctx, true)
+}
+
+/// [`read_form`]; without `excerpts` [`FormReading::excerpts`] is left empty (a run that only
+/// writes the outputs would drop them: building them was 3 % of its reading).
+pub fn read_form_with(doc: &Document, ctx: &Context, excerpts: bool) -> FormReading {
     let lines = layout::lines(doc);
     let mut table = read_answers(&lines);
     let mut warnings = Vec::new();
@@ -162,13 +168,17 @@ pub fn read_form(doc: &Document, ctx: &Context) -> FormReading {
         .flat_map(|d| d.warnings.iter().cloned())
         .collect();
     draft_warnings.extend(warnings);
-    let excerpts = excerpt::excerpts(
-        &lines,
-        table.region,
-        &header.to_block,
-        &table.drafts,
-        &table.mark_uses,
-    );
+    let excerpts = if excerpts {
+        excerpt::excerpts(
+            &lines,
+            table.region,
+            &header.to_block,
+            &table.drafts,
+            &table.mark_uses,
+        )
+    } else {
+        excerpt::Excerpts::default()
+    };
 
     FormReading {
         language,
