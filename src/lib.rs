@@ -27,6 +27,7 @@ pub mod intake;
 pub mod pdf;
 pub mod pipeline;
 pub mod record;
+pub mod scan;
 pub mod reference;
 pub mod report;
 pub mod review;

@@ -284,8 +284,14 @@ fn read_model(
 
 /// Reads one PDF as a reply: [`pdf::read`] gives the document model the form reader reads.
 pub fn read_pdf(source: &str, bytes: &[u8], email_from: Option<&str>) -> Read {
+    if !bytes.starts_with(b"%PDF") {
+        return read_scan(source, bytes, email_from, crate::scan::read_image(bytes));
+    }
     let doc = match pdf::read(bytes) {
         Ok(d) => d,
+        Err(pdf::PdfError::Scan) => {
+            return read_scan(source, bytes, email_from, crate::scan::read_pdf(bytes))
+        }
         Err(e) => {
             let kind = match e {
                 pdf::PdfError::Encrypted => FailureKind::Encrypted,
@@ -300,6 +306,30 @@ pub fn read_pdf(source: &str, bytes: &[u8], email_from: Option<&str>) -> Read {
         }
     };
     read_model(source, bytes, &doc, email_from, "a PDF")
+}
+
+/// A scan read (or not): a failure of kind `scan`, else the form reader's reading with each
+/// answer's confidence ([`crate::scan::settle`]).
+fn read_scan(
+    source: &str,
+    bytes: &[u8],
+    email_from: Option<&str>,
+    doc: Result<crate::docx::model::Document, crate::scan::ScanError>,
+) -> Read {
+    match doc {
+        Ok(doc) => match read_model(source, bytes, &doc, email_from, "a scan") {
+            Read::Reply(mut r) => {
+                crate::scan::settle(&mut r);
+                Read::Reply(r)
+            }
+            other => other,
+        },
+        Err(e) => Read::Failed(Failure {
+            source: source.to_string(),
+            kind: FailureKind::Scan,
+            message: e.to_string(),
+        }),
+    }
 }
 
 fn reply_of(source: &str, bytes: &[u8], r: &FormReading) -> Reply {

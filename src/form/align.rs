@@ -93,6 +93,7 @@ pub fn align_to_form(r: &mut Reply, expected: &[DraftName]) {
                     comments: None,
                     text: String::new(),
                     evidence: Evidence::None,
+                    scan: None,
                 });
             }
         }

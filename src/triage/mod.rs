@@ -99,7 +99,7 @@ fn settled_by(kind: WarningKind) -> Settled {
         DateFromSignature | DateOrder | DateUnreadable | NoDate | Undated | DateFromEmail => {
             Settled::Date
         }
-        MixedLanguages | TrackedChanges | Converted | AlsoInContainer | UnreadInContainer
+        MixedLanguages | TrackedChanges | Converted | Scanned | AlsoInContainer | UnreadInContainer
         | Other => Settled::Exclusion,
         _ => Settled::Drafts,
     }
