@@ -233,9 +233,8 @@ impl WarningKind {
             | Undated
             | UnreadInContainer => Severity::Check,
             TextNotNeeded | BlankCopy | NamesBelowLines | DateFromSignature | DateOrder
-            | DateFromEmail | MixedLanguages | TrackedChanges | Converted | Scanned | AlsoInContainer => {
-                Severity::Note
-            }
+            | DateFromEmail | MixedLanguages | TrackedChanges | Converted | Scanned
+            | AlsoInContainer => Severity::Note,
         }
     }
 }

@@ -70,7 +70,13 @@ pub fn languages(exe: &Path, image: &Path, dir: &Path) -> &'static str {
 }
 
 /// The words of one page image.
-pub fn words(exe: &Path, image: &Path, dir: &Path, lang: &str, dpi: u32) -> Result<Vec<Word>, ScanError> {
+pub fn words(
+    exe: &Path,
+    image: &Path,
+    dir: &Path,
+    lang: &str,
+    dpi: u32,
+) -> Result<Vec<Word>, ScanError> {
     let out = dir.join("words");
     let mut cmd = Command::new(exe);
     cmd.arg(image)
@@ -103,11 +109,7 @@ pub fn parse(tsv: &str) -> Vec<Word> {
                 height: n(9)?,
                 conf: f[10].trim().parse().ok()?,
                 text: text.to_string(),
-                line: (
-                    f[2].parse().ok()?,
-                    f[3].parse().ok()?,
-                    f[4].parse().ok()?,
-                ),
+                line: (f[2].parse().ok()?, f[3].parse().ok()?, f[4].parse().ok()?),
             })
         })
         .collect()
@@ -122,6 +124,9 @@ mod tests {
                    5\t1\t1\t1\t1\t1\t712\t180\t139\t28\t96.5\tANNEX\n";
         let w = super::parse(tsv);
         assert_eq!(w.len(), 1);
-        assert_eq!((w[0].left, w[0].width, w[0].text.as_str()), (712, 139, "ANNEX"));
+        assert_eq!(
+            (w[0].left, w[0].width, w[0].text.as_str()),
+            (712, 139, "ANNEX")
+        );
     }
 }

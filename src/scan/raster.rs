@@ -22,7 +22,11 @@ pub fn binarize(g: &Gray) -> Vec<bool> {
         hist[p as usize] += 1;
     }
     let total = g.px.len() as f64;
-    let sum: f64 = hist.iter().enumerate().map(|(i, &n)| i as f64 * n as f64).sum();
+    let sum: f64 = hist
+        .iter()
+        .enumerate()
+        .map(|(i, &n)| i as f64 * n as f64)
+        .sum();
     let (mut wb, mut sb, mut best, mut level) = (0.0, 0.0, -1.0, 128u8);
     for (t, &n) in hist.iter().enumerate() {
         wb += n as f64;
@@ -239,6 +243,26 @@ fn interior(m: &InkMap, x: usize, y: usize, s: usize) -> f64 {
     m.share(x + inset, y + inset, x + s - inset + 1, y + s - inset + 1)
 }
 
+/// Share of pixels darker than `level` inside a square, a thin margin inside its edges left
+/// out: a hairline cross that blur and JPEG turned gray is still darker than the paper.
+pub fn dark_share(g: &Gray, q: &Square, level: u8) -> f64 {
+    let inset = (q.side / 9).max(3);
+    if 2 * inset >= q.side {
+        return 0.0;
+    }
+    let (x0, y0, x1, y1) = (
+        q.x + inset,
+        q.y + inset,
+        q.x + q.side - inset,
+        q.y + q.side - inset,
+    );
+    let dark = (y0..y1)
+        .flat_map(|y| (x0..x1).map(move |x| (x, y)))
+        .filter(|&(x, y)| g.at(x, y) < level)
+        .count();
+    dark as f64 / ((x1 - x0) * (y1 - y0)) as f64
+}
+
 /// A straight ruling line in pixels: horizontal (y, x0, x1) or vertical (x, y0, y1).
 pub type Run = (usize, usize, usize);
 
@@ -247,16 +271,22 @@ pub fn rules(m: &InkMap, min: usize) -> (Vec<Run>, Vec<Run>) {
     let mut h: Vec<Run> = Vec::new();
     for y in 0..m.h {
         let b = y * (m.w + 1);
-        runs(m.w, |x| m.hrow[b + x + 1] > m.hrow[b + x], min, |x0, x1| {
-            h.push((y, x0, x1))
-        });
+        runs(
+            m.w,
+            |x| m.hrow[b + x + 1] > m.hrow[b + x],
+            min,
+            |x0, x1| h.push((y, x0, x1)),
+        );
     }
     let mut v: Vec<Run> = Vec::new();
     for x in 0..m.w {
         let b = x * (m.h + 1);
-        runs(m.h, |y| m.vcol[b + y + 1] > m.vcol[b + y], min, |y0, y1| {
-            v.push((x, y0, y1))
-        });
+        runs(
+            m.h,
+            |y| m.vcol[b + y + 1] > m.vcol[b + y],
+            min,
+            |y0, y1| v.push((x, y0, y1)),
+        );
     }
     (merge(h), merge(v))
 }
@@ -297,7 +327,9 @@ fn merge(mut lines: Vec<Run>) -> Vec<Run> {
             None => out.push((p, p, a, b)),
         }
     }
-    out.into_iter().map(|(f, l, a, b)| ((f + l) / 2, a, b)).collect()
+    out.into_iter()
+        .map(|(f, l, a, b)| ((f + l) / 2, a, b))
+        .collect()
 }
 
 #[cfg(test)]
