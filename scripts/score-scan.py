@@ -14,7 +14,7 @@ import argparse, json, subprocess, time
 ap = argparse.ArgumentParser()
 ap.add_argument("--bin", default="target/release/replytally")
 ap.add_argument("--json")
-ap.add_argument("--only", help="score only truth entries whose source contains this")
+ap.add_argument("--only", help="score only truth entries whose source contains one of these (comma-separated)")
 a = ap.parse_args()
 root = "tests/fixtures/pdf"
 truth = json.load(open(f"{root}/truth.json"))
@@ -22,7 +22,7 @@ t = {"files": 0, "pages": 0, "seconds": 0.0, "decisions": 0, "decisions_right": 
      "options": 0, "options_right": 0, "wrong": 0, "wrong_not_warned": 0, "failures": 0}
 unwarned = []
 for f in truth["files"]:
-    if f["kind"] != "scan" or (a.only and a.only not in f["source"]):
+    if f["kind"] != "scan" or (a.only and not any(o in f["source"] for o in a.only.split(","))):
         continue
     got, warns = {}, []
     for name in f["files"]:
