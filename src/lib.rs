@@ -30,6 +30,7 @@ pub mod record;
 pub mod reference;
 pub mod report;
 pub mod review;
+pub mod scan;
 pub mod tally;
 pub mod triage;
 pub mod warning;

@@ -316,8 +316,16 @@ pub fn read_pdf(source: &str, bytes: &[u8], email_from: Option<&str>) -> Read {
 
 /// [`read_pdf`], told what `given` says.
 fn read_pdf_given(source: &str, bytes: &[u8], given: Given, email_from: Option<&str>) -> Read {
+    if !bytes.starts_with(b"%PDF") {
+        let doc = crate::scan::read_image(bytes);
+        return read_scan(source, (bytes, given), email_from, doc);
+    }
     let doc = match pdf::read(bytes) {
         Ok(d) => d,
+        Err(pdf::PdfError::Scan) => {
+            let doc = crate::scan::read_pdf(bytes);
+            return read_scan(source, (bytes, given), email_from, doc);
+        }
         Err(e) => {
             let kind = match e {
                 pdf::PdfError::Encrypted => FailureKind::Encrypted,
@@ -332,6 +340,30 @@ fn read_pdf_given(source: &str, bytes: &[u8], given: Given, email_from: Option<&
         }
     };
     read_model(source, (bytes, given), &doc, email_from, "a PDF")
+}
+
+/// A scan read (or not): a failure of kind `scan`, else the form reader's reading with each
+/// answer's confidence ([`crate::scan::settle`]).
+fn read_scan(
+    source: &str,
+    file: (&[u8], Given),
+    email_from: Option<&str>,
+    doc: Result<crate::docx::model::Document, crate::scan::ScanError>,
+) -> Read {
+    match doc {
+        Ok(doc) => match read_model(source, file, &doc, email_from, "a scan") {
+            Read::Reply(mut r) => {
+                crate::scan::settle(&mut r);
+                Read::Reply(r)
+            }
+            other => other,
+        },
+        Err(e) => Read::Failed(Failure {
+            source: source.to_string(),
+            kind: FailureKind::Scan,
+            message: e.to_string(),
+        }),
+    }
 }
 
 fn reply_of(source: &str, sha256: String, r: &FormReading) -> Reply {

@@ -37,6 +37,8 @@ pub enum Evidence {
     Text,
     Activex,
     PdfField,
+    /// Read from a page image (OCR and the ink inside a box).
+    Scan,
     None,
 }
 
@@ -52,6 +54,7 @@ impl Evidence {
             Evidence::Text => "text",
             Evidence::Activex => "activex",
             Evidence::PdfField => "pdf_field",
+            Evidence::Scan => "scan",
             Evidence::None => "none",
         }
     }
@@ -100,6 +103,19 @@ pub struct Answer {
     pub comments: Option<Comments>,
     pub text: String,
     pub evidence: Evidence,
+    /// Only on answers read from a scan (issue 14): how sure the reading is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scan: Option<ScanReading>,
+}
+
+/// How an answer read from a scan stands: the confidence of its boxes, and that its text is OCR.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScanReading {
+    /// 0–100: the least sure of the boxes its decision rests on ([`crate::scan::confidence`]);
+    /// below [`crate::scan::REVIEW_BELOW`] the answer is a `decide` item.
+    pub confidence: u8,
+    /// The answer's `text` was read by OCR: check it against the image before quoting it.
+    pub text_ocr: bool,
 }
 
 /// One returned reply form, read.
@@ -290,6 +306,7 @@ impl Answer {
             comments: Some(Comments::NoComments),
             text: String::new(),
             evidence,
+            scan: None,
         }
     }
 }

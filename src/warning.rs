@@ -103,6 +103,10 @@ pub enum WarningKind {
     TrackedChanges,
     /// Read from a `.doc` converted with LibreOffice.
     Converted,
+    /// Read from a scan by OCR and the ink in its boxes (issue 14).
+    Scanned,
+    /// A draft read from a scan less surely than [`crate::scan::REVIEW_BELOW`].
+    ScanUnsure,
     /// Something else in the same e-mail or zip.
     AlsoInContainer,
     /// A file in the same e-mail or zip that could not be read.
@@ -181,6 +185,8 @@ impl WarningKind {
             MixedLanguages => "mixed_languages",
             TrackedChanges => "tracked_changes",
             Converted => "converted",
+            Scanned => "scanned",
+            ScanUnsure => "scan_unsure",
             AlsoInContainer => "also_in_container",
             UnreadInContainer => "unread_in_container",
             Other => "other",
@@ -208,7 +214,7 @@ impl WarningKind {
             Conflict | UnreadableMark | UnreadControl | NoDecision | OptionWithRefusal
             | BothOptions | NoOption | DraftUnnamed | DraftTwice | DraftMisnamed
             | DraftNotOnForm | DraftMissing | NotAnAdministration | NotAMemberState
-            | StatesDisagree | NoMemberState | Other => Severity::Decide,
+            | StatesDisagree | NoMemberState | ScanUnsure | Other => Severity::Decide,
             SeveralMarks
             | OptionWithoutDecision
             | DecisionFromEmphasis
@@ -227,9 +233,8 @@ impl WarningKind {
             | Undated
             | UnreadInContainer => Severity::Check,
             TextNotNeeded | BlankCopy | NamesBelowLines | DateFromSignature | DateOrder
-            | DateFromEmail | MixedLanguages | TrackedChanges | Converted | AlsoInContainer => {
-                Severity::Note
-            }
+            | DateFromEmail | MixedLanguages | TrackedChanges | Converted | Scanned
+            | AlsoInContainer => Severity::Note,
         }
     }
 }

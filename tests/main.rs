@@ -32,6 +32,7 @@ mod review_browser;
 mod review_http;
 mod samples;
 mod samples_generated;
+mod scan;
 mod scored_sets;
 mod shared_replies;
 mod who_replied;

@@ -85,6 +85,7 @@ fn answer(i: usize, decision: Decision, comments: Option<Comments>, text: &str) 
         comments,
         text: text.into(),
         evidence: Evidence::LegacyCheckbox,
+        scan: None,
     }
 }
 
@@ -889,6 +890,7 @@ fn many_drafts_split_the_matrix_and_keep_every_section() {
                         comments,
                         text,
                         evidence: Evidence::LegacyCheckbox,
+                        scan: None,
                     }
                 })
                 .collect();

@@ -94,6 +94,7 @@ impl ExpectedAnswer {
                 comments,
                 text,
                 evidence,
+                scan: None,
             },
             warn,
         }

@@ -36,6 +36,7 @@ fn reply(sha: &str) -> Reply {
                 comments: None,
                 text: String::new(),
                 evidence: Evidence::LegacyCheckbox,
+                scan: None,
             })
             .collect(),
         ..Reply::default()

@@ -20,6 +20,8 @@ pub enum Mechanism {
     Activex,
     /// A PDF AcroForm check box or radio button (`/AS`, `/V`); only [`crate::pdf`] makes it.
     PdfField,
+    /// A box found in a page image and measured for ink; only [`crate::scan`] makes it.
+    Scan,
 }
 
 /// A checkbox-like mark found in the text flow.

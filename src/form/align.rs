@@ -94,6 +94,7 @@ pub fn align_to_form(r: &mut Reply, expected: &[DraftName]) {
                     comments: None,
                     text: String::new(),
                     evidence: Evidence::None,
+                    scan: None,
                 });
             }
         }
@@ -250,6 +251,7 @@ mod wording_tests {
             decision: crate::record::Decision::NotAuthorize,
             comments: None,
             evidence: crate::record::Evidence::ContentControl,
+            scan: None,
         });
         strip_form_text(&mut r, &wording);
         assert_eq!(r.answers[0].text, "Clause 8 is not stable.");

@@ -321,6 +321,7 @@ fn describe(m: Mechanism, detail: &str) -> String {
         Mechanism::Symbol => "symbol",
         Mechanism::Activex => "ActiveX control",
         Mechanism::PdfField => "PDF form field",
+        Mechanism::Scan => "box in the scan",
     };
     if detail.is_empty() {
         how.to_string()

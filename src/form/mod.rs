@@ -59,6 +59,7 @@ impl FormReading {
                 comments: d.verdict.comments,
                 text: d.verdict.text.clone(),
                 evidence: d.verdict.evidence,
+                scan: None,
             })
             .collect()
     }

@@ -156,7 +156,7 @@ fn last_line(log: &str) -> String {
 
 /// Stop a conversion: the whole process group where there is one, then the child itself.
 /// Why [`run_bounded`] gave no exit status.
-pub(super) enum Bounded {
+pub(crate) enum Bounded {
     /// The program could not be started.
     Start(String),
     /// It ran past its time and was stopped.
@@ -167,7 +167,7 @@ pub(super) enum Bounded {
 
 /// Runs `command` in a process group of its own (a stuck program and the children it started
 /// are stopped whole: LibreOffice's launcher starts `soffice.bin`), at most `timeout`.
-pub(super) fn run_bounded(
+pub(crate) fn run_bounded(
     mut command: Command,
     timeout: Duration,
 ) -> Result<std::process::ExitStatus, Bounded> {

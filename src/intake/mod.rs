@@ -48,7 +48,8 @@ pub struct Container {
 pub enum Content {
     /// An OOXML word document (docx/docm/dotx) — to be read as a form.
     Word(Vec<u8>),
-    /// A PDF — to be read by [`crate::pdf`], then as a form.
+    /// A PDF — to be read by [`crate::pdf`], then as a form — or a page image given on its
+    /// own (`.png`, `.jpg`, `.tif`), read by [`crate::scan`].
     Pdf(Vec<u8>),
     Failed {
         kind: FailureKind,
@@ -591,6 +592,14 @@ fn top_level(source: String, name: &str, bytes: Vec<u8>) -> Vec<Input> {
         Verdict::LegacyDoc => return vec![legacy_doc(source, None, bytes)],
         Verdict::OwnOutput(name) => return vec![skipped(source, own_message(name))],
         Verdict::Fail(kind, message) => return vec![failed(source, kind, message)],
+        // A page image given on its own is a scan of a reply (issue 14), read by crate::scan.
+        Verdict::NotDocument(kind) if kind == "image" && crate::scan::is_image_name(name) => {
+            return vec![Input {
+                source,
+                container: None,
+                content: Content::Pdf(bytes),
+            }]
+        }
         Verdict::NotDocument(kind) => {
             let message = format!("not a reply form ({kind}): only Word files (.docx, .docm, .dotx), e-mails (.eml, .msg) and .zip archives are read");
             return vec![failed(source, FailureKind::Unsupported, message)];

@@ -13,9 +13,9 @@
 //! hostile file is a [`PdfError`], never a crash.
 
 mod fields;
-mod layout;
+pub(crate) mod layout;
 mod load;
-mod page;
+pub(crate) mod page;
 
 use crate::docx::model::Document;
 

@@ -269,6 +269,7 @@ pub(crate) mod tests {
                     comments: c,
                     text: text.into(),
                     evidence: Evidence::LegacyCheckbox,
+                    scan: None,
                 }
             };
         let reply =

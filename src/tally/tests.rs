@@ -11,6 +11,7 @@ pub(crate) fn answer(draft: &str, decision: Decision) -> Answer {
         comments: (decision == Decision::Authorize).then_some(Comments::NoComments),
         text: String::new(),
         evidence: Evidence::LegacyCheckbox,
+        scan: None,
     }
 }
 
@@ -510,6 +511,7 @@ fn truth_fixture_tallies() {
                 comments: serde_json::from_value(a["comments"].clone()).unwrap(),
                 text: s(&a["text"]).unwrap_or_default(),
                 evidence: serde_json::from_value(a["evidence"].clone()).unwrap(),
+                scan: None,
             })
             .collect();
         let mut reply = reply(

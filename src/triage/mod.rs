@@ -99,8 +99,8 @@ fn settled_by(kind: WarningKind) -> Settled {
         DateFromSignature | DateOrder | DateUnreadable | NoDate | Undated | DateFromEmail => {
             Settled::Date
         }
-        MixedLanguages | TrackedChanges | Converted | AlsoInContainer | UnreadInContainer
-        | Other => Settled::Exclusion,
+        MixedLanguages | TrackedChanges | Converted | Scanned | AlsoInContainer
+        | UnreadInContainer | Other => Settled::Exclusion,
         _ => Settled::Drafts,
     }
 }

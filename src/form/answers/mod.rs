@@ -154,6 +154,7 @@ pub fn mechanism_evidence(m: Mechanism) -> Evidence {
         Mechanism::Symbol => Evidence::Symbol,
         Mechanism::Activex => Evidence::Activex,
         Mechanism::PdfField => Evidence::PdfField,
+        Mechanism::Scan => Evidence::Scan,
     }
 }
 

@@ -1,0 +1,441 @@
+//! Reading a scan: page images (an image-only PDF, or `.png`/`.jpg`/`.tif` files) → the same
+//! [`Document`] the form reader gets from a text PDF (the "reading the document" stage for
+//! scans, beside [`crate::pdf`]).
+//!
+//! Owns rendering an image-only PDF's pages (poppler's `pdftoppm`) and decoding image files,
+//! within bounds; deskewing each page ([`raster`]); OCR with the `tesseract` CLI, its script
+//! told first so the right language packs read it ([`ocr`]); and finding the hollow squares
+//! of check boxes in the pixels, each measured for the ink inside it. Words, ruling lines and
+//! boxes become a [`crate::pdf`] page in points, so the PDF layout code rebuilds lines, cells
+//! and marks exactly as for a text PDF: the form reader is the same one.
+
+mod ocr;
+mod raster;
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use crate::docx::model::{Checkbox, Document, Mechanism};
+use crate::pdf::page::{Glyph, Page, Rect, Segment, Widget};
+use raster::Gray;
+
+pub mod limits {
+    /// Most pages read from one scan (a reply with its letter has a few).
+    pub const MAX_PAGES: usize = 12;
+    /// Most pixels an image file may declare before it is decoded.
+    pub const MAX_PIXELS: u64 = 100_000_000;
+    /// Pages are worked on with their longest side at most this (about 200 dpi on A4).
+    pub const MAX_SIDE: u32 = 2400;
+    /// Longest one program (pdftoppm for all pages, tesseract for one) may run.
+    pub const SECONDS_PER_PAGE: u64 = 120;
+}
+
+/// Share of the inside of a box darker than light gray from which it is read as marked
+/// (measured on tests/fixtures/pdf/scans, Germany at 200 dpi: empty boxes 0.000–0.008,
+/// LibreOffice's hairline cross 0.046–0.063 after blur and JPEG, a hand tick 0.24).
+pub const MARKED_INK: f64 = 0.02;
+/// Below this confidence an answer read from a scan is a `decide` item (README, "Scans").
+/// Above 1: every answer read from a scan is a `decide` item, until the scan reader is measured
+/// at the target (decisions 40.7 % right on the fixture scans today; answers read with
+/// a confidence of 0.75 and more were still wrong).
+pub const REVIEW_BELOW: f64 = 1.01;
+/// Widths of an A4 and a Letter page, in points: a page image's scale when it has no dpi.
+const PAGE_WIDTH_PT: f64 = 595.0;
+
+pub const INSTALL: &str = "apt-get install tesseract-ocr tesseract-ocr-eng tesseract-ocr-fra tesseract-ocr-spa tesseract-ocr-rus tesseract-ocr-ara tesseract-ocr-chi-sim poppler-utils";
+
+/// Why a scan could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum ScanError {
+    #[error("a scan (pages are images): reading it needs Tesseract OCR, not found on the PATH; install it ({INSTALL}) and run again, or ask the sender for the Word file")]
+    NoTesseract,
+    #[error("a scanned PDF whose pages could not be rendered ({0}); install poppler-utils, or ask the sender for the Word file")]
+    Render(String),
+    #[error("an image that could not be decoded ({0}); ask the sender to send it again")]
+    Decode(String),
+    #[error("refused: {0}")]
+    TooLarge(String),
+    #[error("OCR failed ({0}); ask the sender for the Word file")]
+    Ocr(String),
+}
+
+/// Whether a file name is one of the image types read as a scan.
+pub fn is_image_name(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    [".png", ".jpg", ".jpeg", ".tif", ".tiff"]
+        .iter()
+        .any(|e| lower.ends_with(e))
+}
+
+/// Reads an image-only PDF: each page rendered, then read as a scan.
+pub fn read_pdf(bytes: &[u8]) -> Result<Document, ScanError> {
+    let exe = ocr::find().ok_or(ScanError::NoTesseract)?;
+    let dir = tempfile::tempdir().map_err(|e| ScanError::Render(e.to_string()))?;
+    let pdf = dir.path().join("in.pdf");
+    std::fs::write(&pdf, bytes).map_err(|e| ScanError::Render(e.to_string()))?;
+    let mut cmd = Command::new("pdftoppm");
+    cmd.args(["-gray", "-png", "-l", &limits::MAX_PAGES.to_string()])
+        .args(["-scale-to", &limits::MAX_SIDE.to_string()])
+        .arg(&pdf)
+        .arg(dir.path().join("p"))
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    let timeout = Duration::from_secs(limits::SECONDS_PER_PAGE);
+    match crate::intake::convert::run_bounded(cmd, timeout) {
+        Ok(s) if s.success() => {}
+        Ok(s) => return Err(ScanError::Render(format!("pdftoppm stopped with {s}"))),
+        Err(_) => {
+            return Err(ScanError::Render(
+                "pdftoppm did not run or took too long".into(),
+            ))
+        }
+    }
+    let mut names: Vec<_> = std::fs::read_dir(dir.path())
+        .map_err(|e| ScanError::Render(e.to_string()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "png"))
+        .collect();
+    // p-1.png … p-10.png: pdftoppm pads the numbers to the same width, so names sort.
+    names.sort();
+    let pages = names
+        .iter()
+        .map(|p| std::fs::read(p).map_err(|e| ScanError::Render(e.to_string())))
+        .map(|b| b.and_then(|b| decode(&b)).map(|mut v| v.remove(0)))
+        .collect::<Result<Vec<_>, _>>()?;
+    read_pages(&exe, pages, dir.path())
+}
+
+/// Reads an image file (every page of a multi-page TIFF).
+pub fn read_image(bytes: &[u8]) -> Result<Document, ScanError> {
+    let exe = ocr::find().ok_or(ScanError::NoTesseract)?;
+    let pages = decode(bytes)?;
+    let dir = tempfile::tempdir().map_err(|e| ScanError::Ocr(e.to_string()))?;
+    read_pages(&exe, pages, dir.path())
+}
+
+/// The pages of an image file, gray, each at most [`limits::MAX_SIDE`] on its longest side.
+fn decode(bytes: &[u8]) -> Result<Vec<Gray>, ScanError> {
+    if bytes.starts_with(b"II*\0") || bytes.starts_with(b"MM\0*") {
+        return decode_tiff(bytes);
+    }
+    let mut reader = image::ImageReader::new(std::io::Cursor::new(bytes))
+        .with_guessed_format()
+        .map_err(|e| ScanError::Decode(e.to_string()))?;
+    reader.limits(image_limits());
+    let img = reader.decode().map_err(|e| match e {
+        image::ImageError::Limits(l) => ScanError::TooLarge(format!("image too large ({l})")),
+        e => ScanError::Decode(e.to_string()),
+    })?;
+    Ok(vec![gray(img.to_luma8())])
+}
+
+fn image_limits() -> image::Limits {
+    let mut l = image::Limits::default();
+    l.max_image_width = Some(20_000);
+    l.max_image_height = Some(20_000);
+    l.max_alloc = Some(limits::MAX_PIXELS * 4);
+    l
+}
+
+/// Each page of a TIFF (a fax-like scan keeps all pages in one file).
+fn decode_tiff(bytes: &[u8]) -> Result<Vec<Gray>, ScanError> {
+    let err = |e: tiff::TiffError| ScanError::Decode(e.to_string());
+    let mut dec = tiff::decoder::Decoder::new(std::io::Cursor::new(bytes)).map_err(err)?;
+    let mut pages = Vec::new();
+    while pages.len() < limits::MAX_PAGES {
+        let (w, h) = dec.dimensions().map_err(err)?;
+        if u64::from(w) * u64::from(h) > limits::MAX_PIXELS {
+            return Err(ScanError::TooLarge(format!(
+                "a TIFF page of {w}×{h} pixels"
+            )));
+        }
+        // 0: WhiteIsZero (bilevel fax pages), 1: BlackIsZero.
+        let photometric = dec
+            .get_tag_u32(tiff::tags::Tag::PhotometricInterpretation)
+            .unwrap_or(1);
+        let buf = match dec.read_image().map_err(err)? {
+            tiff::decoder::DecodingResult::U8(b) => b,
+            _ => {
+                return Err(ScanError::Decode(
+                    "a TIFF with 16- or 32-bit samples".into(),
+                ))
+            }
+        };
+        pages.push(tiff_gray(w as usize, h as usize, buf, photometric == 0)?);
+        if !dec.more_images() {
+            break;
+        }
+        dec.next_image().map_err(err)?;
+    }
+    Ok(pages)
+}
+
+/// A decoded TIFF page as gray: bilevel (one bit a pixel, rows padded to bytes), gray or RGB.
+fn tiff_gray(w: usize, h: usize, buf: Vec<u8>, white_is_zero: bool) -> Result<Gray, ScanError> {
+    let mut px: Vec<u8> = if buf.len() == w * h {
+        buf
+    } else if buf.len() == w * h * 3 {
+        buf.chunks_exact(3)
+            .map(|c| ((u32::from(c[0]) * 3 + u32::from(c[1]) * 6 + u32::from(c[2])) / 10) as u8)
+            .collect()
+    } else if buf.len() == w.div_ceil(8) * h {
+        let row = w.div_ceil(8);
+        (0..h)
+            .flat_map(|y| (0..w).map(move |x| (y, x)))
+            .map(|(y, x)| {
+                if (buf[y * row + x / 8] >> (7 - x % 8)) & 1 == 1 {
+                    255
+                } else {
+                    0
+                }
+            })
+            .collect()
+    } else {
+        return Err(ScanError::Decode("a TIFF of an unsupported layout".into()));
+    };
+    if white_is_zero {
+        px.iter_mut().for_each(|p| *p = 255 - *p);
+    }
+    Ok(shrink(Gray { w, h, px }))
+}
+
+fn gray(img: image::GrayImage) -> Gray {
+    let (w, h) = (img.width() as usize, img.height() as usize);
+    shrink(Gray {
+        w,
+        h,
+        px: img.into_raw(),
+    })
+}
+
+/// A page larger than [`limits::MAX_SIDE`] reduced by a whole factor (averaging blocks).
+fn shrink(g: Gray) -> Gray {
+    let f = (g.w.max(g.h)).div_ceil(limits::MAX_SIDE as usize).max(1);
+    if f == 1 {
+        return g;
+    }
+    let (w, h) = (g.w / f, g.h / f);
+    let mut px = vec![255u8; w * h];
+    for y in 0..h {
+        for x in 0..w {
+            let mut s = 0u32;
+            for dy in 0..f {
+                for dx in 0..f {
+                    s += u32::from(g.px[(y * f + dy) * g.w + x * f + dx]);
+                }
+            }
+            px[y * w + x] = (s / (f * f) as u32) as u8;
+        }
+    }
+    Gray { w, h, px }
+}
+
+/// OCR and boxes of every page, then the PDF layout's document.
+fn read_pages(exe: &Path, pages: Vec<Gray>, dir: &Path) -> Result<Document, ScanError> {
+    if pages.is_empty() {
+        return Err(ScanError::Decode("no page in the file".into()));
+    }
+    let mut lang = None;
+    let mut out = Vec::new();
+    let mut notes = Vec::new();
+    for (n, g) in pages.into_iter().take(limits::MAX_PAGES).enumerate() {
+        let angle = raster::skew(&g);
+        let g = raster::rotate(&g, angle);
+        let png = dir.join(format!("page{n}.png"));
+        image::GrayImage::from_raw(g.w as u32, g.h as u32, g.px.clone())
+            .ok_or_else(|| ScanError::Ocr("page buffer".into()))?
+            .save(&png)
+            .map_err(|e| ScanError::Ocr(e.to_string()))?;
+        let lang = *lang.get_or_insert_with(|| ocr::languages(exe, &png, dir));
+        let ppt = g.w as f64 / PAGE_WIDTH_PT;
+        let dpi = (ppt * 72.0).round() as u32;
+        let words = ocr::words(exe, &png, dir, lang, dpi)?;
+        notes.push(format!(
+            "scan page {}: OCR by Tesseract ({lang}), turned {angle:.2}° straight, {} words",
+            n + 1,
+            words.len()
+        ));
+        out.push(page_of(&g, ppt, &words));
+    }
+    let mut doc = crate::pdf::layout::document(&out);
+    doc.notes.extend(notes);
+    Ok(doc)
+}
+
+/// How sure a box's reading is, from how far its ink lies from [`MARKED_INK`]: 1.0 for an
+/// empty box (≤ 0.003) or a clear mark (≥ 0.03), down to 0.5 at the threshold itself.
+pub fn confidence(ink: f64) -> f64 {
+    let (empty, marked) = (0.01, 0.04);
+    let c = if ink < MARKED_INK {
+        0.5 + 0.5 * (MARKED_INK - ink) / (MARKED_INK - empty)
+    } else {
+        0.5 + 0.5 * (ink - MARKED_INK) / (marked - MARKED_INK)
+    };
+    c.clamp(0.5, 1.0)
+}
+
+/// One page image as a PDF page in points: words as glyphs, ruling lines, boxes as marks.
+fn page_of(g: &Gray, ppt: f64, words: &[ocr::Word]) -> Page {
+    let map = raster::InkMap::new(g.w, g.h, &raster::binarize(g));
+    let px = |pt: f64| (pt * ppt).round() as usize;
+    // Boxes are 11–15 pt; from 10 pt, so that a letter (an O, a D) is not taken for one.
+    let mut squares = raster::squares(&map, px(10.0), px(17.0));
+    // The ink inside: pixels darker than light gray (Otsu's black misses a hairline cross
+    // blurred to gray); REPLYTALLY_SCAN_MEASURE=otsu measures as the first, untuned version
+    // did, for scripts/score-scan.py's before/after.
+    if std::env::var("REPLYTALLY_SCAN_MEASURE").as_deref() != Ok("otsu") {
+        for q in &mut squares {
+            q.ink = raster::dark_share(g, q, 200);
+        }
+    }
+    let (h, v) = raster::rules(&map, px(40.0));
+    if std::env::var_os("REPLYTALLY_SCAN_DEBUG").is_some() {
+        eprintln!(
+            "ppt {ppt:.3} squares {:?} rules {} {}",
+            squares
+                .iter()
+                .map(|q| (q.x, q.y, q.side, (q.ink * 1000.0).round()))
+                .collect::<Vec<_>>(),
+            h.len(),
+            v.len()
+        );
+    }
+    let mut page = Page {
+        width: g.w as f64 / ppt,
+        height: g.h as f64 / ppt,
+        ..Page::default()
+    };
+    let pt = |p: usize| p as f64 / ppt;
+    page.lines.extend(h.iter().map(|&(y, a, b)| Segment {
+        x0: pt(a),
+        y0: pt(y),
+        x1: pt(b),
+        y1: pt(y),
+    }));
+    page.lines.extend(v.iter().map(|&(x, a, b)| Segment {
+        x0: pt(x),
+        y0: pt(a),
+        x1: pt(x),
+        y1: pt(b),
+    }));
+    for q in &squares {
+        let rect = Rect {
+            l: pt(q.x),
+            t: pt(q.y),
+            r: pt(q.x + q.side),
+            b: pt(q.y + q.side),
+        };
+        let conf = confidence(q.ink);
+        page.marks.push(Widget::Box(
+            rect,
+            Checkbox {
+                mechanism: Mechanism::Scan,
+                checked: Some(q.ink >= MARKED_INK),
+                detail: format!("ink {:.3} in the box, confidence {conf:.2}", q.ink),
+            },
+        ));
+    }
+    page.glyphs = glyphs(words, &squares, ppt);
+    page
+}
+
+/// Words as characters spread over their boxes, on the baseline of their line. A word over a
+/// box is the box read as letters: left out. Right-to-left words are laid out as a PDF draws
+/// them (visual order), which the layout turns back.
+fn glyphs(words: &[ocr::Word], squares: &[raster::Square], ppt: f64) -> Vec<Glyph> {
+    let mut lines: std::collections::BTreeMap<(u32, u32, u32), (usize, usize)> = Default::default();
+    for w in words {
+        let e = lines.entry(w.line).or_insert((w.top, w.top + w.height));
+        e.0 = e.0.min(w.top);
+        e.1 = e.1.max(w.top + w.height);
+    }
+    let over_box = |w: &ocr::Word| {
+        squares.iter().any(|q| {
+            let ix = (w.left + w.width).min(q.x + q.side) as i64 - w.left.max(q.x) as i64;
+            let iy = (w.top + w.height).min(q.y + q.side) as i64 - w.top.max(q.y) as i64;
+            ix > 0 && iy > 0 && (ix * iy) as f64 > 0.3 * (w.width * w.height) as f64
+        })
+    };
+    let mut out = Vec::new();
+    for w in words {
+        if over_box(w) || w.text.chars().all(|c| "|_[]{}()".contains(c)) {
+            continue;
+        }
+        let (top, bottom) = lines[&w.line];
+        let lh = (bottom - top) as f64 / ppt;
+        let size = (lh * 0.85).clamp(4.0, 30.0);
+        let baseline = top as f64 / ppt + lh * 0.78;
+        let mut chars: Vec<char> = w.text.chars().collect();
+        if chars.iter().any(|&c| is_rtl(c)) {
+            chars.reverse();
+        }
+        let cw = w.width as f64 / ppt / chars.len().max(1) as f64;
+        for (i, c) in chars.into_iter().enumerate() {
+            out.push(Glyph {
+                x: w.left as f64 / ppt + i as f64 * cw,
+                y: baseline,
+                width: cw,
+                size,
+                text: c.to_string(),
+            });
+        }
+    }
+    out
+}
+
+fn is_rtl(c: char) -> bool {
+    matches!(c as u32, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF)
+}
+
+/// A reply read from a scan: every answer's evidence `scan`, its confidence (the least sure
+/// box of its draft's lines; 50 when no box was found, since then OCR'd words alone decided),
+/// its text marked as OCR, and a `decide` warning on each draft below [`REVIEW_BELOW`].
+pub fn settle(r: &mut crate::record::Reply) {
+    use crate::warning::{Warning, WarningKind};
+    let mut unsure = Vec::new();
+    for a in &mut r.answers {
+        let conf = r
+            .excerpts
+            .drafts
+            .iter()
+            .filter(|d| d.draft == a.draft)
+            .flat_map(|d| d.excerpt.rows.iter())
+            .flat_map(|row| row.cells.iter().flatten())
+            .flat_map(|line| line.runs.iter())
+            .filter_map(|run| match run {
+                crate::form::excerpt::Run::Mark(m) => mark_confidence(&m.detail),
+                _ => None,
+            })
+            .reduce(f64::min)
+            .unwrap_or(0.5);
+        a.evidence = crate::record::Evidence::Scan;
+        a.scan = Some(crate::record::ScanReading {
+            confidence: (conf * 100.0).round() as u8,
+            text_ocr: !a.text.is_empty(),
+        });
+        if conf < REVIEW_BELOW {
+            unsure.push(Warning::on_draft(
+                WarningKind::ScanUnsure,
+                &a.draft,
+                format!(
+                    "{}: read from a scan with confidence {:.0} %: look at the page image and confirm the decision",
+                    a.draft,
+                    conf * 100.0
+                ),
+            ));
+        }
+    }
+    r.warnings.push(Warning::new(
+        WarningKind::Scanned,
+        "read from a scan (OCR by Tesseract, boxes measured in the image): reasons and comments are OCR text",
+    ));
+    r.warnings.extend(unsure);
+}
+
+/// The confidence written in a scanned box's detail ("…, confidence 0.93").
+fn mark_confidence(detail: &str) -> Option<f64> {
+    detail.contains("in the box, confidence").then_some(())?;
+    detail.rsplit("confidence ").next()?.trim().parse().ok()
+}
