@@ -559,7 +559,45 @@ def main():
     with open(os.path.join(ROOT, 'tests', 'fixtures', 'habits3_expected.json'), 'w', encoding='utf-8') as f:
         json.dump(expected, f, ensure_ascii=False, indent=1)
         f.write('\n')
+    write_readme(truths, expected['tallies'])
     print(f'{len(truths)} replies ({per_lang}), {len(LANGS)} blank forms in {OUT}')
+
+
+CODE = {('authorize', 'no_comments'): 'A', ('authorize', 'with_comments'): 'A+c', ('not_authorize', None): 'N',
+        ('conflict', None): 'C!', ('no_reply', None): '–'}
+
+
+def write_readme(truths, tallies):
+    lines = [f'# Habits 3: replies to TSB Circular {CIRCULAR} (Study Group {SG})', '',
+             'A third independent test set, built without reading the reader (FORM.md, CONTRACT.md and the earlier sets\' '
+             'truth format only), by `python3 scripts/make-habits3-fixtures.py`; checked by rendering with '
+             '`python3 scripts/check-habits3-fixtures.py` (LibreOffice → PDF → pdftotext, and PNGs looked at); scored by the '
+             'lead with `python3 scripts/score-habits.py --set habits3`.', '',
+             '- `forms/blank_circ187_{en,fr,es,ru,ar,zh}.docx`: the blank form, a different layout per language:',
+             '  - `en` (`tables`): one small table per draft (title row; box | label), boxes ☐ (MS Gothic), options ⃝;',
+             '  - `fr` (`columns`): one table, one row per draft, the three choices in columns (Autorise: pas de commentaires | '
+             'commentaires joints; N\'autorise pas), boxes Wingdings F0A8 (`w:sym`);',
+             '  - `es` (`paras`): no table: the draft name, then the lines as paragraphs, boxes □, options ⃝;',
+             '  - `ru` (`legacy`): the usual table (draft cell merged down over two rows), boxes FORMCHECKBOX fields, options ⃝;',
+             '  - `ar` (`cc`): the usual table, right to left, boxes and options content-control check boxes;',
+             '  - `zh` (`circles`): the usual table, boxes and options all the circle ⃝ (U+20DD).',
+             '- `replies/`: 48 replies, 8 per form language, one per Member State; six re-saved by LibreOffice.',
+             '- `../habits3_expected.json`: the truth (shape of habits2_expected.json), with the tally.', '',
+             'Drafts: X.1280 (X.oob-sa) and X.1471 (X.ztd-pqc), new; X.1252, revised; X.1645 Amd.1, an amendment; '
+             'X.nsec-ai, new, known only by its provisional name.', '',
+             '| file | lang | Member State | answers (X.1280, X.1471, X.1252, X.1645 Amd.1, X.nsec-ai) | habits |',
+             '| --- | --- | --- | --- | --- |']
+    for t in truths:
+        ans = ', '.join(CODE[(a['decision'], a['comments'])] for a in t['answers'])
+        lines.append(f"| `{os.path.basename(t['source'])}` | {t['language']} | {t['member_state']['name']} "
+                     f"({t['member_state']['iso3']}) | {ans} | {'; '.join(t['notes'])} |")
+    lines += ['', 'Tally (threshold 70 %):', '', '| draft | authorize | with comments | not authorize | conflict | no reply | support | meets |',
+              '| --- | --- | --- | --- | --- | --- | --- | --- |']
+    for d in tallies['drafts']:
+        lines.append(f"| {d['draft']} | {d['authorize']} | {d['with_comments']} | {d['not_authorize']} | {d['conflict']} | "
+                     f"{d['no_reply']} | {d['support']} | {d['meets_threshold']} |")
+    with open(os.path.join(OUT, 'README.md'), 'w', encoding='utf-8') as f:
+        f.write('\n'.join(lines) + '\n')
 
 
 if __name__ == '__main__':
