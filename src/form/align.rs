@@ -203,7 +203,7 @@ pub fn form_text(lines: &[crate::form::layout::Line]) -> Vec<String> {
 fn is_wording(folded: &str) -> bool {
     let cjk = folded
         .chars()
-        .filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c))
+        .filter(|&c| crate::form::text::is_han(c))
         .count();
     folded.split_whitespace().count() >= 4 || cjk >= 8
 }

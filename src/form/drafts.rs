@@ -150,15 +150,15 @@ pub fn name_of_line(text: &str) -> Option<DraftName> {
         0 => None,
         1 => refs.into_iter().next(),
         _ => {
-            let sep = [":", "：", " – ", " — ", " - "]
-                .iter()
-                .filter_map(|p| text.find(p))
-                .min()?;
+            let sep = NAME_SEPARATORS.iter().filter_map(|p| text.find(p)).min()?;
             let head = find_drafts(&text[..sep]);
             (head.len() == 1).then(|| head.into_iter().next()).flatten()
         }
     }
 }
+
+/// What may stand between a draft's name and what is said of it ("Y.3060: …", "Y.3060 – …").
+pub const NAME_SEPARATORS: [&str; 5] = [":", "：", " – ", " — ", " - "];
 
 pub fn is_name_line(text: &str) -> bool {
     let Some(m) = number_re()
@@ -170,7 +170,7 @@ pub fn is_name_line(text: &str) -> bool {
     let before = super::text::fold(&text[..m.start()]);
     let cjk = before
         .chars()
-        .filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c))
+        .filter(|&c| super::text::is_han(c))
         .filter(|c| !DRAFT_TITLE_HAN.contains(*c))
         .count();
     let words = before
@@ -178,7 +178,7 @@ pub fn is_name_line(text: &str) -> bool {
             c.is_whitespace() || matches!(c, ',' | ':' | '(' | ')' | '"' | '«' | '»' | '–' | '—')
         })
         .filter(|w| w.chars().any(char::is_alphabetic))
-        .filter(|w| !w.chars().all(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c)))
+        .filter(|w| !w.chars().all(super::text::is_han))
         .filter(|w| !DRAFT_TITLE_WORDS.contains(w))
         .count();
     words <= 1 && cjk == 0

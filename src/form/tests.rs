@@ -110,6 +110,18 @@ fn authorized(name: &str) -> String {
     )
 }
 
+/// A draft's rows as the blank form prints them: nothing marked.
+fn unmarked(name: &str) -> String {
+    draft_rows(
+        name,
+        &legacy(false),
+        &r(AUTH),
+        [EMPTY, EMPTY],
+        &legacy(false),
+        &r(NOT),
+    )
+}
+
 /// A reply whose From block holds `from` (one paragraph each), authorizing Y.3061.
 fn reply_from(from: &[&str]) -> FormReading {
     let block: String = from.iter().map(|l| p(&r(l))).collect();
@@ -705,17 +717,7 @@ fn form_of_paragraphs_with_a_heading_per_draft() {
 #[test]
 fn a_blank_second_copy_of_the_form_is_ignored_and_said() {
     let filled = table(&(authorized("ITU-T Y.3181") + &authorized("ITU-T Y.3060")));
-    let blank_rows = |name: &str| {
-        draft_rows(
-            name,
-            &legacy(false),
-            &r(AUTH),
-            [EMPTY, EMPTY],
-            &legacy(false),
-            &r(NOT),
-        )
-    };
-    let blank = table(&(blank_rows("ITU-T Y.3181") + &blank_rows("ITU-T Y.3060")));
+    let blank = table(&(unmarked("ITU-T Y.3181") + &unmarked("ITU-T Y.3060")));
     for body in [format!("{blank}{}", filled), format!("{filled}{blank}")] {
         let f = read(&body);
         let ans = f.answers();
@@ -758,18 +760,8 @@ fn text_addressed_to_a_draft_after_the_form_is_its_text() {
 
 #[test]
 fn a_sentence_in_the_table_about_all_drafts_decides_the_unmarked_ones() {
-    let blank = |name: &str| {
-        draft_rows(
-            name,
-            &legacy(false),
-            &r(AUTH),
-            [EMPTY, EMPTY],
-            &legacy(false),
-            &r(NOT),
-        )
-    };
-    let rows = blank("ITU-T Y.3181")
-        + &blank("ITU-T Y.3060")
+    let rows = unmarked("ITU-T Y.3181")
+        + &unmarked("ITU-T Y.3060")
         + &tr(&[tc(&format!(
             "{}{}",
             p(&r("Other comments: Kenya supports all the drafts listed above, without comments, except Y.3060, for these reasons:")),

@@ -3,6 +3,11 @@
 
 pub use crate::fold::{fold, fold_char, is_blank_byte};
 
+/// A Han (Chinese) character: text with no spaces between words, counted by characters.
+pub fn is_han(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c)
+}
+
 /// Collapses runs of spaces and tabs, trims each line, drops empty lines.
 pub fn clean(s: &str) -> String {
     s.split('\n')

@@ -75,10 +75,7 @@ fn region_end(lines: &[Line], last_label: usize) -> usize {
 pub(super) fn is_heading(text: &str) -> bool {
     let words = |s: &str| {
         s.split_whitespace().count()
-            + s.chars()
-                .filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c))
-                .count()
-                / 3
+            + s.chars().filter(|&c| crate::form::text::is_han(c)).count() / 3
     };
     match text.find([':', '：']) {
         Some(pos) => words(&text[..pos]) <= 12 && !find_drafts(&text[..pos]).is_empty(),

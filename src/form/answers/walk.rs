@@ -7,10 +7,10 @@ use super::labels::{self, suffix_mark, Label, LineKind, Typed};
 use super::matrix::{matrix_headers, MatrixHeader};
 use super::region;
 use super::{AnswerTable, DraftReading, Info, MarkUse};
-use crate::form::drafts::{find_drafts, is_name_line, name_of_line, DraftName};
+use crate::form::drafts::{find_drafts, is_name_line, name_of_line, DraftName, NAME_SEPARATORS};
 use crate::form::lang::compiled;
 use crate::form::layout::{Line, LineMark, Place, BOLD, COLOUR, HIGHLIGHT, STRIKE, UNDERLINE};
-use crate::form::text::{clean, fold, is_placeholder};
+use crate::form::text::{clean, fold, is_han, is_placeholder};
 use crate::record::Evidence;
 use crate::warning::{Warning, WarningKind};
 
@@ -230,15 +230,18 @@ impl<'a> Walker<'a> {
     /// addressed to the draft (in an "Other comments" row, a list after the form), not a new
     /// draft.
     fn addressed_text(&self, name: &DraftName, body: &str) -> Option<usize> {
-        let d = self.out.drafts.iter().position(|d| d.name.same_as(name))?;
-        let read = self.out.drafts[d].authorize.present || self.out.drafts[d].not_authorize.present;
+        let d = self.read_already(name)?;
         let rest = addressed_rest(body)?;
         let words = rest.split_whitespace().count();
-        let cjk = rest
-            .chars()
-            .filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c))
-            .count();
-        (read && (words >= 3 || cjk >= 6)).then_some(d)
+        let han = rest.chars().filter(|&c| is_han(c)).count();
+        (words >= 3 || han >= 6).then_some(d)
+    }
+
+    /// The draft `name` names, when its decision lines were read already.
+    fn read_already(&self, name: &DraftName) -> Option<usize> {
+        let d = self.out.drafts.iter().position(|d| d.name.same_as(name))?;
+        let draft = &self.out.drafts[d];
+        (draft.authorize.present || draft.not_authorize.present).then_some(d)
     }
 
     /// A sentence the person wrote in the table that decides drafts ("Bangladesh supports all
@@ -274,10 +277,8 @@ impl<'a> Walker<'a> {
     /// The draft named by line `i` when its lines were read already and none follow: the
     /// name heads text about it.
     fn heading_for_text(&self, i: usize, name: &DraftName) -> Option<usize> {
-        let d = self.out.drafts.iter().position(|d| d.name.same_as(name))?;
-        let read = self.out.drafts[d].authorize.present || self.out.drafts[d].not_authorize.present;
-        let here = self.current == Some(d);
-        (read && !here && !self.heads_labels(i)).then_some(d)
+        let d = self.read_already(name)?;
+        (self.current != Some(d) && !self.heads_labels(i)).then_some(d)
     }
 
     /// The next line with words after `i` is a decision line: `i` heads a draft's lines (a
@@ -531,25 +532,20 @@ fn flush_row(out: &mut AnswerTable, pending: &mut Vec<Pending>, labels: &[(usize
     let by_mark = !by_line && marks == decisions.len() && decisions.len() > 1;
     let mut next_mark = 0;
     for (n, p) in pending.drain(..).enumerate() {
-        let line_target = if by_line {
-            labels.get(n).copied()
-        } else {
-            first
+        // Where the line's typed word and shading go: its label, or its first mark's.
+        let target = match (by_line, by_mark) {
+            (true, _) => labels.get(n).copied(),
+            (_, true) => decisions.get(next_mark).copied(),
+            _ => first,
         };
-        let Some((d, kind)) = (if by_mark {
-            decisions.get(next_mark).copied()
-        } else {
-            line_target
-        }) else {
-            continue;
-        };
+        let Some((d, kind)) = target else { continue };
         if p.typed.is_some() {
             out.drafts[d].line_mut(kind).typed = p.typed;
         }
         out.drafts[d].line_mut(kind).highlighted |= p.shaded;
         for m in p.marks {
             let (d, kind) = if by_mark {
-                decisions[next_mark.min(decisions.len() - 1)]
+                decisions[next_mark]
             } else {
                 (d, kind)
             };
@@ -561,7 +557,7 @@ fn flush_row(out: &mut AnswerTable, pending: &mut Vec<Pending>, labels: &[(usize
 
 /// What follows the draft's name and its separator ("Y.3060: …", "Y.3060 – …").
 fn addressed_rest(body: &str) -> Option<&str> {
-    [":", "：", " – ", " — ", " - "]
+    NAME_SEPARATORS
         .iter()
         .filter_map(|p| body.find(p).map(|i| i + p.len()))
         .min()
