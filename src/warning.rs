@@ -47,6 +47,8 @@ pub enum WarningKind {
     TextNotNeeded,
     /// Text under one heading about several drafts, given to each.
     SharedText,
+    /// One answer given for several drafts under one heading listing them: read for each.
+    AnsweredTogether,
 
     // The drafts of a reply.
     /// The draft names stand below their decision lines.
@@ -161,6 +163,7 @@ impl WarningKind {
             SeparateLetter => "separate_letter",
             TextNotNeeded => "text_not_needed",
             SharedText => "shared_text",
+            AnsweredTogether => "answered_together",
             NamesBelowLines => "names_below_lines",
             DraftUnnamed => "draft_unnamed",
             DraftTwice => "draft_twice",
@@ -224,6 +227,7 @@ impl WarningKind {
             | TextNotFound
             | SeparateLetter
             | SharedText
+            | AnsweredTogether
             | DraftRenumbered
             | StateFromEmail
             | StateFromFileName

@@ -34,6 +34,9 @@ pub(super) struct Walker<'a> {
     /// The current draft was named again after its lines: free text is its text after the
     /// form.
     after_heading: bool,
+    /// Drafts answered together under one heading that lists them ("All drafts listed in TSB
+    /// Circular 187 (X.1280, X.1471, …)"): the draft read, and the others it answers for.
+    groups: Vec<(usize, Vec<DraftName>)>,
 }
 
 impl<'a> Walker<'a> {
@@ -58,6 +61,7 @@ impl<'a> Walker<'a> {
             cell_label: None,
             prev_place: None,
             after_heading: false,
+            groups: Vec::new(),
         };
         for i in start..=last {
             w.line(i);
@@ -92,14 +96,34 @@ impl<'a> Walker<'a> {
             }
             return;
         }
-        // A line listing several drafts (a subject line) is neither a name nor text.
-        if info.label.is_none() && info.drafts.len() > 1 && is_name_line(body) {
-            return;
+        // A line listing several drafts is a subject line — or, over decision lines, the
+        // heading of one answer for them all.
+        if info.label.is_none() && info.drafts.len() > 1 {
+            let heads = self.heads_labels(i);
+            if heads && (is_name_line(body) || region::about_all(body)) {
+                self.group_heading(&info.drafts);
+                return;
+            }
+            if is_name_line(body) {
+                return;
+            }
         }
         match info.label {
+            Some(label) if label.sentence && self.sentence_about_several(body) => {}
             Some(label) => self.label_line(i, label),
             None => self.other_line(i),
         }
+    }
+
+    /// A sentence with a label's words about several drafts ("… autoriza … todos los
+    /// proyectos, excepto … X.1471, que no autoriza"), on a form of paragraphs: kept to be read
+    /// clause by clause once every draft is known, not the line of the one draft it names.
+    fn sentence_about_several(&mut self, body: &str) -> bool {
+        if !region::about_all(body) && find_drafts(body).len() < 2 {
+            return false;
+        }
+        self.keep_sentence(body);
+        true
     }
 
     /// A line of a matrix form read by its column: the header rows (nothing to read) or a cell
@@ -226,6 +250,22 @@ impl<'a> Walker<'a> {
         true
     }
 
+    /// Opens one draft for the lines under a heading listing several: read once, given to
+    /// each when the walk ends.
+    fn group_heading(&mut self, names: &[DraftName]) {
+        if names.iter().any(|n| self.read_already(n).is_some()) {
+            return;
+        }
+        flush_row(&mut self.out, &mut self.pending, &self.row_labels);
+        self.row_labels.clear();
+        self.row_first_label = None;
+        self.cell_label = None;
+        self.after_heading = false;
+        let d = self.out.push_draft(names[0].clone());
+        self.current = Some(d);
+        self.groups.push((d, names[1..].to_vec()));
+    }
+
     /// "Y.3060: The revision removes …" after that draft's lines were read: text the person
     /// addressed to the draft (in an "Other comments" row, a list after the form), not a new
     /// draft.
@@ -263,6 +303,13 @@ impl<'a> Walker<'a> {
         if !decides {
             return false;
         }
+        self.keep_sentence(text);
+        true
+    }
+
+    /// Keeps a deciding sentence for after the walk; the text after it belongs to the last
+    /// draft it names.
+    fn keep_sentence(&mut self, text: &str) {
         self.out.sentences.push(text.to_string());
         let last_named = find_drafts(text)
             .last()
@@ -271,7 +318,6 @@ impl<'a> Walker<'a> {
             self.current = Some(d);
             self.after_heading = true;
         }
-        true
     }
 
     /// The draft named by line `i` when its lines were read already and none follow: the
@@ -453,8 +499,38 @@ impl<'a> Walker<'a> {
             }
         }
         names_below_their_lines(&mut self.out);
+        for (d, others) in std::mem::take(&mut self.groups) {
+            answer_for_each(&mut self.out, d, &others);
+        }
         self.out
     }
+}
+
+/// The reading of draft `d`, given under one heading for `others` too, is each one's — and
+/// said so: the person answered them together.
+fn answer_for_each(out: &mut AnswerTable, d: usize, others: &[DraftName]) {
+    let mut names = vec![out.drafts[d].name.draft.clone()];
+    for name in others {
+        if out.drafts.iter().any(|r| r.name.same_as(name)) {
+            continue;
+        }
+        let mut copy = out.drafts[d].clone();
+        copy.name = name.clone();
+        names.push(name.draft.clone());
+        out.drafts.push(copy);
+    }
+    if names.len() < 2 {
+        return;
+    }
+    let text = format!(
+        "one answer was given for {} together, under one heading; it is read for each",
+        names.join(", ")
+    );
+    out.drafts[d].warnings.push(Warning {
+        kind: WarningKind::AnsweredTogether,
+        drafts: names,
+        text,
+    });
 }
 
 /// Some forms print each draft's name *below* its two lines. Then the first lines come before
