@@ -191,6 +191,11 @@ impl<'a> Walker<'a> {
         for mk in &line.marks {
             self.out.use_mark(d, choice.kind, mk.clone(), true);
         }
+        // A comment or footnote anchored in the draft's row is about the draft, whichever
+        // column its reference ended in.
+        for n in &line.notes {
+            push_text(&mut self.out.drafts[d].texts.after, n);
+        }
         true
     }
 
