@@ -66,19 +66,21 @@ fn at_most(scores: &Value, run: &str, field: &str, ceiling: u64, problems: &mut 
 }
 
 /// The hold-out set: built by a helper who never read the reader, scored once before any
-/// change was made for it (first run, 2026-12-03). The floors are that first run.
+/// change was made for it (first run, 2026-12-03: decisions 95.8 %, options 95.6, reasons 90.9,
+/// Member State 97.9, 1 silent wrong; in its `SCORES-first-run.md`). Tuned on since; the floors
+/// are what the reader reaches now.
 #[test]
-fn habits3_is_read_no_worse_than_its_first_run() {
+fn habits3_is_read_no_worse_than_the_floors() {
     let Some(py) = python() else { return };
     let s = score_habits(&py, "habits3");
     let mut problems = Vec::new();
     for run in ["with --form", "without --form"] {
-        at_least(&s, run, "decision", 95.8, &mut problems);
-        at_least(&s, run, "options", 95.6, &mut problems);
-        at_least(&s, run, "text", 90.9, &mut problems);
-        at_least(&s, run, "member_state", 97.9, &mut problems);
+        at_least(&s, run, "decision", 100.0, &mut problems);
+        at_least(&s, run, "options", 100.0, &mut problems);
+        at_least(&s, run, "text", 100.0, &mut problems);
+        at_least(&s, run, "member_state", 100.0, &mut problems);
         at_most(&s, run, "silent_wrong_member_state", 0, &mut problems);
-        at_most(&s, run, "silent_wrong", 1, &mut problems);
+        at_most(&s, run, "silent_wrong", 0, &mut problems);
     }
     assert!(problems.is_empty(), "habits3:\n{}", problems.join("\n"));
 }
@@ -91,7 +93,7 @@ fn habits2_is_read_no_worse_than_the_floors() {
     for run in ["with --form", "without --form"] {
         at_least(&s, run, "decision", 100.0, &mut problems);
         at_least(&s, run, "options", 100.0, &mut problems);
-        at_least(&s, run, "text", 97.5, &mut problems);
+        at_least(&s, run, "text", 98.7, &mut problems);
         at_least(&s, run, "member_state", 97.9, &mut problems);
         at_most(&s, run, "silent_wrong_member_state", 0, &mut problems);
         at_most(&s, run, "silent_wrong", 0, &mut problems);

@@ -91,7 +91,7 @@ pub fn read_document(pkg: &mut Package<'_>) -> Result<Document, DocxError> {
 
 /// Puts each note's text where it is referenced: a paragraph's keys (`comment:3`) become the
 /// texts of the notes; a key with no note, or an empty note, is dropped.
-fn resolve_notes(doc: &mut Document) {
+pub(crate) fn resolve_notes(doc: &mut Document) {
     let texts = std::mem::take(&mut doc.note_texts);
     let mut stack: Vec<&mut Vec<Block>> = vec![&mut doc.body];
     while let Some(blocks) = stack.pop() {

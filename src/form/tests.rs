@@ -852,3 +852,128 @@ fn a_company_whose_name_ends_in_a_dotted_suffix_is_not_a_member_state() {
         .iter()
         .any(|w| w.kind == WarningKind::NotAnAdministration));
 }
+
+/// The body read with the given notes (`comment:0`, its text) resolved, as a package would.
+fn read_with_notes(body: &str, notes: &[(&str, &str)]) -> FormReading {
+    let xml = format!(r#"<w:document {W}><w:body>{body}</w:body></w:document>"#);
+    let mut doc = parse_document_xml(xml.as_bytes()).expect("snippet parses");
+    doc.note_texts = notes
+        .iter()
+        .map(|(k, t)| (k.to_string(), t.to_string()))
+        .collect();
+    crate::docx::resolve_notes(&mut doc);
+    read_form(
+        &doc,
+        &Context {
+            file_name: "Senegal_reply.docx",
+            email_from: None,
+        },
+    )
+}
+
+#[test]
+fn a_comment_anchored_in_a_matrix_row_is_the_drafts_text() {
+    let header = tr(&[
+        tc(&p(&r("Draft"))),
+        tc(&p(&r("Authorizes"))),
+        tc(&p(&r("Does not authorize"))),
+    ]);
+    let reference = r#"<w:r><w:commentReference w:id="0"/></w:r>"#;
+    let rows = header
+        + &tr(&[
+            tc(&p(&r("ITU-T X.1280"))),
+            tc(&p(&legacy(true))),
+            tc(&p(&legacy(false))),
+        ])
+        + &tr(&[
+            tc(&p(&r("ITU-T X.1471"))),
+            tc(&p(&legacy(false))),
+            // The reference ends in the last cell, whatever the person chose.
+            tc(&p(&format!("{}{reference}", legacy(true)))),
+        ]);
+    let f = read_with_notes(
+        &table(&rows),
+        &[(
+            "comment:0",
+            "The requirements of clause 8 are not yet stable.",
+        )],
+    );
+    let ans = f.answers();
+    assert_eq!(ans.len(), 2, "{ans:?}");
+    assert_eq!(
+        (ans[1].decision, ans[1].text.as_str()),
+        (
+            Decision::NotAuthorize,
+            "The requirements of clause 8 are not yet stable."
+        )
+    );
+    assert_eq!(ans[0].text, "", "the comment is X.1471's only");
+}
+
+#[test]
+fn one_table_under_a_heading_listing_all_drafts_answers_each() {
+    let rows = tr(&[tc(&p(&r(
+        "All drafts listed in TSB Circular 187 (X.1280, X.1471, X.1252)",
+    )))])
+        + &tr(&[tc(&p(&legacy(true))), tc(&p(&r(AUTH)))])
+        + &tr(&[tc(&p(&format!(
+            "{}{}",
+            r("●"),
+            r("\tNo comments or proposed changes")
+        )))])
+        + &tr(&[tc(&p(&legacy(false))), tc(&p(&r(NOT)))]);
+    let f = read(&table(&rows));
+    let got: Vec<_> = f
+        .answers()
+        .iter()
+        .map(|a| (a.draft.clone(), a.decision))
+        .collect();
+    let want: Vec<(String, Decision)> = ["X.1280", "X.1471", "X.1252"]
+        .iter()
+        .map(|d| (d.to_string(), Decision::Authorize))
+        .collect();
+    assert_eq!(got, want);
+    assert!(
+        warned(&f, WarningKind::AnsweredTogether, "X.1471"),
+        "{:?}",
+        f.warnings
+    );
+}
+
+#[test]
+fn a_sentence_about_all_drafts_but_one_on_a_form_of_paragraphs() {
+    let block = |heading: &str| {
+        [
+            p(&r(heading)),
+            p(&format!("{}{}", r("□"), r(&format!(" {AUTH}")))),
+            p(&r("⃝ No comments or proposed changes")),
+            p(&r("⃝ Comments and proposed changes attached")),
+            p(&format!("{}{}", r("□"), r(&format!(" {NOT}")))),
+        ]
+        .concat()
+    };
+    let body = block("Draft new Recommendation ITU-T X.1280")
+        + &block("Draft new Recommendation ITU-T X.1471")
+        + &block("Draft revised Recommendation ITU-T X.1252")
+        + &p(&r("The Administration of Ecuador authorizes Study Group 17 to consider all the drafts, without comments, except draft Recommendation ITU-T X.1471, which it does not authorize."))
+        + &p(&r("Reasons: the algorithms cited in clause 8 are not yet standardized."));
+    let f = read(&body);
+    let got: Vec<_> = f
+        .answers()
+        .iter()
+        .map(|a| (a.draft.clone(), a.decision, a.text.clone()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("X.1280".into(), Decision::Authorize, String::new()),
+            (
+                "X.1471".into(),
+                Decision::NotAuthorize,
+                "the algorithms cited in clause 8 are not yet standardized.".into()
+            ),
+            ("X.1252".into(), Decision::Authorize, String::new()),
+        ]
+    );
+    assert_eq!(f.answers()[0].comments, Some(Comments::NoComments));
+}

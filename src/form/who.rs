@@ -171,6 +171,7 @@ fn evidence(c: &Clues, mission: &Option<Mission>, hits: &[Hit]) -> Vec<Evidence>
     if ev.is_empty() {
         mention_evidence(c, hits, &mut ev);
     }
+    city_not_state(&c.header.from_lines, &mut ev);
     // A mission is in Switzerland: its Swiss address and domain are not another opinion.
     if ev.iter().any(|e| e.source == Source::Mission) {
         ev.retain(|e| e.source == Source::Mission || e.state.iso3 != "CHE");
@@ -236,6 +237,35 @@ fn address_state(from: &[String]) -> Option<MemberState> {
             .max_by_key(|(_, at)| *at)
             .map(|(s, _)| s)
     })
+}
+
+/// A word of the address that names a state may be another state's capital written alike
+/// (Arabic عمان: Oman, and Amman once its shadda is dropped): when another clue — a
+/// regulator, an e-mail domain, the letterhead — names the state of that capital, the address
+/// names it too.
+fn city_not_state(from: &[String], ev: &mut [Evidence]) {
+    let seats = regulators::seats_named(&from.join("\n"));
+    let supported = |iso3: &str| {
+        ev.iter().any(|e| {
+            e.state.iso3 == iso3
+                && matches!(
+                    e.source,
+                    Source::Letterhead | Source::Body | Source::BodyDomain | Source::Email
+                )
+        })
+    };
+    let Some(city_state) = seats.iter().copied().find(|s| supported(s)) else {
+        return;
+    };
+    let Some(state) = member_state::by_iso3(city_state) else {
+        return;
+    };
+    for e in ev.iter_mut().filter(|e| e.source == Source::FromBlock) {
+        if e.state.iso3 != city_state {
+            e.what = format!("the address, whose city is {}'s", state.name);
+            e.state = state.clone();
+        }
+    }
 }
 
 /// Each source that names another state than the winner, and is not a mere guess, is a
@@ -438,6 +468,27 @@ mod tests {
             None,
         );
         assert_eq!(iso3(&i), Some("FRA"), "the seat narrows the acronym");
+    }
+
+    #[test]
+    fn a_capital_written_as_another_states_name_is_the_capital() {
+        // عمّان (Amman) loses its shadda and reads as عمان (Oman); the regulator's seat and the
+        // e-mail domain say Jordan.
+        let i = who(
+            &[
+                "م. ليلى الخطيب",
+                "مديرة المعايير",
+                "TRC",
+                "ص.ب 941794، عمّان 11194",
+            ],
+            &[],
+            Some("l.khatib@trc.gov.jo"),
+        );
+        assert_eq!(iso3(&i), Some("JOR"), "{:?}", i.warnings);
+        assert!(i.warnings.is_empty(), "{:?}", i.warnings);
+        // Muscat, Oman: no other clue, the address's state stands.
+        let i = who(&["م. أحمد", "مسقط، سلطنة عمان"], &[], None);
+        assert_eq!(iso3(&i), Some("OMN"));
     }
 
     #[test]

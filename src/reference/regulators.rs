@@ -312,6 +312,16 @@ const SEATS: &[(&str, &[&str])] = &[
     ("YEM", &["sanaa", "صنعاء"]),
 ];
 
+/// The states whose seat (capital, or the city its bodies sit in) `text` names.
+pub fn seats_named(text: &str) -> Vec<&'static str> {
+    let words = format!(" {} ", words_of(text).join(" "));
+    SEATS
+        .iter()
+        .filter(|(_, seats)| seats.iter().any(|c| words.contains(&format!(" {c} "))))
+        .map(|(iso3, _)| *iso3)
+        .collect()
+}
+
 /// The one state of an ambiguous hit whose seat `text` names, if exactly one is.
 pub fn narrow_by_seat(hit: &Hit, text: &str) -> Option<&'static str> {
     if hit.strength == Strength::Confirm || hit.states.len() < 2 {
