@@ -654,6 +654,12 @@ pub fn assemble_with(
         for r in &mut replies {
             align_to_form(r, exp);
         }
+    } else {
+        // No blank form: the drafts most replies answer stand in for it.
+        let inferred = form::align::drafts_most_replies_name(&replies);
+        for r in &mut replies {
+            form::align::answer_every_draft(r, &inferred);
+        }
     }
     // The wording of every blank form known (each language's): never a reply's text.
     let mut wording: Vec<String> = forms.iter().flat_map(|f| f.wording.clone()).collect();

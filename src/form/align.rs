@@ -103,6 +103,78 @@ pub fn align_to_form(r: &mut Reply, expected: &[DraftName]) {
     r.answers = out;
 }
 
+/// Without a blank form, the form's drafts are those most replies answer: each draft that
+/// more than half of the replies name (of three or more that name any), in order of first
+/// appearance. A draft only a few replies name is not the form's, but is not dropped either.
+pub fn drafts_most_replies_name(replies: &[Reply]) -> Vec<DraftName> {
+    let answering: Vec<&Reply> = replies.iter().filter(|r| !r.answers.is_empty()).collect();
+    if answering.len() < 3 {
+        return Vec::new();
+    }
+    let mut counted: Vec<(DraftName, usize)> = Vec::new();
+    for r in &answering {
+        for a in &r.answers {
+            match counted
+                .iter_mut()
+                .find(|(d, _)| d.names(&a.draft, a.provisional.as_deref()))
+            {
+                Some((d, n)) => {
+                    *n += 1;
+                    if d.provisional.is_none() {
+                        d.provisional.clone_from(&a.provisional);
+                    }
+                }
+                None => counted.push((
+                    DraftName {
+                        draft: a.draft.clone(),
+                        provisional: a.provisional.clone(),
+                    },
+                    1,
+                )),
+            }
+        }
+    }
+    counted
+        .into_iter()
+        .filter(|(_, n)| 2 * n > answering.len())
+        .map(|(d, _)| d)
+        .collect()
+}
+
+/// A draft of the inferred form (`drafts`, [`drafts_most_replies_name`]) that the reply does
+/// not answer is `no_reply`, said in a warning: its table may have been deleted, or read
+/// under another name. The reply's other answers stay as they are.
+pub fn answer_every_draft(r: &mut Reply, drafts: &[DraftName]) {
+    if r.answers.is_empty() {
+        return;
+    }
+    for d in drafts {
+        if r.answers
+            .iter()
+            .any(|a| d.names(&a.draft, a.provisional.as_deref()))
+        {
+            continue;
+        }
+        r.warnings.push(Warning::on_draft(
+            WarningKind::DraftMissing,
+            &d.draft,
+            format!(
+                "{}: not found on this reply, though most replies answer it; counted as no reply",
+                d.draft
+            ),
+        ));
+        r.answers.push(Answer {
+            draft: d.draft.clone(),
+            provisional: d.provisional.clone(),
+            decision: Decision::NoReply,
+            comments: None,
+            text: String::new(),
+            evidence: Evidence::None,
+            scan: None,
+        });
+    }
+}
+
 /// Two draft numbers one typing slip apart: same series, digits differing by one substitution,
 /// insertion, deletion or swap of neighbours (`X.1353` / `X.1335`).
 pub fn looks_alike(a: &str, b: &str) -> bool {
@@ -183,6 +255,38 @@ mod tests {
         assert!(looks_alike("X.1353", "X.1354"));
         assert!(!looks_alike("X.1353", "X.1380"));
         assert!(!looks_alike("X.1353", "Y.1353"));
+    }
+
+    #[test]
+    fn without_a_form_a_draft_most_replies_answer_is_missing_where_left_out() {
+        let mut replies = vec![
+            reply(&["X.1", "X.2", "X.3"]),
+            reply(&["X.1", "X.2", "X.3"]),
+            reply(&["X.1", "X.3"]),
+            reply(&["X.1", "X.2", "X.9"]),
+        ];
+        let inferred = drafts_most_replies_name(&replies);
+        let names: Vec<&str> = inferred.iter().map(|d| d.draft.as_str()).collect();
+        assert_eq!(names, ["X.1", "X.2", "X.3"], "X.9 is one reply's only");
+        for r in &mut replies {
+            answer_every_draft(r, &inferred);
+        }
+        let third: Vec<(&str, Decision)> = replies[2]
+            .answers
+            .iter()
+            .map(|a| (a.draft.as_str(), a.decision))
+            .collect();
+        assert_eq!(
+            third,
+            [
+                ("X.1", Decision::Authorize),
+                ("X.3", Decision::Authorize),
+                ("X.2", Decision::NoReply)
+            ]
+        );
+        assert!(warned(&replies[2], WarningKind::DraftMissing, "X.2", &[]));
+        assert_eq!(replies[3].answers.len(), 4, "X.9 kept, X.3 added");
+        assert!(replies[0].warnings.is_empty());
     }
 }
 

@@ -370,22 +370,35 @@ fn draft_corrected(r: &Reply, draft: &str) -> bool {
         .any(|c| c.field.rsplit_once('.').is_some_and(|(d, _)| d == draft))
 }
 
-/// One warning: its text. The same cause on several drafts: the drafts, then the first text
-/// without its own draft prefix.
+/// One message for a cause's warnings: each distinct message once, after the drafts it is
+/// about ("X.1280, X.1645 Amd.1: … 'authorizes' …; X.1471: … 'does not authorize' …").
 fn message_of(drafts: &[String], texts: &[String]) -> String {
     let first = texts.first().map(String::as_str).unwrap_or_default();
     if texts.len() < 2 || drafts.len() < 2 {
         return first.to_string();
     }
-    let bare = drafts
+    let mut groups: Vec<(Vec<&str>, &str)> = Vec::new();
+    for t in texts {
+        let (draft, bare) = drafts
+            .iter()
+            .find_map(|d| {
+                let rest = t.strip_prefix(d.as_str())?.strip_prefix(':')?;
+                Some((Some(d.as_str()), rest.trim_start()))
+            })
+            .unwrap_or((None, t.as_str()));
+        match groups.iter_mut().find(|(_, b)| *b == bare) {
+            Some((ds, _)) => ds.extend(draft),
+            None => groups.push((draft.into_iter().collect(), bare)),
+        }
+    }
+    groups
         .iter()
-        .find_map(|d| {
-            first
-                .strip_prefix(d.as_str())
-                .and_then(|t| t.strip_prefix(':'))
+        .map(|(ds, bare)| match ds.is_empty() {
+            true => bare.to_string(),
+            false => format!("{}: {bare}", ds.join(", ")),
         })
-        .map_or(first, str::trim_start);
-    format!("{}: {bare}", drafts.join(", "))
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 #[cfg(test)]

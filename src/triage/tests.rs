@@ -59,6 +59,28 @@ fn one_item_per_reply_and_cause() {
 }
 
 #[test]
+fn one_item_keeps_each_drafts_own_reading() {
+    let mut r = reply("a.docx", Some("NGA"));
+    for (d, line) in [
+        ("X.1", "authorizes"),
+        ("X.2", "does not authorize"),
+        ("X.3", "authorizes"),
+    ] {
+        r.warnings.push(Warning::on_draft(
+            WarningKind::DecisionFromDeletion,
+            d,
+            format!("{d}: no box is marked; only the '{line}' line is left"),
+        ));
+    }
+    let items = review_list(&records(vec![r]), &[], None);
+    assert_eq!(items.len(), 1, "{items:#?}");
+    assert_eq!(
+        items[0].message,
+        "X.1, X.3: no box is marked; only the 'authorizes' line is left; X.2: no box is marked; only the 'does not authorize' line is left"
+    );
+}
+
+#[test]
 fn conflicts_and_unknown_senders_are_decide_first() {
     let mut a = reply("a.docx", Some("FRA"));
     a.warnings
