@@ -331,7 +331,7 @@ class Builder:
     def splitruns(self):
         d = self.d
         add = self.mark() == 'addcols'
-        W = [2300, 4438, 1300, 1600] if add else [2800, 6838]
+        W = [2100, 4038, 1700, 1800] if add else [2800, 6838]
         out, rows = [], []
         if add:
             rows.append(d.tr([d.tc('', W[0]), d.tc('', W[1]), d.tc(d.p(d.r(self.ex['dec_col'], b=True)), W[2]),
