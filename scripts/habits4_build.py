@@ -231,7 +231,7 @@ class Builder:
         c = self.code(key)
         if self.mark() == 'textbox' and c != '-':
             inner = d.p([d.r(self.ex_t('tb'), b=True), d.r(self.words(c))])
-            return [d.p(self.d.textbox(inner))]
+            return [d.p(self.d.textbox(inner, cx=2900000 if self.layout == 'remarks' else 4400000))]
         return []
 
     def decision_cell(self, key):

@@ -195,16 +195,13 @@ class Doc(Doc3):
                 f'mso-position-horizontal-relative:char;mso-position-vertical-relative:line" filled="f" strokecolor="red" '
                 f'strokeweight="1.75pt"/></w:pict></mc:Fallback></mc:AlternateContent></w:r>')
 
-    def textbox(self, paras_xml, cx=3400000, cy=330000):
-        """A text box (Insert > Text Box) in the text's flow: DrawingML in mc:Choice, VML in mc:Fallback."""
+    def textbox(self, paras_xml, cx=4400000, cy=380000):
+        """A text box (Insert > Text Box) set in line with the text: DrawingML in mc:Choice, VML in mc:Fallback."""
         self.drawings += 1
         n = self.drawings
         return (f'<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>'
-                f'<wp:anchor distT="45720" distB="45720" distL="114300" distR="114300" simplePos="0" '
-                f'relativeHeight="{251700000 + n}" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1">'
-                f'<wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="column"><wp:posOffset>360000</wp:posOffset></wp:positionH>'
-                f'<wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset></wp:positionV>'
-                f'<wp:extent cx="{cx}" cy="{cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapTopAndBottom/>'
+                f'<wp:inline distT="0" distB="0" distL="0" distR="0">'
+                f'<wp:extent cx="{cx}" cy="{cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>'
                 f'<wp:docPr id="{n}" name="Text Box {n}"/><wp:cNvGraphicFramePr/>'
                 f'<a:graphic {A_NS}><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
                 f'<wps:wsp><wps:cNvSpPr txBox="1"/><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm>'
@@ -212,13 +209,12 @@ class Doc(Doc3):
                 f'<a:ln w="9525"><a:solidFill><a:srgbClr val="1F3864"/></a:solidFill></a:ln></wps:spPr>'
                 f'<wps:txbx><w:txbxContent>{paras_xml}</w:txbxContent></wps:txbx>'
                 f'<wps:bodyPr rot="0" vert="horz" wrap="square" lIns="91440" tIns="45720" rIns="91440" bIns="45720" anchor="t">'
-                f'<a:noAutofit/></wps:bodyPr></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>'
+                f'<a:noAutofit/></wps:bodyPr></wps:wsp></a:graphicData></a:graphic></wp:inline></w:drawing></mc:Choice>'
                 f'<mc:Fallback><w:pict><v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe">'
                 f'<v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>'
-                f'<v:shape id="Text Box {n}" o:spid="_x0000_s{2049 + n}" type="#_x0000_t202" style="position:absolute;'
-                f'margin-left:28.35pt;margin-top:0;width:{cx / 12700:.1f}pt;height:{cy / 12700:.1f}pt;z-index:{n};'
-                f'mso-position-horizontal-relative:text;mso-position-vertical-relative:text" strokecolor="#1f3864">'
-                f'<v:textbox><w:txbxContent>{paras_xml}</w:txbxContent></v:textbox><w10:wrap type="topAndBottom"/></v:shape>'
+                f'<v:shape id="Text Box {n}" o:spid="_x0000_s{2049 + n}" type="#_x0000_t202" style="width:{cx / 12700:.1f}pt;'
+                f'height:{cy / 12700:.1f}pt" strokecolor="#1f3864">'
+                f'<v:textbox><w:txbxContent>{paras_xml}</w:txbxContent></v:textbox></v:shape>'
                 f'</w:pict></mc:Fallback></mc:AlternateContent></w:r>')
 
     def numbered(self, runs, num_id, style=None, ind=None):
