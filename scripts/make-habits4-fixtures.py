@@ -18,6 +18,7 @@ re-saved by LibreOffice (`soffice --headless --convert-to docx`, a fresh profile
 fixed afterwards, so those files are stable too, with the same LibreOffice version).
 
     python3 scripts/make-habits4-fixtures.py            # write the set and the truth
+    python3 scripts/make-habits4-fixtures.py --pdf      # the same, then pdf/ and scans/ and their truth (habits4_pdf.py)
     python3 scripts/check-habits4-fixtures.py           # render every file and check the truth against it
 """
 
@@ -628,7 +629,18 @@ def main():
     with open(os.path.join(ROOT, 'tests', 'fixtures', 'habits4_expected.json'), 'w', encoding='utf-8') as f:
         json.dump(exp, f, ensure_ascii=False, indent=1)
         f.write('\n')
-    write_readme(truths, exp['tallies'])
+    made = None
+    if '--pdf' in sys.argv:
+        import habits4_pdf
+        made = habits4_pdf.build(ROOT, OUT, [os.path.join(OUT, 'replies', r['file']) for r in REPLIES], exp,
+                                 lambda t, key: pdf_text_seen(next(r for r in REPLIES if 'replies/' + r['file'] == t['source']), key),
+                                 tally)
+    elif os.path.exists(os.path.join(ROOT, 'tests', 'fixtures', 'habits4_scan_expected.json')):
+        made = json.load(open(os.path.join(ROOT, 'tests', 'fixtures', 'habits4_scan_expected.json'), encoding='utf-8'))['replies']
+        made = [dict(stem=os.path.splitext(os.path.basename(t['source']))[0], file=t['scan'], dpi=t['degradation']['dpi'],
+                     jpeg_quality=t['degradation']['jpeg_quality'], pages=t['degradation']['pages'], hand_marks=t['hand_marks'],
+                     stamp_over_text=t['degradation']['stamp_over_text']) for t in made]
+    write_readme(truths, exp['tallies'], made)
     print(f'{len(truths)} replies ({per_lang} standing), {len(LANGS)} blank forms in {OUT}')
 
 
@@ -673,7 +685,32 @@ new, known only by its provisional name.
 """
 
 
-def write_readme(truths, tallies):
+PDF_README = '''## PDFs and scans
+
+Made by `python3 scripts/make-habits4-fixtures.py --pdf` (scripts/habits4_pdf.py), after the .docx set:
+
+- `pdf/NAME.pdf`: every reply (49) exported by LibreOffice 7.4 (`soffice --headless --convert-to pdf`, a fresh
+  profile), with fixed dates and a content-derived /ID (pikepdf), so the files are stable.
+- `scans/NAME.pdf`: simulated scans of twelve replies, two per language: pages rendered by pdftoppm in grayscale at
+  150 or 200 dpi, turned 0.5–2°, blurred, speckled, JPEG quality 60–72, one image-only PDF per reply; a signature on
+  every last page; hand-drawn ticks, a cross and circles over boxes already chosen on five of them (so the answers do
+  not change); on one (`CONATEL_Haiti_251`) a stamp over the table's text.
+- Truth: `../habits4_pdf_expected.json` (all replies) and `../habits4_scan_expected.json` (the twelve; evidence
+  `scan`; tally over those twelve). **Word comments are not in LibreOffice's plain PDF export**: for the five replies
+  whose reasons or comments are typed in a Word comment (OFCOM_CH, SUTEL, RATEL, TPRA_Sudan, Iran_ICT) those answers
+  carry no text in the PDF and scan truth (the decision is unchanged; the docx text is kept in `text_in_docx`).
+- Scored with `python3 scripts/score-habits.py --set habits4 --replies tests/fixtures/habits4/pdf` (or `.../scans`):
+  the reader runs on that folder, records are matched to the truth by file stem, and the pdf/scan truth is picked up.
+- On this machine (no Wingdings font) LibreOffice draws the ru form's Wingdings characters (U+F0A8, U+F0FE, U+F0A4…)
+  as empty boxes: on the PDF page a checked and an empty box of `Moldova_MDED_C251` look alike (the text layer keeps
+  the code points), and `Turkmenistan_251`'s Wingdings "þ"/"l" show as the Latin letters. Those two are not scanned.
+
+| scan | dpi | JPEG quality | pages | hand marks | stamp over text |
+| --- | --- | --- | --- | --- | --- |
+'''
+
+
+def write_readme(truths, tallies, made=None):
     lines = [README_HEAD,
              '| file | lang | Member State | answers (F.749.15, H.871, H.430.5, H.264.1 Cor.1, F.MSS-acc) | date as written | habits |',
              '| --- | --- | --- | --- | --- | --- |']
@@ -691,9 +728,11 @@ def write_readme(truths, tallies):
     for d in tallies['drafts']:
         lines.append(f"| {d['draft']} | {d['authorize']} | {d['with_comments']} | {d['not_authorize']} | {d['conflict']} | "
                      f"{d['no_reply']} | {d['support']} | {d['meets_threshold']} |")
-    tail = os.path.join(OUT, 'README-pdf.md')
-    if os.path.exists(tail):
-        lines += ['', open(tail, encoding='utf-8').read().rstrip()]
+    if made:
+        lines += ['', PDF_README.rstrip()]
+        for m in made:
+            hm = '; '.join(f"{h['mark']} over {h['over']} #{h['occurrence'] + 1} (page {h['page']})" for h in m['hand_marks']) or '–'
+            lines.append(f"| `{m['file']}` | {m['dpi']} | {m['jpeg_quality']} | {m['pages']} | {hm} | {'yes' if m['stamp_over_text'] else 'no'} |")
     with open(os.path.join(OUT, 'README.md'), 'w', encoding='utf-8') as f:
         f.write('\n'.join(lines) + '\n')
 
