@@ -23,12 +23,18 @@ and compares records.json and summary.json with tests/fixtures/habits_expected.j
 Scores are printed per field, per habit (the truth's `habits` tags: how the boxes were marked, how
 the options were marked, where the text is, layout, how the sender is told) and per language.
 
-    python3 scripts/score-habits.py [--set habits|habits2|habits3] [--form-lang LANG] [--bin target/release/replytally]
-                                    [--out /tmp/habits-score] [--json FILE] [--no-run]
+    python3 scripts/score-habits.py [--set habits|habits2|habits3|habits4] [--form-lang LANG] [--bin target/release/replytally]
+                                    [--out /tmp/habits-score] [--json FILE] [--no-run] [--replies DIR] [--truth FILE]
 
-`--set habits2` (or `habits3`) scores tests/fixtures/habits2/ against tests/fixtures/habits2_expected.json (the same
-scoring); `--form-lang` picks the truth's blank form of that language for the --form run (default:
-the truth's `form`, the English one).
+`--set habits2` (or `habits3`, `habits4`) scores tests/fixtures/habits2/ against tests/fixtures/habits2_expected.json (the
+same scoring); `--form-lang` picks the truth's blank form of that language for the --form run (default:
+the truth's `form`, the English one). A truth with a `deadline` (habits4) is run with `--deadline` that day.
+
+`--replies DIR` runs the reader on DIR instead of the set's replies/: the same replies in another format
+(tests/fixtures/habits4/pdf/, tests/fixtures/habits4/scans/), matched to the truth by file stem
+(pdf/NAME.pdf ↔ replies/NAME.docx). The truth is then `<set>_pdf_expected.json` for a folder named pdf and
+`<set>_scan_expected.json` for one named scans, when that file exists (else the set's own truth), or `--truth FILE`.
+Truth replies with no file in DIR are left out (a scan set holds only some replies).
 """
 
 import collections
@@ -112,10 +118,21 @@ def warned(ws, ta, strict=False):
     return False
 
 
+REPLIES = None  # --replies DIR, or None for the set's replies/
+DEADLINE = None
+
+
+def stem(path):
+    name = os.path.basename(path.split('!')[0])
+    return os.path.splitext(name)[0] if REPLIES else name
+
+
 def run(binary, out, form):
-    args = [binary, 'run', f'{FIX}/replies', '--out', out, '--no-progress']
+    args = [binary, 'run', REPLIES or f'{FIX}/replies', '--out', out, '--no-progress']
     if form:
         args[3:3] = ['--form', f'{FIX}/{form}']
+    if DEADLINE:
+        args += ['--deadline', DEADLINE]
     p = subprocess.run(args, cwd=ROOT, capture_output=True, text=True)
     return p.returncode, p.stderr
 
@@ -143,10 +160,10 @@ def score(truth, out):
     summary = json.load(open(os.path.join(out, 'summary.json'), encoding='utf-8'))
     by_name = {}
     for r in records.get('replies', []):
-        by_name.setdefault(os.path.basename(r['source'].split('!')[0]), r)
+        by_name.setdefault(stem(r['source']), r)
     review = collections.defaultdict(list)
     for item in records.get('review', []) or []:
-        review[os.path.basename(item.get('source', '').split('!')[0])].append(item)
+        review[stem(item.get('source', ''))].append(item)
     total = Score()
     per_tag = collections.defaultdict(Score)
     wrong = []
@@ -155,7 +172,7 @@ def score(truth, out):
     silent_ms = []
     wrong_r = []
     for t in truth['replies']:
-        name = os.path.basename(t['source'])
+        name = stem(t['source'])
         h = t['habits']
         m = h['mark'].split(':')
         tags = ['mark=' + (':'.join(m[:3]) if m[0] == 'sym' else ':'.join(m[:2])),
@@ -186,7 +203,7 @@ def score(truth, out):
         ws = warnings_of(rec, review.get(name, []))
         ms_ok = (rec.get('member_state') or {}).get('iso3') == t['member_state']['iso3']
         sup = rec.get('superseded_by')
-        sup_ok = (os.path.basename(sup) if sup else None) == (os.path.basename(t['superseded_by']) if t.get('superseded_by') else None)
+        sup_ok = (stem(sup) if sup else None) == (stem(t['superseded_by']) if t.get('superseded_by') else None)
         for s in scs:
             s.add('member_state', ms_ok)
             s.add('date', rec.get('date') == t['date'])
@@ -325,7 +342,21 @@ def main():
     FIX = f'tests/fixtures/{name}'
     TRUTH = os.path.join(ROOT, 'tests', 'fixtures', f'{name}_expected.json')
     out = opt('--out', f'/tmp/{name}-score')
+    global REPLIES, DEADLINE
+    REPLIES = opt('--replies', None)
+    if REPLIES:
+        REPLIES = os.path.relpath(os.path.abspath(REPLIES), ROOT)
+        kind = {'pdf': 'pdf', 'scans': 'scan'}.get(os.path.basename(os.path.normpath(REPLIES)))
+        alt = os.path.join(ROOT, 'tests', 'fixtures', f'{name}_{kind}_expected.json') if kind else None
+        if alt and os.path.exists(alt):
+            TRUTH = alt
+    TRUTH = opt('--truth', TRUTH)
     truth = json.load(open(TRUTH, encoding='utf-8'))
+    DEADLINE = truth.get('deadline')
+    if REPLIES:  # score only the replies that are in DIR
+        have = {os.path.splitext(f)[0] for _, _, fs in os.walk(os.path.join(ROOT, REPLIES)) for f in fs}
+        truth['replies'] = [t for t in truth['replies'] if stem(t['source']) in have]
+        print(f'scoring {len(truth["replies"])} replies in {REPLIES} against {os.path.relpath(TRUTH, ROOT)}')
     form_file = truth['forms'][opt('--form-lang', None)] if '--form-lang' in args else truth.get('form', 'form/blank_circ77_en.docx')
     ALL_DRAFT_NAMES = sorted({n for ta in truth['replies'][0]['answers'] for n in draft_names(ta)})
     runs = [('with --form', os.path.join(out, 'with-form'), form_file), ('without --form', os.path.join(out, 'no-form'), None)]
