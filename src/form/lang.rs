@@ -59,7 +59,7 @@ pub static WORDS: [LangWords; 6] = [
         heading_words: r"\b(?:reasons?|comments?|justification|remarks?|proposed changes)\b",
         closing: r"^(?:yours (?:faithfully|sincerely|truly)|sincerely|best regards|kind regards|regards)\b",
         separate_letter: r"\b(?:separate|attached|enclosed|accompanying)\s+(?:letter|document|file|attachment|note)\b|\bsee\s+(?:the\s+)?(?:attached|enclosed|cover)\b",
-        yes: r"^(?:yes|agree[ds]?|approved?|authori[sz]ed?|ok|x)$",
+        yes: r"^(?:yes|agree[ds]?|approved?|authori[sz]ed?|ok|x|selected|chosen|our choice|choice|ticked|checked)$",
         no: r"^(?:no|disagree[ds]?|not approved)$",
         months: &[
             ("january", 1),
@@ -103,7 +103,7 @@ pub static WORDS: [LangWords; 6] = [
         heading_words: r"\b(?:motifs?|raisons?|commentaires?|observations?|justification)\b",
         closing: r"^(?:veuillez agreer|je vous prie d'agreer|veuillez recevoir|recevez|cordialement|salutations)\b",
         separate_letter: r"\b(?:lettre|document|courrier|note)\s+(?:separee?|ci-joint|jointe?|d'accompagnement)\b|\bvoir\s+(?:la\s+)?(?:lettre|piece jointe)\b",
-        yes: r"^(?:oui|d'accord|approuve|accord)$",
+        yes: r"^(?:oui|d'accord|approuve|accord|selectionnee?|choisie?|notre choix|cochee?)$",
         no: r"^(?:non|pas d'accord)$",
         months: &[
             ("janvier", 1),
@@ -143,7 +143,7 @@ pub static WORDS: [LangWords; 6] = [
         heading_words: r"\b(?:motivos?|razones?|comentarios?|observaciones?|justificacion)\b",
         closing: r"^(?:atentamente|le saluda atentamente|cordialmente|saludos)\b",
         separate_letter: r"\b(?:carta|documento|nota)\s+(?:separad[oa]|adjunt[oa]|aparte)\b",
-        yes: r"^(?:si|de acuerdo|aprobado|conforme)$",
+        yes: r"^(?:si|de acuerdo|aprobado|conforme|seleccionad[oa]|elegid[oa]|nuestra eleccion|marcad[oa])$",
         no: r"^(?:no|en desacuerdo)$",
         months: &[
             ("enero", 1),
@@ -176,7 +176,7 @@ pub static WORDS: [LangWords; 6] = [
         heading_words: r"(?:причины|основания|замечания|комментарии|обоснование)",
         closing: r"^(?:с уважением|с глубоким уважением)",
         separate_letter: r"(?:отдельн\w+|сопроводительн\w+)\s+(?:письм\w+|документ\w*)",
-        yes: r"^(?:да|согласны|согласен|одобряем)$",
+        yes: r"^(?:да|согласны|согласен|одобряем|выбрано|выбран[ао]?|наш выбор|отмечено)$",
         no: r"^(?:нет|не согласны)$",
         months: &[
             ("января", 1),
@@ -220,7 +220,7 @@ pub static WORDS: [LangWords; 6] = [
         heading_words: r"(?:الاسباب|التعليقات|المبررات|ملاحظات)",
         closing: r"^(?:وتفضلوا|مع\s*(?:خالص|فائق)\s*التحية|مع\s*التحيات)",
         separate_letter: r"(?:رسالة|وثيقة)\s*(?:منفصلة|مرفقة)",
-        yes: r"^(?:نعم|موافق|موافقه|اوافق)$",
+        yes: r"^(?:نعم|موافق|موافقه|اوافق|اختيارنا|مختار|تم الاختيار)$",
         no: r"^(?:لا|غير موافق)$",
         months: &[
             ("يناير", 1),
@@ -264,7 +264,7 @@ pub static WORDS: [LangWords; 6] = [
         heading_words: r"(?:理由|原因|意见|评论)",
         closing: r"^(?:此致|顺致|谨致|敬礼)",
         separate_letter: r"(?:另函|单独(?:的)?(?:信函|文件)|随附(?:信函|文件))",
-        yes: r"^(?:是|同意|赞成|批准)$",
+        yes: r"^(?:是|同意|赞成|批准|已选|已选择|选定|选中|我方选择)$",
         no: r"^(?:否|不同意|反对)$",
         months: &[],
     },

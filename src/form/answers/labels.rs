@@ -351,17 +351,79 @@ fn option_label_end(rest: &str) -> usize {
 /// A word of assent typed after a printed label ("No comments ⃝ – Yes", "（是）"): the
 /// brackets and dashes around it dropped, read as [`word_mark`].
 pub(super) fn suffix_mark(text: &str) -> Option<bool> {
-    let t = text.trim_matches(|c: char| {
-        c.is_whitespace()
-            || matches!(
-                c,
-                '–' | '—' | '-' | '(' | ')' | '（' | '）' | '[' | ']' | ':' | '：' | ',' | '،'
-            )
-    });
+    let t = text.trim_matches(is_mark_punctuation);
     if t.is_empty() {
         return None;
     }
     word_mark(t)
+}
+
+/// What a person types round a word of assent: brackets, dashes, arrows ("← our choice"),
+/// stars.
+fn is_mark_punctuation(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '–' | '—'
+                | '-'
+                | '('
+                | ')'
+                | '（'
+                | '）'
+                | '['
+                | ']'
+                | ':'
+                | '：'
+                | ','
+                | '،'
+                | '.'
+                | '*'
+                | '<'
+                | '>'
+                | '«'
+                | '»'
+                | '←'
+                | '⇐'
+                | '⟵'
+                | '→'
+        )
+}
+
+/// Text typed after a label that opens with a word of assent set apart ("(selected) – The use
+/// cases …", "← our choice. Reasons …"): the mark, and the person's text after it.
+pub(super) fn leading_mark(text: &str) -> Option<(bool, &str)> {
+    let t = text.trim_start();
+    let end = if let Some(inner) = t.strip_prefix(['(', '（']) {
+        t.len() - inner.len() + inner.find([')', '）'])? + ')'.len_utf8()
+    } else if t.starts_with(['←', '⇐', '⟵']) {
+        t.find(['.', '–', '—', ';', '\n']).unwrap_or(t.len())
+    } else {
+        return None;
+    };
+    let end = (end..=t.len()).find(|&i| t.is_char_boundary(i))?;
+    let checked = suffix_mark(&t[..end])?;
+    Some((checked, t[end..].trim_start_matches(is_mark_punctuation)))
+}
+
+/// A label whose first words the person set apart with typed stars or brackets
+/// ("**Authorizes** Study Group 16 …", "[Autorise] la Commission …"): chosen, as if
+/// emphasised. An empty or crossed box typed as brackets ("[ ]", "[X]") is not this.
+pub(super) fn wrapped_label(body: &str) -> bool {
+    let t = body.trim_start_matches(|c: char| {
+        !c.is_alphanumeric() && !matches!(c, '*' | '[')
+    });
+    let letters_then = |rest: &str, close: &str| {
+        rest.find(close).is_some_and(|at| {
+            let inner = &rest[..at];
+            inner.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && inner.starts_with(char::is_alphabetic)
+        })
+    };
+    match (t.strip_prefix("**"), t.strip_prefix('[')) {
+        (Some(rest), _) => letters_then(rest, "**"),
+        (None, Some(rest)) => letters_then(rest, "]"),
+        _ => false,
+    }
 }
 
 pub fn word_mark(text: &str) -> Option<bool> {

@@ -371,11 +371,17 @@ impl<'a> Walker<'a> {
         } else {
             // What follows the label on the same line is the person's text.
             let rest = body.get(label.end..).unwrap_or("");
-            match suffix_mark(rest) {
-                Some(checked) => {
-                    self.out.drafts[d].line_mut(label.kind).typed = Some((checked, Evidence::Text))
+            let typed = |checked| Some((checked, Evidence::Text));
+            if labels::wrapped_label(body) {
+                self.out.drafts[d].line_mut(label.kind).typed = typed(true);
+            }
+            match (suffix_mark(rest), labels::leading_mark(rest)) {
+                (Some(checked), _) => self.out.drafts[d].line_mut(label.kind).typed = typed(checked),
+                (None, Some((checked, text))) => {
+                    self.out.drafts[d].line_mut(label.kind).typed = typed(checked);
+                    push_text(self.out.drafts[d].bucket(label.kind), text);
                 }
-                None => push_text(self.out.drafts[d].bucket(label.kind), rest),
+                (None, None) => push_text(self.out.drafts[d].bucket(label.kind), rest),
             }
         }
         // Comments and notes the person anchored on the line are written for it.
