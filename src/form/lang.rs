@@ -58,7 +58,7 @@ pub static WORDS: [LangWords; 6] = [
         text_prefix: r"(?:reasons?|comments?|justification|proposed\s+changes|remarks?)(?:\s+and\s+proposed\s+changes)?",
         heading_words: r"\b(?:reasons?|comments?|justification|remarks?|proposed changes)\b",
         closing: r"^(?:yours (?:faithfully|sincerely|truly)|sincerely|best regards|kind regards|regards)\b",
-        separate_letter: r"\b(?:separate|attached|enclosed|accompanying)\s+(?:letter|document|file|attachment|note)\b|\bsee\s+(?:the\s+)?(?:attached|enclosed|cover)\b",
+        separate_letter: r"\b(?:separate|attached|enclosed|accompanying)\s+(?:letter|document|file|attachment|note)\b|\bsee\s+(?:the\s+)?(?:attached|enclosed|cover|annex)\b",
         yes: r"^(?:yes|agree[ds]?|approved?|authori[sz]ed?|ok|x|selected|chosen|our choice|choice|ticked|checked)$",
         no: r"^(?:no|disagree[ds]?|not approved)$",
         months: &[
@@ -102,7 +102,7 @@ pub static WORDS: [LangWords; 6] = [
         text_prefix: r"(?:motifs?|raisons?|commentaires?|observations?|justification|propositions?\s+de\s+modification)",
         heading_words: r"\b(?:motifs?|raisons?|commentaires?|observations?|justification)\b",
         closing: r"^(?:veuillez agreer|je vous prie d'agreer|veuillez recevoir|recevez|cordialement|salutations)\b",
-        separate_letter: r"\b(?:lettre|document|courrier|note)\s+(?:separee?|ci-joint|jointe?|d'accompagnement)\b|\bvoir\s+(?:la\s+)?(?:lettre|piece jointe)\b",
+        separate_letter: r"\b(?:lettre|document|courrier|note)\s+(?:separee?|ci-joint|jointe?|d'accompagnement)\b|\bvoir\s+(?:la\s+|l'\s*)?(?:lettre|piece jointe|annexe)\b",
         yes: r"^(?:oui|d'accord|approuve|accord|selectionnee?|choisie?|notre choix|cochee?)$",
         no: r"^(?:non|pas d'accord)$",
         months: &[
@@ -142,7 +142,7 @@ pub static WORDS: [LangWords; 6] = [
         text_prefix: r"(?:motivos?|razones?|comentarios?|observaciones?|justificacion)",
         heading_words: r"\b(?:motivos?|razones?|comentarios?|observaciones?|justificacion)\b",
         closing: r"^(?:atentamente|le saluda atentamente|cordialmente|saludos)\b",
-        separate_letter: r"\b(?:carta|documento|nota)\s+(?:separad[oa]|adjunt[oa]|aparte)\b",
+        separate_letter: r"\b(?:carta|documento|nota)\s+(?:separad[oa]|adjunt[oa]|aparte)\b|\bvease\s+(?:el\s+|la\s+)?(?:anexo|documento|carta)\b",
         yes: r"^(?:si|de acuerdo|aprobado|conforme|seleccionad[oa]|elegid[oa]|nuestra eleccion|marcad[oa])$",
         no: r"^(?:no|en desacuerdo)$",
         months: &[
@@ -409,6 +409,13 @@ pub const PART_WORDS_BEFORE: &str = r"Amendment|Amd|Corrigendum|Corrigéndum|Cor
 /// matched on folded text in any language.
 pub const ALL_DRAFTS: &str =
     r"\b(?:all|every|tous|toutes|todos|todas|все|всех|всем|всеми)\b|جميع|كل\s|所有|全部|各项";
+/// A person's own words of assent, in every language, at the start of a short line they added
+/// ("We agree, no comments", "Pas d'objection", "Sin objeción", "Не возражаем", "لا مانع",
+/// "无异议"): the decision, where the form's wording is not used.
+pub const ASSENT: &str = r"^(?:we\s+|i\s+)?(?:agree|support|approve|accept|concur)\b|^no\s+objections?\b|^(?:nous\s+)?(?:sommes\s+)?d'?\s*accord\b|^pas\s+d'?\s*objection|^aucune\s+objection|^(?:nous\s+)?(?:approuvons|soutenons|appuyons|acceptons|autorisons)\b|^(?:estamos\s+)?de\s+acuerdo\b|^sin\s+objecion|^ninguna\s+objecion|^(?:aprobamos|apoyamos|aceptamos|autorizamos)\b|^не\s+возража\w*|^возражений\s+нет|^(?:мы\s+)?(?:согласны|поддерживаем|одобряем)\b|^لا\s*(?:مانع|اعتراض)|^(?:نحن\s+)?(?:نوافق|موافقون|نويد)|^无异议|^没有异议|^(?:我们)?(?:同意|支持|赞成)";
+/// … and of dissent ("We object", "Nous n'autorisons pas", "No autorizamos", "Возражаем").
+pub const DISSENT: &str = r"^(?:we\s+|i\s+)?(?:object|oppose|disagree|do\s+not\s+(?:agree|support|authori[sz]e|approve)|cannot\s+(?:agree|support|accept))\b|^(?:nous\s+)?(?:n'?\s*autorisons\s+pas|nous\s+opposons|ne\s+(?:soutenons|approuvons|sommes)\s+pas|objection)\b|^(?:no\s+(?:autorizamos|apoyamos|aprobamos|estamos\s+de\s+acuerdo)|nos\s+oponemos)\b|^(?:мы\s+)?(?:возражаем|не\s+(?:согласны|поддерживаем|уполномочиваем|одобряем))|^(?:نحن\s+)?(?:لا\s*(?:نوافق|نويد|ناذن)|نعترض)|^(?:我们)?(?:反对|不同意|不支持|不授权)";
+
 /// The words that set drafts apart from what a sentence says of all ("… all the drafts, except
 /// Y.3060"): a draft named after them takes the opposite decision unless its clause says one.
 pub const EXCEPT: &str = r"\bexcept\b|\bexcluding\b|\bwith the exception of\b|exception d|\bsauf\b|\bexcepto\b|\bsalvo\b|excepcion d|\bкроме\b|\bза\s+исключением\b|باستثناء|ما\s*عدا|除了|以外|之外";

@@ -977,3 +977,48 @@ fn a_sentence_about_all_drafts_but_one_on_a_form_of_paragraphs() {
     );
     assert_eq!(f.answers()[0].comments, Some(Comments::NoComments));
 }
+
+#[test]
+fn text_typed_onto_a_label_line_marks_it() {
+    let blank = |name: &str, auth_label: &str, not_label: &str| {
+        draft_rows(
+            name,
+            &r("☐"),
+            &r(auth_label),
+            [EMPTY, EMPTY],
+            &r("☐"),
+            &r(not_label),
+        )
+    };
+    let starred = format!("**{}", AUTH.replacen("Authorizes", "Authorizes**", 1));
+    let rows = blank("ITU-T H.871", &format!("{AUTH}  (selected)"), NOT)
+        + &blank(
+            "ITU-T H.430.5",
+            AUTH,
+            &format!("{NOT} (selected) – Clause 6 duplicates H.430.4."),
+        )
+        + &blank("ITU-T H.264.1", &starred, NOT)
+        + &blank("ITU-T F.749.15", AUTH, NOT)
+        + &tr(&[tc(&p(&r("We agree, no comments")))]);
+    let f = read(&table(&rows));
+    let got: Vec<_> = f
+        .answers()
+        .iter()
+        .map(|a| (a.draft.clone(), a.decision, a.text.clone()))
+        .collect();
+    let a = |d: &str| (d.to_string(), Decision::Authorize, String::new());
+    assert_eq!(
+        got,
+        vec![
+            a("H.871"),
+            (
+                "H.430.5".into(),
+                Decision::NotAuthorize,
+                "Clause 6 duplicates H.430.4.".into()
+            ),
+            a("H.264.1"),
+            a("F.749.15"),
+        ]
+    );
+    assert_eq!(f.answers()[3].comments, Some(Comments::NoComments));
+}

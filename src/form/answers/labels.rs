@@ -409,9 +409,7 @@ pub(super) fn leading_mark(text: &str) -> Option<(bool, &str)> {
 /// ("**Authorizes** Study Group 16 …", "[Autorise] la Commission …"): chosen, as if
 /// emphasised. An empty or crossed box typed as brackets ("[ ]", "[X]") is not this.
 pub(super) fn wrapped_label(body: &str) -> bool {
-    let t = body.trim_start_matches(|c: char| {
-        !c.is_alphanumeric() && !matches!(c, '*' | '[')
-    });
+    let t = body.trim_start_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '*' | '['));
     let letters_then = |rest: &str, close: &str| {
         rest.find(close).is_some_and(|at| {
             let inner = &rest[..at];
@@ -453,6 +451,38 @@ pub fn word_mark(text: &str) -> Option<bool> {
         }
     }
     None
+}
+
+/// A short line the person added in a draft's rows that gives the decision in their own words
+/// ("We agree, no comments", "Réponse : Pas d'objection, sans commentaires", "Мы возражаем"):
+/// the decision it states. Long lines are reasons, whatever words they open with.
+pub(super) fn decision_words(text: &str) -> Option<LineKind> {
+    use crate::form::lang::{ASSENT, DISSENT};
+    use std::sync::OnceLock;
+    static RES: OnceLock<(regex::Regex, regex::Regex)> = OnceLock::new();
+    let (assent, dissent) = RES.get_or_init(|| {
+        (
+            regex::Regex::new(ASSENT).expect("static"),
+            regex::Regex::new(DISSENT).expect("static"),
+        )
+    });
+    let body = text
+        .split_once([':', '：'])
+        .filter(|(head, _)| head.split_whitespace().count() <= 2)
+        .map_or(text, |(_, rest)| rest);
+    let f = fold(body);
+    let f = f.trim_start_matches(is_mark_punctuation);
+    let han = f.chars().filter(|&c| crate::form::text::is_han(c)).count();
+    if f.split_whitespace().count() > 10 || han > 16 {
+        return None;
+    }
+    if dissent.is_match(f) {
+        Some(LineKind::NotAuthorize)
+    } else if assent.is_match(f) {
+        Some(LineKind::Authorize)
+    } else {
+        None
+    }
 }
 
 #[cfg(test)]

@@ -376,7 +376,9 @@ impl<'a> Walker<'a> {
                 self.out.drafts[d].line_mut(label.kind).typed = typed(true);
             }
             match (suffix_mark(rest), labels::leading_mark(rest)) {
-                (Some(checked), _) => self.out.drafts[d].line_mut(label.kind).typed = typed(checked),
+                (Some(checked), _) => {
+                    self.out.drafts[d].line_mut(label.kind).typed = typed(checked)
+                }
                 (None, Some((checked, text))) => {
                     self.out.drafts[d].line_mut(label.kind).typed = typed(checked);
                     push_text(self.out.drafts[d].bucket(label.kind), text);
@@ -480,6 +482,11 @@ impl<'a> Walker<'a> {
             .collect();
         self.out.mark_uses.extend(unused);
         if self.decision_sentence(i) {
+            return;
+        }
+        if let Some(kind) = labels::decision_words(info.body(line)) {
+            let folded = fold(info.body(line));
+            region::mark_by_sentence(&mut self.out.drafts[d], kind, &folded);
             return;
         }
         if self.after_heading {
