@@ -960,6 +960,11 @@ fn cell_edge(items: &[Item], rect: Rect) -> (Option<f64>, Option<f64>) {
     } else {
         (rect.r - pad_l) - last.r
     };
+    // A line that ends a sentence or a bracket ended its paragraph, whatever room it left.
+    let end = if rtl { last.items.first() } else { last.items.last() };
+    let ended = matches!(end.map(|i| &i.kind), Some(Kind::Text(t, _))
+        if t.ends_with(['.', ')', ':', ';', '!', '?', '。', '）', '：', '؛', '؟']));
+    let room = if ended { f64::INFINITY } else { room };
     let word = first_word(first, line_rtl(first)) + first.size * 0.3;
     (Some(word), Some(room))
 }
