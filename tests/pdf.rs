@@ -195,6 +195,38 @@ fn chinese_reply_with_cut_words_and_typed_marks_reads() {
     assert_eq!(decision_of(&d, "E.157.1"), "authorize", "{d:?}");
 }
 
+/// A reply whose boxes are real AcroForm check boxes (`scripts/make-acroform-fixture.py`: Brazil's
+/// export with each drawn square replaced by a widget, /V and /AS /Yes or /Off): the same
+/// decisions as the export, each from the field (`pdf_field`), not from anything drawn.
+#[test]
+fn acroform_check_boxes_are_read_as_pdf_fields() {
+    let read = |p: &Path| {
+        let (records, _, _) = extract(p);
+        common::assert_no_internal(&records);
+        records["replies"][0]["answers"]
+            .as_array()
+            .expect("one reply")
+            .iter()
+            .map(|a| {
+                (
+                    a["draft"].clone(),
+                    a["decision"].clone(),
+                    a["comments"].clone(),
+                    a["evidence"].clone(),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    let fields = read(&root().join("acroform/Brazil_Circ117_acroform.pdf"));
+    let drawn = read(&root().join("exported/plain/samples-Reply_Circ117_Brazil.pdf"));
+    assert_eq!(fields.len(), 5, "{fields:?}");
+    for (f, d) in fields.iter().zip(&drawn) {
+        assert_eq!((&f.0, &f.1, &f.2), (&d.0, &d.1, &d.2), "{fields:?}");
+        assert_eq!(f.3, "pdf_field", "{fields:?}");
+        assert_eq!(d.3, "legacy_checkbox", "{drawn:?}");
+    }
+}
+
 #[test]
 fn hostile_pdfs_are_refused_quickly_in_bounded_memory() {
     let truth = truth();
