@@ -53,7 +53,9 @@ pub fn pdf_string(b: &[u8]) -> String {
 /// The document of all pages, blocks in reading order.
 pub fn document(pages: &[Page]) -> Document {
     let mut doc = Document::default();
-    let mut pairs = 0;
+    let (mut pairs, mut struck) = (0, 0);
+    // The edges of the last block so far, when it is a table.
+    let mut last_edges: Option<Edges> = None;
     for (n, page) in pages.iter().enumerate() {
         if let Some(why) = &page.unreadable {
             doc.notes
@@ -67,33 +69,94 @@ pub fn document(pages: &[Page]) -> Document {
                 super::limits::MAX_ITEMS_PER_PAGE
             ));
         }
-        let (blocks, p) = page_blocks(page);
-        pairs += p;
-        let mut blocks = blocks.into_iter();
-        // A table that runs over a page break is one table, as in the document printed.
-        if let Some(first) = blocks.next() {
-            match (doc.body.last_mut(), first) {
-                (Some(Block::Table(prev)), Block::Table(next)) if n > 0 => {
-                    prev.rows.extend(next.rows)
+        let out = page_blocks(page);
+        pairs += out.pairs;
+        struck += out.struck;
+        let mut blocks = out.blocks.into_iter().peekable();
+        // A table that runs over a page break is one table, as in the document printed; a row
+        // split by the break is one row.
+        if let Some((Block::Table(next), edges)) =
+            blocks.next_if(|b| matches!(b.0, Block::Table(_)))
+        {
+            match (doc.body.last_mut(), &last_edges) {
+                (Some(Block::Table(prev)), Some(before)) if n > 0 => {
+                    let split = edges
+                        .as_ref()
+                        .is_some_and(|after| continues_row(before, after));
+                    join_tables(prev, next, split);
                 }
-                (_, first) => doc.body.push(first),
+                _ => doc.body.push(Block::Table(next)),
             }
+            last_edges = edges;
         }
-        doc.body.extend(blocks);
+        for (b, e) in blocks {
+            doc.body.push(b);
+            last_edges = e;
+        }
     }
     if pairs > 0 {
         doc.notes.push(format!(
             "{pairs} pair(s) of marks side by side in the PDF: a document printed with tracked changes shows both the old and the new mark; both are kept"
         ));
     }
+    if struck > 0 {
+        // As a .docx with tracked changes is read with them accepted.
+        doc.tracked_changes = true;
+        doc.notes.push(format!(
+            "{struck} mark(s) struck through in the PDF (a document printed with its tracked changes shown, the old mark deleted beside the new one): read as taken back, left empty; check the reading against the sender's copy"
+        ));
+    }
     doc
 }
 
-/// One page: its blocks in order of their top, and how many marks stand side by side.
-fn page_blocks(page: &Page) -> (Vec<Block>, usize) {
+/// The rows of `next` added to `prev`; when `split`, its first row goes on with `prev`'s last
+/// one: each cell's blocks after those of the cell in the same column, a paragraph cut by the
+/// page break joined again.
+fn join_tables(prev: &mut Table, next: Table, split: bool) {
+    let mut rows = next.rows.into_iter();
+    if split {
+        if let (Some(last), Some(first)) = (prev.rows.last_mut(), rows.next()) {
+            for cell in first.cells {
+                match last.cells.iter_mut().find(|c| c.grid_col == cell.grid_col) {
+                    Some(c) => join_blocks(&mut c.blocks, cell.blocks),
+                    None => last.cells.push(cell),
+                }
+            }
+            last.cells.sort_by_key(|c| c.grid_col);
+        }
+    }
+    prev.rows.extend(rows);
+}
+
+fn join_blocks(blocks: &mut Vec<Block>, more: Vec<Block>) {
+    let mut more = more.into_iter();
+    if let (Some(Block::Paragraph(a)), Some(Block::Paragraph(b))) =
+        (blocks.last_mut(), more.as_slice().first())
+    {
+        let (last, next) = (a.text().chars().last(), b.text().chars().next());
+        let glued = last == Some('-') || last.is_some_and(is_cjk) || next.is_some_and(is_cjk);
+        if !glued && !a.inlines.is_empty() {
+            a.inlines.push(text_inline(" ", RunFormat::default()));
+        }
+        a.inlines.extend(b.inlines.iter().cloned());
+        merge_runs(&mut a.inlines);
+        more.next();
+    }
+    blocks.extend(more);
+}
+
+/// What one page gives: its blocks in order of their top (tables with their edges), how many
+/// marks stand side by side, and how many are struck through.
+struct PageOut {
+    blocks: Vec<(Block, Option<Edges>)>,
+    pairs: usize,
+    struck: usize,
+}
+
+fn page_blocks(page: &Page) -> PageOut {
     let (boxes, box_sides) = drawn_boxes(page);
     let rules = Rules::of(page, &box_sides);
-    let mut items = text_items(page, &rules);
+    let (mut items, struck) = text_items(page, &rules);
     items.extend(boxes);
     items.extend(widget_items(&page.marks));
 
@@ -106,16 +169,20 @@ fn page_blocks(page: &Page) -> (Vec<Block>, usize) {
             None => body.push(it),
         }
     }
-    let mut placed: Vec<(f64, Block)> = Vec::new();
+    let mut placed: Vec<(f64, Block, Option<Edges>)> = Vec::new();
     let mut pairs = 0;
     for (top, para) in paragraphs(body, None, &mut pairs) {
-        placed.push((top, Block::Paragraph(para)));
+        placed.push((top, Block::Paragraph(para), None));
     }
-    for (top, table) in tables(by_cell, &mut pairs) {
-        placed.push((top, Block::Table(table)));
+    for (top, table, edges) in tables(by_cell, &mut pairs) {
+        placed.push((top, Block::Table(table), Some(edges)));
     }
     placed.sort_by(|a, b| a.0.total_cmp(&b.0));
-    (placed.into_iter().map(|(_, b)| b).collect(), pairs)
+    PageOut {
+        blocks: placed.into_iter().map(|(_, b, e)| (b, e)).collect(),
+        pairs,
+        struck,
+    }
 }
 
 /// A horizontal line: (y, x0, x1).
@@ -327,9 +394,11 @@ fn widget_items(widgets: &[Widget]) -> Vec<Item> {
 }
 
 /// Characters as items, marks recognised, strike-through and highlight read from the paths
-/// that cross or lie under them.
-fn text_items(page: &Page, rules: &Rules) -> Vec<Item> {
+/// that cross or lie under them. Also says how many marks were struck through.
+fn text_items(page: &Page, rules: &Rules) -> (Vec<Item>, usize) {
     let mut out = Vec::new();
+    let mut struck = 0;
+    let mut prev: Option<&Glyph> = None;
     for g in &page.glyphs {
         let text: String = if g.text.chars().any(is_arabic_form) {
             g.text.nfkc().collect()
@@ -339,9 +408,25 @@ fn text_items(page: &Page, rules: &Rules) -> Vec<Item> {
         if text.chars().all(char::is_whitespace) || g.size <= 0.0 {
             continue;
         }
+        let after = prev.replace(g);
         let mid = g.y - g.size * 0.3;
         let kind = match mark_of(&text) {
-            Some(c) => Kind::Mark(c),
+            // A combining mark with no base ("⃝" alone) is shaped as two glyphs, the second
+            // of no advance, both mapped to the one character: one mark, as in the document.
+            Some(_) if g.width.abs() < 0.01 && after.is_some_and(|p| same_cluster(p, g)) => {
+                continue
+            }
+            Some(mut c) => {
+                // A mark struck through was taken back: the deletion of a document printed with
+                // its tracked changes shown (the new mark, underlined, stands beside it), or a
+                // person's own strike. It stays a mark, left empty, and the reader is told.
+                if format_of(g, page, rules).strike {
+                    struck += 1;
+                    c.checked = Some(false);
+                    c.detail.push_str(STRUCK);
+                }
+                Kind::Mark(c)
+            }
             None => Kind::Text(text, format_of(g, page, rules)),
         };
         out.push(Item {
@@ -352,7 +437,17 @@ fn text_items(page: &Page, rules: &Rules) -> Vec<Item> {
             kind,
         });
     }
-    out
+    (out, struck)
+}
+
+/// Said of a mark struck through, in its detail.
+const STRUCK: &str = " (struck through)";
+
+/// The second glyph is the first one's character again, drawn where the first ends.
+fn same_cluster(first: &Glyph, second: &Glyph) -> bool {
+    first.text == second.text
+        && (first.y - second.y).abs() < 0.5
+        && (first.x + first.width - second.x).abs() < 0.5
 }
 
 fn is_arabic_form(c: char) -> bool {
@@ -482,7 +577,9 @@ fn paragraphs(items: Vec<Item>, _cell: Option<Rect>, pairs: &mut usize) -> Vec<(
     for line in &lines {
         let (inlines, rtl) = line_inlines(line, pairs);
         let starts_with_mark = matches!(line.items.first().map(|i| &i.kind), Some(Kind::Mark(_)))
-            || matches!(line.items.last().map(|i| &i.kind), Some(Kind::Mark(_))) && rtl;
+            || matches!(line.items.last().map(|i| &i.kind), Some(Kind::Mark(_))) && rtl
+            // A mark typed at the start ("X  No comments") begins a choice as a box does.
+            || typed_mark_first(&inlines);
         let continues = prev.is_some_and(|(p, prtl)| {
             // It wrapped when the next line's first word would not have fitted after it.
             let word = first_word(line, prtl) + p.size * 0.3;
@@ -511,9 +608,21 @@ fn paragraphs(items: Vec<Item>, _cell: Option<Rect>, pairs: &mut usize) -> Vec<(
                     _ => None,
                 };
                 let cjk = |c: Option<char>| c.is_some_and(is_cjk);
+                // In Chinese text a word processor breaks a Latin word anywhere ("E.CLI-sp" /
+                // "oof)"): a line that ran flush to the edge there goes on in the same word.
+                let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+                let flush = prev.is_some_and(|(p, _)| p.r >= right - p.size * 0.6);
+                let cut_word = latin(last)
+                    && latin(next)
+                    && flush
+                    && (para.text().chars().any(is_cjk)
+                        || inlines.iter().any(
+                            |i| matches!(i, Inline::Text { text, .. } if text.chars().any(is_cjk)),
+                        ));
                 let glued = last == Some('-')
                     || cjk(last)
                     || cjk(next)
+                    || cut_word
                     || (last.is_some_and(|c| c == '.' || c.is_ascii_digit())
                         && next.is_some_and(|c| c.is_ascii_digit())
                         && is_cut_number(para, &inlines));
@@ -540,6 +649,18 @@ fn paragraphs(items: Vec<Item>, _cell: Option<Rect>, pairs: &mut usize) -> Vec<(
         merge_runs(&mut p.inlines);
     }
     out
+}
+
+/// The line's text, up to its first mark, starts with a typed mark.
+fn typed_mark_first(inlines: &[Inline]) -> bool {
+    let mut text = String::new();
+    for i in inlines {
+        match i {
+            Inline::Text { text: t, .. } => text.push_str(t),
+            _ => break,
+        }
+    }
+    !text.trim().is_empty() && crate::form::layout::typed_mark(&text).is_some()
 }
 
 fn is_cjk(c: char) -> bool {
@@ -648,11 +769,13 @@ fn line_inlines(line: &Line, pairs: &mut usize) -> (Vec<Inline>, bool) {
                 last_mark = false;
             }
             Kind::Mark(c) => {
-                if last_mark {
+                // A struck mark beside another is a tracked change already told of.
+                let struck = c.detail.ends_with(STRUCK);
+                if last_mark && !struck {
                     *pairs += 1;
                 }
                 tokens.push((Inline::Checkbox(c.clone()), Dir::N));
-                last_mark = true;
+                last_mark = !struck;
                 last_hyphen = false;
             }
         }
@@ -741,7 +864,7 @@ fn merge_runs(inlines: &mut Vec<Inline>) {
 
 /// Cells grouped into tables (cells that share a border belong together), rows by the top of
 /// their cells, grid columns by the distinct x of their borders.
-fn tables(by_cell: BTreeMap<CellKey, Vec<Item>>, pairs: &mut usize) -> Vec<(f64, Table)> {
+fn tables(by_cell: BTreeMap<CellKey, Vec<Item>>, pairs: &mut usize) -> Vec<(f64, Table, Edges)> {
     let cells: Vec<(CellKey, Vec<Item>)> = by_cell.into_iter().collect();
     let n = cells.len();
     let mut group: Vec<usize> = (0..n).collect();
@@ -800,7 +923,88 @@ fn index_of(grid: &[i64], x: i64) -> usize {
         .unwrap_or_else(|| grid.iter().filter(|g| **g < x).count())
 }
 
-fn table_of(cells: Vec<(CellKey, Vec<Item>)>, pairs: &mut usize) -> (f64, Table) {
+/// Where the text of a table's first and last rows begins and ends, to tell whether a row
+/// runs on over a page break (see [`continues_row`]).
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Edges {
+    /// Per cell of the first row: its grid column and the width its first line's first word
+    /// needs (with the space before it), when it has text.
+    first: Vec<(usize, Option<f64>)>,
+    /// Per cell of the last row: its grid column and the room left after its last line, when
+    /// it has text.
+    last: Vec<(usize, Option<f64>)>,
+}
+
+/// The first word's width and the room after the last line of a cell's text, against the
+/// cell's own borders less its padding (taken as the same on both sides).
+fn cell_edge(items: &[Item], rect: Rect) -> (Option<f64>, Option<f64>) {
+    let lines = lines(items.to_vec());
+    let texty = |l: &&Line| l.items.iter().any(|i| matches!(i.kind, Kind::Text(..)));
+    let (Some(first), Some(last)) = (lines.iter().find(texty), lines.iter().rev().find(texty))
+    else {
+        return (None, None);
+    };
+    let pad_l = lines
+        .iter()
+        .map(|l| l.l - rect.l)
+        .fold(f64::MAX, f64::min)
+        .max(0.0);
+    let pad_r = lines
+        .iter()
+        .map(|l| rect.r - l.r)
+        .fold(f64::MAX, f64::min)
+        .max(0.0);
+    let rtl = line_rtl(last);
+    let room = if rtl {
+        last.l - (rect.l + pad_r)
+    } else {
+        (rect.r - pad_l) - last.r
+    };
+    // A line that ends a sentence or a bracket ended its paragraph, whatever room it left.
+    let end = if rtl { last.items.first() } else { last.items.last() };
+    let ended = matches!(end.map(|i| &i.kind), Some(Kind::Text(t, _))
+        if t.ends_with(['.', ')', ':', ';', '!', '?', '。', '）', '：', '؛', '؟']));
+    let room = if ended { f64::INFINITY } else { room };
+    let word = first_word(first, line_rtl(first)) + first.size * 0.3;
+    (Some(word), Some(room))
+}
+
+/// A line reads right to left: more of its text is right-to-left than left-to-right.
+fn line_rtl(line: &Line) -> bool {
+    let (mut r, mut l) = (0, 0);
+    for i in &line.items {
+        if let Kind::Text(t, _) = &i.kind {
+            match dir_of(t) {
+                Dir::R => r += 1,
+                Dir::L => l += 1,
+                Dir::N => {}
+            }
+        }
+    }
+    r > l
+}
+
+/// The first row of a table at the top of a page goes on with the last row of the table at the
+/// foot of the page before (the word processor split the row at the page break): in every
+/// column with text on both sides, the first word on the new page would not have fitted after
+/// the last line on the old one — the text wrapped there, it did not end.
+pub(crate) fn continues_row(before: &Edges, after: &Edges) -> bool {
+    let mut pairs = 0;
+    for (col, word) in &after.first {
+        let Some(word) = word else { continue };
+        let Some((_, room)) = before.last.iter().find(|(c, _)| c == col) else {
+            continue;
+        };
+        let Some(room) = room else { continue };
+        if word <= room {
+            return false;
+        }
+        pairs += 1;
+    }
+    pairs > 0
+}
+
+fn table_of(cells: Vec<(CellKey, Vec<Item>)>, pairs: &mut usize) -> (f64, Table, Edges) {
     let tops = distinct(cells.iter().map(|c| c.0 .1).collect());
     let cols = distinct(cells.iter().flat_map(|c| [c.0 .0, c.0 .2]).collect());
     let mut rows: Vec<Row> = vec![Row::default(); tops.len()];
@@ -821,6 +1025,7 @@ fn table_of(cells: Vec<(CellKey, Vec<Item>)>, pairs: &mut usize) -> (f64, Table)
         r > l
     };
     let last = cols.len().saturating_sub(1);
+    let mut edges = Edges::default();
     for (k, items) in cells {
         let (l, t, r, b) = k;
         let row = index_of(&tops, t);
@@ -834,6 +1039,15 @@ fn table_of(cells: Vec<(CellKey, Vec<Item>)>, pairs: &mut usize) -> (f64, Table)
             r: r as f64 / 10.0,
             b: b as f64 / 10.0,
         };
+        if row == 0 || row + 1 + covered == tops.len() {
+            let (word, room) = cell_edge(&items, rect);
+            if row == 0 {
+                edges.first.push((col, word));
+            }
+            if row + 1 + covered == tops.len() {
+                edges.last.push((col, room));
+            }
+        }
         let blocks = paragraphs(items, Some(rect), pairs)
             .into_iter()
             .map(|(_, p)| Block::Paragraph(p))
@@ -863,5 +1077,5 @@ fn table_of(cells: Vec<(CellKey, Vec<Item>)>, pairs: &mut usize) -> (f64, Table)
         row.cells.sort_by_key(|c| c.grid_col);
     }
     let top = tops.first().copied().unwrap_or(0) as f64 / 10.0;
-    (top, Table { rows })
+    (top, Table { rows }, edges)
 }
