@@ -961,7 +961,11 @@ fn cell_edge(items: &[Item], rect: Rect) -> (Option<f64>, Option<f64>) {
         (rect.r - pad_l) - last.r
     };
     // A line that ends a sentence or a bracket ended its paragraph, whatever room it left.
-    let end = if rtl { last.items.first() } else { last.items.last() };
+    let end = if rtl {
+        last.items.first()
+    } else {
+        last.items.last()
+    };
     let ended = matches!(end.map(|i| &i.kind), Some(Kind::Text(t, _))
         if t.ends_with(['.', ')', ':', ';', '!', '?', '。', '）', '：', '؛', '؟']));
     let room = if ended { f64::INFINITY } else { room };
