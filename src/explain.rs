@@ -74,6 +74,8 @@ pub enum ExplainError {
     Docx(String, docx::DocxError),
     #[error("{0}: {1}")]
     Pdf(String, crate::pdf::PdfError),
+    #[error("{0}: {1}")]
+    Scan(String, crate::scan::ScanError),
 }
 
 pub fn explain(path: &std::path::Path) -> Result<Explanation, ExplainError> {
@@ -83,8 +85,15 @@ pub fn explain(path: &std::path::Path) -> Result<Explanation, ExplainError> {
 }
 
 pub fn explain_bytes(source: &str, bytes: &[u8]) -> Result<Explanation, ExplainError> {
+    let scan_err = |e| ExplainError::Scan(source.to_string(), e);
     let doc = if crate::intake::sniff(bytes) == crate::intake::Sniffed::Pdf {
-        crate::pdf::read(bytes).map_err(|e| ExplainError::Pdf(source.to_string(), e))?
+        match crate::pdf::read(bytes) {
+            // A scan is read as the pipeline reads it (OCR and box ink).
+            Err(crate::pdf::PdfError::Scan) => crate::scan::read_pdf(bytes).map_err(scan_err)?,
+            d => d.map_err(|e| ExplainError::Pdf(source.to_string(), e))?,
+        }
+    } else if crate::scan::is_image_name(source) {
+        crate::scan::read_image(bytes).map_err(scan_err)?
     } else {
         docx::read_docx(bytes).map_err(|e| ExplainError::Docx(source.to_string(), e))?
     };
