@@ -22,6 +22,9 @@ pub enum Mechanism {
     PdfField,
     /// A box found in a page image and measured for ink; only [`crate::scan`] makes it.
     Scan,
+    /// A picture or a shape the person put in the line (a tick picture in place of the box, an
+    /// ellipse drawn round a choice): checked when what it is says so, else of unknown state.
+    Drawing,
 }
 
 /// A checkbox-like mark found in the text flow.

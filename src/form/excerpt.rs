@@ -322,6 +322,7 @@ fn describe(m: Mechanism, detail: &str) -> String {
         Mechanism::Activex => "ActiveX control",
         Mechanism::PdfField => "PDF form field",
         Mechanism::Scan => "box in the scan",
+        Mechanism::Drawing => "picture or shape",
     };
     if detail.is_empty() {
         how.to_string()

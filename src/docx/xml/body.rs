@@ -7,6 +7,7 @@
 //! and tracked changes; [`props`] reads paragraph, cell and run properties, [`marks`] the
 //! check-box marks (fields, content controls, ActiveX controls, symbols and box glyphs).
 
+mod drawings;
 mod marks;
 mod props;
 
@@ -94,6 +95,8 @@ struct Parser<'r, 'a> {
     /// for the next paragraph.
     pending: Vec<Checkbox>,
     text_box_depth: usize,
+    /// The picture or shape being read.
+    drawing: Option<drawings::Drawing>,
     /// The note being read in a notes part: its key and where its blocks start at top level.
     note: Option<(String, usize)>,
     note_texts: Vec<(String, String)>,
@@ -116,6 +119,7 @@ impl<'r, 'a> Parser<'r, 'a> {
             notes: Vec::new(),
             pending: Vec::new(),
             text_box_depth: 0,
+            drawing: None,
             note: None,
             note_texts: Vec::new(),
             controls,
@@ -334,7 +338,15 @@ impl Parser<'_, '_> {
 
     fn start(&mut self, el: El, tag: Tag<'_, '_>) {
         let opened = match el {
-            El::P | El::Tbl | El::Tr | El::Tc | El::TxbxContent => self.start_container(el),
+            El::TxbxContent => {
+                self.start_drawing(el, tag);
+                self.start_container(el)
+            }
+            El::P | El::Tbl | El::Tr | El::Tc => self.start_container(el),
+            El::Drawing | El::DocPr | El::Extent | El::PrstGeom | El::Picture | El::VShape => {
+                self.start_drawing(el, tag);
+                Opened::NOTHING
+            }
             El::PStyle | El::Bidi | El::Shd | El::GridBefore | El::GridSpan | El::VMerge => {
                 self.block_property(el, tag);
                 Opened::NOTHING
@@ -565,6 +577,7 @@ impl Parser<'_, '_> {
                 self.end_mark(frame.el);
             }
             El::Note => self.end_note(),
+            El::Drawing => self.end_drawing(),
             _ => {}
         }
         if frame.node {

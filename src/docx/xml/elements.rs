@@ -61,6 +61,18 @@ pub(super) enum El {
     NoteReference,
     /// `w:comment`, `w:footnote`, `w:endnote`: a note's content in its own part.
     Note,
+    /// `w:drawing`, `w:pict`, `w:object`: a picture or shape put in the run.
+    Drawing,
+    /// `wp:docPr`: a drawing's name and alternative text.
+    DocPr,
+    /// `wp:extent`: a drawing's size.
+    Extent,
+    /// `a:prstGeom`: a DrawingML shape's geometry (`ellipse`, `rect` …).
+    PrstGeom,
+    /// `a:blip`, `v:imagedata`: the drawing is a picture.
+    Picture,
+    /// A VML shape element (`v:oval`, `v:rect`, `v:shape` …).
+    VShape,
     AltContent,
     Choice,
     Fallback,
@@ -75,6 +87,23 @@ pub(super) fn classify(ns: Ns, local: &str) -> El {
         Ns::W14 => match local {
             "checkbox" => El::W14Checkbox,
             "checked" => El::W14Checked,
+            _ => El::Other,
+        },
+        Ns::Wp => match local {
+            "docPr" => El::DocPr,
+            "extent" => El::Extent,
+            _ => El::Other,
+        },
+        Ns::A => match local {
+            "prstGeom" => El::PrstGeom,
+            "blip" => El::Picture,
+            _ => El::Other,
+        },
+        Ns::V => match local {
+            "imagedata" => El::Picture,
+            "oval" | "rect" | "roundrect" | "shape" | "line" | "polyline" | "arc" | "curve" => {
+                El::VShape
+            }
             _ => El::Other,
         },
         Ns::Mc => match local {
@@ -124,6 +153,7 @@ fn main_element(local: &str) -> El {
             "trPr" => El::TrPr,
             "bidi" => El::Bidi,
             "ptab" => El::Ptab,
+            "pict" => El::Drawing,
             _ => El::Other,
         },
         5 => match local {
@@ -138,6 +168,7 @@ fn main_element(local: &str) -> El {
             "strike" => El::Strike,
             "ffData" => El::FfData,
             "moveTo" => El::MoveTo,
+            "object" => El::Drawing,
             _ => El::Other,
         },
         7 => match local {
@@ -149,6 +180,7 @@ fn main_element(local: &str) -> El {
             "checked" => El::FfChecked,
             "default" => El::FfDefault,
             "control" => El::Control,
+            "drawing" => El::Drawing,
             "comment" | "endnote" => El::Note,
             _ => El::Other,
         },

@@ -17,6 +17,12 @@ pub(super) const R_TRANSITIONAL: &str =
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 pub(super) const R_STRICT: &str = "http://purl.oclc.org/ooxml/officeDocument/relationships";
 pub(super) const AX: &str = "http://schemas.microsoft.com/office/2006/activeX";
+/// DrawingML in Word: the frame of a picture or shape (`wp:inline`, `wp:anchor`, `wp:docPr`).
+pub(super) const WP: &str = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing";
+/// DrawingML main: `a:prstGeom`, `a:blip`.
+pub(super) const A: &str = "http://schemas.openxmlformats.org/drawingml/2006/main";
+/// VML, the drawings of older Word and of `mc:Fallback` branches (`v:oval`, `v:imagedata`).
+pub(super) const V: &str = "urn:schemas-microsoft-com:vml";
 
 /// The namespaces this reader cares about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -26,6 +32,9 @@ pub(super) enum Ns {
     Mc,
     R,
     Ax,
+    Wp,
+    A,
+    V,
     /// No prefix and no default namespace (lenient attribute matching).
     #[default]
     None,
@@ -40,6 +49,9 @@ pub(super) fn ns_of(r: &ResolveResult<'_>) -> Ns {
             MC => Ns::Mc,
             R_TRANSITIONAL | R_STRICT => Ns::R,
             AX => Ns::Ax,
+            WP => Ns::Wp,
+            A => Ns::A,
+            V => Ns::V,
             _ => Ns::Other,
         },
         ResolveResult::Unbound => Ns::None,

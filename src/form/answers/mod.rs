@@ -155,6 +155,8 @@ pub fn mechanism_evidence(m: Mechanism) -> Evidence {
         Mechanism::Activex => Evidence::Activex,
         Mechanism::PdfField => Evidence::PdfField,
         Mechanism::Scan => Evidence::Scan,
+        // A tick picture stands where a glyph would.
+        Mechanism::Drawing => Evidence::Glyph,
     }
 }
 
