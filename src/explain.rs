@@ -109,10 +109,10 @@ pub fn explain_bytes(source: &str, bytes: &[u8]) -> Result<Explanation, ExplainE
     for line in &reading.lines {
         for m in &line.marks {
             let used = reading.mark_uses.iter().find(|u| u.id == m.id);
-            // A symbol of unknown meaning (☎ in Wingdings) stands for a box only where the form
-            // expects one; elsewhere it is decoration, not a mark.
+            // A symbol of unknown meaning (☎ in Wingdings) or a picture (a logo) stands for a box
+            // only where the form expects one; elsewhere it is decoration, not a mark.
             let on_form_line = used.is_some_and(|u| u.line.is_some()) && reading.is_form;
-            if m.checkbox.mechanism == Mechanism::Symbol
+            if matches!(m.checkbox.mechanism, Mechanism::Symbol | Mechanism::Drawing)
                 && m.checkbox.checked.is_none()
                 && !on_form_line
             {

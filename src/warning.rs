@@ -37,6 +37,9 @@ pub enum WarningKind {
     OptionFromEmphasis,
     /// No option box marked; the option read from the other option line being deleted.
     OptionFromDeletion,
+    /// A line marked by a picture or shape the person put on it (a tick picture, an ellipse
+    /// drawn round the choice), not by a box.
+    MarkFromDrawing,
 
     // The text of one draft.
     /// Reasons or comments said to be attached, none found in the file.
@@ -159,6 +162,7 @@ impl WarningKind {
             DecisionFromDeletion => "decision_from_deletion",
             OptionFromEmphasis => "option_from_emphasis",
             OptionFromDeletion => "option_from_deletion",
+            MarkFromDrawing => "mark_from_drawing",
             TextNotFound => "text_not_found",
             SeparateLetter => "separate_letter",
             TextNotNeeded => "text_not_needed",
@@ -224,6 +228,7 @@ impl WarningKind {
             | DecisionFromDeletion
             | OptionFromEmphasis
             | OptionFromDeletion
+            | MarkFromDrawing
             | TextNotFound
             | SeparateLetter
             | SharedText

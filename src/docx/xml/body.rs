@@ -343,7 +343,16 @@ impl Parser<'_, '_> {
                 self.start_container(el)
             }
             El::P | El::Tbl | El::Tr | El::Tc => self.start_container(el),
-            El::Drawing | El::DocPr | El::Extent | El::PrstGeom | El::Picture | El::VShape => {
+            El::Drawing
+            | El::DocPr
+            | El::Extent
+            | El::DrawingInline
+            | El::PositionH
+            | El::PositionV
+            | El::PosOffset
+            | El::PrstGeom
+            | El::Picture
+            | El::VShape => {
                 self.start_drawing(el, tag);
                 Opened::NOTHING
             }
@@ -577,7 +586,7 @@ impl Parser<'_, '_> {
                 self.end_mark(frame.el);
             }
             El::Note => self.end_note(),
-            El::Drawing => self.end_drawing(),
+            El::Drawing | El::PosOffset => self.end_drawing(frame.el),
             _ => {}
         }
         if frame.node {
@@ -693,6 +702,8 @@ impl Parser<'_, '_> {
             Some(&mut self.text.buf)
         } else if self.instr.open {
             Some(&mut self.instr.buf)
+        } else if let Some(d) = self.drawing.as_mut().filter(|d| d.offset.open) {
+            Some(&mut d.offset.buf)
         } else {
             None
         }

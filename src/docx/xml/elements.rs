@@ -67,6 +67,12 @@ pub(super) enum El {
     DocPr,
     /// `wp:extent`: a drawing's size.
     Extent,
+    /// `wp:inline`: the drawing stands in the line, where its run is.
+    DrawingInline,
+    /// `wp:positionH` / `wp:positionV` of a floating drawing, and their `wp:posOffset`.
+    PositionH,
+    PositionV,
+    PosOffset,
     /// `a:prstGeom`: a DrawingML shape's geometry (`ellipse`, `rect` …).
     PrstGeom,
     /// `a:blip`, `v:imagedata`: the drawing is a picture.
@@ -92,6 +98,10 @@ pub(super) fn classify(ns: Ns, local: &str) -> El {
         Ns::Wp => match local {
             "docPr" => El::DocPr,
             "extent" => El::Extent,
+            "inline" => El::DrawingInline,
+            "positionH" => El::PositionH,
+            "positionV" => El::PositionV,
+            "posOffset" => El::PosOffset,
             _ => El::Other,
         },
         Ns::A => match local {

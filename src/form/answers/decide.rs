@@ -3,6 +3,7 @@
 //! reading needs a person to look at, and the reasons or comments that go with it.
 
 use super::{DraftReading, LineState, Verdict};
+use crate::docx::model::Mechanism;
 use crate::form::lang::compiled;
 use crate::form::text::fold;
 use crate::record::{Comments, Decision, Evidence};
@@ -283,6 +284,16 @@ fn line_warnings(d: &mut DraftReading, name: &str) {
         if checked_marks > 1 {
             let w = format!("the '{what}' line has {checked_marks} marks");
             warnings.push((WarningKind::SeveralMarks, w));
+        }
+        if let Some(c) = state
+            .counted()
+            .find(|c| c.mechanism == Mechanism::Drawing && c.checked == Some(true))
+        {
+            let w = format!(
+                "the '{what}' line is read as marked by a {} put on it, not by its box",
+                c.detail
+            );
+            warnings.push((WarningKind::MarkFromDrawing, w));
         }
     }
     for (kind, w) in warnings {
