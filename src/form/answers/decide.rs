@@ -471,12 +471,24 @@ fn text_parts(d: &DraftReading) -> Vec<String> {
             d.texts.not_authorize.clone()
         };
     }
+    // "See attached." is only where the text is: once the text is found after the table, the
+    // pointer is not part of it.
+    if !d.texts.after.is_empty() {
+        parts.retain(|p| !is_pointer(p));
+    }
     parts.extend(d.texts.after.iter().cloned());
     parts
         .iter()
         .map(|p| strip_prefix(p))
         .filter(|p| !p.trim().is_empty())
         .collect()
+}
+
+/// A short line that only says where the text is ("See attached.", "Voir pièce jointe.").
+fn is_pointer(text: &str) -> bool {
+    let folded = fold(text);
+    folded.split_whitespace().count() <= 6
+        && compiled().iter().any(|c| c.separate_letter.is_match(&folded))
 }
 
 /// Removes a typed prefix such as "Reasons:" or "理由：".

@@ -93,18 +93,27 @@ pub fn is_closing(text: &str) -> bool {
     compiled().iter().any(|c| c.closing.is_match(&folded))
 }
 
-/// Reads text after the answer table: paragraphs under a heading that names a draft.
+/// Reads text after the answer table: paragraphs under a heading that names a draft — also
+/// after the closing formula and signature, where an annex of reasons often follows.
 pub fn read_after_table(lines: &[Line], from: usize, table: &mut AnswerTable) {
     let mut current: Vec<usize> = Vec::new();
+    let mut closed = false;
     for line in lines.iter().skip(from) {
         let text = clean(&line.text);
         if text.is_empty() {
             continue;
         }
         if is_closing(&text) {
-            break;
+            // The letter ends here; only a heading naming a draft opens text again.
+            closed = true;
+            current.clear();
+            continue;
         }
-        if line.place.table == 0 && current.is_empty() && sentence_after_table(&text, table) {
+        if line.place.table == 0
+            && current.is_empty()
+            && !closed
+            && sentence_after_table(&text, table)
+        {
             continue;
         }
         let named = find_drafts(&text);
