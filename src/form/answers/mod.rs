@@ -417,10 +417,75 @@ pub fn drop_repeated_text(drafts: &mut [DraftReading]) {
             .filter(|(_, c)| *c >= 2 && *c * 2 >= n)
             .map(|(k, _)| k)
             .collect();
+        // The same wording, reflowed where the person typed into it: its words in order.
+        let stream: Vec<String> = form.iter().flat_map(|f| words(f)).collect();
         for d in drafts.iter_mut() {
-            bucket(&mut d.texts).retain(|t| !form.contains(&fold(t)));
+            let b = bucket(&mut d.texts);
+            b.retain(|t| !form.contains(&fold(t)));
+            for t in b.iter_mut() {
+                if let Some(kept) = strip_wording(t, &stream) {
+                    *t = kept;
+                }
+            }
+            b.retain(|t| t.chars().any(char::is_alphanumeric));
         }
     }
+}
+
+/// A text's words, each folded as the form's are.
+fn words(text: &str) -> Vec<String> {
+    text.split_whitespace().map(fold).collect()
+}
+
+/// At least this many words in a row, in the form's order, are the form's wording (fewer
+/// could be the person quoting it: "this draft for approval").
+const WORDING_RUN: usize = 6;
+
+/// Takes out of `text` every run of [`WORDING_RUN`] or more words that stands in the form's
+/// wording (`stream`) in the same order: a label the person reflowed by typing into it
+/// ("**No autoriza** … este" / "proyecto con miras …"). `None` when nothing was taken; what
+/// is left of two words or fewer is a fragment of the wording too.
+fn strip_wording(text: &str, stream: &[String]) -> Option<String> {
+    if stream.len() < WORDING_RUN {
+        return None;
+    }
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    let folded: Vec<String> = tokens.iter().map(|t| fold(t)).collect();
+    let run_at = |i: usize| {
+        (0..stream.len())
+            .map(|k| {
+                (0..)
+                    .take_while(|&l| {
+                        folded.get(i + l).is_some_and(|w| stream.get(k + l) == Some(w))
+                    })
+                    .count()
+            })
+            .max()
+            .unwrap_or(0)
+    };
+    let (mut kept, mut removed, mut i) = (Vec::new(), false, 0);
+    while i < tokens.len() {
+        let run = run_at(i);
+        if run >= WORDING_RUN {
+            removed = true;
+            i += run;
+        } else {
+            kept.push(tokens[i]);
+            i += 1;
+        }
+    }
+    if !removed {
+        return None;
+    }
+    let words_left = kept
+        .iter()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count();
+    Some(if words_left <= 2 {
+        String::new()
+    } else {
+        kept.join(" ")
+    })
 }
 
 /// On a form with an answer table, a label's words in a paragraph after the table are a
