@@ -405,6 +405,19 @@ pub(super) fn leading_mark(text: &str) -> Option<(bool, &str)> {
     Some((checked, t[end..].trim_start_matches(is_mark_punctuation)))
 }
 
+/// A word of assent typed at the end of a line that continues a label ("… dos opciones):
+/// ← nuestra elección", "… la aprobación) (selected)"): the mark, and the text before it.
+pub(super) fn trailing_mark(text: &str) -> Option<(bool, &str)> {
+    let t = text.trim_end();
+    let start = if let Some(open) = t.strip_suffix([')', '）']).and_then(|r| r.rfind(['(', '（'])) {
+        open
+    } else {
+        t.rfind(['←', '⇐', '⟵'])?
+    };
+    let checked = suffix_mark(&t[start..])?;
+    Some((checked, t[..start].trim_end()))
+}
+
 /// A label whose first words the person set apart with typed stars or brackets
 /// ("**Authorizes** Study Group 16 …", "[Autorise] la Commission …"): chosen, as if
 /// emphasised. An empty or crossed box typed as brackets ("[ ]", "[X]") is not this.

@@ -501,7 +501,15 @@ impl<'a> Walker<'a> {
             .or(self.row_first_label.map(|(_, k)| k))
             .or_else(|| last_kind(&self.out.drafts[d]));
         if let Some(k) = kind {
-            push_text(self.out.drafts[d].bucket(k), &line.text);
+            // A word of assent typed after the label's last wrapped line marks the label.
+            let text = match labels::trailing_mark(&line.text) {
+                Some((checked, before)) => {
+                    self.out.drafts[d].line_mut(k).typed = Some((checked, Evidence::Text));
+                    before
+                }
+                None => &line.text,
+            };
+            push_text(self.out.drafts[d].bucket(k), text);
             for n in &line.notes {
                 push_text(self.out.drafts[d].bucket(k), n);
             }
