@@ -18,7 +18,8 @@ pub(super) const R_TRANSITIONAL: &str =
 pub(super) const R_STRICT: &str = "http://purl.oclc.org/ooxml/officeDocument/relationships";
 pub(super) const AX: &str = "http://schemas.microsoft.com/office/2006/activeX";
 /// DrawingML in Word: the frame of a picture or shape (`wp:inline`, `wp:anchor`, `wp:docPr`).
-pub(super) const WP: &str = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing";
+pub(super) const WP: &str =
+    "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing";
 /// DrawingML main: `a:prstGeom`, `a:blip`.
 pub(super) const A: &str = "http://schemas.openxmlformats.org/drawingml/2006/main";
 /// VML, the drawings of older Word and of `mc:Fallback` branches (`v:oval`, `v:imagedata`).

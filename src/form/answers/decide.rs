@@ -109,6 +109,21 @@ fn infer_unmarked(d: &DraftReading) -> Option<Inferred> {
             &opt_deleted,
         ));
     }
+    // Both decision lines emphasised the same way while a line of the draft is not: both
+    // were chosen (not the template's formatting, which would be on every line).
+    if let Some(how) = both_emphasised(d) {
+        let w =
+            format!("no box is marked; both decision lines are {how} while another line is not");
+        return Some(Inferred {
+            choice: Choice {
+                authorize: true,
+                not_authorize: true,
+                ..Choice::default()
+            },
+            evidence: Evidence::Highlight,
+            warning: Some((WarningKind::DecisionFromEmphasis, w)),
+        });
+    }
     // Only an option emphasised: it can only be an option of *authorizes*.
     let (no, with, how) = infer_option(d).filter(|(no, with, _)| no != with)?;
     let how = how?;
@@ -136,6 +151,21 @@ fn infer_unmarked(d: &DraftReading) -> Option<Inferred> {
             ),
         )),
     })
+}
+
+/// The emphasis both decision lines carry and some other present line of the draft does not.
+fn both_emphasised(d: &DraftReading) -> Option<&'static str> {
+    let (au, na) = (&d.authorize, &d.not_authorize);
+    if !(au.present && na.present) {
+        return None;
+    }
+    let others = [&d.no_comments, &d.with_comments];
+    let hows = ["highlighted", "in bold", "underlined", "in colour"];
+    EMPHASIS
+        .into_iter()
+        .zip(hows)
+        .find(|(a, _)| a(au) && a(na) && others.iter().any(|o| o.present && !a(o)))
+        .map(|(_, how)| how)
 }
 
 /// How a line not chosen was removed, in words.
@@ -488,7 +518,9 @@ fn text_parts(d: &DraftReading) -> Vec<String> {
 fn is_pointer(text: &str) -> bool {
     let folded = fold(text);
     folded.split_whitespace().count() <= 6
-        && compiled().iter().any(|c| c.separate_letter.is_match(&folded))
+        && compiled()
+            .iter()
+            .any(|c| c.separate_letter.is_match(&folded))
 }
 
 /// Removes a typed prefix such as "Reasons:" or "理由：".

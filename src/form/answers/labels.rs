@@ -409,7 +409,10 @@ pub(super) fn leading_mark(text: &str) -> Option<(bool, &str)> {
 /// ← nuestra elección", "… la aprobación) (selected)"): the mark, and the text before it.
 pub(super) fn trailing_mark(text: &str) -> Option<(bool, &str)> {
     let t = text.trim_end();
-    let start = if let Some(open) = t.strip_suffix([')', '）']).and_then(|r| r.rfind(['(', '（'])) {
+    let start = if let Some(open) = t
+        .strip_suffix([')', '）'])
+        .and_then(|r| r.rfind(['(', '（']))
+    {
         open
     } else {
         t.rfind(['←', '⇐', '⟵'])?

@@ -456,7 +456,9 @@ fn strip_wording(text: &str, stream: &[String]) -> Option<String> {
             .map(|k| {
                 (0..)
                     .take_while(|&l| {
-                        folded.get(i + l).is_some_and(|w| stream.get(k + l) == Some(w))
+                        folded
+                            .get(i + l)
+                            .is_some_and(|w| stream.get(k + l) == Some(w))
                     })
                     .count()
             })

@@ -39,9 +39,34 @@ pub(super) struct Drawing {
 /// Words of a picture's name or alternative text that say it is a tick or a cross, folded to
 /// lower case, in the six languages.
 const MARK_WORDS: [&str; 28] = [
-    "check", "tick", "cross", "coche", "croix", "marque", "marca", "verificaci", "cruz",
-    "paloma", "галоч", "отмет", "флаж", "крест", "птич", "علامة", "صح", "اختيار", "勾", "对号",
-    "对勾", "叉", "复选", "✓", "✔", "☑", "☒", "✗",
+    "check",
+    "tick",
+    "cross",
+    "coche",
+    "croix",
+    "marque",
+    "marca",
+    "verificaci",
+    "cruz",
+    "paloma",
+    "галоч",
+    "отмет",
+    "флаж",
+    "крест",
+    "птич",
+    "علامة",
+    "صح",
+    "اختيار",
+    "勾",
+    "对号",
+    "对勾",
+    "叉",
+    "复选",
+    "✓",
+    "✔",
+    "☑",
+    "☒",
+    "✗",
 ];
 
 /// Shapes that circle what they are drawn round.
@@ -88,7 +113,11 @@ impl Parser<'_, '_> {
             }
             return;
         }
-        if self.drawing.as_ref().is_some_and(|d| d.depth == self.frames.len()) {
+        if self
+            .drawing
+            .as_ref()
+            .is_some_and(|d| d.depth == self.frames.len())
+        {
             if let Some(mark) = self.drawing.take().and_then(Drawing::mark) {
                 self.emit(Inline::Checkbox(mark));
             }
@@ -115,7 +144,9 @@ impl Drawing {
             El::PositionH => self.in_vertical = false,
             El::PositionV => {
                 self.in_vertical = true;
-                let from = attr("relativeFrom").unwrap_or_default().to_ascii_lowercase();
+                let from = attr("relativeFrom")
+                    .unwrap_or_default()
+                    .to_ascii_lowercase();
                 self.vertical = Some((from, None));
             }
             El::PosOffset => self.offset.start(),
@@ -165,7 +196,11 @@ impl Drawing {
             return;
         }
         let from = prop("mso-position-vertical-relative").unwrap_or_else(|| "paragraph".into());
-        let from = if from == "text" { "paragraph".into() } else { from };
+        let from = if from == "text" {
+            "paragraph".into()
+        } else {
+            from
+        };
         self.vertical = Some((from, pt(prop("margin-top"))));
         if self.size.is_none() {
             if let (Some(w), Some(h)) = (pt(prop("width")), pt(prop("height"))) {
@@ -205,7 +240,11 @@ impl Drawing {
             format!("{shape} drawn")
         };
         let size = self.size.map_or(String::new(), |(cx, cy)| {
-            format!(" ({:.1}×{:.1} cm)", cx as f64 / 360_000.0, cy as f64 / 360_000.0)
+            format!(
+                " ({:.1}×{:.1} cm)",
+                cx as f64 / 360_000.0,
+                cy as f64 / 360_000.0
+            )
         });
         let place = if placed {
             ""
