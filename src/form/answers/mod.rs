@@ -344,6 +344,7 @@ fn analyse(line: &Line) -> Info {
     // A sentence ("Spain authorizes SG2 to consider E.212 …") stands for a form line only
     // outside the answer table and when it names its draft; inside a table it is text.
     let label = classify(body)
+        .map(|l| stated_for_its_draft(line, body, l))
         .filter(|l| !l.sentence || (line.place.table == 0 && find_drafts(body).len() == 1));
     Info {
         label,
@@ -353,6 +354,25 @@ fn analyse(line: &Line) -> Info {
         // letter before the form would otherwise be searched for draft names line by line.
         drafts: Vec::new(),
     }
+}
+
+/// "H.430.5: لا تأذن الإدارة …", "E.212 – Not authorized": a line outside any table that opens
+/// with one draft's name and then a decision, with no box on it, is the person's statement
+/// for that draft. Verb-first languages put no words before the label, so the words-before
+/// test of [`classify`] alone would take it for a printed line left unmarked.
+fn stated_for_its_draft(line: &Line, body: &str, mut label: Label) -> Label {
+    if label.sentence || line.place.table > 0 || !line.marks.is_empty() {
+        return label;
+    }
+    let lead = body.trim_start_matches(|c: char| {
+        c.is_whitespace() || c.is_ascii_digit() || matches!(c, '.' | ')' | '(' | '-' | '•')
+    });
+    let names = find_drafts(body);
+    if let [one] = names.as_slice() {
+        let name = one.provisional.as_deref().filter(|p| lead.starts_with(p));
+        label.sentence = lead.starts_with(&one.draft) || name.is_some();
+    }
+    label
 }
 
 /// The drafts a line names, unless it holds a label.
