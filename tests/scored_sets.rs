@@ -150,7 +150,12 @@ fn senders_are_named_no_worse_than_the_floors() {
     let accuracy = s["member_state_accuracy"].as_f64().unwrap_or(0.0);
     let silent = s["silent_wrong"].as_array().map_or(usize::MAX, Vec::len);
     let flagged = s["decide_flagged"].as_u64().unwrap_or(0);
-    assert!(accuracy + 0.05 >= 96.6, "Member State right: {accuracy} %");
+    assert!(accuracy + 0.05 >= 100.0, "Member State right: {accuracy} %");
+    let needless = s["decide_noise"].as_array().map_or(usize::MAX, Vec::len);
+    assert!(
+        needless == 0,
+        "decide items about senders that need none: {needless}"
+    );
     assert!(silent == 0, "silent wrong Member States: {silent}");
     assert!(
         flagged >= 4,

@@ -97,6 +97,20 @@ fn month_number(word: &str) -> Option<u32> {
 
 /// Finds the first date in `s`.
 pub fn parse_date(s: &str) -> Option<ReadDate> {
+    find_date(s).map(|(d, _)| d)
+}
+
+/// A line that is a letter's date ("Caracas, 11 de noviembre de 2026", "Monday, 9 November
+/// 2026", "١١/١١/٢٠٢٦"): a date with at most a place, a weekday or a preposition round it.
+/// A longer line that holds a date ("Reply to Circular 251 of 3 October 2026") is not one.
+pub fn date_line(s: &str) -> Option<ReadDate> {
+    let (d, rest) = find_date(s)?;
+    let words = rest.split_whitespace().count();
+    (words <= 3 && !rest.chars().any(|c| c.is_ascii_digit() || c == ':')).then_some(d)
+}
+
+/// The first date in `s`, and the text of `s` round it (digits made ASCII).
+fn find_date(s: &str) -> Option<(ReadDate, String)> {
     static ISO: OnceLock<Regex> = OnceLock::new();
     static CJK: OnceLock<Regex> = OnceLock::new();
     static NUM: OnceLock<Regex> = OnceLock::new();
@@ -123,18 +137,24 @@ pub fn parse_date(s: &str) -> Option<ReadDate> {
     });
 
     let num_of = |m: Option<regex::Match>| m.and_then(|m| m.as_str().parse::<u32>().ok());
+    let rest = |c: &regex::Captures| {
+        let m = c.get(0).map_or(0..0, |m| m.range());
+        format!("{} {}", &s[..m.start], &s[m.end..])
+    };
     if let Some(c) = iso.captures(s).or_else(|| cjk.captures(s)) {
         let (y, m, d) = (num_of(c.get(1))?, num_of(c.get(2))?, num_of(c.get(3))?);
-        return valid(y as i32, m, d).map(|iso| ReadDate { iso, doubt: None });
+        return valid(y as i32, m, d).map(|iso| (ReadDate { iso, doubt: None }, rest(&c)));
     }
-    if let Some(c) = dmy.captures(s) {
+    // Every such phrase, not the first: a Hijri date often comes first ("5 جمادى الأولى
+    // 1448هـ الموافق 16 أكتوبر 2026م"), and its month is none the reader knows.
+    for c in dmy.captures_iter(s) {
         let words = c.get(2).map(|m| m.as_str()).unwrap_or("");
         // Try the whole phrase, then its first word ("tishreen al-awwal" vs "febrero").
         // The whole phrase ("tishreen al-awwal"), else any of its words ("آذار/مارس").
         let month = month_number(words).or_else(|| words.split([' ', '/']).find_map(month_number));
         if let (Some(d), Some(m), Some(y)) = (num_of(c.get(1)), month, num_of(c.get(3))) {
             if let Some(iso) = valid(y as i32, m, d) {
-                return Some(ReadDate { iso, doubt: None });
+                return Some((ReadDate { iso, doubt: None }, rest(&c)));
             }
         }
     }
@@ -145,7 +165,7 @@ pub fn parse_date(s: &str) -> Option<ReadDate> {
             num_of(c.get(3)),
         ) {
             if let Some(iso) = valid(y as i32, m, d) {
-                return Some(ReadDate { iso, doubt: None });
+                return Some((ReadDate { iso, doubt: None }, rest(&c)));
             }
         }
     }
@@ -159,13 +179,11 @@ pub fn parse_date(s: &str) -> Option<ReadDate> {
                     c.get(0).map(|m| m.as_str()).unwrap_or("")
                 )
             });
-            return Some(ReadDate { iso, doubt });
+            return Some((ReadDate { iso, doubt }, rest(&c)));
         }
         if let Some(iso) = valid(y as i32, a, b) {
-            return Some(ReadDate {
-                iso,
-                doubt: Some("the date is written month first".to_string()),
-            });
+            let doubt = Some("the date is written month first".to_string());
+            return Some((ReadDate { iso, doubt }, rest(&c)));
         }
     }
     None
@@ -200,6 +218,10 @@ mod tests {
         assert_eq!(iso("二〇二六年十二月三十一日"), "2026-12-31");
         assert_eq!(iso("Geneva, 3 March 2026"), "2026-03-03");
         assert_eq!(iso("3.3.2026"), "2026-03-03");
+        assert_eq!(
+            iso("5 جمادى الأولى 1448هـ الموافق 16 أكتوبر 2026م"),
+            "2026-10-16"
+        );
     }
 
     #[test]
@@ -211,5 +233,27 @@ mod tests {
         assert_eq!(d.iso, "2023-02-25");
         assert!(d.doubt.is_none());
         assert!(parse_date("[Date]").is_none());
+    }
+
+    #[test]
+    fn a_letters_date_line_is_told_from_a_line_that_holds_a_date() {
+        let iso = |s: &str| date_line(s).map(|d| d.iso);
+        assert_eq!(
+            iso("Caracas, 11 de noviembre de 2026").as_deref(),
+            Some("2026-11-11")
+        );
+        assert_eq!(
+            iso("Monaco, le 12 novembre 2026").as_deref(),
+            Some("2026-11-12")
+        );
+        assert_eq!(
+            iso("Monday, 9 November 2026").as_deref(),
+            Some("2026-11-09")
+        );
+        assert_eq!(iso("11 ноября 2026 года").as_deref(), Some("2026-11-11"));
+        assert_eq!(iso("١١/١١/٢٠٢٦").as_deref(), Some("2026-11-11"));
+        assert_eq!(iso("Reply to TSB Circular 251 of 3 October 2026"), None);
+        assert_eq!(iso("Our reference 2026/117, 3 October 2026"), None);
+        assert_eq!(iso("Deadline: 20 November 2026"), None);
     }
 }

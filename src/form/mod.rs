@@ -143,7 +143,8 @@ pub fn read_form_with(doc: &Document, ctx: &Context, excerpts: bool) -> FormRead
     });
     warnings.extend(who.warnings);
     let signature = &lines[after_start.min(lines.len())..];
-    let date = date_of(&header, signature, &mut warnings);
+    let top = &lines[..header_end.min(LETTER_TOP)];
+    let date = date_of(&header, top, signature, &mut warnings);
     if doc.tracked_changes {
         warnings.push(Warning::new(
             WarningKind::TrackedChanges,
@@ -323,14 +324,25 @@ fn letter_email(lines: &[Line], to_block: &[usize]) -> Option<String> {
         .find(|e| !e.to_ascii_lowercase().ends_with("itu.int"))
 }
 
-/// The reply's date (ISO), from the Date line or else the signature, and what is doubtful
-/// about it.
+/// How many lines from the top a letter's own date line is looked for in.
+const LETTER_TOP: usize = 15;
+
+/// The reply's date (ISO), from the Date line, a letter's date line or else the signature,
+/// and what is doubtful about it.
 fn date_of(
     header: &header::Header,
+    top: &[Line],
     signature: &[Line],
     warnings: &mut Vec<Warning>,
 ) -> Option<String> {
     let mut date = header.date.as_ref().map(|d| d.iso.clone());
+    if date.is_none() && header.date_text.is_none() {
+        // A letter dates itself in a line of its own at the top ("Caracas, 11 de noviembre de 2026").
+        if let Some(d) = top.iter().find_map(|l| dates::date_line(&l.text)) {
+            warnings.extend(d.doubt.map(|t| Warning::new(WarningKind::DateOrder, t)));
+            date = Some(d.iso);
+        }
+    }
     if date.is_none() && header.date_text.is_none() {
         // No Date line: the signature block may carry one ("Geneva, 3 March 2026").
         if let Some(d) = signature

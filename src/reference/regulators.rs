@@ -34,6 +34,10 @@ pub enum Kind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Strength {
     Name,
+    /// The name without the state it ends with ("Министерство связи и информатизации" for
+    /// "… Республики Беларусь"), as a body writes itself in its own letterhead: it tells a
+    /// state as an acronym does, and is not searched for in a letter's body.
+    BareName,
     Acronym,
     /// An acronym that is a word or too short: supports a state, never tells one.
     Confirm,
@@ -64,6 +68,8 @@ struct Name {
     /// Folded words, or for Han/Hangul names the folded text without spaces.
     words: Vec<String>,
     dense: bool,
+    /// The table's name with its state's name taken off the end.
+    bare: bool,
     text: &'static str,
     states: Vec<&'static str>,
     kind: Kind,
@@ -103,15 +109,21 @@ fn build(data: &'static str) -> Table {
             let Some((words, dense)) = name_key(n) else {
                 continue;
             };
-            let key = words.join(" ");
-            let e = names.entry(key).or_insert_with(|| Name {
-                words,
-                dense,
-                text: n,
-                states: Vec::new(),
-                kind,
-            });
-            push_state(&mut e.states, iso3);
+            let bare = (!dense).then(|| without_state(&words, iso3)).flatten();
+            let keys = std::iter::once((words, false)).chain(bare.map(|b| (b, true)));
+            for (words, bare) in keys {
+                let e = names.entry(words.join(" ")).or_insert_with(|| Name {
+                    words,
+                    dense,
+                    bare,
+                    text: n,
+                    states: Vec::new(),
+                    kind,
+                });
+                // A full name wins over the same words derived bare from another.
+                e.bare &= bare;
+                push_state(&mut e.states, iso3);
+            }
         }
         for d in doms.split('|').filter(|d| !d.is_empty()) {
             domains.insert(d, *iso3);
@@ -125,6 +137,63 @@ fn build(data: &'static str) -> Table {
         acronyms,
         domains,
     }
+}
+
+/// Words that join a body's name to its state's ("of the", "de la", "Республики"); a state's
+/// own names are compared on their first five letters, so that inflected forms match.
+const JOINERS: &[&str] = &[
+    "of",
+    "the",
+    "de",
+    "du",
+    "des",
+    "la",
+    "le",
+    "les",
+    "del",
+    "d",
+    "l",
+    "republic",
+    "republique",
+    "republica",
+    "республики",
+    "республика",
+    "al",
+    "جمهورية",
+];
+const STEM: usize = 5;
+/// A bare name keeps at least this many words that are not [`JOINERS`] or [`LITTLE`]:
+/// "Ministry of Communications" alone is many states' ministry.
+const MIN_BARE_WORDS: usize = 3;
+const LITTLE: &[&str] = &["and", "et", "y", "e", "и", "و", "for", "pour", "para"];
+
+/// `words` without the state's name it ends with, if it ends with one.
+fn without_state(words: &[String], iso3: &str) -> Option<Vec<String>> {
+    let info = super::member_states::all()
+        .iter()
+        .find(|m| m.iso3 == iso3)?;
+    let stems: HashSet<String> = info
+        .names
+        .iter()
+        .flat_map(|n| words_of(n.name))
+        .filter(|w| w.chars().count() >= STEM)
+        .map(|w| w.chars().take(STEM).collect())
+        .collect();
+    let is_state = |w: &String| stems.contains(&w.chars().take(STEM).collect::<String>());
+    let country = words.iter().rev().take_while(|w| is_state(w)).count();
+    if country == 0 {
+        return None;
+    }
+    let mut end = words.len() - country;
+    while end > 0 && JOINERS.contains(&words[end - 1].as_str()) {
+        end -= 1;
+    }
+    let bare = &words[..end];
+    let content = bare
+        .iter()
+        .filter(|w| !JOINERS.contains(&w.as_str()) && !LITTLE.contains(&w.as_str()))
+        .count();
+    (content >= MIN_BARE_WORDS).then(|| bare.to_vec())
 }
 
 fn push_state(v: &mut Vec<&'static str>, iso3: &'static str) {
@@ -201,7 +270,12 @@ pub fn find_in_text(text: &str) -> Vec<Hit> {
             continue;
         };
         taken[at..at + len].iter_mut().for_each(|x| *x = true);
-        hits.push(hit(n.states.clone(), n.kind, Strength::Name, n.text));
+        let strength = if n.bare {
+            Strength::BareName
+        } else {
+            Strength::Name
+        };
+        hits.push(hit(n.states.clone(), n.kind, strength, n.text));
     }
     let mut seen = HashSet::new();
     for w in text.split(|c: char| !c.is_alphanumeric()) {
@@ -412,6 +486,28 @@ mod tests {
         assert!(art
             .iter()
             .all(|h| h.strength == Strength::Confirm && h.state().is_none()));
+    }
+
+    /// A ministry writes itself without its state's name; "Ministry of Communications" alone
+    /// is too short to be any one state's.
+    #[test]
+    fn a_name_without_its_state_tells_it_as_an_acronym_does() {
+        let h = find_in_text("Министерство связи и информатизации\nпр. Независимости, 10");
+        assert_eq!(h[0].states, ["BLR"], "{h:?}");
+        assert_eq!(h[0].strength, Strength::BareName);
+        let full = find_in_text("Министерство связи и информатизации Республики Беларусь");
+        assert_eq!(full[0].strength, Strength::Name, "{full:?}");
+        let bare = |name: &str, iso3| without_state(&words_of(name), iso3).map(|w| w.join(" "));
+        assert_eq!(bare("Ministry of Communications of Ghana", "GHA"), None);
+        assert_eq!(bare("Ministère de l'Économie du Luxembourg", "LUX"), None);
+        assert_eq!(
+            bare(
+                "Ministry of Digital Economy of the Republic of Uzbekistan",
+                "UZB"
+            )
+            .as_deref(),
+            Some("ministry of digital economy")
+        );
     }
 
     #[test]

@@ -195,9 +195,14 @@ fn reply_items(records: &Records, r: &Reply, deadline: Option<jiff::Timestamp>) 
 ///   (the unread mark was an option's) is left to it too;
 /// - a draft the reply names that is not on the form, and a draft of the form not found on the
 ///   reply, are most likely the same draft under another number: one `draft_missing` item
-///   listing both, settled by correcting the form's draft.
+///   listing both, settled by correcting the form's draft;
+/// - a reply with no date found (`no_date`) is the reply that could not be checked against
+///   the deadline (`undated`): one item, the one that says what it means for the count.
 fn merge_same_cause(causes: &mut Vec<Cause>) {
     let pos = |causes: &[Cause], k: &str| causes.iter().position(|c| c.kind == k);
+    if let (Some(n), Some(_)) = (pos(causes, "no_date"), pos(causes, "undated")) {
+        causes.remove(n);
+    }
     if let Some(u) = pos(causes, "unreadable_mark") {
         if let Some(ctl) = pos(causes, "unread_control") {
             let ctl = causes.remove(ctl);

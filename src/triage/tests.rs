@@ -274,3 +274,20 @@ fn a_date_order_that_crosses_the_deadline_is_decide() {
         near[0].message
     );
 }
+
+#[test]
+fn a_reply_with_no_date_is_one_item() {
+    let mut r = reply("a.docx", Some("FRA"));
+    r.date = None;
+    r.warnings.push(Warning::new(
+        WarningKind::NoDate,
+        "no date found on the form",
+    ));
+    r.warnings.push(Warning::new(
+        WarningKind::Undated,
+        "reply has no date: it could not be checked against the deadline",
+    ));
+    let items = review_list(&records(vec![r]), &[], None);
+    let kinds: Vec<&str> = items.iter().map(|i| i.kind.as_str()).collect();
+    assert_eq!(kinds, ["undated"], "{items:#?}");
+}
