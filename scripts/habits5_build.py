@@ -51,10 +51,16 @@ class Builder:
     def text_line(self, key, rc):
         return self.s.get('text_at', {}).get(key) or ('na' if rc == 'N' else 'wc')
 
+    def extra(self, key, line):
+        """A second kind of mark on one line of one draft (the contradictory replies): 'wavy', 'hl', 'x', 'emoji'."""
+        return None if self.blank else self.s.get('extra', {}).get(key, {}).get(line)
+
     def state(self, key, line, rc):
         """How the line's box looks: None (as sent), 'on' (the form's own checked mark), 'emoji', 'cross', 'cc'."""
         m = self.mark()
         on = line in CHOSEN[rc]
+        if self.extra(key, line) == 'emoji':
+            return 'emoji'
         special = self.s.get('special', {}).get(key)
         if special == 'cross_only':
             return 'cross' if line == 'na' else None
@@ -76,16 +82,41 @@ class Builder:
     def label_fmt(self, key, line, rc):
         m = self.mark()
         on = line in CHOSEN[rc]
-        if m == 'wavy' and on:
+        ex = self.extra(key, line)
+        if (m == 'wavy' and on) or ex == 'wavy':
             return dict(u='wave')
+        if m == 'dunderline' and on:
+            return dict(u='double')
+        if (m == 'hl' and on) or ex == 'hl':
+            return dict(hl=self.s.get('hl_color', 'yellow'))
         if m == 'grey' and not on and CHOSEN[rc]:
             return dict(color='A6A6A6')
+        if m == 'redstrike' and not on and CHOSEN[rc]:
+            return dict(color='FF0000', strike=True)
         return {}
 
     def suffix(self, key, line, rc):
-        if self.mark() == 'x_after' and line in CHOSEN[rc]:
-            return self.d.r('  ' + self.s.get('x_char', 'x'))
-        return ''
+        out = ''
+        if (self.mark() == 'x_after' and line in CHOSEN[rc]) or self.extra(key, line) == 'x':
+            out += self.d.r('  ' + self.s.get('x_char', 'x'))
+        return out + self.note_ref(key, line, rc)
+
+    def note_ref(self, key, line, rc):
+        """A footnote or endnote reference at the end of the line the reasons belong to."""
+        t = self.text(key)
+        if not t or self.text_line(key, rc) != line or self.place(key) not in ('footnote', 'endnote'):
+            return ''
+        return self.d.footnote(t) if self.place(key) == 'footnote' else self.d.endnote(t)
+
+    def finish(self, key, line, rc, para):
+        """What was done to a whole line's paragraph: deleted outright, deleted under Track Changes, shaded."""
+        m = self.mark()
+        on = line in CHOSEN[rc]
+        if m in ('deleted', 'tracked_del') and not on and CHOSEN[rc]:
+            return '' if m == 'deleted' else self.d.del_para(para)
+        if m == 'shade' and on:
+            return self.d.theme_shade(para)
+        return para
 
     # ---- pieces ----
     def label(self, key, line, rc):
@@ -107,9 +138,9 @@ class Builder:
         if st == 'on':
             return d.r('☒' if dec else '●', font='MS Gothic' if dec else 'Arial')
         if st == 'emoji':
-            return d.r(EMOJI_TICK, font=EMOJI_FONT)
+            return d.r(self.s.get('emoji', EMOJI_TICK), font=EMOJI_FONT)
         if st == 'cross':
-            return d.r(EMOJI_CROSS, font=EMOJI_FONT)
+            return d.r(self.s.get('emoji_cross', EMOJI_CROSS), font=EMOJI_FONT)
         if st == 'cc':
             return d.cc5(True, on=('2713', 'Segoe UI Symbol'))
         raise ValueError(st)
@@ -118,9 +149,9 @@ class Builder:
         """Bullet and remarks layouts: what is typed at the start of the line (the bullet itself stays)."""
         d = self.d
         if st == 'emoji':
-            return d.r(EMOJI_TICK, font=EMOJI_FONT) + d.r(' ')
+            return d.r(self.s.get('emoji', EMOJI_TICK), font=EMOJI_FONT) + d.r(' ')
         if st == 'cross':
-            return d.r(EMOJI_CROSS, font=EMOJI_FONT) + d.r(' ')
+            return d.r(self.s.get('emoji_cross', EMOJI_CROSS), font=EMOJI_FONT) + d.r(' ')
         if st == 'cc':
             return d.cc5(True, on=('2713', 'Segoe UI Symbol')) + d.r(' ')
         return ''
@@ -136,13 +167,15 @@ class Builder:
             return ''.join(d.p(d.r(ln, i=self.s.get('italic_text', False)), ind=ind) for ln in t.split('\n'))
         if pl == 'bullets':
             return ''.join(d.listp(d.r(ln), 14) for ln in t.split('\n'))
-        if pl in ('page2', 'ps'):
+        if pl in ('page2', 'ps', 'float'):
             if (key, t) not in self.later:
                 self.later.append((key, t))
         return ''
 
     def comment_wrap(self, key, runs):
         c = self.s.get('comment_by', {}).get(key)
+        if not c and self.place(key) == 'comment' and self.text(key):
+            c = self.text(key)
         if not c or self.blank:
             return runs
         cid = self.d.comment(c)
@@ -168,13 +201,16 @@ class Builder:
                       d.tc(d.p(d.r(f['col_pos'], b=True)), 3500, shd='D9E2F3'),
                       d.tc(d.p(d.r(f['col_txt'], b=True)), 3438, shd='D9E2F3')], header=True)]
         for key, rc in self.order():
-            idx = DD_INDEX[rc]
+            idx = DD_INDEX[rc] if self.mark() in ('native', 'typed') else 0
+            ref = self.note_ref(key, self.text_line(key, rc), rc)
             if self.mark() == 'typed' and idx:
-                pos = d.p(d.r(f['dd'][idx]))
+                pos = d.p(d.r(f['dd'][idx]) + ref)
             else:
-                pos = d.p(d.dropdown(f['dd'], idx))
+                pos = d.p(d.dropdown(f['dd'], idx) + ref)
             t = self.text(key)
-            if t and self.place(key) == 'cell':
+            if t and self.place(key) in ('footnote', 'endnote', 'comment', 'letter'):
+                txt = d.block_cc('', 'Reasons', placeholder=f['plc'])
+            elif t and self.place(key) == 'cell':
                 txt = d.block_cc(''.join(d.p(d.r(ln)) for ln in t.split('\n')), 'Reasons')
             elif t and self.place(key) == 'bullets':
                 txt = d.block_cc(''.join(d.listp(d.r(ln), 14) for ln in t.split('\n')), 'Reasons')
@@ -202,13 +238,21 @@ class Builder:
                 st = self.state(key, line, rc)
                 if st is None and self.mark() in ('oui', 'x_lower') and line in CHOSEN[rc]:
                     st = 'on'
+                shade = None
+                if self.mark() == 'shade' and line in CHOSEN[rc]:
+                    st, shade = None, True
                 if st is None:
                     content = ''
                 elif st == 'on':
                     content = d.r(cm, b=cm in ('X',), sz=24)
                 else:
                     content = self.glyph_box(line, st)
-                cells.append(d.tc(d.p(content, jc='center'), w, valign='center'))
+                content += self.note_ref(key, line, rc)
+                cell = d.tc(d.p(content, jc='center'), w, valign='center')
+                if shade:
+                    cell = cell.replace('<w:vAlign', '<w:shd w:val="clear" w:color="auto" w:fill="A8D08D" w:themeFill="accent6" '
+                                                      'w:themeFillTint="99"/><w:vAlign')
+                cells.append(cell)
             rows.append(f'<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="624"/></w:trPr>{"".join(cells)}</w:tr>')
         # the form's last row: reasons and comments
         paras = [d.p(d.r(f['txt_row'], b=True))]
@@ -232,8 +276,9 @@ class Builder:
                 st = self.state(key, line, rc)
                 num = 11 if st == 'on' else 10
                 lvl = 0 if line in ('auth', 'na') else 1
-                out.append(d.listp(self.typed_prefix(st) + self.label(key, line, rc), num, lvl))
-                out.append(self.under_paras(key, line, rc, ind='w:left="1134"'))
+                para = d.listp(self.typed_prefix(st) + self.label(key, line, rc), num, lvl)
+                under = self.under_paras(key, line, rc, ind='w:left="1134"')
+                out.append(self.finish(key, line, rc, para) + under)
         return ''.join(out)
 
     def lines_in_cell(self, key, rc, lines, opt_bullets=False):
@@ -243,11 +288,12 @@ class Builder:
             st = self.state(key, line, rc)
             if line in ('no', 'wc') and opt_bullets:
                 num = 13 if st == 'on' else 12
-                out.append(d.listp(self.typed_prefix(st if st != 'on' else None) + self.label(key, line, rc), num))
+                para = d.listp(self.typed_prefix(st if st != 'on' else None) + self.label(key, line, rc), num)
             elif line in ('no', 'wc'):
-                out.append(d.p(self.glyph_box(line, st) + d.r(' ') + self.label(key, line, rc), ind='w:left="567" w:hanging="284"'))
+                para = d.p(self.glyph_box(line, st) + d.r(' ') + self.label(key, line, rc), ind='w:left="567" w:hanging="284"')
             else:
-                out.append(d.p(self.glyph_box(line, st) + d.r(' ') + self.label(key, line, rc), ind='w:left="340" w:hanging="340"'))
+                para = d.p(self.glyph_box(line, st) + d.r(' ') + self.label(key, line, rc), ind='w:left="340" w:hanging="340"')
+            out.append(self.finish(key, line, rc, para))
             out.append(self.under_paras(key, line, rc))
         return out
 
@@ -264,8 +310,10 @@ class Builder:
 
     def form_textbox(self):
         d = self.d
+        d.force_sz = 17
         tbl = self.usual_table([2600, 6900])
-        return d.p(d.textbox(tbl + d.p(''), cx=6120000, cy=int(self.s.get('tb_cy', 8300000))))
+        d.force_sz = None
+        return d.page_break() + d.p(d.textbox(tbl + d.p(''), cx=6120000, cy=int(self.s.get('tb_cy', 9050000))))
 
     def form_landscape(self):
         d = self.d
@@ -283,7 +331,8 @@ class Builder:
                 else:
                     box = self.glyph_box(line, st)
                 ind = 'w:left="420" w:hanging="300"' if line in ('no', 'wc') else 'w:left="300" w:hanging="300"'
-                out.append(d.p(box + d.r(' ') + self.label(key, line, rc), ind=ind))
+                para = d.p(box + d.r(' ') + self.label(key, line, rc), ind=ind)
+                out.append(self.finish(key, line, rc, para))
                 out.append(self.under_paras(key, line, rc, ind='w:left="420"'))
         out.append(d.section(cols=2, kind='continuous'))
         return ''.join(out)
@@ -312,6 +361,16 @@ class Builder:
         d, lab, s = self.d, self.lab, self.s
         out = [d.p(''), d.p(d.r(lab['sign']))]
         out += [d.p(d.r(t)) for t in ([lab['sig_ph']] if self.blank else s.get('sign', []))]
+        floats = [(k, t) for k, t in self.later if self.place(k) == 'float']
+        self.later = [(k, t) for k, t in self.later if self.place(k) != 'float']
+        if floats:
+            fl = F[self.tl]
+            box = [d.p(d.r(fl['page2'], b=True))]
+            for k, t in floats:
+                first, *more = t.split('\n')
+                box.append(d.p(d.r(short(k) + ': ', b=True) + d.r(first)))
+                box += [d.p(d.r(ln)) for ln in more]
+            out.insert(0, d.p(d.float_box(''.join(box), cx=2900000, cy=1800000, off_x=3300000)))
         if self.later:
             fl = F[self.tl]
             if all(self.place(k) == 'ps' for k, _ in self.later):

@@ -127,6 +127,10 @@ def numbering_xml():
 # the reasons' placeholder style (as Word's "Placeholder Text")
 STYLES_EXTRA = ('<w:style w:type="character" w:styleId="PlaceholderText"><w:name w:val="Placeholder Text"/>'
                 '<w:rPr><w:color w:val="808080"/></w:rPr></w:style>'
+                '<w:style w:type="paragraph" w:styleId="EndnoteText"><w:name w:val="endnote text"/><w:basedOn w:val="Normal"/>'
+                '<w:rPr><w:sz w:val="18"/></w:rPr></w:style>'
+                '<w:style w:type="character" w:styleId="EndnoteReference"><w:name w:val="endnote reference"/>'
+                '<w:rPr><w:vertAlign w:val="superscript"/></w:rPr></w:style>'
                 '<w:style w:type="paragraph" w:styleId="Footer"><w:name w:val="footer"/><w:basedOn w:val="Normal"/></w:style>')
 
 
@@ -138,6 +142,37 @@ class Doc(h4.Doc):
         super().__init__(lang, author)
         self.num5 = False
         self.footer = None
+        self.endnotes = []   # (id, text)
+        self.force_sz = None  # a font size for every run written meanwhile (the text-box form)
+
+    def rpr(self, text='', sz=None, **f):
+        return super().rpr(text, sz=sz or self.force_sz, **f)
+
+    def endnote(self, text):
+        eid = len(self.endnotes) + 1
+        self.endnotes.append((eid, text))
+        return f'<w:r><w:rPr><w:rStyle w:val="EndnoteReference"/></w:rPr><w:endnoteReference w:id="{eid}"/></w:r>'
+
+    def del_para(self, para):
+        """The paragraph deleted under Track Changes (by a reviewer): every run in w:del, the mark deleted too."""
+        self.tracked = True
+        self.rev += 1
+        mark = f'<w:rPr><w:del w:id="{self.rev}" w:author="{x(self.author)}" w:date="2026-12-09T14:{self.rev % 60:02d}:00Z"/></w:rPr>'
+        if '<w:pPr>' in para:
+            para = para.replace('</w:pPr>', mark + '</w:pPr>', 1)
+        else:
+            para = para.replace('<w:p>', f'<w:p><w:pPr>{mark}</w:pPr>', 1)
+        return re.sub(r'<w:r>.*?</w:r>', lambda m: self.dele(m.group(0)), para)
+
+    @staticmethod
+    def theme_shade(para, fill='C5E0B3', theme='accent6', tint='66'):
+        """Shading in a theme colour (Design > Colors: Accent 6, lighter 60 %) on a paragraph."""
+        shd = f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}" w:themeFill="{theme}" w:themeFillTint="{tint}"/>'
+        if '<w:pPr>' in para:
+            # w:shd comes after w:numPr/keepNext and before w:bidi/spacing/ind/jc: put it first after pStyle/numPr
+            m = re.search(r'<w:pPr>((?:<w:pStyle [^>]*/>)?(?:<w:keepNext/>)?(?:<w:numPr>.*?</w:numPr>)?)', para)
+            return para[:m.end()] + shd + para[m.end():]
+        return para.replace('<w:p>', f'<w:p><w:pPr>{shd}</w:pPr>', 1)
 
     def dropdown(self, entries, result=0):
         n = self.nid()
@@ -216,18 +251,45 @@ class Doc(h4.Doc):
                 f'</w:txbxContent></v:textbox><w10:wrap type="square"/></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>')
 
 
+def endnotes_part(doc):
+    s = ('<w:endnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:endnote>'
+         '<w:endnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:endnote>')
+    for eid, text in doc.endnotes:
+        s += f'<w:endnote w:id="{eid}">'
+        for i, line in enumerate(text.split('\n')):
+            ref = ('<w:r><w:rPr><w:rStyle w:val="EndnoteReference"/></w:rPr><w:endnoteRef/></w:r><w:r><w:t xml:space="preserve"> </w:t></w:r>'
+                   if i == 0 else '')
+            s += f'<w:p><w:pPr><w:pStyle w:val="EndnoteText"/>{"<w:bidi/>" if doc.rtl else ""}</w:pPr>{ref}{doc.r(line)}</w:p>'
+        s += '</w:endnote>'
+    return f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:endnotes {h4.NS}>{s}</w:endnotes>'
+
+
 def package(path, doc, body, title, creator, modified):
-    """habits4_form.package, then this set's own numbering part and styles."""
+    """habits4_form.package, then this set's own numbering part, styles and endnotes."""
     h4.package(path, doc, body, title, creator, modified)
     with zipfile.ZipFile(path) as z:
         parts = [(i, z.read(i.filename)) for i in z.infolist()]
+    en = doc.endnotes
     with zipfile.ZipFile(path, 'w', zipfile.ZIP_DEFLATED) as z:
         for info, data in parts:
             if info.filename == 'word/numbering.xml' and doc.num5:
                 data = numbering_xml().encode('utf-8')
             if info.filename == 'word/styles.xml':
                 data = data.replace(b'</w:styles>', STYLES_EXTRA.encode('utf-8') + b'</w:styles>')
+            if en and info.filename == '[Content_Types].xml':
+                data = data.replace(b'</Types>', b'<Override PartName="/word/endnotes.xml" ContentType="application/'
+                                    b'vnd.openxmlformats-officedocument.wordprocessingml.endnotes+xml"/></Types>')
+            if en and info.filename == 'word/_rels/document.xml.rels':
+                data = data.replace(b'</Relationships>', b'<Relationship Id="rId11" Type="http://schemas.openxmlformats.org/'
+                                    b'officeDocument/2006/relationships/endnotes" Target="endnotes.xml"/></Relationships>')
+            if en and info.filename == 'word/settings.xml':
+                data = data.replace(b'<w:compat>', b'<w:endnotePr><w:endnote w:id="-1"/><w:endnote w:id="0"/></w:endnotePr><w:compat>')
             z.writestr(info, data)
+            if en and info.filename == 'word/settings.xml':
+                ni = zipfile.ZipInfo('word/endnotes.xml', date_time=info.date_time)
+                ni.compress_type = zipfile.ZIP_DEFLATED
+                ni.external_attr = 0o644 << 16
+                z.writestr(ni, endnotes_part(doc).encode('utf-8'))
 
 
 def unzip_text(path, part='word/document.xml'):
