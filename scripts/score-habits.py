@@ -302,7 +302,8 @@ def report(title, res, code):
     rows = []
     for tag, s in res['per_tag'].items():
         rows.append((s.pct('answer')[0], tag, s))
-    for _, tag, s in sorted(rows, key=lambda r: (r[0], r[1])):
+    # a tag whose replies all failed has no 'answer' count (None): first
+    for _, tag, s in sorted(rows, key=lambda r: (-1 if r[0] is None else r[0], r[1])):
         print(f'    {tag:32} {s.fmt("answer"):16} {s.fmt("decision"):16} {s.fmt("options"):16} {s.fmt("text"):16} {s.fmt("member_state")}')
     print('\n  wrong answers:')
     silent = set(res['silent'])
