@@ -619,6 +619,12 @@ a Word comment says it cannot be supported), `Syria_MoCT_C318` and `PTD_Myanmar_
 does-not-authorize line highlighted). `BOCRA_C318_response`: Y.SmC-evc answered only in a Word comment (truth:
 authorize, `warn`).
 
+Checked: `python3 scripts/check-habits5-fixtures.py` renders the 6 forms and 48 replies (LibreOffice 7.4) and passes
+(marks counted per draft where they are characters or words — drop-down entries, ☒ ● ✔ ✓ ✅ ✔️ ✖️, "X" "x" "Oui" "Х"
+"（是）", the key words left after deletions —, formatting marks counted in document.xml, every reason line on the page,
+Word-comment text only in comments.xml); the PNGs of the forms and of the replies with text boxes, content controls,
+tracked deletions, shading and emoji were looked at. First run of replytally: `SCORES-first-run.md`.
+
 Rendering notes: this machine has no colour emoji font, so LibreOffice draws ✅ / ✔️ / ✖️ with a fallback glyph (the
 text layer keeps the code points); Word shows them in Segoe UI Emoji. Tracked deletions are shown struck through by
 LibreOffice (changes shown), as Word does in "All Markup".
