@@ -23,10 +23,10 @@ and compares records.json and summary.json with tests/fixtures/habits_expected.j
 Scores are printed per field, per habit (the truth's `habits` tags: how the boxes were marked, how
 the options were marked, where the text is, layout, how the sender is told) and per language.
 
-    python3 scripts/score-habits.py [--set habits|habits2|habits3|habits4] [--form-lang LANG] [--bin target/release/replytally]
+    python3 scripts/score-habits.py [--set habits|habits2|habits3|habits4|habits5] [--form-lang LANG] [--bin target/release/replytally]
                                     [--out /tmp/habits-score] [--json FILE] [--no-run] [--replies DIR] [--truth FILE]
 
-`--set habits2` (or `habits3`, `habits4`) scores tests/fixtures/habits2/ against tests/fixtures/habits2_expected.json (the
+`--set habits2` (or `habits3`, `habits4`, `habits5`) scores tests/fixtures/habits2/ against tests/fixtures/habits2_expected.json (the
 same scoring); `--form-lang` picks the truth's blank form of that language for the --form run (default:
 the truth's `form`, the English one). A truth with a `deadline` (habits4) is run with `--deadline` that day.
 
@@ -302,7 +302,8 @@ def report(title, res, code):
     rows = []
     for tag, s in res['per_tag'].items():
         rows.append((s.pct('answer')[0], tag, s))
-    for _, tag, s in sorted(rows, key=lambda r: (r[0], r[1])):
+    # a tag whose replies all failed has no 'answer' count (None): first
+    for _, tag, s in sorted(rows, key=lambda r: (-1 if r[0] is None else r[0], r[1])):
         print(f'    {tag:32} {s.fmt("answer"):16} {s.fmt("decision"):16} {s.fmt("options"):16} {s.fmt("text"):16} {s.fmt("member_state")}')
     print('\n  wrong answers:')
     silent = set(res['silent'])
