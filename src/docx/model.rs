@@ -12,6 +12,8 @@ pub enum Mechanism {
     LegacyCheckbox,
     /// `w:sdt` with `w14:checkbox`.
     ContentControl,
+    /// An entry of a `FORMDROPDOWN` field (`w:ffData/w:ddList`): checked on the entry shown.
+    Dropdown,
     /// A Unicode box/tick/cross character typed as text (☒ ☐ ● ○ ⃝ …).
     Glyph,
     /// `w:sym`, or a private-use/low-byte character in a symbol-font run.

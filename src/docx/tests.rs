@@ -636,3 +636,26 @@ mod package_level {
         }
     }
 }
+
+/// A FORMDROPDOWN becomes one line per entry, each with a mark, checked on the entry shown.
+#[test]
+fn a_drop_down_is_a_box_per_entry() {
+    let xml = r#"<w:p><w:r><w:fldChar w:fldCharType="begin"><w:ffData><w:ddList><w:result w:val="2"/><w:listEntry w:val="(choose one)"/><w:listEntry w:val="Authorizes"/><w:listEntry w:val="Does not authorize"/></w:ddList></w:ffData></w:fldChar></w:r><w:r><w:instrText> FORMDROPDOWN </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>Does not authorize</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>"#;
+    let d = doc(xml);
+    assert_eq!(
+        states(&d),
+        vec![
+            (Mechanism::Dropdown, Some(false)),
+            (Mechanism::Dropdown, Some(false)),
+            (Mechanism::Dropdown, Some(true))
+        ]
+    );
+    let Block::Paragraph(p) = &d.body[0] else {
+        panic!("{d:?}")
+    };
+    assert_eq!(
+        p.text().trim(),
+        "(choose one)\nAuthorizes\nDoes not authorize",
+        "each entry once, the field's result text not repeated"
+    );
+}

@@ -316,6 +316,7 @@ fn glyph_of(m: Mechanism, detail: &str) -> Option<String> {
 fn describe(m: Mechanism, detail: &str) -> String {
     let how = match m {
         Mechanism::LegacyCheckbox => "Word check box",
+        Mechanism::Dropdown => "Word drop-down entry",
         Mechanism::ContentControl => "content-control check box",
         Mechanism::Glyph => "character",
         Mechanism::Symbol => "symbol",

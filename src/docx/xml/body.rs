@@ -380,6 +380,9 @@ impl Parser<'_, '_> {
             | El::FfCheckBox
             | El::FfChecked
             | El::FfDefault
+            | El::FfDdList
+            | El::FfResult
+            | El::FfListEntry
             | El::Control => {
                 self.start_mark(el, tag);
                 Opened::NOTHING

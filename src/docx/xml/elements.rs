@@ -49,6 +49,10 @@ pub(super) enum El {
     FfCheckBox,
     FfChecked,
     FfDefault,
+    /// `w:ddList` of a `FORMDROPDOWN` field, its `w:result` and `w:listEntry` children.
+    FfDdList,
+    FfResult,
+    FfListEntry,
     Del,
     Ins,
     MoveFrom,
@@ -177,6 +181,8 @@ fn main_element(local: &str) -> El {
             "vMerge" => El::VMerge,
             "strike" => El::Strike,
             "ffData" => El::FfData,
+            "ddList" => El::FfDdList,
+            "result" => El::FfResult,
             "moveTo" => El::MoveTo,
             "object" => El::Drawing,
             _ => El::Other,
@@ -206,6 +212,7 @@ fn main_element(local: &str) -> El {
             "highlight" => El::Highlight,
             "cellMerge" => El::CellIns,
             "fldSimple" => El::FldSimple,
+            "listEntry" => El::FfListEntry,
             _ => El::Other,
         },
         10 => match local {

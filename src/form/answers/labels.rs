@@ -203,6 +203,34 @@ fn required_words(hir: &regex_syntax::hir::Hir) -> Option<Vec<String>> {
 
 /// Where the printed label ends in the original text: after the parenthesis that follows the
 /// verb ("… approval (the reasons … are attached)"), or after the option's own words.
+/// The option label that follows an 'authorizes' label on its line, with only punctuation
+/// between ("Authorizes – no comments or proposed changes", a drop-down's entry): the line
+/// states both, and its one mark is for both. `end` is where the option's words end in `text`.
+pub fn option_after(label: Label, text: &str) -> Option<Label> {
+    if label.kind != LineKind::Authorize || label.sentence {
+        return None;
+    }
+    let c = compiled().iter().find(|c| c.code == label.lang)?;
+    let folded = fold(text);
+    let verb = c.authorize.find(&folded)?;
+    let after = &folded[verb.end()..];
+    let (kind, m) = [
+        (LineKind::NoComments, &c.no_comments),
+        (LineKind::WithComments, &c.with_comments),
+    ]
+    .into_iter()
+    .find_map(|(k, re)| re.find(after).map(|m| (k, m)))?;
+    if after[..m.start()].chars().any(char::is_alphanumeric) {
+        return None;
+    }
+    Some(Label {
+        kind,
+        lang: c.code,
+        end: label_end(text, kind, c),
+        sentence: false,
+    })
+}
+
 fn label_end(text: &str, kind: LineKind, c: &Compiled) -> usize {
     let re = match kind {
         LineKind::NotAuthorize => &c.not_authorize,
@@ -669,5 +697,22 @@ mod tests {
         let s = "Comments and proposed changes attached: Please fix clause 6.";
         let l = classify(s).unwrap();
         assert_eq!(&s[l.end..], "Please fix clause 6.");
+    }
+
+    #[test]
+    fn an_authorizes_line_that_names_its_option_is_both() {
+        let s = "Authorizes – no comments or proposed changes";
+        let option = option_after(classify(s).unwrap(), s).unwrap();
+        assert_eq!(option.kind, LineKind::NoComments);
+        let s = "Authorizes – comments/proposed changes attached: see clause 5";
+        let option = option_after(classify(s).unwrap(), s).unwrap();
+        assert_eq!(option.kind, LineKind::WithComments);
+        assert_eq!(&s[option.end..], "see clause 5");
+        let s = "Authorizes Study Group 20 to consider the draft (no comments or proposed changes)";
+        let l = classify(s).unwrap();
+        assert!(
+            option_after(l, s).is_none(),
+            "words between: the printed label's own text"
+        );
     }
 }

@@ -148,7 +148,8 @@ impl LineState {
 
 pub fn mechanism_evidence(m: Mechanism) -> Evidence {
     match m {
-        Mechanism::LegacyCheckbox => Evidence::LegacyCheckbox,
+        // A drop-down is a legacy form field as a check box is, and as certain.
+        Mechanism::LegacyCheckbox | Mechanism::Dropdown => Evidence::LegacyCheckbox,
         Mechanism::ContentControl => Evidence::ContentControl,
         Mechanism::Glyph => Evidence::Glyph,
         Mechanism::Symbol => Evidence::Symbol,

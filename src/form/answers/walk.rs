@@ -370,7 +370,12 @@ impl<'a> Walker<'a> {
             self.sentence_options(d, body, label);
         } else {
             // What follows the label on the same line is the person's text.
-            let rest = body.get(label.end..).unwrap_or("");
+            let mut rest = body.get(label.end..).unwrap_or("");
+            if let Some(option) = labels::option_after(label, body) {
+                // "Authorizes – no comments or proposed changes": one line, one mark, both.
+                self.read_label(d, i, option);
+                rest = body.get(option.end.max(label.end)..).unwrap_or("");
+            }
             let typed = |checked| Some((checked, Evidence::Text));
             if labels::wrapped_label(body) {
                 self.out.drafts[d].line_mut(label.kind).typed = typed(true);

@@ -20,11 +20,21 @@ pub(super) struct FfBox {
     default: Option<Option<String>>,
 }
 
+/// A `FORMDROPDOWN`'s entries and the one chosen (`w:result`, else `w:default`, else the first).
+#[derive(Debug, Default)]
+pub(super) struct FfDropDown {
+    result: Option<usize>,
+    default: Option<usize>,
+    entries: Vec<String>,
+}
+
 #[derive(Debug, Default)]
 pub(super) struct Field {
     in_result: bool,
     checkbox: Option<FfBox>,
+    /// A check box or a drop-down: its result text is not printed text of the reply.
     formcheckbox: bool,
+    dropdown: Option<FfDropDown>,
 }
 
 #[derive(Debug, Default)]
@@ -78,11 +88,27 @@ impl Parser<'_, '_> {
                     in_result: true,
                     checkbox: None,
                     formcheckbox: contains_ignore_ascii_case(&instr, "FORMCHECKBOX"),
+                    dropdown: None,
                 });
             }
             El::FfCheckBox if self.parent() == El::FfData => {
                 if let Some(f) = self.fields.last_mut() {
                     f.checkbox = Some(FfBox::default());
+                }
+            }
+            El::FfDdList if self.parent() == El::FfData => {
+                if let Some(f) = self.fields.last_mut() {
+                    f.dropdown = Some(FfDropDown::default());
+                }
+            }
+            El::FfResult | El::FfDefault | El::FfListEntry if self.parent() == El::FfDdList => {
+                let v = tag.val().map(Cow::into_owned).unwrap_or_default();
+                if let Some(d) = self.fields.last_mut().and_then(|f| f.dropdown.as_mut()) {
+                    match el {
+                        El::FfResult => d.result = v.trim().parse().ok(),
+                        El::FfDefault => d.default = v.trim().parse().ok(),
+                        _ => d.entries.push(v),
+                    }
                 }
             }
             El::FfChecked | El::FfDefault if self.parent() == El::FfCheckBox => {
@@ -129,6 +155,16 @@ impl Parser<'_, '_> {
             }
             El::FldChar => {
                 // The `begin` fldChar has just closed: its ffData is complete.
+                if let Some(d) = self.fields.last_mut().and_then(|f| f.dropdown.take()) {
+                    if let Some(f) = self.fields.last_mut() {
+                        f.formcheckbox = true;
+                    }
+                    let outer = self.fields.iter().rev().skip(1);
+                    if !outer.into_iter().any(|f| !f.in_result || f.formcheckbox) {
+                        self.dropdown(&d);
+                    }
+                    return;
+                }
                 let mark = self.fields.last_mut().and_then(|f| {
                     if f.in_result {
                         return None;
@@ -174,6 +210,29 @@ impl Parser<'_, '_> {
             }
             _ => {}
         }
+    }
+
+    /// A drop-down is a set of boxes in one: each entry becomes a line of its own with a
+    /// mark, checked on the entry shown. The form reader then reads the entries as it reads
+    /// labels with boxes, and a blank form's drop-downs show it every label.
+    fn dropdown(&mut self, d: &FfDropDown) {
+        let chosen = d.result.or(d.default).unwrap_or(0);
+        let format = self.runs.last().map(|r| r.format).unwrap_or_default();
+        for (i, entry) in d.entries.iter().enumerate() {
+            self.emit(Inline::Break);
+            self.emit(Inline::Checkbox(Checkbox {
+                mechanism: Mechanism::Dropdown,
+                checked: Some(i == chosen),
+                detail: format!(
+                    "FORMDROPDOWN entry {} of {}{}",
+                    i + 1,
+                    d.entries.len(),
+                    if i == chosen { ", the one shown" } else { "" }
+                ),
+            }));
+            self.emit_str(entry, format);
+        }
+        self.emit(Inline::Break);
     }
 
     /// Text is not part of the printed result: inside a field instruction or the result of a
