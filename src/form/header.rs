@@ -201,7 +201,11 @@ impl<'a> Labels<'a> {
             return v;
         }
         if line.place.table > 0 {
-            return self.cell_beside(idx);
+            let below = self.below_in_cell(idx);
+            if below.is_empty() {
+                return self.cell_beside(idx);
+            }
+            return below.iter().map(|&j| clean(&lines[j].text)).collect();
         }
         // Paragraph layout: the next non-empty line.
         lines
@@ -210,6 +214,17 @@ impl<'a> Labels<'a> {
             .find(|l| l.has_text())
             .map(|l| vec![clean(&l.text)])
             .unwrap_or_default()
+    }
+
+    /// "From:" alone on its line in a cell with the value below it in the same cell (a
+    /// two-column header, To on one side and From on the other): the lines with text up to
+    /// the next label.
+    fn below_in_cell(&self, idx: usize) -> Vec<usize> {
+        let place = self.lines[idx].place;
+        (idx + 1..self.lines.len())
+            .take_while(|&j| self.lines[j].place.same_cell(&place) && !self.is_label(j))
+            .filter(|&j| self.lines[j].has_text())
+            .collect()
     }
 
     /// "From:" alone in a cell: the value is the next cell of the row, at the same position
@@ -247,6 +262,11 @@ impl<'a> Labels<'a> {
         };
         let p = self.lines[i].place;
         block.push(i);
+        let below = self.below_in_cell(i);
+        if p.table > 0 && !below.is_empty() {
+            block.extend(below);
+            return block;
+        }
         for (j, l) in self.lines.iter().enumerate().skip(i + 1) {
             let beside = p.table > 0 && l.place.same_row(&p) && l.place.cell == p.cell + 1;
             let below = p.table == 0 && l.place.table == 0 && !self.is_label(j);

@@ -69,7 +69,7 @@ pub fn find(text: &str) -> Option<Mission> {
             .min(floor(rest, WINDOW));
         let window = &rest[..cut];
         let phrase = format!("{}{window}", m.as_str()).trim().to_string();
-        match first_state(window) {
+        match first_state(window).or_else(|| inflected_state(window)) {
             Some(s) => return Some(Mission::Of(s, phrase)),
             None => unnamed = unnamed.or(Some(phrase)),
         }
@@ -110,6 +110,50 @@ fn first_state(window: &str) -> Option<MemberState> {
         .into_iter()
         .min_by_key(|(_, at)| *at)
         .map(|(s, _)| s)
+}
+
+/// Russian declines a state's name after "представительство" ("Азербайджанской Республики",
+/// "Кыргызской Республики", "Беларуси"): a word that opens with the stem of a word of a
+/// state's Russian names (its last vowels or soft sign dropped) names it, when that stem is
+/// no other state's ("республик" is everyone's); the longest stem wins.
+fn inflected_state(window: &str) -> Option<MemberState> {
+    if !window.chars().any(|c| matches!(c, 'а'..='я')) {
+        return None;
+    }
+    let words: Vec<&str> = window.split(|c: char| !c.is_alphabetic()).collect();
+    ru_stems()
+        .iter()
+        .filter(|(stem, _)| words.iter().any(|w| w.starts_with(stem.as_str())))
+        .max_by_key(|(stem, _)| stem.chars().count())
+        .and_then(|(_, iso3)| member_state::by_iso3(iso3))
+}
+
+/// Stems of the words of the states' Russian names that only one state's names have.
+fn ru_stems() -> &'static [(String, &'static str)] {
+    static S: OnceLock<Vec<(String, &'static str)>> = OnceLock::new();
+    S.get_or_init(|| {
+        let mut by_stem: std::collections::BTreeMap<String, Vec<&'static str>> = Default::default();
+        for info in member_state::all() {
+            for n in info.names.iter().filter(|n| n.lang == "ru") {
+                for w in fold(n.name).split(|c: char| !c.is_alphabetic()) {
+                    let stem = w.trim_end_matches(['а', 'я', 'ь', 'и', 'й', 'о', 'е', 'ы']);
+                    if stem.chars().count() >= 5 {
+                        let states = by_stem.entry(stem.to_string()).or_default();
+                        if !states.contains(&info.iso3) {
+                            states.push(info.iso3);
+                        }
+                    }
+                }
+            }
+        }
+        by_stem
+            .into_iter()
+            .filter_map(|(stem, states)| match states.as_slice() {
+                [one] => Some((stem, *one)),
+                _ => None,
+            })
+            .collect()
+    })
 }
 
 #[cfg(test)]
@@ -195,6 +239,7 @@ mod tests {
             ("Representación Permanente de la República Argentina", "ARG"),
             ("Постоянное представительство Российской Федерации при Отделении ООН", "RUS"),
             ("Постоянное Представительство Республики Беларусь", "BLR"),
+            ("Постоянное представительство Азербайджанской Республики при Отделении ООН", "AZE"),
             ("البعثة الدائمة لدولة الإمارات العربية المتحدة", "ARE"),
             ("الوفد الدائم لدولة قطر", "QAT"),
             ("日本常驻联合国日内瓦办事处代表团", "JPN"),
