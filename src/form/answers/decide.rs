@@ -79,21 +79,8 @@ fn infer_unmarked(d: &DraftReading) -> Option<Inferred> {
     if au.sentence != na.sentence {
         return Some(pick(au.sentence, Evidence::Text, None, &|s| s.sentence));
     }
-    if au.present && na.present {
-        let hows = ["highlighted", "in bold", "underlined", "in colour"];
-        if let Some((attr, how)) = EMPHASIS.into_iter().zip(hows).find(|(a, _)| a(au) != a(na)) {
-            let w = format!(
-                "no box is marked; read '{}' from its line being {how} while the other is not",
-                chosen(attr(au))
-            );
-            return Some(pick(
-                attr(au),
-                Evidence::Highlight,
-                Some((WarningKind::DecisionFromEmphasis, w)),
-                &|s| attr(s),
-            ));
-        }
-    }
+    // A line struck through (often in red as well) or deleted is removed: that edit, not the
+    // colour that comes with it, says which line is left.
     if au.kept() != na.kept() {
         let w = format!(
             "no box is marked; only the '{}' line is left as printed (the other was {})",
@@ -108,6 +95,21 @@ fn infer_unmarked(d: &DraftReading) -> Option<Inferred> {
             Some((WarningKind::DecisionFromDeletion, w)),
             &opt_deleted,
         ));
+    }
+    if au.present && na.present {
+        let hows = ["highlighted", "in bold", "underlined", "in colour"];
+        if let Some((attr, how)) = EMPHASIS.into_iter().zip(hows).find(|(a, _)| a(au) != a(na)) {
+            let w = format!(
+                "no box is marked; read '{}' from its line being {how} while the other is not",
+                chosen(attr(au))
+            );
+            return Some(pick(
+                attr(au),
+                Evidence::Highlight,
+                Some((WarningKind::DecisionFromEmphasis, w)),
+                &|s| attr(s),
+            ));
+        }
     }
     // Both decision lines emphasised the same way while a line of the draft is not: both
     // were chosen (not the template's formatting, which would be on every line).
@@ -193,6 +195,14 @@ fn infer_option(d: &DraftReading) -> Option<(bool, bool, Option<Shown>)> {
     if no.sentence != with.sentence {
         return Some((no.sentence, with.sentence, None));
     }
+    if no.kept() != with.kept() && d.authorize.kept() {
+        let how = if no.struck || with.struck {
+            "the other option line being struck through"
+        } else {
+            "the other option line being deleted"
+        };
+        return Some((no.kept(), with.kept(), Some(Shown { how, deleted: true })));
+    }
     if no.present && with.present {
         let hows = ["highlighting", "bold type", "underlining", "colour"];
         let (attr, how) = EMPHASIS
@@ -204,14 +214,6 @@ fn infer_option(d: &DraftReading) -> Option<(bool, bool, Option<Shown>)> {
             deleted: false,
         };
         return Some((attr(no), attr(with), Some(shown)));
-    }
-    if no.kept() != with.kept() && d.authorize.kept() {
-        let how = if no.struck || with.struck {
-            "the other option line being struck through"
-        } else {
-            "the other option line being deleted"
-        };
-        return Some((no.kept(), with.kept(), Some(Shown { how, deleted: true })));
     }
     None
 }
