@@ -486,6 +486,12 @@ pub fn word_mark(text: &str) -> Option<bool> {
     if f.is_empty() || f.chars().count() > 20 {
         return None;
     }
+    // An X typed on a Cyrillic or Greek keyboard, or the multiplication sign, is an X.
+    let f = if matches!(f, "х" | "×" | "χ" | "✕") {
+        "x"
+    } else {
+        f
+    };
     for c in compiled() {
         if c.yes.is_match(f) {
             return Some(true);
