@@ -3,6 +3,7 @@
 //! of the page headers the sections show (where a letterhead often is).
 
 mod activex;
+mod bullets;
 pub mod model;
 mod package;
 pub(crate) mod symbols;
@@ -86,6 +87,21 @@ pub fn read_document(pkg: &mut Package<'_>) -> Result<Document, DocxError> {
         }
     }
     resolve_notes(&mut doc);
+    if let Some(rel) = rels
+        .iter()
+        .find(|r| !r.external && r.rel_type.ends_with("/numbering"))
+    {
+        match pkg
+            .read_part(&rel.target)
+            .map(|b| b.map(|b| xml::parse_numbering(&b)))
+        {
+            Ok(Some(Ok(numbering))) => bullets::mark_bullets(&mut doc, &numbering),
+            Ok(Some(Err(e))) | Err(e) => doc
+                .notes
+                .push(format!("part {} was not read: {e}", rel.target)),
+            Ok(None) => {}
+        }
+    }
     Ok(doc)
 }
 

@@ -67,6 +67,8 @@ pub struct Paragraph {
     pub style: Option<String>,
     /// Right-to-left paragraph (`w:bidi`).
     pub bidi: bool,
+    /// The list the paragraph is in (`w:numPr`): its `w:numId` and level.
+    pub list: Option<(String, u8)>,
     /// Paragraph shading (`w:pPr/w:shd` fill not white/auto).
     pub shaded: bool,
     /// The paragraph came from inside a text box.

@@ -356,7 +356,14 @@ impl Parser<'_, '_> {
                 self.start_drawing(el, tag);
                 Opened::NOTHING
             }
-            El::PStyle | El::Bidi | El::Shd | El::GridBefore | El::GridSpan | El::VMerge => {
+            El::PStyle
+            | El::Bidi
+            | El::Shd
+            | El::GridBefore
+            | El::GridSpan
+            | El::VMerge
+            | El::NumId
+            | El::Ilvl => {
                 self.block_property(el, tag);
                 Opened::NOTHING
             }

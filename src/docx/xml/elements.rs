@@ -9,6 +9,9 @@ pub(super) enum El {
     P,
     PPr,
     PStyle,
+    /// `w:numPr/w:numId` and `w:ilvl`: the list a paragraph is in, and its level.
+    NumId,
+    Ilvl,
     Bidi,
     Shd,
     Tbl,
@@ -164,6 +167,7 @@ fn main_element(local: &str) -> El {
         },
         4 => match local {
             "tcPr" => El::TcPr,
+            "ilvl" => El::Ilvl,
             "trPr" => El::TrPr,
             "bidi" => El::Bidi,
             "ptab" => El::Ptab,
@@ -172,6 +176,7 @@ fn main_element(local: &str) -> El {
         },
         5 => match local {
             "sdtPr" => El::SdtPr,
+            "numId" => El::NumId,
             "color" => El::Color,
             _ => El::Other,
         },

@@ -13,6 +13,7 @@
 mod body;
 mod elements;
 mod names;
+mod numbering;
 mod parts;
 
 use std::borrow::Cow;
@@ -24,6 +25,7 @@ use super::package::DocxError;
 use names::{Names, Ns};
 
 pub use body::parse_part;
+pub use numbering::{parse_numbering, Level, Numbering};
 pub use parts::{parse_activex, parse_relationships};
 
 const UTF8_BOM: &[u8] = &[0xEF, 0xBB, 0xBF];

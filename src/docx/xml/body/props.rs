@@ -54,6 +54,17 @@ impl Parser<'_, '_> {
                     p.style = v.map(Cow::into_owned);
                 }
             }
+            El::NumId | El::Ilvl if self.grandparent() == El::PPr => {
+                let v = tag.val().map(Cow::into_owned).unwrap_or_default();
+                if let Some(p) = self.para() {
+                    let list = p.list.get_or_insert_with(Default::default);
+                    if el == El::NumId {
+                        list.0 = v;
+                    } else {
+                        list.1 = v.trim().parse().unwrap_or(0);
+                    }
+                }
+            }
             El::Bidi if self.parent() == El::PPr => {
                 let on = on_off(tag.val().as_deref());
                 if let Some(p) = self.para() {
