@@ -16,6 +16,8 @@ struct Choice {
     not_authorize: bool,
     no_comments: bool,
     with_comments: bool,
+    /// One decision box is marked and the other line is highlighted: the edits disagree.
+    contradicted: bool,
 }
 
 impl Choice {
@@ -62,6 +64,7 @@ fn infer_unmarked(d: &DraftReading) -> Option<Inferred> {
             not_authorize: !auth,
             no_comments: auth && opt(&d.no_comments) && !opt(&d.with_comments),
             with_comments: auth && opt(&d.with_comments) && !opt(&d.no_comments),
+            contradicted: false,
         };
         Inferred {
             choice,
@@ -135,6 +138,7 @@ fn infer_unmarked(d: &DraftReading) -> Option<Inferred> {
             not_authorize: false,
             no_comments: no,
             with_comments: with,
+            contradicted: false,
         },
         evidence: if how.deleted {
             Evidence::Deletion
@@ -251,7 +255,13 @@ fn choose(d: &mut DraftReading, name: &str) -> (Choice, Option<Evidence>) {
         not_authorize: d.not_authorize.checked(),
         no_comments: d.no_comments.checked(),
         with_comments: d.with_comments.checked(),
+        contradicted: false,
     };
+    // A box marked on one decision line and the other line highlighted: the person made two
+    // edits that say opposite things, and neither may silently win.
+    if c.authorize != c.not_authorize && highlighted_other(d, c.authorize) {
+        (c.authorize, c.not_authorize, c.contradicted) = (true, true, true);
+    }
     // No box marked: the choice may be shown another way (a sentence, emphasis, deletion).
     let mut inferred: Option<Evidence> = None;
     if !c.any() {
@@ -294,6 +304,16 @@ fn choose(d: &mut DraftReading, name: &str) -> (Choice, Option<Evidence>) {
         }
     }
     (c, inferred)
+}
+
+/// The decision line not marked is highlighted, and the marked one is not.
+fn highlighted_other(d: &DraftReading, authorize_marked: bool) -> bool {
+    let (chosen, other) = if authorize_marked {
+        (&d.authorize, &d.not_authorize)
+    } else {
+        (&d.not_authorize, &d.authorize)
+    };
+    chosen.present && other.present && other.highlighted && !chosen.highlighted
 }
 
 /// A mark whose state cannot be read, or several marks on one line.
@@ -348,17 +368,20 @@ fn verdict(
     };
     let (no, with) = (c.no_comments, c.with_comments);
     if c.authorize && c.not_authorize {
+        let (why, w) = if c.contradicted {
+            (
+                "one decision box is marked and the other line is highlighted",
+                "one decision line's box is marked, but the other decision line is highlighted: the two edits disagree (conflict)",
+            )
+        } else {
+            (
+                "both decision lines are marked",
+                "both 'authorizes' and 'does not authorize' are marked (conflict)",
+            )
+        };
         return (
-            v(
-                Decision::Conflict,
-                None,
-                ev_of(&d.authorize),
-                "both decision lines are marked".to_string(),
-            ),
-            Some((
-                WarningKind::Conflict,
-                "both 'authorizes' and 'does not authorize' are marked (conflict)".to_string(),
-            )),
+            v(Decision::Conflict, None, ev_of(&d.authorize), why.into()),
+            Some((WarningKind::Conflict, w.to_string())),
         );
     }
     if c.authorize {
