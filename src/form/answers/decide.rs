@@ -230,6 +230,7 @@ pub fn decide(d: &mut DraftReading) {
         d.name.draft.clone()
     };
     super::replaced_marks(d);
+    super::crosses_beside_ticks(d);
     let (choice, inferred) = choose(d, &name);
     line_warnings(d, &name);
     let ev_of = |state: &LineState| inferred.unwrap_or_else(|| state.evidence());
@@ -397,7 +398,15 @@ fn verdict(
                 format!("authorizes, but {seen} (comments unspecified)"),
             )
         });
-        let ev = ev_of(&d.authorize);
+        let mut ev = ev_of(&d.authorize);
+        if ev == Evidence::None && d.authorize.implied {
+            // A matrix: the option's box is the decision's box too.
+            ev = ev_of(if with {
+                &d.with_comments
+            } else {
+                &d.no_comments
+            });
+        }
         let why = format!("the 'authorizes' line is marked ({})", ev.as_str());
         return (v(Decision::Authorize, Some(comments), ev, why), warning);
     }

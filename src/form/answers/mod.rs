@@ -180,6 +180,50 @@ pub fn replaced_marks(d: &mut DraftReading) {
     }
 }
 
+/// Ticks and crosses side by side. A person who puts ✔ on the line chosen and ✖ on the others
+/// uses the cross for "not this": where a draft's lines carry both a checked tick and a
+/// checked cross, the crosses are read as the lines refused. A cross alone (☒, ✗ in a box)
+/// stays a mark, as on most forms.
+pub fn crosses_beside_ticks(d: &mut DraftReading) {
+    use crate::reference::symbol_fonts::GlyphClass;
+    let lines = [
+        LineKind::Authorize,
+        LineKind::NotAuthorize,
+        LineKind::NoComments,
+        LineKind::WithComments,
+    ];
+    let has = |d: &mut DraftReading, class| {
+        lines.iter().any(|&k| {
+            let l = d.line_mut(k);
+            l.counted()
+                .any(|c| c.checked == Some(true) && glyph_class(c) == Some(class))
+        })
+    };
+    if !(has(d, GlyphClass::Tick) && has(d, GlyphClass::Cross)) {
+        return;
+    }
+    for k in lines {
+        for (m, counted) in &mut d.line_mut(k).marks {
+            if *counted && glyph_class(&m.checkbox) == Some(GlyphClass::Cross) {
+                m.checkbox.checked = Some(false);
+                m.checkbox
+                    .detail
+                    .push_str(", a cross beside a tick: read as refused");
+            }
+        }
+    }
+}
+
+/// The shape of a glyph mark, from the code point its detail names (`U+2716`).
+fn glyph_class(c: &Checkbox) -> Option<crate::reference::symbol_fonts::GlyphClass> {
+    if c.mechanism != Mechanism::Glyph {
+        return None;
+    }
+    let hex = c.detail.strip_prefix("U+")?.get(..4)?;
+    let ch = char::from_u32(u32::from_str_radix(hex, 16).ok()?)?;
+    Some(crate::reference::symbol_fonts::class_of(ch))
+}
+
 /// Everything read for one draft.
 #[derive(Debug, Clone)]
 pub struct DraftReading {
