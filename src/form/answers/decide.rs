@@ -541,11 +541,14 @@ fn text_parts(d: &DraftReading) -> Vec<String> {
         parts.retain(|p| !is_pointer(p));
     }
     parts.extend(d.texts.after.iter().cloned());
-    parts
-        .iter()
-        .map(|p| strip_prefix(p))
-        .filter(|p| !p.trim().is_empty())
-        .collect()
+    let mut out: Vec<String> = Vec::new();
+    for p in parts.iter().map(|p| strip_prefix(p)) {
+        // One note referenced from the draft's row and found again after the table is one text.
+        if !p.trim().is_empty() && !out.contains(&p) {
+            out.push(p);
+        }
+    }
+    out
 }
 
 /// A short line that only says where the text is ("See attached.", "Voir pièce jointe.").

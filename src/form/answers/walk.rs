@@ -671,15 +671,24 @@ fn addressed_rest(body: &str) -> Option<&str> {
         .map(|i| body[i..].trim())
 }
 
+/// Words of a reasons or comments heading, in any language.
+fn is_text_heading(folded: &str) -> bool {
+    compiled().iter().any(|c| c.heading_words.is_match(folded))
+}
+
 fn push_text(bucket: &mut Vec<String>, raw: &str) {
     let t = clean(raw);
     // A bracket or a dash left over from a label is no text.
     if t.is_empty() || is_placeholder(&t) || !t.chars().any(char::is_alphanumeric) {
         return;
     }
-    // A short line ending in a colon ("Other comments:") is a heading of the form, no text.
-    let heading = t.ends_with([':', '：']) && t.split_whitespace().count() <= 3;
-    if heading {
+    // A short line ending in a colon ("Other comments:", "Motifs et commentaires (le cas
+    // échéant) :") is a heading of the form, no text.
+    let words = t.split_whitespace().count();
+    let heading =
+        t.ends_with([':', '：']) && (words <= 3 || words <= 8 && is_text_heading(&fold(&t)));
+    // A note anchored on two lines of one draft (the row's cell and its label) is one text.
+    if heading || bucket.contains(&t) {
         return;
     }
     bucket.push(t);
