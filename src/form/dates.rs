@@ -88,11 +88,27 @@ fn cjk_numerals(s: &str) -> String {
 fn month_number(word: &str) -> Option<u32> {
     let w = fold(word);
     let w = w.trim_end_matches('.');
-    WORDS
-        .iter()
-        .flat_map(|l| l.months.iter())
-        .find(|(name, _)| fold(name) == w)
-        .map(|&(_, n)| u32::from(n))
+    let months = || WORDS.iter().flat_map(|l| l.months.iter());
+    if let Some(&(_, n)) = months().find(|(name, _)| fold(name) == w) {
+        return Some(u32::from(n));
+    }
+    // An abbreviation ("dic.", "déc", "sept"): the start of month names that all agree.
+    if w.chars().count() < 3 {
+        return None;
+    }
+    let mut found = months()
+        .filter(|(name, _)| fold(name).starts_with(w))
+        .map(|&(_, n)| n);
+    let first = found.next()?;
+    found.all(|n| n == first).then_some(u32::from(first))
+}
+
+/// A month in Roman numerals ("10-XII-2026", "10.XII.2026").
+fn roman_month(s: &str) -> Option<u32> {
+    const ROMAN: [&str; 12] = [
+        "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII",
+    ];
+    ROMAN.iter().position(|r| *r == s).map(|i| i as u32 + 1)
 }
 
 /// Finds the first date in `s`.
@@ -123,6 +139,10 @@ fn find_date(s: &str) -> Option<(ReadDate, String)> {
     });
     let cjk = CJK.get_or_init(|| {
         Regex::new(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日").expect("static")
+    });
+    static ROMAN: OnceLock<Regex> = OnceLock::new();
+    let roman = ROMAN.get_or_init(|| {
+        Regex::new(r"\b(\d{1,2})\s*[./\-\s]\s*([IVX]{1,4})\s*[./\-\s]\s*(\d{4})\b").expect("static")
     });
     let num = NUM.get_or_init(|| {
         Regex::new(r"\b(\d{1,2})\s*[./-]\s*(\d{1,2})\s*[./-]\s*(\d{4})\b").expect("static")
@@ -164,6 +184,14 @@ fn find_date(s: &str) -> Option<(ReadDate, String)> {
             num_of(c.get(2)),
             num_of(c.get(3)),
         ) {
+            if let Some(iso) = valid(y as i32, m, d) {
+                return Some((ReadDate { iso, doubt: None }, rest(&c)));
+            }
+        }
+    }
+    if let Some(c) = roman.captures(s) {
+        let month = c.get(2).and_then(|m| roman_month(m.as_str()));
+        if let (Some(d), Some(m), Some(y)) = (num_of(c.get(1)), month, num_of(c.get(3))) {
             if let Some(iso) = valid(y as i32, m, d) {
                 return Some((ReadDate { iso, doubt: None }, rest(&c)));
             }
