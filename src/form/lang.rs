@@ -413,6 +413,10 @@ pub const ALL_DRAFTS: &str =
 /// ("We agree, no comments", "Pas d'objection", "Sin objeción", "Не возражаем", "لا مانع",
 /// "无异议"): the decision, where the form's wording is not used.
 pub const ASSENT: &str = r"^(?:we\s+|i\s+)?(?:agree|support|approve|accept|concur)\b|^no\s+objections?\b|^(?:nous\s+)?(?:sommes\s+)?d'?\s*accord\b|^pas\s+d'?\s*objection|^aucune\s+objection|^(?:nous\s+)?(?:approuvons|soutenons|appuyons|acceptons|autorisons)\b|^(?:estamos\s+)?de\s+acuerdo\b|^sin\s+objecion|^ninguna\s+objecion|^(?:aprobamos|apoyamos|aceptamos|autorizamos)\b|^не\s+возража\w*|^возражений\s+нет|^(?:мы\s+)?(?:согласны|поддерживаем|одобряем)\b|^لا\s*(?:مانع|اعتراض)|^(?:نحن\s+)?(?:نوافق|موافقون|نويد)|^无异议|^没有异议|^(?:我们)?(?:同意|支持|赞成)";
+/// Words that refuse the draft anywhere in a text ("We cannot support this draft", "мы не
+/// можем поддержать этот проект"), folded: said in a text written for a draft marked
+/// *authorizes, no comments*, the text and the box disagree.
+pub const REFUSAL: &str = r"\b(?:cannot|can\s+not|could\s+not|do\s+not|does\s+not|(?:is|are)\s+not\s+in\s+a\s+position\s+to)\s+(?:support|accept|agree\s+to|approve|authori[sz]e)\b|\bne\s+(?:peut|peuvent|pouvons)\s+pas\s+(?:soutenir|appuyer|accepter|approuver)|\bne\s+(?:soutient|soutenons|approuve|approuvons)\s+pas\b|\bno\s+(?:puede|podemos|pueden)\s+(?:apoyar|aceptar|aprobar)|\bno\s+(?:apoya|apoyamos|aprueba|aprobamos)\b|не\s+(?:можем|может|могут)\s+(?:поддержать|одобрить|принять)|не\s+поддержива\w*|لا\s*(?:يمكننا|يمكن|نستطيع)\s+(?:دعم|تاييد|قبول)|لا\s*(?:نويد|تويد|ندعم)|不能支持|无法支持|不支持";
 /// … and of dissent ("We object", "Nous n'autorisons pas", "No autorizamos", "Возражаем").
 pub const DISSENT: &str = r"^(?:we\s+|i\s+)?(?:object|oppose|disagree|do\s+not\s+(?:agree|support|authori[sz]e|approve)|cannot\s+(?:agree|support|accept))\b|^(?:nous\s+)?(?:n'?\s*autorisons\s+pas|nous\s+opposons|ne\s+(?:soutenons|approuvons|sommes)\s+pas|objection)\b|^(?:no\s+(?:autorizamos|apoyamos|aprobamos|estamos\s+de\s+acuerdo)|nos\s+oponemos)\b|^(?:мы\s+)?(?:возражаем|не\s+(?:согласны|поддерживаем|уполномочиваем|одобряем))|^(?:نحن\s+)?(?:لا\s*(?:نوافق|نويد|ناذن)|نعترض)|^(?:我们)?(?:反对|不同意|不支持|不授权)";
 

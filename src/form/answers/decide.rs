@@ -239,7 +239,32 @@ pub fn decide(d: &mut DraftReading) {
         warn(d, kind, &name, &w);
     }
     d.verdict = v;
+    refused_in_text(d, &name);
     gather_text(d, &name);
+}
+
+/// *Authorizes, no comments* marked while the text written for the draft refuses it ("We
+/// cannot support this draft…", in a Word comment or the reasons cell): two edits that
+/// disagree, for a person to decide.
+fn refused_in_text(d: &mut DraftReading, name: &str) {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = RE.get_or_init(|| regex::Regex::new(crate::form::lang::REFUSAL).expect("static"));
+    if d.verdict.decision != Decision::Authorize || d.verdict.comments != Some(Comments::NoComments)
+    {
+        return;
+    }
+    let texts = d.texts.authorize.iter().chain(&d.texts.not_authorize);
+    let Some(t) = texts.chain(&d.texts.after).find(|t| re.is_match(&fold(t))) else {
+        return;
+    };
+    let w = format!(
+        "'authorizes, no comments' is marked, but the text written for it refuses the draft (\"{}\"): they disagree (conflict)",
+        truncate(t, 80)
+    );
+    d.verdict.decision = Decision::Conflict;
+    d.verdict.comments = None;
+    d.verdict.why = "the box and the text written for the draft disagree".into();
+    warn(d, WarningKind::Conflict, name, &w);
 }
 
 /// Adds a warning on the draft, its message opening with the draft's name (`name`).
@@ -504,10 +529,20 @@ fn gather_text(d: &mut DraftReading, name: &str) {
             let w = "the text refers to a separate letter or attachment; read it too";
             warn(d, WarningKind::SeparateLetter, name, w);
         }
-    } else if !parts.is_empty() {
+    } else if d.verdict.decision != Decision::Conflict {
+        // Any text the person wrote for the draft, under whichever line: none is dropped unsaid.
+        let written: Vec<&String> = (d.texts.authorize.iter())
+            .chain(&d.texts.not_authorize)
+            .chain(&d.texts.after)
+            .filter(|t| !strip_prefix(t).trim().is_empty())
+            .collect();
+        if written.is_empty() {
+            return;
+        }
+        let joined: Vec<&str> = written.iter().map(|t| t.as_str()).collect();
         let w = format!(
             "text was written for this draft but the decision read needs none: \"{}\"",
-            truncate(&parts.join(" "), 80)
+            truncate(&joined.join(" "), 80)
         );
         warn(d, WarningKind::TextNotNeeded, name, &w);
     }
