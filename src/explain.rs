@@ -119,7 +119,11 @@ pub fn explain_bytes(source: &str, bytes: &[u8]) -> Result<Explanation, ExplainE
                 continue;
             }
             marks.push(MarkOut {
-                mechanism: mechanism_evidence(m.checkbox.mechanism),
+                mechanism: match m.checkbox.mechanism {
+                    // A drop-down's entries are no check boxes: counted apart.
+                    Mechanism::Dropdown => Evidence::Dropdown,
+                    other => mechanism_evidence(other),
+                },
                 checked: m.checkbox.checked,
                 part: "word/document.xml".to_string(),
                 location: line.place.describe(),

@@ -36,6 +36,9 @@ pub enum Evidence {
     Deletion,
     Text,
     Activex,
+    /// An entry of a Word drop-down field: a `mechanism` of `marks` only (an answer read from
+    /// one has evidence `legacy_checkbox`, the form-field family it belongs to).
+    Dropdown,
     PdfField,
     /// Read from a page image (OCR and the ink inside a box).
     Scan,
@@ -53,6 +56,7 @@ impl Evidence {
             Evidence::Deletion => "deletion",
             Evidence::Text => "text",
             Evidence::Activex => "activex",
+            Evidence::Dropdown => "dropdown",
             Evidence::PdfField => "pdf_field",
             Evidence::Scan => "scan",
             Evidence::None => "none",
