@@ -33,6 +33,9 @@ pub enum WarningKind {
     DecisionFromEmphasis,
     /// No box marked; the decision read from the other line being deleted.
     DecisionFromDeletion,
+    /// No box marked; the decision read from words written for the draft alone (a Word
+    /// comment on its name: "Botswana authorizes this draft as well").
+    DecisionFromWords,
     /// No option box marked; the option read from emphasis.
     OptionFromEmphasis,
     /// No option box marked; the option read from the other option line being deleted.
@@ -160,6 +163,7 @@ impl WarningKind {
             NoOption => "no_option",
             DecisionFromEmphasis => "decision_from_emphasis",
             DecisionFromDeletion => "decision_from_deletion",
+            DecisionFromWords => "decision_from_words",
             OptionFromEmphasis => "option_from_emphasis",
             OptionFromDeletion => "option_from_deletion",
             MarkFromDrawing => "mark_from_drawing",
@@ -226,6 +230,7 @@ impl WarningKind {
             | OptionWithoutDecision
             | DecisionFromEmphasis
             | DecisionFromDeletion
+            | DecisionFromWords
             | OptionFromEmphasis
             | OptionFromDeletion
             | MarkFromDrawing

@@ -2,6 +2,7 @@
 //! sentence, emphasis or a deleted line shows), the decision and option that follow, what the
 //! reading needs a person to look at, and the reasons or comments that go with it.
 
+use super::labels::LineKind;
 use super::{DraftReading, LineState, Verdict};
 use crate::docx::model::Mechanism;
 use crate::form::lang::compiled;
@@ -299,6 +300,19 @@ fn choose(d: &mut DraftReading, name: &str) -> (Choice, Option<Evidence>) {
             }
         }
     }
+    // Nothing on the lines at all: the only answer may be words written for the draft (a
+    // Word comment on its name).
+    if !c.any() {
+        if let Some((choice, words)) = decision_in_words(d) {
+            c = choice;
+            inferred = Some(Evidence::Text);
+            let w = format!(
+                "no box is marked; the decision was read from words written for the draft: \"{}\"",
+                truncate(&words, 80)
+            );
+            warn(d, WarningKind::DecisionFromWords, name, &w);
+        }
+    }
     // Authorizes with no option box marked: the option may be shown the same other ways.
     if c.authorize && !c.not_authorize && !c.no_comments && !c.with_comments {
         if let Some((o_no, o_with, how)) = infer_option(d) {
@@ -330,6 +344,30 @@ fn choose(d: &mut DraftReading, name: &str) -> (Choice, Option<Evidence>) {
         }
     }
     (c, inferred)
+}
+
+/// A sentence of the person's that gives the decision ("Botswana authorizes this draft as
+/// well, no comments."), among the texts written for the draft: the choice it states, with
+/// the option when it names one.
+fn decision_in_words(d: &DraftReading) -> Option<(Choice, String)> {
+    let texts = d.texts.authorize.iter().chain(&d.texts.not_authorize);
+    texts.chain(&d.texts.after).find_map(|t| {
+        let label = super::labels::classify(t).filter(|l| l.sentence)?;
+        let authorize = match label.kind {
+            LineKind::Authorize => true,
+            LineKind::NotAuthorize => false,
+            _ => return None,
+        };
+        let option = super::labels::option_in_sentence(label, t);
+        let choice = Choice {
+            authorize,
+            not_authorize: !authorize,
+            no_comments: authorize && option == Some(LineKind::NoComments),
+            with_comments: authorize && option == Some(LineKind::WithComments),
+            contradicted: false,
+        };
+        Some((choice, t.clone()))
+    })
 }
 
 /// The decision line not marked is highlighted, and the marked one is not.
@@ -529,7 +567,12 @@ fn gather_text(d: &mut DraftReading, name: &str) {
             let w = "the text refers to a separate letter or attachment; read it too";
             warn(d, WarningKind::SeparateLetter, name, w);
         }
-    } else if d.verdict.decision != Decision::Conflict {
+    } else if d.verdict.decision != Decision::Conflict
+        && !d
+            .warnings
+            .iter()
+            .any(|w| w.kind == WarningKind::DecisionFromWords)
+    {
         // Any text the person wrote for the draft, under whichever line: none is dropped unsaid.
         let written: Vec<&String> = (d.texts.authorize.iter())
             .chain(&d.texts.not_authorize)

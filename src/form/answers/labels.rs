@@ -231,6 +231,20 @@ pub fn option_after(label: Label, text: &str) -> Option<Label> {
     })
 }
 
+/// The option a sentence of the person's names besides its decision ("… authorizes this
+/// draft, no comments").
+pub fn option_in_sentence(label: Label, text: &str) -> Option<LineKind> {
+    let c = compiled().iter().find(|c| c.code == label.lang)?;
+    let f = fold(text);
+    if c.no_comments.is_match(&f) {
+        Some(LineKind::NoComments)
+    } else if c.with_comments.is_match(&f) {
+        Some(LineKind::WithComments)
+    } else {
+        None
+    }
+}
+
 fn label_end(text: &str, kind: LineKind, c: &Compiled) -> usize {
     let re = match kind {
         LineKind::NotAuthorize => &c.not_authorize,
