@@ -353,7 +353,7 @@ fn read_scan(
     match doc {
         Ok(doc) => match read_model(source, file, &doc, email_from, "a scan") {
             Read::Reply(mut r) => {
-                crate::scan::settle(&mut r);
+                crate::scan::settle(&mut r, &doc);
                 Read::Reply(r)
             }
             other => other,

@@ -391,8 +391,9 @@ fn is_rtl(c: char) -> bool {
 
 /// A reply read from a scan: every answer's evidence `scan`, its confidence (the least sure
 /// box of its draft's lines; 50 when no box was found, since then OCR'd words alone decided),
-/// its text marked as OCR, and a `decide` warning on each draft below [`REVIEW_BELOW`].
-pub fn settle(r: &mut crate::record::Reply) {
+/// its text marked as OCR, and a `decide` warning on each draft below [`REVIEW_BELOW`] or
+/// named in the scan's text with no answer read ([`unanswered_drafts`]).
+pub fn settle(r: &mut crate::record::Reply, doc: &Document) {
     use crate::warning::{Warning, WarningKind};
     let mut unsure = Vec::new();
     for a in &mut r.answers {
@@ -432,6 +433,59 @@ pub fn settle(r: &mut crate::record::Reply) {
         "read from a scan (OCR by Tesseract, boxes measured in the image): reasons and comments are OCR text",
     ));
     r.warnings.extend(unsure);
+    for d in unanswered_drafts(r, doc) {
+        let name = match &d.provisional {
+            Some(p) => format!("{} ({p})", d.draft),
+            None => d.draft.clone(),
+        };
+        r.warnings.push(Warning::on_draft(
+            WarningKind::ScanUnsure,
+            &d.draft,
+            format!(
+                "{name}: named in the scan, but no answer to it was read (its boxes or its name may be unreadable): look at the page image"
+            ),
+        ));
+    }
+}
+
+/// Drafts the scan's text names (in the letter, the table, anywhere) that no answer is for and
+/// no warning names yet: on a scan that means a table row whose name or boxes OCR did not
+/// read, and its answer must not go missing silently. Lines are read two at a time as well,
+/// since a name is often wrapped ("Q.3962 (Q.sig-" / "iot)").
+pub fn unanswered_drafts(
+    r: &crate::record::Reply,
+    doc: &Document,
+) -> Vec<crate::form::drafts::DraftName> {
+    use crate::form::drafts::{find_drafts, DraftName};
+    let texts: Vec<String> = doc.paragraphs().iter().map(|p| p.text()).collect();
+    let mut named: Vec<DraftName> = Vec::new();
+    // A hyphen ends a wrapped name's first half; else the lines are words apart.
+    let pairs = texts.windows(2).map(|w| {
+        let sep = if w[0].ends_with('-') { "" } else { " " };
+        format!("{}{sep}{}", w[0], w[1])
+    });
+    for t in texts.iter().cloned().chain(pairs) {
+        for d in find_drafts(&t) {
+            if !named
+                .iter()
+                .any(|n| n.names(&d.draft, d.provisional.as_deref()))
+            {
+                named.push(d);
+            }
+        }
+    }
+    named.retain(|d| {
+        let answered = r
+            .answers
+            .iter()
+            .any(|a| d.names(&a.draft, a.provisional.as_deref()));
+        let warned = r
+            .warnings
+            .iter()
+            .any(|w| w.drafts.iter().any(|n| d.names(n, None)) || w.text.contains(&d.draft));
+        !answered && !warned
+    });
+    named
 }
 
 /// The confidence written in a scanned box's detail ("…, confidence 0.93").
