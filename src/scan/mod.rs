@@ -248,10 +248,15 @@ fn read_pages(exe: &Path, pages: Vec<Gray>, dir: &Path) -> Result<Document, Scan
             .ok_or_else(|| ScanError::Ocr("page buffer".into()))?
             .save(&png)
             .map_err(|e| ScanError::Ocr(e.to_string()))?;
+        // REPLYTALLY_SCAN_KEEP=DIR keeps each straightened page image, to look at by eye.
+        if let Some(keep) = std::env::var_os("REPLYTALLY_SCAN_KEEP") {
+            let _ = std::fs::copy(&png, Path::new(&keep).join(format!("page{n}.png")));
+        }
         let lang = *lang.get_or_insert_with(|| ocr::languages(exe, &png, dir));
         let ppt = g.w as f64 / PAGE_WIDTH_PT;
         let dpi = (ppt * 72.0).round() as u32;
-        let words = ocr::words(exe, &png, dir, lang, dpi)?;
+        let mut words = ocr::words(exe, &png, dir, lang, dpi)?;
+        ocr::fix_series(&mut words);
         notes.push(format!(
             "scan page {}: OCR by Tesseract ({lang}), turned {angle:.2}° straight, {} words",
             n + 1,
@@ -264,16 +269,63 @@ fn read_pages(exe: &Path, pages: Vec<Gray>, dir: &Path) -> Result<Document, Scan
     Ok(doc)
 }
 
-/// How sure a box's reading is, from how far its ink lies from [`MARKED_INK`]: 1.0 for an
-/// empty box (≤ 0.003) or a clear mark (≥ 0.03), down to 0.5 at the threshold itself.
-pub fn confidence(ink: f64) -> f64 {
-    let (empty, marked) = (0.01, 0.04);
-    let c = if ink < MARKED_INK {
-        0.5 + 0.5 * (MARKED_INK - ink) / (MARKED_INK - empty)
-    } else {
-        0.5 + 0.5 * (ink - MARKED_INK) / (marked - MARKED_INK)
-    };
-    c.clamp(0.5, 1.0)
+/// How a mark's ink is read: marked from `at`; sure empty at or below `empty`, sure marked
+/// at or above `marked`.
+pub struct Levels {
+    pub empty: f64,
+    pub at: f64,
+    pub marked: f64,
+}
+
+/// A square box: its inside is measured clear of the edges, so a hairline cross shows.
+pub const SQUARE: Levels = Levels {
+    empty: 0.01,
+    at: MARKED_INK,
+    marked: 0.04,
+};
+/// A circle's inner disc: a letter taken for a circle (an e, an a) has strokes inside it
+/// (0.1–0.2 on the fixture scans), a filled ● is near 1, a hollow ○ near 0.
+pub const CIRCLE: Levels = Levels {
+    empty: 0.05,
+    at: 0.35,
+    marked: 0.6,
+};
+
+impl Levels {
+    /// How sure a mark's reading is, from how far its ink lies from `at`: 1.0 at or beyond
+    /// `empty` and `marked`, down to 0.5 at the threshold itself.
+    pub fn confidence(&self, ink: f64) -> f64 {
+        let c = if ink < self.at {
+            0.5 + 0.5 * (self.at - ink) / (self.at - self.empty)
+        } else {
+            0.5 + 0.5 * (ink - self.at) / (self.marked - self.at)
+        };
+        c.clamp(0.5, 1.0)
+    }
+}
+
+/// Round option marks (○, ⃝, ●, a radio button) of radius 2.2–7 pt that are not a letter: a
+/// circle inside an OCR word of several letters that goes on past it is an o, an e or a 0
+/// (a ○ typed before its label is a word of its own, a tab away).
+fn option_circles(
+    g: &Gray,
+    map: &raster::InkMap,
+    ppt: f64,
+    words: &[ocr::Word],
+    squares: &[raster::Square],
+) -> Vec<raster::Square> {
+    let px = |pt: f64| (pt * ppt).round() as usize;
+    let mut found = raster::circles(g, map, px(2.2), px(7.0), squares);
+    found.retain(|c| {
+        let (cx, cy) = (c.x + c.side / 2, c.y + c.side / 2);
+        !words.iter().any(|w| {
+            let inside =
+                w.left <= cx && cx < w.left + w.width && w.top <= cy && cy < w.top + w.height;
+            let longer = w.left + c.side / 2 < c.x || c.x + c.side + c.side / 2 < w.left + w.width;
+            inside && w.text.chars().count() > 1 && longer
+        })
+    });
+    found
 }
 
 /// One page image as a PDF page in points: words as glyphs, ruling lines, boxes as marks.
@@ -290,13 +342,19 @@ fn page_of(g: &Gray, ppt: f64, words: &[ocr::Word]) -> Page {
             q.ink = raster::dark_share(g, q, 200);
         }
     }
+    let circles = option_circles(g, &map, ppt, words, &squares);
+    let marks: Vec<(raster::Square, &Levels)> = squares
+        .iter()
+        .map(|q| (*q, &SQUARE))
+        .chain(circles.iter().map(|c| (*c, &CIRCLE)))
+        .collect();
     let (h, v) = raster::rules(&map, px(40.0));
     if std::env::var_os("REPLYTALLY_SCAN_DEBUG").is_some() {
         eprintln!(
             "ppt {ppt:.3} squares {:?} rules {} {}",
-            squares
+            marks
                 .iter()
-                .map(|q| (q.x, q.y, q.side, (q.ink * 1000.0).round()))
+                .map(|(q, _)| (q.x, q.y, q.side, (q.ink * 1000.0).round()))
                 .collect::<Vec<_>>(),
             h.len(),
             v.len()
@@ -320,19 +378,19 @@ fn page_of(g: &Gray, ppt: f64, words: &[ocr::Word]) -> Page {
         x1: pt(x),
         y1: pt(b),
     }));
-    for q in &squares {
+    for (q, levels) in &marks {
         let rect = Rect {
             l: pt(q.x),
             t: pt(q.y),
             r: pt(q.x + q.side),
             b: pt(q.y + q.side),
         };
-        let conf = confidence(q.ink);
+        let conf = levels.confidence(q.ink);
         page.marks.push(Widget::Box(
             rect,
             Checkbox {
                 mechanism: Mechanism::Scan,
-                checked: Some(q.ink >= MARKED_INK),
+                checked: Some(q.ink >= levels.at),
                 detail: format!("ink {:.3} in the box, confidence {conf:.2}", q.ink),
             },
         ));
@@ -456,6 +514,23 @@ pub fn unanswered_drafts(
     r: &crate::record::Reply,
     doc: &Document,
 ) -> Vec<crate::form::drafts::DraftName> {
+    let mut named = named_drafts(doc);
+    named.retain(|d| {
+        let answered = r
+            .answers
+            .iter()
+            .any(|a| d.names(&a.draft, a.provisional.as_deref()));
+        let warned = r
+            .warnings
+            .iter()
+            .any(|w| w.drafts.iter().any(|n| d.names(n, None)) || w.text.contains(&d.draft));
+        !answered && !warned
+    });
+    named
+}
+
+/// Drafts the scan's text names anywhere, in order, without repeats.
+pub fn named_drafts(doc: &Document) -> Vec<crate::form::drafts::DraftName> {
     use crate::form::drafts::{find_drafts, DraftName};
     let texts: Vec<String> = doc.paragraphs().iter().map(|p| p.text()).collect();
     let mut named: Vec<DraftName> = Vec::new();
@@ -474,17 +549,6 @@ pub fn unanswered_drafts(
             }
         }
     }
-    named.retain(|d| {
-        let answered = r
-            .answers
-            .iter()
-            .any(|a| d.names(&a.draft, a.provisional.as_deref()));
-        let warned = r
-            .warnings
-            .iter()
-            .any(|w| w.drafts.iter().any(|n| d.names(n, None)) || w.text.contains(&d.draft));
-        !answered && !warned
-    });
     named
 }
 

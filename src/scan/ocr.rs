@@ -115,8 +115,87 @@ pub fn parse(tsv: &str) -> Vec<Word> {
         .collect()
 }
 
+/// Draft numbers whose series letter OCR read as a digit ("2.212 (E.212rev)", "ITU-T 8.118.1"
+/// on Arabic pages, where a Latin E looks like a digit to `ara`): the letter is taken from the
+/// provisional name beside the number, else — after "ITU-T" — from the series most of the
+/// page's draft names have. Other words are left as read.
+pub fn fix_series(words: &mut [Word]) {
+    let number = regex::Regex::new(r"^(\d)\.(\d{2,4}(?:\.\d{1,2})?)$").expect("pattern");
+    let named = regex::Regex::new(r"^\(?([A-Z])\.[0-9A-Za-z]").expect("pattern");
+    let mut count = std::collections::BTreeMap::<char, usize>::new();
+    for w in words.iter() {
+        if let Some(c) = named.captures(&w.text) {
+            *count.entry(c[1].chars().next().unwrap_or('X')).or_default() += 1;
+        }
+    }
+    let usual = count.iter().max_by_key(|e| *e.1).map(|e| *e.0);
+    for i in 0..words.len() {
+        let Some(c) = number.captures(&words[i].text) else {
+            continue;
+        };
+        let same_line = |j: usize| words.get(j).filter(|w| w.line == words[i].line);
+        let beside = [i.wrapping_sub(1), i + 1].into_iter().filter_map(same_line);
+        let mut letter = None;
+        for w in beside {
+            if w.text.starts_with('(') {
+                letter = letter.or(named.captures(&w.text).and_then(|p| p[1].chars().next()));
+            } else if w.text.eq_ignore_ascii_case("ITU-T") {
+                letter = letter.or(usual);
+            }
+        }
+        if let Some(l) = letter {
+            words[i].text = format!("{l}.{}", &c[2]);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    fn word(text: &str, line: u32) -> super::Word {
+        super::Word {
+            left: 0,
+            top: 0,
+            width: 10,
+            height: 10,
+            conf: 90.0,
+            text: text.into(),
+            line: (1, 1, line),
+        }
+    }
+
+    #[test]
+    fn a_series_letter_read_as_a_digit_is_put_back() {
+        let mut w: Vec<_> = [
+            "ITU-T",
+            "2.212",
+            "(E.212rev)",
+            "8.118.1",
+            "(E.1IN-Sup)",
+            "3.5",
+        ]
+        .iter()
+        .map(|t| word(t, 1))
+        .collect();
+        w.extend(["ITU-T", "8.157.1"].iter().map(|t| word(t, 2)));
+        w.push(word("2.212", 3));
+        super::fix_series(&mut w);
+        let t: Vec<&str> = w.iter().map(|w| w.text.as_str()).collect();
+        assert_eq!(
+            t,
+            [
+                "ITU-T",
+                "E.212",
+                "(E.212rev)",
+                "E.118.1",
+                "(E.1IN-Sup)",
+                "3.5",
+                "ITU-T",
+                "E.157.1",
+                "2.212"
+            ]
+        );
+    }
+
     #[test]
     fn tsv_words_are_read() {
         let tsv = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n\

@@ -266,7 +266,6 @@ pub fn dark_share(g: &Gray, q: &Square, level: u8) -> f64 {
 /// round it, and clear paper a little outside (a cell's rule crossing it is let through, a
 /// neighbouring letter is not). `taken` are squares already found: a circle inside one is
 /// part of it.
-#[allow(dead_code)] // wired into page_of in the next step
 pub fn circles(g: &Gray, m: &InkMap, rmin: usize, rmax: usize, taken: &[Square]) -> Vec<Square> {
     let near = |x: f64, y: f64| {
         let (x, y) = (x.round() as i64, y.round() as i64);
@@ -301,7 +300,8 @@ pub fn circles(g: &Gray, m: &InkMap, rmin: usize, rmax: usize, taken: &[Square])
                 }
                 let gap = (rf / 3.0).max(2.0);
                 let off = ring(cx, cy, rf + gap);
-                if off > RING_SAMPLES / 5 {
+                // A rule crossing the ring touches it twice; a neighbouring letter more.
+                if off > RING_SAMPLES / 8 {
                     continue;
                 }
                 let q = Square {
@@ -325,7 +325,6 @@ pub fn circles(g: &Gray, m: &InkMap, rmin: usize, rmax: usize, taken: &[Square])
 }
 
 /// Points sampled round a ring.
-#[allow(dead_code)]
 const RING_SAMPLES: usize = 32;
 
 fn overlap(q: &Square, k: &Square) -> bool {
@@ -333,7 +332,6 @@ fn overlap(q: &Square, k: &Square) -> bool {
 }
 
 /// Share of pixels darker than `level` within `r` of (`cx`, `cy`).
-#[allow(dead_code)]
 pub fn disc_dark_share(g: &Gray, cx: f64, cy: f64, r: f64, level: u8) -> f64 {
     let (mut n, mut dark) = (0usize, 0usize);
     let (y0, y1) = ((cy - r).floor().max(0.0) as usize, (cy + r).ceil() as usize);
