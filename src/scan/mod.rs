@@ -257,6 +257,12 @@ fn read_pages(exe: &Path, pages: Vec<Gray>, dir: &Path) -> Result<Document, Scan
         let dpi = (ppt * 72.0).round() as u32;
         let mut words = ocr::words(exe, &png, dir, lang, dpi)?;
         ocr::fix_series(&mut words);
+        if std::env::var_os("REPLYTALLY_SCAN_DEBUG").is_some() {
+            eprintln!(
+                "words {:?}",
+                words.iter().map(|w| w.text.as_str()).collect::<Vec<_>>()
+            );
+        }
         notes.push(format!(
             "scan page {}: OCR by Tesseract ({lang}), turned {angle:.2}° straight, {} words",
             n + 1,
@@ -265,6 +271,11 @@ fn read_pages(exe: &Path, pages: Vec<Gray>, dir: &Path) -> Result<Document, Scan
         out.push(page_of(&g, ppt, &words));
     }
     let mut doc = crate::pdf::layout::document(&out);
+    if std::env::var_os("REPLYTALLY_SCAN_DEBUG").is_some() {
+        for p in doc.paragraphs() {
+            eprintln!("| {}", p.text());
+        }
+    }
     doc.notes.extend(notes);
     Ok(doc)
 }

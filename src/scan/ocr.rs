@@ -115,20 +115,75 @@ pub fn parse(tsv: &str) -> Vec<Word> {
         .collect()
 }
 
-/// Draft numbers whose series letter OCR read as a digit ("2.212 (E.212rev)", "ITU-T 8.118.1"
-/// on Arabic pages, where a Latin E looks like a digit to `ara`): the letter is taken from the
-/// provisional name beside the number, else — after "ITU-T" — from the series most of the
-/// page's draft names have. Other words are left as read.
+/// Cyrillic letters that look like Latin ones, as `rus` reads the Latin letters of a draft
+/// name ("Е.156.1 (Е.АССР)"), with their Latin twins.
+const CYRILLIC_TWINS: [(char, char); 22] = [
+    ('А', 'A'),
+    ('В', 'B'),
+    ('С', 'C'),
+    ('Е', 'E'),
+    ('Н', 'H'),
+    ('К', 'K'),
+    ('М', 'M'),
+    ('О', 'O'),
+    ('Р', 'P'),
+    ('Т', 'T'),
+    ('Х', 'X'),
+    ('У', 'Y'),
+    ('а', 'a'),
+    ('е', 'e'),
+    ('о', 'o'),
+    ('р', 'p'),
+    ('с', 'c'),
+    ('х', 'x'),
+    ('у', 'y'),
+    ('г', 'r'),
+    ('к', 'k'),
+    ('і', 'i'),
+];
+
+/// A word that is a draft name written with Cyrillic look-alikes ("Е.212", "(Е.АССР),")
+/// spelt in Latin letters; a word with a letter that has no Latin twin is left as read.
+fn latin_name(text: &str) -> Option<String> {
+    let twin = |c: char| CYRILLIC_TWINS.iter().find(|t| t.0 == c).map(|t| t.1);
+    let body = text.trim_start_matches('(');
+    let mut chars = body.chars();
+    let series = chars.next()?;
+    if !(series.is_ascii_uppercase() || twin(series).is_some_and(|l| l.is_ascii_uppercase()))
+        || chars.next() != Some('.')
+    {
+        return None;
+    }
+    if !text.chars().any(|c| twin(c).is_some()) {
+        return None;
+    }
+    text.chars()
+        .map(|c| if c.is_ascii() { Some(c) } else { twin(c) })
+        .collect()
+}
+
+/// Draft names OCR misspelt in ways seen on scans: Cyrillic look-alikes ([`latin_name`]), and
+/// draft numbers whose series letter OCR read as a digit or two ("2.212 (E.212rev)",
+/// "0.3960 Amd.1", "90.4073" on Arabic pages, where `ara` reads a Latin E or Q as digits): the
+/// letter is taken from the provisional name beside the number; else, after "ITU-T" or when
+/// at least [`USUAL_VOTES`] of the page's draft names share a series, from that series.
+/// Other words are left as read.
 pub fn fix_series(words: &mut [Word]) {
-    let number = regex::Regex::new(r"^(\d)\.(\d{2,4}(?:\.\d{1,2})?)$").expect("pattern");
+    let number =
+        regex::Regex::new(r"^(\(?)(\d{1,2})\.(\d{2,4}(?:\.\d{1,2})?)([,;)]?)$").expect("pattern");
     let named = regex::Regex::new(r"^\(?([A-Z])\.[0-9A-Za-z]").expect("pattern");
+    for w in words.iter_mut() {
+        if let Some(t) = latin_name(&w.text) {
+            w.text = t;
+        }
+    }
     let mut count = std::collections::BTreeMap::<char, usize>::new();
     for w in words.iter() {
         if let Some(c) = named.captures(&w.text) {
             *count.entry(c[1].chars().next().unwrap_or('X')).or_default() += 1;
         }
     }
-    let usual = count.iter().max_by_key(|e| *e.1).map(|e| *e.0);
+    let usual = count.iter().max_by_key(|e| *e.1).map(|e| (*e.0, *e.1));
     for i in 0..words.len() {
         let Some(c) = number.captures(&words[i].text) else {
             continue;
@@ -140,14 +195,21 @@ pub fn fix_series(words: &mut [Word]) {
             if w.text.starts_with('(') {
                 letter = letter.or(named.captures(&w.text).and_then(|p| p[1].chars().next()));
             } else if w.text.eq_ignore_ascii_case("ITU-T") {
-                letter = letter.or(usual);
+                letter = letter.or(usual.map(|u| u.0));
             }
         }
+        // A number of three digits or more after its dot, on a page of drafts of one series.
+        if c[3].len() >= 3 {
+            letter = letter.or(usual.filter(|u| u.1 >= USUAL_VOTES).map(|u| u.0));
+        }
         if let Some(l) = letter {
-            words[i].text = format!("{l}.{}", &c[2]);
+            words[i].text = format!("{}{l}.{}{}", &c[1], &c[3], &c[4]);
         }
     }
 }
+
+/// Draft names of one series on a page from which a lone number is taken to be of it.
+const USUAL_VOTES: usize = 3;
 
 #[cfg(test)]
 mod tests {
@@ -161,6 +223,20 @@ mod tests {
             text: text.into(),
             line: (1, 1, line),
         }
+    }
+
+    #[test]
+    fn cyrillic_look_alikes_in_a_draft_name_are_latin() {
+        let mut w: Vec<_> = ["МСЭ-Т", "Е.156.1", "(Е.АССР),", "Е.212геу", "Рекомендации"]
+            .iter()
+            .map(|t| word(t, 1))
+            .collect();
+        super::fix_series(&mut w);
+        let t: Vec<&str> = w.iter().map(|w| w.text.as_str()).collect();
+        assert_eq!(
+            t,
+            ["МСЭ-Т", "E.156.1", "(E.ACCP),", "E.212rey", "Рекомендации"]
+        );
     }
 
     #[test]
@@ -179,6 +255,32 @@ mod tests {
         w.extend(["ITU-T", "8.157.1"].iter().map(|t| word(t, 2)));
         w.push(word("2.212", 3));
         super::fix_series(&mut w);
+        let mut q: Vec<_> = [
+            "(Q.sig-iot),",
+            "90.4073",
+            "(Q.tsp-ran),",
+            "0.3960",
+            "Amd.1,",
+            "Q.CPaaS-tst",
+            "10.02",
+        ]
+        .iter()
+        .map(|t| word(t, 1))
+        .collect();
+        super::fix_series(&mut q);
+        let t: Vec<&str> = q.iter().map(|w| w.text.as_str()).collect();
+        assert_eq!(
+            t,
+            [
+                "(Q.sig-iot),",
+                "Q.4073",
+                "(Q.tsp-ran),",
+                "Q.3960",
+                "Amd.1,",
+                "Q.CPaaS-tst",
+                "10.02"
+            ]
+        );
         let t: Vec<&str> = w.iter().map(|w| w.text.as_str()).collect();
         assert_eq!(
             t,
