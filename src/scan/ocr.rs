@@ -172,9 +172,14 @@ pub fn fix_series(words: &mut [Word]) {
     let number =
         regex::Regex::new(r"^(\(?)(\d{1,2})\.(\d{2,4}(?:\.\d{1,2})?)([,;)]?)$").expect("pattern");
     let named = regex::Regex::new(r"^\(?([A-Z])\.[0-9A-Za-z]").expect("pattern");
+    // "ITU-TE.157.1(E.CLI": OCR glued the name to the "ITU-T" before it.
+    let glued = regex::Regex::new(r"^(.*-T)([A-Z]\.\d)").expect("pattern");
     for w in words.iter_mut() {
         if let Some(t) = latin_name(&w.text) {
             w.text = t;
+        }
+        if let Some(c) = glued.captures(&w.text) {
+            w.text = format!("{} {}", &c[1], &w.text[c[1].len()..]);
         }
     }
     let mut count = std::collections::BTreeMap::<char, usize>::new();
@@ -255,6 +260,9 @@ mod tests {
         w.extend(["ITU-T", "8.157.1"].iter().map(|t| word(t, 2)));
         w.push(word("2.212", 3));
         super::fix_series(&mut w);
+        let mut g = vec![word("Fro-TE.157.1(E.CLLsp", 1)];
+        super::fix_series(&mut g);
+        assert_eq!(g[0].text, "Fro-T E.157.1(E.CLLsp");
         let mut q: Vec<_> = [
             "(Q.sig-iot),",
             "90.4073",
