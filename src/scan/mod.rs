@@ -464,6 +464,7 @@ fn is_rtl(c: char) -> bool {
 /// named in the scan's text with no answer read ([`unanswered_drafts`]).
 pub fn settle(r: &mut crate::record::Reply, doc: &Document) {
     use crate::warning::{Warning, WarningKind};
+    name_by_text(r, doc);
     let mut unsure = Vec::new();
     for a in &mut r.answers {
         let conf = r
@@ -540,6 +541,89 @@ pub fn unanswered_drafts(
     named
 }
 
+/// Answers whose draft OCR misread, put right by the drafts the scan's own text lists with a
+/// number and a provisional name (the letter's subject line, the table): a provisional name
+/// alone ("E.ACCP") takes its number, and a name one slip from exactly one listed draft not
+/// otherwise answered ("E.165.1", "E.CLLsp") is read as it; each such reading is a
+/// `draft_misnamed` warning naming both. Without two such drafts in the text nothing changes.
+fn name_by_text(r: &mut crate::record::Reply, doc: &Document) {
+    use crate::warning::{Warning, WarningKind};
+    let listed: Vec<_> = named_drafts(doc)
+        .into_iter()
+        .filter(|d| d.provisional.is_some() && is_number(&d.draft))
+        .collect();
+    if listed.len() < 2 {
+        return;
+    }
+    let taken = |r: &crate::record::Reply, d: &crate::form::drafts::DraftName| {
+        r.answers.iter().any(|a| {
+            a.draft == d.draft
+                || d.names(&a.draft, a.provisional.as_deref()) && !is_number(&a.draft)
+        })
+    };
+    for i in 0..r.answers.len() {
+        let a = &r.answers[i];
+        if listed.iter().any(|d| d.draft == a.draft) {
+            continue;
+        }
+        let by_name = listed
+            .iter()
+            .find(|d| d.names(&a.draft, a.provisional.as_deref()));
+        let close: Vec<_> = listed
+            .iter()
+            .filter(|d| !taken(r, d) && slip_apart(&a.draft, d))
+            .collect();
+        let Some(d) = by_name.or(match close.as_slice() {
+            [d] => Some(*d),
+            _ => None,
+        }) else {
+            continue;
+        };
+        let (from, to) = (a.draft.clone(), d.clone());
+        r.excerpts.rename(&from, &to.draft);
+        let a = &mut r.answers[i];
+        a.draft = to.draft.clone();
+        a.provisional = to.provisional.clone();
+        r.warnings.push(Warning::on_draft(
+            WarningKind::DraftMisnamed,
+            &to.draft,
+            format!(
+                "{}: the scan's table reads {from}; read as {} ({}), a draft the scan's text names (check the name)",
+                to.draft,
+                to.draft,
+                to.provisional.as_deref().unwrap_or_default()
+            ),
+        ));
+    }
+}
+
+/// A draft number ("E.156.1"), not a provisional name ("E.ACCP").
+fn is_number(name: &str) -> bool {
+    name.split('.')
+        .nth(1)
+        .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// Whether an OCR'd draft name is one misreading from a listed draft: a number one edit from
+/// its number (same series), or a provisional name within a third
+/// of its provisional name's length of it, or a cut-off start of it of five characters or more.
+fn slip_apart(read: &str, d: &crate::form::drafts::DraftName) -> bool {
+    let same_series = read.chars().next() == d.draft.chars().next();
+    if !same_series || read.is_empty() {
+        return false;
+    }
+    if is_number(read) {
+        // One substitution, insertion, deletion or swap ("E.165.1"): two would reach another
+        // real draft of the same circular (E.118.1 / E.156.1).
+        return strsim::osa_distance(read, &d.draft) == 1;
+    }
+    let Some(p) = d.provisional.as_deref() else {
+        return false;
+    };
+    let dist = strsim::levenshtein(&read.to_lowercase(), &p.to_lowercase());
+    dist * 3 <= p.len() || (read.len() >= 5 && p.starts_with(read))
+}
+
 /// Drafts the scan's text names anywhere, in order, without repeats.
 pub fn named_drafts(doc: &Document) -> Vec<crate::form::drafts::DraftName> {
     use crate::form::drafts::{find_drafts, DraftName};
@@ -567,4 +651,29 @@ pub fn named_drafts(doc: &Document) -> Vec<crate::form::drafts::DraftName> {
 fn mark_confidence(detail: &str) -> Option<f64> {
     detail.contains("in the box, confidence").then_some(())?;
     detail.rsplit("confidence ").next()?.trim().parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::form::drafts::DraftName;
+
+    fn draft(n: &str, p: &str) -> DraftName {
+        DraftName {
+            draft: n.into(),
+            provisional: Some(p.into()),
+        }
+    }
+
+    #[test]
+    fn misread_names_are_one_slip_from_the_listed_draft() {
+        let d = draft("E.156.1", "E.ACCP");
+        assert!(super::slip_apart("E.165.1", &d));
+        assert!(super::slip_apart("E.156.7", &d));
+        assert!(super::slip_apart("E.ACP", &d));
+        assert!(!super::slip_apart("E.118.1", &d));
+        assert!(!super::slip_apart("F.156.1", &d));
+        let q = draft("Q.3960", "Q.dlt-amd");
+        assert!(super::slip_apart("Q.dlt-a", &q));
+        assert!(!super::slip_apart("Q.3057", &q));
+    }
 }
