@@ -286,13 +286,21 @@ pub struct Levels {
     pub empty: f64,
     pub at: f64,
     pub marked: f64,
+    /// Highest threshold a page's own marks may raise `at` to ([`Levels::on_page`]).
+    pub at_most: f64,
 }
+
+/// Inks below this are all alike (speckle): ratios between them mean nothing.
+const INK_FLOOR: f64 = 0.005;
+/// Two groups of a page's marks are empty and marked when their inks are this many times apart.
+const GAP_RATIO: f64 = 3.0;
 
 /// A square box: its inside is measured clear of the edges, so a hairline cross shows.
 pub const SQUARE: Levels = Levels {
     empty: 0.01,
     at: MARKED_INK,
     marked: 0.04,
+    at_most: 0.15,
 };
 /// A circle's inner disc: a letter taken for a circle (an e, an a) has strokes inside it
 /// (0.1–0.2 on the fixture scans), a filled ● is near 1, a hollow ○ near 0.
@@ -300,9 +308,38 @@ pub const CIRCLE: Levels = Levels {
     empty: 0.05,
     at: 0.35,
     marked: 0.6,
+    at_most: 0.5,
 };
 
 impl Levels {
+    /// The levels for one page's marks of one shape, from their own inks: when they fall in
+    /// two groups far apart (the largest ratio between neighbouring inks, at least
+    /// [`GAP_RATIO`], the upper group over `marked`), the threshold is raised to the middle
+    /// of the gap (geometric), within `at`–`at_most`. A typed ☐ whose thick edges blur
+    /// inwards (0.02) beside ☒ (0.6) is then empty; a hairline cross (0.05) beside empty boxes
+    /// (0.01) stays marked. Never lowered: with no clear gap the fixed levels hold.
+    pub fn on_page(&self, marks: &[raster::Square]) -> Levels {
+        let mut inks: Vec<f64> = marks.iter().map(|m| m.ink.max(INK_FLOOR)).collect();
+        inks.sort_by(f64::total_cmp);
+        let gap = inks
+            .windows(2)
+            .map(|w| (w[1] / w[0], w[0], w[1]))
+            .max_by(|a, b| a.0.total_cmp(&b.0));
+        let at = match gap {
+            Some((ratio, lo, hi)) if ratio >= GAP_RATIO && hi >= self.marked => {
+                (lo * hi).sqrt().clamp(self.at, self.at_most)
+            }
+            _ => self.at,
+        };
+        let scale = at / self.at;
+        Levels {
+            empty: self.empty * scale,
+            at,
+            marked: self.marked * scale,
+            at_most: self.at_most,
+        }
+    }
+
     /// How sure a mark's reading is, from how far its ink lies from `at`: 1.0 at or beyond
     /// `empty` and `marked`, down to 0.5 at the threshold itself.
     pub fn confidence(&self, ink: f64) -> f64 {
@@ -327,24 +364,29 @@ fn option_circles(
 ) -> Vec<raster::Square> {
     let px = |pt: f64| (pt * ppt).round() as usize;
     let mut found = raster::circles(g, map, px(2.2), px(7.0), squares);
-    found.retain(|c| {
-        let (cx, cy) = (c.x + c.side / 2, c.y + c.side / 2);
-        !words.iter().any(|w| {
-            let inside =
-                w.left <= cx && cx < w.left + w.width && w.top <= cy && cy < w.top + w.height;
-            let longer = w.left + c.side / 2 < c.x || c.x + c.side + c.side / 2 < w.left + w.width;
-            inside && w.text.chars().count() > 1 && longer
-        })
-    });
+    found.retain(|c| !inside_word(c, words));
     found
+}
+
+/// Whether a mark found in the pixels lies inside an OCR word of several letters that goes on
+/// past it: then it is one of the word's letters.
+fn inside_word(c: &raster::Square, words: &[ocr::Word]) -> bool {
+    let (cx, cy) = (c.x + c.side / 2, c.y + c.side / 2);
+    words.iter().any(|w| {
+        let inside = w.left <= cx && cx < w.left + w.width && w.top <= cy && cy < w.top + w.height;
+        let longer = w.left + c.side / 2 < c.x || c.x + c.side + c.side / 2 < w.left + w.width;
+        inside && w.text.chars().count() > 1 && longer
+    })
 }
 
 /// One page image as a PDF page in points: words as glyphs, ruling lines, boxes as marks.
 fn page_of(g: &Gray, ppt: f64, words: &[ocr::Word]) -> Page {
     let map = raster::InkMap::new(g.w, g.h, &raster::binarize(g));
     let px = |pt: f64| (pt * ppt).round() as usize;
-    // Boxes are 11–15 pt; from 10 pt, so that a letter (an O, a D) is not taken for one.
-    let mut squares = raster::squares(&map, px(10.0), px(17.0));
+    // Drawn boxes are 11–15 pt, a ☐ typed in the text 6.5–9 pt; a small square inside an OCR
+    // word that goes on past it is a letter (口, a D), as for circles.
+    let mut squares = raster::squares(&map, px(6.5), px(17.0));
+    squares.retain(|q| q.side >= px(10.0) || !inside_word(q, words));
     // The ink inside: pixels darker than light gray (Otsu's black misses a hairline cross
     // blurred to gray); REPLYTALLY_SCAN_MEASURE=otsu measures as the first, untuned version
     // did, for scripts/score-scan.py's before/after.
@@ -354,10 +396,11 @@ fn page_of(g: &Gray, ppt: f64, words: &[ocr::Word]) -> Page {
         }
     }
     let circles = option_circles(g, &map, ppt, words, &squares);
+    let (sq, ci) = (SQUARE.on_page(&squares), CIRCLE.on_page(&circles));
     let marks: Vec<(raster::Square, &Levels)> = squares
         .iter()
-        .map(|q| (*q, &SQUARE))
-        .chain(circles.iter().map(|c| (*c, &CIRCLE)))
+        .map(|q| (*q, &sq))
+        .chain(circles.iter().map(|c| (*c, &ci)))
         .collect();
     let (h, v) = raster::rules(&map, px(40.0));
     if std::env::var_os("REPLYTALLY_SCAN_DEBUG").is_some() {
@@ -662,6 +705,33 @@ mod tests {
             draft: n.into(),
             provisional: Some(p.into()),
         }
+    }
+
+    fn marks(inks: &[f64]) -> Vec<crate::scan::raster::Square> {
+        inks.iter()
+            .map(|&ink| crate::scan::raster::Square {
+                x: 0,
+                y: 0,
+                side: 20,
+                ink,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_page_of_clear_marks_raises_its_threshold_and_never_lowers_it() {
+        // Typed ☐ / ☒: the blurred empty box at 0.02 is empty.
+        let l = super::SQUARE.on_page(&marks(&[0.0, 0.004, 0.02, 0.6, 0.61]));
+        assert!(l.at > 0.02 && l.at <= 0.15, "{}", l.at);
+        // Hairline crosses beside empty boxes and a hand tick: the crosses stay marked.
+        let l = super::SQUARE.on_page(&marks(&[0.0, 0.002, 0.011, 0.052, 0.074, 0.25]));
+        assert!(l.at < 0.052, "{}", l.at);
+        // No marks, or all empty: the fixed levels.
+        assert_eq!(super::SQUARE.on_page(&marks(&[])).at, super::MARKED_INK);
+        assert_eq!(
+            super::SQUARE.on_page(&marks(&[0.0, 0.01])).at,
+            super::MARKED_INK
+        );
     }
 
     #[test]
