@@ -350,10 +350,19 @@ fn read_scan(
     email_from: Option<&str>,
     doc: Result<crate::docx::model::Document, crate::scan::ScanError>,
 ) -> Read {
+    // The confidence of a scanned answer is read from its excerpt's marks: always built here,
+    // dropped again when the caller did not ask for them.
+    let with_excerpts = Given {
+        sha256: file.1.sha256,
+        excerpts: true,
+    };
     match doc {
-        Ok(doc) => match read_model(source, file, &doc, email_from, "a scan") {
+        Ok(doc) => match read_model(source, (file.0, with_excerpts), &doc, email_from, "a scan") {
             Read::Reply(mut r) => {
                 crate::scan::settle(&mut r, &doc);
+                if !file.1.excerpts {
+                    r.excerpts = Default::default();
+                }
                 Read::Reply(r)
             }
             Read::NotAForm { .. } if !crate::scan::named_drafts(&doc).is_empty() => {
