@@ -350,11 +350,23 @@ fn read_scan(
     email_from: Option<&str>,
     doc: Result<crate::docx::model::Document, crate::scan::ScanError>,
 ) -> Read {
+    // The confidence of a scanned answer is read from its excerpt's marks: always built here,
+    // dropped again when the caller did not ask for them.
+    let with_excerpts = Given {
+        sha256: file.1.sha256,
+        excerpts: true,
+    };
     match doc {
-        Ok(doc) => match read_model(source, file, &doc, email_from, "a scan") {
+        Ok(doc) => match read_model(source, (file.0, with_excerpts), &doc, email_from, "a scan") {
             Read::Reply(mut r) => {
-                crate::scan::settle(&mut r);
+                crate::scan::settle(&mut r, &doc);
+                if !file.1.excerpts {
+                    r.excerpts = Default::default();
+                }
                 Read::Reply(r)
+            }
+            Read::NotAForm { .. } if !crate::scan::named_drafts(&doc).is_empty() => {
+                unread_scan(source, file, &doc, email_from)
             }
             other => other,
         },
@@ -364,6 +376,34 @@ fn read_scan(
             message: e.to_string(),
         }),
     }
+}
+
+/// A scan whose text names drafts but in which no reply-form table was read (OCR lost the
+/// decision labels): a reply with no answers, each named draft a `scan_unsure` warning, so that
+/// its answers are looked at rather than lost among the non-forms.
+fn unread_scan(
+    source: &str,
+    file: (&[u8], Given),
+    doc: &docx::model::Document,
+    email_from: Option<&str>,
+) -> Read {
+    let ctx = Context {
+        file_name: file_name(source),
+        email_from,
+    };
+    let reading = form::read_form_with(doc, &ctx, file.1.excerpts);
+    let sha256 = file
+        .1
+        .sha256
+        .map_or_else(|| sha256_hex(file.0), str::to_string);
+    let mut r = reply_of(source, sha256, &reading);
+    r.answers.clear();
+    r.warnings.push(crate::warning::Warning::new(
+        crate::warning::WarningKind::ScanUnsure,
+        "a scan that names drafts, but no reply-form table was read in it (its labels may be unreadable): look at the page image",
+    ));
+    crate::scan::settle(&mut r, doc);
+    Read::Reply(Box::new(r))
 }
 
 fn reply_of(source: &str, sha256: String, r: &FormReading) -> Reply {

@@ -115,7 +115,7 @@ pub struct Answer {
 /// How an answer read from a scan stands: the confidence of its boxes, and that its text is OCR.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ScanReading {
-    /// 0–100: the least sure of the boxes its decision rests on ([`crate::scan::confidence`]);
+    /// 0–100: the least sure of the boxes its decision rests on ([`crate::scan::Levels::confidence`]);
     /// below [`crate::scan::REVIEW_BELOW`] the answer is a `decide` item.
     pub confidence: u8,
     /// The answer's `text` was read by OCR: check it against the image before quoting it.

@@ -248,10 +248,21 @@ fn read_pages(exe: &Path, pages: Vec<Gray>, dir: &Path) -> Result<Document, Scan
             .ok_or_else(|| ScanError::Ocr("page buffer".into()))?
             .save(&png)
             .map_err(|e| ScanError::Ocr(e.to_string()))?;
+        // REPLYTALLY_SCAN_KEEP=DIR keeps each straightened page image, to look at by eye.
+        if let Some(keep) = std::env::var_os("REPLYTALLY_SCAN_KEEP") {
+            let _ = std::fs::copy(&png, Path::new(&keep).join(format!("page{n}.png")));
+        }
         let lang = *lang.get_or_insert_with(|| ocr::languages(exe, &png, dir));
         let ppt = g.w as f64 / PAGE_WIDTH_PT;
         let dpi = (ppt * 72.0).round() as u32;
-        let words = ocr::words(exe, &png, dir, lang, dpi)?;
+        let mut words = ocr::words(exe, &png, dir, lang, dpi)?;
+        ocr::fix_series(&mut words);
+        if std::env::var_os("REPLYTALLY_SCAN_DEBUG").is_some() {
+            eprintln!(
+                "words {:?}",
+                words.iter().map(|w| w.text.as_str()).collect::<Vec<_>>()
+            );
+        }
         notes.push(format!(
             "scan page {}: OCR by Tesseract ({lang}), turned {angle:.2}° straight, {} words",
             n + 1,
@@ -260,28 +271,122 @@ fn read_pages(exe: &Path, pages: Vec<Gray>, dir: &Path) -> Result<Document, Scan
         out.push(page_of(&g, ppt, &words));
     }
     let mut doc = crate::pdf::layout::document(&out);
+    if std::env::var_os("REPLYTALLY_SCAN_DEBUG").is_some() {
+        for p in doc.paragraphs() {
+            eprintln!("| {}", p.text());
+        }
+    }
     doc.notes.extend(notes);
     Ok(doc)
 }
 
-/// How sure a box's reading is, from how far its ink lies from [`MARKED_INK`]: 1.0 for an
-/// empty box (≤ 0.003) or a clear mark (≥ 0.03), down to 0.5 at the threshold itself.
-pub fn confidence(ink: f64) -> f64 {
-    let (empty, marked) = (0.01, 0.04);
-    let c = if ink < MARKED_INK {
-        0.5 + 0.5 * (MARKED_INK - ink) / (MARKED_INK - empty)
-    } else {
-        0.5 + 0.5 * (ink - MARKED_INK) / (marked - MARKED_INK)
-    };
-    c.clamp(0.5, 1.0)
+/// How a mark's ink is read: marked from `at`; sure empty at or below `empty`, sure marked
+/// at or above `marked`.
+pub struct Levels {
+    pub empty: f64,
+    pub at: f64,
+    pub marked: f64,
+    /// Highest threshold a page's own marks may raise `at` to ([`Levels::on_page`]).
+    pub at_most: f64,
+}
+
+/// Inks below this are all alike (speckle): ratios between them mean nothing.
+const INK_FLOOR: f64 = 0.005;
+/// Two groups of a page's marks are empty and marked when their inks are this many times apart.
+const GAP_RATIO: f64 = 3.0;
+
+/// A square box: its inside is measured clear of the edges, so a hairline cross shows.
+pub const SQUARE: Levels = Levels {
+    empty: 0.01,
+    at: MARKED_INK,
+    marked: 0.04,
+    at_most: 0.15,
+};
+/// A circle's inner disc: a letter taken for a circle (an e, an a) has strokes inside it
+/// (0.1–0.2 on the fixture scans), a filled ● is near 1, a hollow ○ near 0.
+pub const CIRCLE: Levels = Levels {
+    empty: 0.05,
+    at: 0.35,
+    marked: 0.6,
+    at_most: 0.5,
+};
+
+impl Levels {
+    /// The levels for one page's marks of one shape, from their own inks: when they fall in
+    /// two groups far apart (the largest ratio between neighbouring inks, at least
+    /// [`GAP_RATIO`], the upper group over `marked`), the threshold is raised to the middle
+    /// of the gap (geometric), within `at`–`at_most`. A typed ☐ whose thick edges blur
+    /// inwards (0.02) beside ☒ (0.6) is then empty; a hairline cross (0.05) beside empty boxes
+    /// (0.01) stays marked. Never lowered: with no clear gap the fixed levels hold.
+    pub fn on_page(&self, marks: &[raster::Square]) -> Levels {
+        let mut inks: Vec<f64> = marks.iter().map(|m| m.ink.max(INK_FLOOR)).collect();
+        inks.sort_by(f64::total_cmp);
+        let gap = inks
+            .windows(2)
+            .map(|w| (w[1] / w[0], w[0], w[1]))
+            .max_by(|a, b| a.0.total_cmp(&b.0));
+        let at = match gap {
+            Some((ratio, lo, hi)) if ratio >= GAP_RATIO && hi >= self.marked => {
+                (lo * hi).sqrt().clamp(self.at, self.at_most)
+            }
+            _ => self.at,
+        };
+        let scale = at / self.at;
+        Levels {
+            empty: self.empty * scale,
+            at,
+            marked: self.marked * scale,
+            at_most: self.at_most,
+        }
+    }
+
+    /// How sure a mark's reading is, from how far its ink lies from `at`: 1.0 at or beyond
+    /// `empty` and `marked`, down to 0.5 at the threshold itself.
+    pub fn confidence(&self, ink: f64) -> f64 {
+        let c = if ink < self.at {
+            0.5 + 0.5 * (self.at - ink) / (self.at - self.empty)
+        } else {
+            0.5 + 0.5 * (ink - self.at) / (self.marked - self.at)
+        };
+        c.clamp(0.5, 1.0)
+    }
+}
+
+/// Round option marks (○, ⃝, ●, a radio button) of radius 2.2–7 pt that are not a letter: a
+/// circle inside an OCR word of several letters that goes on past it is an o, an e or a 0
+/// (a ○ typed before its label is a word of its own, a tab away).
+fn option_circles(
+    g: &Gray,
+    map: &raster::InkMap,
+    ppt: f64,
+    words: &[ocr::Word],
+    squares: &[raster::Square],
+) -> Vec<raster::Square> {
+    let px = |pt: f64| (pt * ppt).round() as usize;
+    let mut found = raster::circles(g, map, px(2.2), px(7.0), squares);
+    found.retain(|c| !inside_word(c, words));
+    found
+}
+
+/// Whether a mark found in the pixels lies inside an OCR word of several letters that goes on
+/// past it: then it is one of the word's letters.
+fn inside_word(c: &raster::Square, words: &[ocr::Word]) -> bool {
+    let (cx, cy) = (c.x + c.side / 2, c.y + c.side / 2);
+    words.iter().any(|w| {
+        let inside = w.left <= cx && cx < w.left + w.width && w.top <= cy && cy < w.top + w.height;
+        let longer = w.left + c.side / 2 < c.x || c.x + c.side + c.side / 2 < w.left + w.width;
+        inside && w.text.chars().count() > 1 && longer
+    })
 }
 
 /// One page image as a PDF page in points: words as glyphs, ruling lines, boxes as marks.
 fn page_of(g: &Gray, ppt: f64, words: &[ocr::Word]) -> Page {
     let map = raster::InkMap::new(g.w, g.h, &raster::binarize(g));
     let px = |pt: f64| (pt * ppt).round() as usize;
-    // Boxes are 11–15 pt; from 10 pt, so that a letter (an O, a D) is not taken for one.
-    let mut squares = raster::squares(&map, px(10.0), px(17.0));
+    // Drawn boxes are 11–15 pt, a ☐ typed in the text 6.5–9 pt; a small square inside an OCR
+    // word that goes on past it is a letter (口, a D), as for circles.
+    let mut squares = raster::squares(&map, px(6.5), px(17.0));
+    squares.retain(|q| q.side >= px(10.0) || !inside_word(q, words));
     // The ink inside: pixels darker than light gray (Otsu's black misses a hairline cross
     // blurred to gray); REPLYTALLY_SCAN_MEASURE=otsu measures as the first, untuned version
     // did, for scripts/score-scan.py's before/after.
@@ -290,13 +395,20 @@ fn page_of(g: &Gray, ppt: f64, words: &[ocr::Word]) -> Page {
             q.ink = raster::dark_share(g, q, 200);
         }
     }
+    let circles = option_circles(g, &map, ppt, words, &squares);
+    let (sq, ci) = (SQUARE.on_page(&squares), CIRCLE.on_page(&circles));
+    let marks: Vec<(raster::Square, &Levels)> = squares
+        .iter()
+        .map(|q| (*q, &sq))
+        .chain(circles.iter().map(|c| (*c, &ci)))
+        .collect();
     let (h, v) = raster::rules(&map, px(40.0));
     if std::env::var_os("REPLYTALLY_SCAN_DEBUG").is_some() {
         eprintln!(
             "ppt {ppt:.3} squares {:?} rules {} {}",
-            squares
+            marks
                 .iter()
-                .map(|q| (q.x, q.y, q.side, (q.ink * 1000.0).round()))
+                .map(|(q, _)| (q.x, q.y, q.side, (q.ink * 1000.0).round()))
                 .collect::<Vec<_>>(),
             h.len(),
             v.len()
@@ -320,19 +432,19 @@ fn page_of(g: &Gray, ppt: f64, words: &[ocr::Word]) -> Page {
         x1: pt(x),
         y1: pt(b),
     }));
-    for q in &squares {
+    for (q, levels) in &marks {
         let rect = Rect {
             l: pt(q.x),
             t: pt(q.y),
             r: pt(q.x + q.side),
             b: pt(q.y + q.side),
         };
-        let conf = confidence(q.ink);
+        let conf = levels.confidence(q.ink);
         page.marks.push(Widget::Box(
             rect,
             Checkbox {
                 mechanism: Mechanism::Scan,
-                checked: Some(q.ink >= MARKED_INK),
+                checked: Some(q.ink >= levels.at),
                 detail: format!("ink {:.3} in the box, confidence {conf:.2}", q.ink),
             },
         ));
@@ -391,9 +503,11 @@ fn is_rtl(c: char) -> bool {
 
 /// A reply read from a scan: every answer's evidence `scan`, its confidence (the least sure
 /// box of its draft's lines; 50 when no box was found, since then OCR'd words alone decided),
-/// its text marked as OCR, and a `decide` warning on each draft below [`REVIEW_BELOW`].
-pub fn settle(r: &mut crate::record::Reply) {
+/// its text marked as OCR, and a `decide` warning on each draft below [`REVIEW_BELOW`] or
+/// named in the scan's text with no answer read ([`unanswered_drafts`]).
+pub fn settle(r: &mut crate::record::Reply, doc: &Document) {
     use crate::warning::{Warning, WarningKind};
+    name_by_text(r, doc);
     let mut unsure = Vec::new();
     for a in &mut r.answers {
         let conf = r
@@ -432,10 +546,204 @@ pub fn settle(r: &mut crate::record::Reply) {
         "read from a scan (OCR by Tesseract, boxes measured in the image): reasons and comments are OCR text",
     ));
     r.warnings.extend(unsure);
+    for d in unanswered_drafts(r, doc) {
+        let name = match &d.provisional {
+            Some(p) => format!("{} ({p})", d.draft),
+            None => d.draft.clone(),
+        };
+        r.warnings.push(Warning::on_draft(
+            WarningKind::ScanUnsure,
+            &d.draft,
+            format!(
+                "{name}: named in the scan, but no answer to it was read (its boxes or its name may be unreadable): look at the page image"
+            ),
+        ));
+    }
+}
+
+/// Drafts the scan's text names (in the letter, the table, anywhere) that no answer is for and
+/// no warning names yet: on a scan that means a table row whose name or boxes OCR did not
+/// read, and its answer must not go missing silently. Lines are read two at a time as well,
+/// since a name is often wrapped ("Q.3962 (Q.sig-" / "iot)").
+pub fn unanswered_drafts(
+    r: &crate::record::Reply,
+    doc: &Document,
+) -> Vec<crate::form::drafts::DraftName> {
+    let mut named = named_drafts(doc);
+    named.retain(|d| {
+        let answered = r
+            .answers
+            .iter()
+            .any(|a| d.names(&a.draft, a.provisional.as_deref()));
+        let warned = r
+            .warnings
+            .iter()
+            .any(|w| w.drafts.iter().any(|n| d.names(n, None)) || w.text.contains(&d.draft));
+        !answered && !warned
+    });
+    named
+}
+
+/// Answers whose draft OCR misread, put right by the drafts the scan's own text lists with a
+/// number and a provisional name (the letter's subject line, the table): a provisional name
+/// alone ("E.ACCP") takes its number, and a name one slip from exactly one listed draft not
+/// otherwise answered ("E.165.1", "E.CLLsp") is read as it; each such reading is a
+/// `draft_misnamed` warning naming both. Without two such drafts in the text nothing changes.
+fn name_by_text(r: &mut crate::record::Reply, doc: &Document) {
+    use crate::warning::{Warning, WarningKind};
+    let listed: Vec<_> = named_drafts(doc)
+        .into_iter()
+        .filter(|d| d.provisional.is_some() && is_number(&d.draft))
+        .collect();
+    if listed.len() < 2 {
+        return;
+    }
+    let taken = |r: &crate::record::Reply, d: &crate::form::drafts::DraftName| {
+        r.answers.iter().any(|a| {
+            a.draft == d.draft
+                || d.names(&a.draft, a.provisional.as_deref()) && !is_number(&a.draft)
+        })
+    };
+    for i in 0..r.answers.len() {
+        let a = &r.answers[i];
+        if listed.iter().any(|d| d.draft == a.draft) {
+            continue;
+        }
+        let by_name = listed
+            .iter()
+            .find(|d| d.names(&a.draft, a.provisional.as_deref()));
+        let close: Vec<_> = listed
+            .iter()
+            .filter(|d| !taken(r, d) && slip_apart(&a.draft, d))
+            .collect();
+        let Some(d) = by_name.or(match close.as_slice() {
+            [d] => Some(*d),
+            _ => None,
+        }) else {
+            continue;
+        };
+        let (from, to) = (a.draft.clone(), d.clone());
+        r.excerpts.rename(&from, &to.draft);
+        let a = &mut r.answers[i];
+        a.draft = to.draft.clone();
+        a.provisional = to.provisional.clone();
+        r.warnings.push(Warning::on_draft(
+            WarningKind::DraftMisnamed,
+            &to.draft,
+            format!(
+                "{}: the scan's table reads {from}; read as {} ({}), a draft the scan's text names (check the name)",
+                to.draft,
+                to.draft,
+                to.provisional.as_deref().unwrap_or_default()
+            ),
+        ));
+    }
+}
+
+/// A draft number ("E.156.1"), not a provisional name ("E.ACCP").
+fn is_number(name: &str) -> bool {
+    name.split('.')
+        .nth(1)
+        .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// Whether an OCR'd draft name is one misreading from a listed draft: a number one edit from
+/// its number (same series), or a provisional name within a third
+/// of its provisional name's length of it, or a cut-off start of it of five characters or more.
+fn slip_apart(read: &str, d: &crate::form::drafts::DraftName) -> bool {
+    let same_series = read.chars().next() == d.draft.chars().next();
+    if !same_series || read.is_empty() {
+        return false;
+    }
+    if is_number(read) {
+        // One substitution, insertion, deletion or swap ("E.165.1"): two would reach another
+        // real draft of the same circular (E.118.1 / E.156.1).
+        return strsim::osa_distance(read, &d.draft) == 1;
+    }
+    let Some(p) = d.provisional.as_deref() else {
+        return false;
+    };
+    let dist = strsim::levenshtein(&read.to_lowercase(), &p.to_lowercase());
+    dist * 3 <= p.len() || (read.len() >= 5 && p.starts_with(read))
+}
+
+/// Drafts the scan's text names anywhere, in order, without repeats.
+pub fn named_drafts(doc: &Document) -> Vec<crate::form::drafts::DraftName> {
+    use crate::form::drafts::{find_drafts, DraftName};
+    let texts: Vec<String> = doc.paragraphs().iter().map(|p| p.text()).collect();
+    let mut named: Vec<DraftName> = Vec::new();
+    // A hyphen ends a wrapped name's first half; else the lines are words apart.
+    let pairs = texts.windows(2).map(|w| {
+        let sep = if w[0].ends_with('-') { "" } else { " " };
+        format!("{}{sep}{}", w[0], w[1])
+    });
+    for t in texts.iter().cloned().chain(pairs) {
+        for d in find_drafts(&t) {
+            if !named
+                .iter()
+                .any(|n| n.names(&d.draft, d.provisional.as_deref()))
+            {
+                named.push(d);
+            }
+        }
+    }
+    named
 }
 
 /// The confidence written in a scanned box's detail ("…, confidence 0.93").
 fn mark_confidence(detail: &str) -> Option<f64> {
     detail.contains("in the box, confidence").then_some(())?;
     detail.rsplit("confidence ").next()?.trim().parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::form::drafts::DraftName;
+
+    fn draft(n: &str, p: &str) -> DraftName {
+        DraftName {
+            draft: n.into(),
+            provisional: Some(p.into()),
+        }
+    }
+
+    fn marks(inks: &[f64]) -> Vec<crate::scan::raster::Square> {
+        inks.iter()
+            .map(|&ink| crate::scan::raster::Square {
+                x: 0,
+                y: 0,
+                side: 20,
+                ink,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_page_of_clear_marks_raises_its_threshold_and_never_lowers_it() {
+        // Typed ☐ / ☒: the blurred empty box at 0.02 is empty.
+        let l = super::SQUARE.on_page(&marks(&[0.0, 0.004, 0.02, 0.6, 0.61]));
+        assert!(l.at > 0.02 && l.at <= 0.15, "{}", l.at);
+        // Hairline crosses beside empty boxes and a hand tick: the crosses stay marked.
+        let l = super::SQUARE.on_page(&marks(&[0.0, 0.002, 0.011, 0.052, 0.074, 0.25]));
+        assert!(l.at < 0.052, "{}", l.at);
+        // No marks, or all empty: the fixed levels.
+        assert_eq!(super::SQUARE.on_page(&marks(&[])).at, super::MARKED_INK);
+        assert_eq!(
+            super::SQUARE.on_page(&marks(&[0.0, 0.01])).at,
+            super::MARKED_INK
+        );
+    }
+
+    #[test]
+    fn misread_names_are_one_slip_from_the_listed_draft() {
+        let d = draft("E.156.1", "E.ACCP");
+        assert!(super::slip_apart("E.165.1", &d));
+        assert!(super::slip_apart("E.156.7", &d));
+        assert!(super::slip_apart("E.ACP", &d));
+        assert!(!super::slip_apart("E.118.1", &d));
+        assert!(!super::slip_apart("F.156.1", &d));
+        let q = draft("Q.3960", "Q.dlt-amd");
+        assert!(super::slip_apart("Q.dlt-a", &q));
+        assert!(!super::slip_apart("Q.3057", &q));
+    }
 }

@@ -115,8 +115,197 @@ pub fn parse(tsv: &str) -> Vec<Word> {
         .collect()
 }
 
+/// Cyrillic letters that look like Latin ones, as `rus` reads the Latin letters of a draft
+/// name ("Е.156.1 (Е.АССР)"), with their Latin twins.
+const CYRILLIC_TWINS: [(char, char); 22] = [
+    ('А', 'A'),
+    ('В', 'B'),
+    ('С', 'C'),
+    ('Е', 'E'),
+    ('Н', 'H'),
+    ('К', 'K'),
+    ('М', 'M'),
+    ('О', 'O'),
+    ('Р', 'P'),
+    ('Т', 'T'),
+    ('Х', 'X'),
+    ('У', 'Y'),
+    ('а', 'a'),
+    ('е', 'e'),
+    ('о', 'o'),
+    ('р', 'p'),
+    ('с', 'c'),
+    ('х', 'x'),
+    ('у', 'y'),
+    ('г', 'r'),
+    ('к', 'k'),
+    ('і', 'i'),
+];
+
+/// A word that is a draft name written with Cyrillic look-alikes ("Е.212", "(Е.АССР),")
+/// spelt in Latin letters; a word with a letter that has no Latin twin is left as read.
+fn latin_name(text: &str) -> Option<String> {
+    let twin = |c: char| CYRILLIC_TWINS.iter().find(|t| t.0 == c).map(|t| t.1);
+    let body = text.trim_start_matches('(');
+    let mut chars = body.chars();
+    let series = chars.next()?;
+    if !(series.is_ascii_uppercase() || twin(series).is_some_and(|l| l.is_ascii_uppercase()))
+        || chars.next() != Some('.')
+    {
+        return None;
+    }
+    if !text.chars().any(|c| twin(c).is_some()) {
+        return None;
+    }
+    text.chars()
+        .map(|c| if c.is_ascii() { Some(c) } else { twin(c) })
+        .collect()
+}
+
+/// Draft names OCR misspelt in ways seen on scans: Cyrillic look-alikes ([`latin_name`]), and
+/// draft numbers whose series letter OCR read as a digit or two ("2.212 (E.212rev)",
+/// "0.3960 Amd.1", "90.4073" on Arabic pages, where `ara` reads a Latin E or Q as digits): the
+/// letter is taken from the provisional name beside the number; else, after "ITU-T" or when
+/// at least [`USUAL_VOTES`] of the page's draft names share a series, from that series.
+/// Other words are left as read.
+pub fn fix_series(words: &mut [Word]) {
+    let number =
+        regex::Regex::new(r"^(\(?)(\d{1,2})\.(\d{2,4}(?:\.\d{1,2})?)([,;)]?)$").expect("pattern");
+    let named = regex::Regex::new(r"^\(?([A-Z])\.[0-9A-Za-z]").expect("pattern");
+    // "ITU-TE.157.1(E.CLI": OCR glued the name to the "ITU-T" before it.
+    let glued = regex::Regex::new(r"^(.*-T)([A-Z]\.\d)").expect("pattern");
+    for w in words.iter_mut() {
+        if let Some(t) = latin_name(&w.text) {
+            w.text = t;
+        }
+        if let Some(c) = glued.captures(&w.text) {
+            w.text = format!("{} {}", &c[1], &w.text[c[1].len()..]);
+        }
+    }
+    let mut count = std::collections::BTreeMap::<char, usize>::new();
+    for w in words.iter() {
+        if let Some(c) = named.captures(&w.text) {
+            *count.entry(c[1].chars().next().unwrap_or('X')).or_default() += 1;
+        }
+    }
+    let usual = count.iter().max_by_key(|e| *e.1).map(|e| (*e.0, *e.1));
+    for i in 0..words.len() {
+        let Some(c) = number.captures(&words[i].text) else {
+            continue;
+        };
+        let same_line = |j: usize| words.get(j).filter(|w| w.line == words[i].line);
+        let beside = [i.wrapping_sub(1), i + 1].into_iter().filter_map(same_line);
+        let mut letter = None;
+        for w in beside {
+            if w.text.starts_with('(') {
+                letter = letter.or(named.captures(&w.text).and_then(|p| p[1].chars().next()));
+            } else if w.text.eq_ignore_ascii_case("ITU-T") {
+                letter = letter.or(usual.map(|u| u.0));
+            }
+        }
+        // A number of three digits or more after its dot, on a page of drafts of one series.
+        if c[3].len() >= 3 {
+            letter = letter.or(usual.filter(|u| u.1 >= USUAL_VOTES).map(|u| u.0));
+        }
+        if let Some(l) = letter {
+            words[i].text = format!("{}{l}.{}{}", &c[1], &c[3], &c[4]);
+        }
+    }
+}
+
+/// Draft names of one series on a page from which a lone number is taken to be of it.
+const USUAL_VOTES: usize = 3;
+
 #[cfg(test)]
 mod tests {
+    fn word(text: &str, line: u32) -> super::Word {
+        super::Word {
+            left: 0,
+            top: 0,
+            width: 10,
+            height: 10,
+            conf: 90.0,
+            text: text.into(),
+            line: (1, 1, line),
+        }
+    }
+
+    #[test]
+    fn cyrillic_look_alikes_in_a_draft_name_are_latin() {
+        let mut w: Vec<_> = ["МСЭ-Т", "Е.156.1", "(Е.АССР),", "Е.212геу", "Рекомендации"]
+            .iter()
+            .map(|t| word(t, 1))
+            .collect();
+        super::fix_series(&mut w);
+        let t: Vec<&str> = w.iter().map(|w| w.text.as_str()).collect();
+        assert_eq!(
+            t,
+            ["МСЭ-Т", "E.156.1", "(E.ACCP),", "E.212rey", "Рекомендации"]
+        );
+    }
+
+    #[test]
+    fn a_series_letter_read_as_a_digit_is_put_back() {
+        let mut w: Vec<_> = [
+            "ITU-T",
+            "2.212",
+            "(E.212rev)",
+            "8.118.1",
+            "(E.1IN-Sup)",
+            "3.5",
+        ]
+        .iter()
+        .map(|t| word(t, 1))
+        .collect();
+        w.extend(["ITU-T", "8.157.1"].iter().map(|t| word(t, 2)));
+        w.push(word("2.212", 3));
+        super::fix_series(&mut w);
+        let mut g = vec![word("Fro-TE.157.1(E.CLLsp", 1)];
+        super::fix_series(&mut g);
+        assert_eq!(g[0].text, "Fro-T E.157.1(E.CLLsp");
+        let mut q: Vec<_> = [
+            "(Q.sig-iot),",
+            "90.4073",
+            "(Q.tsp-ran),",
+            "0.3960",
+            "Amd.1,",
+            "Q.CPaaS-tst",
+            "10.02",
+        ]
+        .iter()
+        .map(|t| word(t, 1))
+        .collect();
+        super::fix_series(&mut q);
+        let t: Vec<&str> = q.iter().map(|w| w.text.as_str()).collect();
+        assert_eq!(
+            t,
+            [
+                "(Q.sig-iot),",
+                "Q.4073",
+                "(Q.tsp-ran),",
+                "Q.3960",
+                "Amd.1,",
+                "Q.CPaaS-tst",
+                "10.02"
+            ]
+        );
+        let t: Vec<&str> = w.iter().map(|w| w.text.as_str()).collect();
+        assert_eq!(
+            t,
+            [
+                "ITU-T",
+                "E.212",
+                "(E.212rev)",
+                "E.118.1",
+                "(E.1IN-Sup)",
+                "3.5",
+                "ITU-T",
+                "E.157.1",
+                "2.212"
+            ]
+        );
+    }
+
     #[test]
     fn tsv_words_are_read() {
         let tsv = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n\

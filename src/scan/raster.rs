@@ -224,10 +224,7 @@ pub fn squares(m: &InkMap, min: usize, max: usize) -> Vec<Square> {
     found.sort_by(|a, b| b.0.total_cmp(&a.0));
     let mut kept: Vec<Square> = Vec::new();
     for (_, q) in found {
-        let overlaps = kept.iter().any(|k| {
-            q.x < k.x + k.side && k.x < q.x + q.side && q.y < k.y + k.side && k.y < q.y + q.side
-        });
-        if !overlaps {
+        if !kept.iter().any(|k| overlap(&q, k)) {
             kept.push(q);
         }
     }
@@ -246,7 +243,8 @@ fn interior(m: &InkMap, x: usize, y: usize, s: usize) -> f64 {
 /// Share of pixels darker than `level` inside a square, a thin margin inside its edges left
 /// out: a hairline cross that blur and JPEG turned gray is still darker than the paper.
 pub fn dark_share(g: &Gray, q: &Square, level: u8) -> f64 {
-    let inset = (q.side / 9).max(3);
+    // A fifth of the side: a typed ☐ has thick edges that blur inwards.
+    let inset = (q.side / 5).max(3);
     if 2 * inset >= q.side {
         return 0.0;
     }
@@ -261,6 +259,94 @@ pub fn dark_share(g: &Gray, q: &Square, level: u8) -> f64 {
         .filter(|&(x, y)| g.at(x, y) < level)
         .count();
     dark as f64 / ((x1 - x0) * (y1 - y0)) as f64
+}
+
+/// Round marks — a radio button (○ or ●), a ◯ glyph — with radii from `rmin` to `rmax`
+/// pixels, as the squares round them, each with the ink share of its inner disc. A ring is
+/// looked for from its topmost pixel: ink at the other three ends of its diameters, then all
+/// round it, and clear paper a little outside (a cell's rule crossing it is let through, a
+/// neighbouring letter is not). `taken` are squares already found: a circle inside one is
+/// part of it.
+pub fn circles(g: &Gray, m: &InkMap, rmin: usize, rmax: usize, taken: &[Square]) -> Vec<Square> {
+    let near = |x: f64, y: f64| {
+        let (x, y) = (x.round() as i64, y.round() as i64);
+        if x < 1 || y < 1 || x + 2 > m.w as i64 || y + 2 > m.h as i64 {
+            return false;
+        }
+        let (x, y) = (x as usize, y as usize);
+        m.share(x - 1, y - 1, x + 2, y + 2) > 0.0
+    };
+    let ring = |cx: f64, cy: f64, r: f64| {
+        (0..RING_SAMPLES)
+            .filter(|&i| {
+                let a = i as f64 * std::f64::consts::TAU / RING_SAMPLES as f64;
+                near(cx + r * a.cos(), cy + r * a.sin())
+            })
+            .count()
+    };
+    let mut found: Vec<(f64, Square)> = Vec::new();
+    for y in 1..m.h.saturating_sub(2 * rmax + 2) {
+        for x in rmax + 2..m.w.saturating_sub(rmax + 2) {
+            if m.share(x, y, x + 1, y + 1) == 0.0 || m.share(x, y - 1, x + 1, y) > 0.0 {
+                continue;
+            }
+            for r in rmin..=rmax {
+                let (cx, cy, rf) = (x as f64, (y + r) as f64, r as f64);
+                if !(near(cx, cy + rf) && near(cx - rf, cy) && near(cx + rf, cy)) {
+                    continue;
+                }
+                let on = ring(cx, cy, rf);
+                if on < RING_SAMPLES * 9 / 10 {
+                    continue;
+                }
+                let gap = (rf / 3.0).max(2.0);
+                let off = ring(cx, cy, rf + gap);
+                // A rule crossing the ring touches it twice; a neighbouring letter more.
+                if off > RING_SAMPLES / 8 {
+                    continue;
+                }
+                let q = Square {
+                    x: x - r,
+                    y,
+                    side: 2 * r + 1,
+                    ink: disc_dark_share(g, cx, cy, rf * 0.6, 200),
+                };
+                found.push(((on as f64) - (off as f64), q));
+            }
+        }
+    }
+    found.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let mut kept: Vec<Square> = Vec::new();
+    for (_, q) in found {
+        if !kept.iter().chain(taken).any(|k| overlap(&q, k)) {
+            kept.push(q);
+        }
+    }
+    kept
+}
+
+/// Points sampled round a ring.
+const RING_SAMPLES: usize = 32;
+
+fn overlap(q: &Square, k: &Square) -> bool {
+    q.x < k.x + k.side && k.x < q.x + q.side && q.y < k.y + k.side && k.y < q.y + q.side
+}
+
+/// Share of pixels darker than `level` within `r` of (`cx`, `cy`).
+pub fn disc_dark_share(g: &Gray, cx: f64, cy: f64, r: f64, level: u8) -> f64 {
+    let (mut n, mut dark) = (0usize, 0usize);
+    let (y0, y1) = ((cy - r).floor().max(0.0) as usize, (cy + r).ceil() as usize);
+    let (x0, x1) = ((cx - r).floor().max(0.0) as usize, (cx + r).ceil() as usize);
+    for y in y0..=y1.min(g.h - 1) {
+        for x in x0..=x1.min(g.w - 1) {
+            let (dx, dy) = (x as f64 - cx, y as f64 - cy);
+            if dx * dx + dy * dy <= r * r {
+                n += 1;
+                dark += usize::from(g.at(x, y) < level);
+            }
+        }
+    }
+    dark as f64 / n.max(1) as f64
 }
 
 /// A straight ruling line in pixels: horizontal (y, x0, x1) or vertical (x, y0, y1).
@@ -370,6 +456,36 @@ mod tests {
         q.sort_by_key(|s| s.x);
         assert_eq!(q.len(), 2, "{q:?}");
         assert!(q[0].ink < 0.01 && q[1].ink > 0.03, "{q:?}");
+    }
+
+    fn disc(g: &mut Gray, cx: f64, cy: f64, r0: f64, r1: f64) {
+        for y in 0..g.h {
+            for x in 0..g.w {
+                let d = ((x as f64 - cx).powi(2) + (y as f64 - cy).powi(2)).sqrt();
+                if d >= r0 && d <= r1 {
+                    g.px[y * g.w + x] = 0;
+                }
+            }
+        }
+    }
+
+    /// A hollow ring and a filled disc, one crossed by a vertical rule: both found, the disc
+    /// with ink; a word's letters beside them are not circles.
+    #[test]
+    fn finds_hollow_and_filled_circles() {
+        let mut g = page(300, 120);
+        disc(&mut g, 40.0, 50.0, 12.0, 14.0);
+        ink(&mut g, 30, 0, 32, 120);
+        disc(&mut g, 150.0, 50.0, 0.0, 14.0);
+        let m = InkMap::new(g.w, g.h, &binarize(&g));
+        let mut c = circles(&g, &m, 10, 16, &[]);
+        c.sort_by_key(|s| s.x);
+        assert_eq!(c.len(), 2, "{c:?}");
+        assert!(c[0].ink < 0.01 && c[1].ink > 0.9, "{c:?}");
+        assert!(
+            (c[0].x as i64 - 26).abs() <= 2 && (c[0].y as i64 - 36).abs() <= 2,
+            "{c:?}"
+        );
     }
 
     #[test]
