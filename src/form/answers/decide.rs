@@ -286,7 +286,7 @@ fn choose(d: &mut DraftReading, name: &str) -> (Choice, Option<Evidence>) {
     };
     // A box marked on one decision line and the other line highlighted: the person made two
     // edits that say opposite things, and neither may silently win.
-    if c.authorize != c.not_authorize && highlighted_other(d, c.authorize) {
+    if c.authorize != c.not_authorize && (highlighted_other(d, c.authorize) || said_other(d, c)) {
         (c.authorize, c.not_authorize, c.contradicted) = (true, true, true);
     }
     // No box marked: the choice may be shown another way (a sentence, emphasis, deletion).
@@ -370,6 +370,17 @@ fn decision_in_words(d: &DraftReading) -> Option<(Choice, String)> {
     })
 }
 
+/// A box decides one way and the person's own words in the draft's rows ("We cannot support
+/// this draft…") the other.
+fn said_other(d: &DraftReading, c: Choice) -> bool {
+    let marked = |s: &LineState| s.checked() && !s.sentence;
+    if c.authorize {
+        d.not_authorize.sentence && !d.authorize.sentence && marked(&d.authorize)
+    } else {
+        d.authorize.sentence && !d.not_authorize.sentence && marked(&d.not_authorize)
+    }
+}
+
 /// The decision line not marked is highlighted, and the marked one is not.
 fn highlighted_other(d: &DraftReading, authorize_marked: bool) -> bool {
     let (chosen, other) = if authorize_marked {
@@ -434,8 +445,8 @@ fn verdict(
     if c.authorize && c.not_authorize {
         let (why, w) = if c.contradicted {
             (
-                "one decision box is marked and the other line is highlighted",
-                "one decision line's box is marked, but the other decision line is highlighted: the two edits disagree (conflict)",
+                "one decision box is marked and the other line is highlighted or said in words",
+                "one decision line's box is marked, but the other decision line is highlighted or said in words: the two edits disagree (conflict)",
             )
         } else {
             (
