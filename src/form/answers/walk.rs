@@ -34,6 +34,11 @@ pub(super) struct Walker<'a> {
     /// The current draft was named again after its lines: free text is its text after the
     /// form.
     after_heading: bool,
+    /// A sentence before the form named the draft its next lines are for ("… except Y.4459,
+    /// which it does not authorize, for the reason given below."), before that draft's rows
+    /// are read: the lines gathered for it until the form begins.
+    text_for_named: Option<(DraftName, Vec<String>)>,
+    text_for_named_done: bool,
     /// Drafts answered together under one heading that lists them ("All drafts listed in TSB
     /// Circular 187 (X.1280, X.1471, …)"): the draft read, and the others it answers for.
     groups: Vec<(usize, Vec<DraftName>)>,
@@ -61,6 +66,8 @@ impl<'a> Walker<'a> {
             cell_label: None,
             prev_place: None,
             after_heading: false,
+            text_for_named: None,
+            text_for_named_done: false,
             groups: Vec::new(),
         };
         for i in start..=last {
@@ -322,6 +329,8 @@ impl<'a> Walker<'a> {
         if let Some(d) = last_named {
             self.current = Some(d);
             self.after_heading = true;
+        } else if self.current.is_none() {
+            self.text_for_named = find_drafts(text).pop().map(|n| (n, Vec::new()));
         }
     }
 
@@ -477,6 +486,14 @@ impl<'a> Walker<'a> {
             return;
         }
         let Some(d) = self.current else {
+            // Up to the form: its header row is the form's, not the person's.
+            match self.text_for_named.as_mut() {
+                Some((_, texts)) if line.place.table == 0 && !self.text_for_named_done => {
+                    push_text(texts, &line.text)
+                }
+                Some(_) => self.text_for_named_done = true,
+                None => {}
+            }
             return;
         };
         let name = &self.out.drafts[d].name.draft;
@@ -530,6 +547,11 @@ impl<'a> Walker<'a> {
             }
         }
         names_below_their_lines(&mut self.out);
+        if let Some((name, texts)) = self.text_for_named.take() {
+            if let Some(d) = self.out.drafts.iter_mut().find(|d| d.name.same_as(&name)) {
+                d.texts.after.extend(texts);
+            }
+        }
         for (d, others) in std::mem::take(&mut self.groups) {
             answer_for_each(&mut self.out, d, &others);
         }
