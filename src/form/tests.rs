@@ -1022,3 +1022,79 @@ fn text_typed_onto_a_label_line_marks_it() {
     );
     assert_eq!(f.answers()[3].comments, Some(Comments::NoComments));
 }
+
+/// A box marked on *authorizes* while the *does not authorize* line is highlighted: two edits
+/// that disagree are a conflict, never the box alone.
+#[test]
+fn a_marked_box_and_the_other_line_highlighted_disagree() {
+    let highlighted = rp(r#"<w:highlight w:val="yellow"/>"#, NOT);
+    let rows = draft_rows(
+        "ITU-T Y.3115",
+        &legacy(true),
+        &r(AUTH),
+        [&r("●"), &r(EMPTY)],
+        &legacy(false),
+        &highlighted,
+    );
+    let f = read(&table(&rows));
+    assert_eq!(f.answers()[0].decision, Decision::Conflict);
+    assert!(warned(&f, WarningKind::Conflict, "Y.3115"));
+}
+
+/// The line not chosen struck through in red: the strike says which line is left, not the
+/// colour that comes with it.
+#[test]
+fn a_red_struck_line_is_removed_not_emphasised() {
+    let struck = rp(r#"<w:strike/><w:color w:val="FF0000"/>"#, NOT);
+    let rows = draft_rows(
+        "ITU-T Y.3115",
+        &r(""),
+        &r(AUTH),
+        [&r(EMPTY), &r(EMPTY)],
+        &r(""),
+        &struck,
+    );
+    let f = read(&table(&rows));
+    assert_eq!(f.answers()[0].decision, Decision::Authorize);
+    assert!(warned(&f, WarningKind::DecisionFromDeletion, "Y.3115"));
+}
+
+/// ✔ on the chosen line and ✖ on the others: the crosses are the lines refused.
+#[test]
+fn crosses_beside_a_tick_are_refusals() {
+    let rows = draft_rows(
+        "ITU-T Y.3115",
+        &r("✖"),
+        &r(AUTH),
+        [&r("✖"), &r("✔")],
+        &r("✖"),
+        &r(NOT),
+    );
+    let f = read(&table(&rows));
+    let a = &f.answers()[0];
+    assert_eq!(a.decision, Decision::Authorize, "{:?}", f.warnings);
+    assert_eq!(a.comments, Some(Comments::WithComments));
+}
+
+/// *Authorizes, no comments* marked, and the text written for the draft refuses it.
+#[test]
+fn no_comments_marked_with_a_text_that_refuses_is_a_conflict() {
+    let rows = draft_rows(
+        "ITU-T Y.3115",
+        &legacy(true),
+        &r(AUTH),
+        [&r("●"), &r(EMPTY)],
+        &legacy(false),
+        &r(NOT),
+    );
+    let note = p(&r(
+        "Ministry comment: after discussion, this Administration cannot support the draft.",
+    ));
+    let f = read(&(table(&rows) + &p(&r("ITU-T Y.3115")) + &note));
+    assert_eq!(
+        f.answers()[0].decision,
+        Decision::Conflict,
+        "{:?}",
+        f.warnings
+    );
+}
