@@ -358,12 +358,13 @@ fn decision_in_words(d: &DraftReading) -> Option<(Choice, String)> {
             LineKind::NotAuthorize => false,
             _ => return None,
         };
-        let option = super::labels::option_in_sentence(label, t);
+        // "No comments" first: its words may hold the other option's ("proposed changes").
+        let (no, with) = super::labels::options_in_sentence(label, t);
         let choice = Choice {
             authorize,
             not_authorize: !authorize,
-            no_comments: authorize && option == Some(LineKind::NoComments),
-            with_comments: authorize && option == Some(LineKind::WithComments),
+            no_comments: authorize && no,
+            with_comments: authorize && with && !no,
             contradicted: false,
         };
         Some((choice, t.clone()))

@@ -201,8 +201,6 @@ fn required_words(hir: &regex_syntax::hir::Hir) -> Option<Vec<String>> {
     }
 }
 
-/// Where the printed label ends in the original text: after the parenthesis that follows the
-/// verb ("… approval (the reasons … are attached)"), or after the option's own words.
 /// The option label that follows an 'authorizes' label on its line, with only punctuation
 /// between ("Authorizes – no comments or proposed changes", a drop-down's entry): the line
 /// states both, and its one mark is for both. `end` is where the option's words end in `text`.
@@ -231,20 +229,18 @@ pub fn option_after(label: Label, text: &str) -> Option<Label> {
     })
 }
 
-/// The option a sentence of the person's names besides its decision ("… authorizes this
-/// draft, no comments").
-pub fn option_in_sentence(label: Label, text: &str) -> Option<LineKind> {
-    let c = compiled().iter().find(|c| c.code == label.lang)?;
+/// The options a sentence of the person's names besides its decision ("… authorizes this
+/// draft, no comments"): (no comments, with comments), each by its own pattern.
+pub fn options_in_sentence(label: Label, text: &str) -> (bool, bool) {
+    let Some(c) = compiled().iter().find(|c| c.code == label.lang) else {
+        return (false, false);
+    };
     let f = fold(text);
-    if c.no_comments.is_match(&f) {
-        Some(LineKind::NoComments)
-    } else if c.with_comments.is_match(&f) {
-        Some(LineKind::WithComments)
-    } else {
-        None
-    }
+    (c.no_comments.is_match(&f), c.with_comments.is_match(&f))
 }
 
+/// Where the printed label ends in the original text: after the parenthesis that follows the
+/// verb ("… approval (the reasons … are attached)"), or after the option's own words.
 fn label_end(text: &str, kind: LineKind, c: &Compiled) -> usize {
     let re = match kind {
         LineKind::NotAuthorize => &c.not_authorize,

@@ -455,15 +455,9 @@ impl<'a> Walker<'a> {
         if label.kind != LineKind::Authorize {
             return;
         }
-        let Some(c) = compiled().iter().find(|c| c.code == label.lang) else {
-            return;
-        };
-        let f = fold(body);
-        for (k, re) in [
-            (LineKind::NoComments, &c.no_comments),
-            (LineKind::WithComments, &c.with_comments),
-        ] {
-            if re.is_match(&f) {
+        let (no, with) = labels::options_in_sentence(label, body);
+        for (k, named) in [(LineKind::NoComments, no), (LineKind::WithComments, with)] {
+            if named {
                 let o = self.out.drafts[d].line_mut(k);
                 o.present = true;
                 o.sentence = true;
