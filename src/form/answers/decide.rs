@@ -17,7 +17,8 @@ struct Choice {
     not_authorize: bool,
     no_comments: bool,
     with_comments: bool,
-    /// One decision box is marked and the other line is highlighted: the edits disagree.
+    /// One decision box is marked and the other line is highlighted, or the person's own
+    /// words say the other: the edits disagree.
     contradicted: bool,
 }
 
@@ -254,8 +255,7 @@ fn refused_in_text(d: &mut DraftReading, name: &str) {
     {
         return;
     }
-    let texts = d.texts.authorize.iter().chain(&d.texts.not_authorize);
-    let Some(t) = texts.chain(&d.texts.after).find(|t| re.is_match(&fold(t))) else {
+    let Some(t) = d.texts.all().find(|t| re.is_match(&fold(t))) else {
         return;
     };
     let w = format!(
@@ -332,13 +332,7 @@ fn choose(d: &mut DraftReading, name: &str) -> (Choice, Option<Evidence>) {
     // an authorizing draft make it "with comments".
     let no_options = !d.no_comments.present && !d.with_comments.present;
     if c.authorize && !c.not_authorize && no_options {
-        let written = d
-            .texts
-            .authorize
-            .iter()
-            .chain(&d.texts.not_authorize)
-            .chain(&d.texts.after)
-            .any(|t| !strip_prefix(t).trim().is_empty());
+        let written = d.texts.all().any(|t| !strip_prefix(t).trim().is_empty());
         if written {
             c.with_comments = true;
         }
@@ -350,8 +344,7 @@ fn choose(d: &mut DraftReading, name: &str) -> (Choice, Option<Evidence>) {
 /// well, no comments."), among the texts written for the draft: the choice it states, with
 /// the option when it names one.
 fn decision_in_words(d: &DraftReading) -> Option<(Choice, String)> {
-    let texts = d.texts.authorize.iter().chain(&d.texts.not_authorize);
-    texts.chain(&d.texts.after).find_map(|t| {
+    d.texts.all().find_map(|t| {
         let label = super::labels::classify(t).filter(|l| l.sentence)?;
         let authorize = match label.kind {
             LineKind::Authorize => true,
@@ -586,18 +579,16 @@ fn gather_text(d: &mut DraftReading, name: &str) {
             .any(|w| w.kind == WarningKind::DecisionFromWords)
     {
         // Any text the person wrote for the draft, under whichever line: none is dropped unsaid.
-        let written: Vec<&String> = (d.texts.authorize.iter())
-            .chain(&d.texts.not_authorize)
-            .chain(&d.texts.after)
+        let written: Vec<&str> = (d.texts.all())
             .filter(|t| !strip_prefix(t).trim().is_empty())
+            .map(String::as_str)
             .collect();
         if written.is_empty() {
             return;
         }
-        let joined: Vec<&str> = written.iter().map(|t| t.as_str()).collect();
         let w = format!(
             "text was written for this draft but the decision read needs none: \"{}\"",
-            truncate(&joined.join(" "), 80)
+            truncate(&written.join(" "), 80)
         );
         warn(d, WarningKind::TextNotNeeded, name, &w);
     }

@@ -252,6 +252,16 @@ pub struct Texts {
     pub after: Vec<String>,
 }
 
+impl Texts {
+    /// Every text written for the draft, under whichever line or after the table.
+    pub fn all(&self) -> impl Iterator<Item = &String> {
+        self.authorize
+            .iter()
+            .chain(&self.not_authorize)
+            .chain(&self.after)
+    }
+}
+
 /// A draft's decision as read, how, and the text that goes with it.
 #[derive(Debug, Clone)]
 pub struct Verdict {
