@@ -159,8 +159,7 @@ impl Parser<'_, '_> {
                     if let Some(f) = self.fields.last_mut() {
                         f.formcheckbox = true;
                     }
-                    let outer = self.fields.iter().rev().skip(1);
-                    if !outer.into_iter().any(|f| !f.in_result || f.formcheckbox) {
+                    if !self.inside_suppressed_field() {
                         self.dropdown(&d);
                     }
                     return;
@@ -177,13 +176,7 @@ impl Parser<'_, '_> {
                         f.formcheckbox = true;
                         f.checkbox = None;
                     }
-                    let outer_suppressed = self
-                        .fields
-                        .iter()
-                        .rev()
-                        .skip(1)
-                        .any(|f| !f.in_result || f.formcheckbox);
-                    if !outer_suppressed {
+                    if !self.inside_suppressed_field() {
                         self.emit(Inline::Checkbox(cb));
                     }
                 }
@@ -233,6 +226,13 @@ impl Parser<'_, '_> {
             self.emit_str(entry, format);
         }
         self.emit(Inline::Break);
+    }
+
+    /// The innermost field sits in another field's instruction or form-field result: what it
+    /// shows is not printed.
+    fn inside_suppressed_field(&self) -> bool {
+        let mut outer = self.fields.iter().rev().skip(1);
+        outer.any(|f| !f.in_result || f.formcheckbox)
     }
 
     /// Text is not part of the printed result: inside a field instruction or the result of a
