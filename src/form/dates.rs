@@ -132,6 +132,7 @@ fn find_date(s: &str) -> Option<(ReadDate, String)> {
     static NUM: OnceLock<Regex> = OnceLock::new();
     static DMY: OnceLock<Regex> = OnceLock::new();
     static MDY: OnceLock<Regex> = OnceLock::new();
+    static ROMAN: OnceLock<Regex> = OnceLock::new();
     let s = ascii_digits(&cjk_numerals(s));
     let s = s.as_str();
     let iso = ISO.get_or_init(|| {
@@ -140,7 +141,6 @@ fn find_date(s: &str) -> Option<(ReadDate, String)> {
     let cjk = CJK.get_or_init(|| {
         Regex::new(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日").expect("static")
     });
-    static ROMAN: OnceLock<Regex> = OnceLock::new();
     let roman = ROMAN.get_or_init(|| {
         Regex::new(r"\b(\d{1,2})\s*[./\-\s]\s*([IVX]{1,4})\s*[./\-\s]\s*(\d{4})\b").expect("static")
     });

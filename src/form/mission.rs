@@ -113,7 +113,7 @@ fn first_state(window: &str) -> Option<MemberState> {
 }
 
 /// Russian declines a state's name after "представительство" ("Азербайджанской Республики",
-/// "Кыргызской Республики", "Беларуси"): a word that opens with the stem of a word of a
+/// "Беларуси"): a word that opens with the stem of a word of a
 /// state's Russian names (its last vowels or soft sign dropped) names it, when that stem is
 /// no other state's ("республик" is everyone's); the longest stem wins.
 fn inflected_state(window: &str) -> Option<MemberState> {
