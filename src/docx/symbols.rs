@@ -82,9 +82,28 @@ pub fn glyph_detail(c: char) -> String {
     format!("U+{:04X}", c as u32)
 }
 
+/// The glyph a glyph mark's detail names: the inverse of [`glyph_detail`], whatever was
+/// appended after it ("U+2716, …").
+pub fn glyph_in_detail(detail: &str) -> Option<char> {
+    let hex = detail.strip_prefix("U+")?;
+    let end = hex
+        .find(|c: char| !c.is_ascii_hexdigit())
+        .unwrap_or(hex.len());
+    char::from_u32(u32::from_str_radix(&hex[..end], 16).ok()?)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_glyph_detail_names_its_glyph() {
+        for c in ['☒', '✖', '\u{1F5F9}'] {
+            assert_eq!(glyph_in_detail(&glyph_detail(c)), Some(c));
+        }
+        assert_eq!(glyph_in_detail("U+2716, the list's bullet"), Some('✖'));
+        assert_eq!(glyph_in_detail("Wingdings F0FE"), None);
+    }
 
     #[test]
     fn same_code_differs_by_font() {

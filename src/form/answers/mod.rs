@@ -219,8 +219,7 @@ fn glyph_class(c: &Checkbox) -> Option<crate::reference::symbol_fonts::GlyphClas
     if c.mechanism != Mechanism::Glyph {
         return None;
     }
-    let hex = c.detail.strip_prefix("U+")?.get(..4)?;
-    let ch = char::from_u32(u32::from_str_radix(hex, 16).ok()?)?;
+    let ch = crate::docx::symbols::glyph_in_detail(&c.detail)?;
     Some(crate::reference::symbol_fonts::class_of(ch))
 }
 
