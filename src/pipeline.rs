@@ -280,11 +280,26 @@ fn read_model(
     email_from: Option<&str>,
     what: &str,
 ) -> Read {
+    let reading = form_reading(source, doc, email_from, file.1.excerpts);
+    classify(source, file, &reading, what)
+}
+
+/// The form reader's reading of a document model.
+fn form_reading(
+    source: &str,
+    doc: &docx::model::Document,
+    email_from: Option<&str>,
+    excerpts: bool,
+) -> FormReading {
     let ctx = Context {
         file_name: file_name(source),
         email_from,
     };
-    let reading = form::read_form_with(doc, &ctx, file.1.excerpts);
+    form::read_form_with(doc, &ctx, excerpts)
+}
+
+/// What a reading is: not a form, the blank form, or a reply.
+fn classify(source: &str, file: (&[u8], Given), reading: &FormReading, what: &str) -> Read {
     if !reading.is_form {
         return Read::NotAForm {
             source: source.to_string(),
@@ -302,11 +317,14 @@ fn read_model(
             wording: form::align::form_text(&reading.lines),
         });
     }
-    let sha256 = file
-        .1
+    Read::Reply(Box::new(reply_of(source, file_sha256(file), reading)))
+}
+
+/// The file's SHA-256: the one the caller computed, else computed here.
+fn file_sha256(file: (&[u8], Given)) -> String {
+    file.1
         .sha256
-        .map_or_else(|| sha256_hex(file.0), str::to_string);
-    Read::Reply(Box::new(reply_of(source, sha256, &reading)))
+        .map_or_else(|| sha256_hex(file.0), str::to_string)
 }
 
 /// Reads one PDF as a reply: [`pdf::read`] gives the document model the form reader reads.
@@ -350,60 +368,45 @@ fn read_scan(
     email_from: Option<&str>,
     doc: Result<crate::docx::model::Document, crate::scan::ScanError>,
 ) -> Read {
+    let doc = match doc {
+        Ok(doc) => doc,
+        Err(e) => {
+            return Read::Failed(Failure {
+                source: source.to_string(),
+                kind: FailureKind::Scan,
+                message: e.to_string(),
+            })
+        }
+    };
     // The confidence of a scanned answer is read from its excerpt's marks: always built here,
     // dropped again when the caller did not ask for them.
-    let with_excerpts = Given {
-        sha256: file.1.sha256,
-        excerpts: true,
+    let reading = form_reading(source, &doc, email_from, true);
+    let mut r = match classify(source, file, &reading, "a scan") {
+        Read::Reply(r) => r,
+        Read::NotAForm { .. } if !crate::scan::named_drafts(&doc).is_empty() => {
+            unread_scan(source, file, &reading)
+        }
+        other => return other,
     };
-    match doc {
-        Ok(doc) => match read_model(source, (file.0, with_excerpts), &doc, email_from, "a scan") {
-            Read::Reply(mut r) => {
-                crate::scan::settle(&mut r, &doc);
-                if !file.1.excerpts {
-                    r.excerpts = Default::default();
-                }
-                Read::Reply(r)
-            }
-            Read::NotAForm { .. } if !crate::scan::named_drafts(&doc).is_empty() => {
-                unread_scan(source, file, &doc, email_from)
-            }
-            other => other,
-        },
-        Err(e) => Read::Failed(Failure {
-            source: source.to_string(),
-            kind: FailureKind::Scan,
-            message: e.to_string(),
-        }),
+    crate::scan::settle(&mut r, &doc);
+    if !file.1.excerpts {
+        r.excerpts = Default::default();
     }
+    Read::Reply(r)
 }
 
 /// A scan whose text names drafts but in which no reply-form table was read (OCR lost the
-/// decision labels): a reply with no answers, each named draft a `scan_unsure` warning, so that
-/// its answers are looked at rather than lost among the non-forms.
-fn unread_scan(
-    source: &str,
-    file: (&[u8], Given),
-    doc: &docx::model::Document,
-    email_from: Option<&str>,
-) -> Read {
-    let ctx = Context {
-        file_name: file_name(source),
-        email_from,
-    };
-    let reading = form::read_form_with(doc, &ctx, file.1.excerpts);
-    let sha256 = file
-        .1
-        .sha256
-        .map_or_else(|| sha256_hex(file.0), str::to_string);
-    let mut r = reply_of(source, sha256, &reading);
+/// decision labels): a reply with no answers and a `scan_unsure` warning (and one per named
+/// draft from [`crate::scan::settle`]), so that its answers are looked at rather than lost
+/// among the non-forms.
+fn unread_scan(source: &str, file: (&[u8], Given), reading: &FormReading) -> Box<Reply> {
+    let mut r = reply_of(source, file_sha256(file), reading);
     r.answers.clear();
     r.warnings.push(crate::warning::Warning::new(
         crate::warning::WarningKind::ScanUnsure,
         "a scan that names drafts, but no reply-form table was read in it (its labels may be unreadable): look at the page image",
     ));
-    crate::scan::settle(&mut r, doc);
-    Read::Reply(Box::new(r))
+    Box::new(r)
 }
 
 fn reply_of(source: &str, sha256: String, r: &FormReading) -> Reply {
