@@ -1098,3 +1098,22 @@ fn no_comments_marked_with_a_text_that_refuses_is_a_conflict() {
         f.warnings
     );
 }
+
+/// A box marked *authorizes* and the person's own words in the draft's rows refusing it.
+#[test]
+fn a_marked_box_and_words_that_refuse_disagree() {
+    let rows = authorized("ITU-T Y.3115")
+        + &tr(&[
+            tc(&p("")),
+            tc(&p("")),
+            tc(&p(&r("We object to this draft."))),
+        ]);
+    let f = read(&table(&rows));
+    assert_eq!(
+        f.answers()[0].decision,
+        Decision::Conflict,
+        "{:?}",
+        f.warnings
+    );
+    assert!(warned(&f, WarningKind::Conflict, "Y.3115"));
+}
