@@ -65,16 +65,16 @@ pub fn classify(text: &str) -> Option<Label> {
             continue;
         }
         // The earliest label in the line wins; on a tie the negation first (every "does not
-        // authorize" contains "authorize").
-        let found = [
-            (LineKind::NotAuthorize, &c.not_authorize),
-            (LineKind::NoComments, &c.no_comments),
-            (LineKind::WithComments, &c.with_comments),
-            (LineKind::Authorize, &c.authorize),
-        ]
-        .into_iter()
-        .filter_map(|(k, re)| re.find(&folded).map(|m| (m.start(), k)))
-        .min_by_key(|(start, _)| *start);
+        // authorize" contains "authorize"): the order of `any_label`'s patterns.
+        let found = c.any_label.find(folded.as_str()).map(|m| {
+            let kind = [
+                LineKind::NotAuthorize,
+                LineKind::NoComments,
+                LineKind::WithComments,
+                LineKind::Authorize,
+            ][m.pattern().as_usize().min(3)];
+            (m.start(), kind)
+        });
         if let Some((start, kind)) = found {
             // The label must open the line (allowing a short lead such as "The Administration").
             let lead = &folded[..start];
@@ -98,7 +98,7 @@ pub fn classify(text: &str) -> Option<Label> {
     Some(Label {
         kind,
         lang: c.code,
-        end: label_end(text, kind, c),
+        end: end_of_label(text, &folded, start, kind),
         sentence,
     })
 }
@@ -248,51 +248,48 @@ fn label_end(text: &str, kind: LineKind, c: &Compiled) -> usize {
         LineKind::NoComments => &c.no_comments,
         LineKind::WithComments => &c.with_comments,
     };
-    // Map the folded match back to the original text by scanning character by character.
-    let Some(start) = original_offset_of_match(text, re) else {
-        return text.len();
-    };
+    let folded = fold(text);
+    match re.find(&folded) {
+        Some(m) => end_of_label(text, &folded, m.start(), kind),
+        None => text.len(),
+    }
+}
+
+/// Where the label of `kind` that starts at `start` in `folded` (the fold of `text`) ends in
+/// `text`, with a colon or full stop right after it.
+fn end_of_label(text: &str, folded: &str, start: usize, kind: LineKind) -> usize {
+    let start = original_offset(text, folded, start);
     let rest = &text[start..];
     let end_in_rest = match kind {
         LineKind::NoComments | LineKind::WithComments => option_label_end(rest),
         LineKind::Authorize | LineKind::NotAuthorize => verb_label_end(rest),
     };
     let mut end = start + end_in_rest;
-    // Swallow a colon or full stop right after the label.
     let tail = &text[end..];
     let trimmed = tail.trim_start_matches([' ', '\t', ':', '：', '.', '。', ';', '；']);
     end += tail.len() - trimmed.len();
     end
 }
 
-fn original_offset_of_match(text: &str, re: &regex::Regex) -> Option<usize> {
-    // Folding can change lengths, so find the first char boundary whose folded suffix matches
-    // at its start.
-    let folded_full = fold(text);
-    let m = re.find(&folded_full)?;
-    let target = folded_full[..m.start()]
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .count();
+/// The offset in `text` of byte `at` of its fold. Folding can change lengths, so the
+/// characters that are not blank are counted on both sides.
+fn original_offset(text: &str, folded: &str, at: usize) -> usize {
+    let target = folded[..at].chars().filter(|c| !c.is_whitespace()).count();
     let mut seen = 0usize;
     for (i, ch) in text.char_indices() {
         if seen >= target && !ch.is_whitespace() {
-            return Some(i);
+            return i;
         }
-        // An ASCII character folds to itself (lower case) or, if blank, to nothing.
-        seen += if ch.is_ascii() {
-            usize::from(!ch.is_whitespace())
+        if ch.is_ascii() {
+            // An ASCII character folds to itself (lower case) or, if blank, to nothing.
+            seen += usize::from(!ch.is_whitespace());
         } else {
-            fold(&ch.to_string())
-                .chars()
-                .filter(|c| !c.is_whitespace())
-                .count()
-        };
+            crate::fold::fold_char(ch, &mut |f| seen += usize::from(!f.is_whitespace()));
+        }
     }
-    Some(text.len())
+    text.len()
 }
 
-/// End of "Authorizes … (in this case …):" / "Does not authorize … (the reasons … attached)".
 fn verb_label_end(rest: &str) -> usize {
     // The printed label is one sentence whose first parenthesis closes it.
     let open = rest.find(['(', '（']);
