@@ -707,12 +707,15 @@ Y.3104). Answers changed under Track Changes (truth: the new answer, `warn`): `T
 (Y.3241), `Comores_ANRTIC_331` (Y.3104).
 
 Checked: `python3 scripts/check-habits6-fixtures.py` renders the 6 forms and 48 replies (LibreOffice 7.4) and checks
-them against the truth (see its docstring); the PNGs of the forms and of replies of every mark were looked at. First run
-of replytally: `SCORES-first-run.md`.
+them against the truth (see its docstring) and passes: 0 problems. PNGs (pdftoppm -r 60/80) looked at: the fr and ar
+blank forms, and the replies of every mark (OUR_Jamaica shade_box, CRAN_Namibia and URSEC_Uruguay rect, ICTA_Mauritius
+boxtable and signature image, TATT track, ARTEC_Madagascar xcell, ARE_Mauritanie tickpic, Monaco_DDN webdings,
+OFCOM_Suisse pbdr, ATT_Bolivia tickcol, MIIT_China yesno, TRCSL_SriLanka indraft, MICT_Rwanda general, CMC_Iraq the
+line-break layout and the X between lines). First run of replytally: `SCORES-first-run.md`.
 
 Rendering notes: LibreOffice draws the Webdings tick (w:sym F061) through its own symbol-font mapping (no Webdings font
 here); Word shows it in Webdings. Tracked changes are shown by LibreOffice as Word's "All Markup" does (deleted ☒ / ☐
-struck through, insertions underlined). The blank PNG of the tick and the signature are drawn by the generator.
+struck through, insertions underlined). The PNG pictures (the green tick, the signature) are drawn by the generator.
 
 """
 
