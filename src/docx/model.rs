@@ -71,6 +71,9 @@ pub struct Paragraph {
     pub list: Option<(String, u8)>,
     /// Paragraph shading (`w:pPr/w:shd` fill not white/auto).
     pub shaded: bool,
+    /// Sides of a border drawn round the paragraph (`w:pPr/w:pBdr`), as [`BORDER_TOP`] and
+    /// the other bits.
+    pub borders: u8,
     /// The paragraph came from inside a text box.
     pub in_text_box: bool,
     /// Tracked changes (`w:ins`/`w:del`/moves) touched this paragraph.
@@ -80,7 +83,19 @@ pub struct Paragraph {
     pub notes: Vec<String>,
 }
 
+pub const BORDER_TOP: u8 = 1;
+pub const BORDER_LEFT: u8 = 2;
+pub const BORDER_BOTTOM: u8 = 4;
+pub const BORDER_RIGHT: u8 = 8;
+
 impl Paragraph {
+    /// A border round the paragraph (above and below it, or on both sides): the form's own
+    /// lines have none, so a person framing a line chose it, as with shading.
+    pub fn framed(&self) -> bool {
+        let both = |a: u8, b: u8| self.borders & a != 0 && self.borders & b != 0;
+        both(BORDER_TOP, BORDER_BOTTOM) || both(BORDER_LEFT, BORDER_RIGHT)
+    }
+
     /// Plain text: tabs as `\t`, breaks as `\n`, checkboxes left out.
     pub fn text(&self) -> String {
         let mut s = String::new();

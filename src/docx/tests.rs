@@ -659,3 +659,68 @@ fn a_drop_down_is_a_box_per_entry() {
         "each entry once, the field's result text not repeated"
     );
 }
+
+/// A shape anchored in a paragraph, placed `top` EMU from its line, `cy` tall.
+fn anchored_shape(prst: &str, top: i64, cy: i64) -> String {
+    format!(
+        r#"<w:p><w:r><w:drawing><wp:anchor xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" simplePos="0" behindDoc="0"><wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="character"><wp:posOffset>-60000</wp:posOffset></wp:positionH><wp:positionV relativeFrom="line"><wp:posOffset>{top}</wp:posOffset></wp:positionV><wp:extent cx="3950000" cy="{cy}"/><wp:wrapNone/><wp:docPr id="1" name="Rectangle 1"/><a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp><wps:spPr><a:prstGeom prst="{prst}"/><a:noFill/></wps:spPr></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r><w:r><w:t>Authorizes</w:t></w:r></w:p>"#
+    )
+}
+
+#[test]
+fn a_frame_drawn_round_its_line_marks_it() {
+    // From just above the line, down past it: the person framed this line.
+    let d = doc(&anchored_shape("rect", -40_000, 580_000));
+    assert_eq!(all_by(&d, Mechanism::Drawing), [Some(true)]);
+    // Taller than a few lines, it may frame the lines below too: its state is not read.
+    let d = doc(&anchored_shape("rect", -40_000, 1_800_000));
+    assert_eq!(all_by(&d, Mechanism::Drawing), [None]);
+    // Its top far below the line: it frames another line.
+    let d = doc(&anchored_shape("rect", 400_000, 300_000));
+    assert_eq!(all_by(&d, Mechanism::Drawing), [None]);
+    // An arrow is no frame.
+    let d = doc(&anchored_shape("rightArrow", -40_000, 300_000));
+    assert_eq!(all_by(&d, Mechanism::Drawing), [None]);
+}
+
+#[test]
+fn an_empty_box_given_a_shading_prints_filled() {
+    let run = |rpr: &str| {
+        format!(
+            r#"<w:p><w:r><w:rPr>{rpr}</w:rPr><w:t>☐</w:t></w:r><w:r><w:t xml:space="preserve"> Authorizes</w:t></w:r></w:p>"#
+        )
+    };
+    let d = doc(&run(
+        r#"<w:shd w:val="clear" w:color="auto" w:fill="000000"/>"#,
+    ));
+    assert_eq!(all_by(&d, Mechanism::Glyph), [Some(true)]);
+    let d = doc(&run(r#"<w:highlight w:val="yellow"/>"#));
+    assert_eq!(all_by(&d, Mechanism::Glyph), [Some(true)]);
+    let d = doc(&run(
+        r#"<w:shd w:val="clear" w:color="auto" w:fill="auto"/>"#,
+    ));
+    assert_eq!(all_by(&d, Mechanism::Glyph), [Some(false)]);
+}
+
+#[test]
+fn a_border_round_a_paragraph_frames_it() {
+    let p = |sides: &str| {
+        doc(&format!(
+            r#"<w:p><w:pPr><w:pBdr>{sides}</w:pBdr></w:pPr><w:r><w:t>Authorizes</w:t></w:r></w:p>"#
+        ))
+    };
+    let side = |s: &str, v: &str| {
+        format!(r#"<w:{s} w:val="{v}" w:sz="12" w:space="1" w:color="FF0000"/>"#)
+    };
+    let framed = |d: &Document| d.paragraphs()[0].framed();
+    let box4 = ["top", "left", "bottom", "right"]
+        .map(|s| side(s, "single"))
+        .concat();
+    assert!(framed(&p(&box4)));
+    // A rule under a heading is no frame; nor are sides set to none.
+    assert!(!framed(&p(&side("bottom", "single"))));
+    let none = ["top", "left", "bottom", "right"]
+        .map(|s| side(s, "none"))
+        .concat();
+    assert!(!framed(&p(&none)));
+}

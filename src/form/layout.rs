@@ -62,7 +62,7 @@ pub struct Line {
     pub underline: bool,
     /// Formatting runs: (end byte in `text`, flags `HIGHLIGHT | BOLD | UNDERLINE | STRIKE`).
     pub runs: Vec<(usize, u8)>,
-    /// The whole paragraph or its cell is shaded.
+    /// The whole paragraph or its cell is shaded, or the paragraph framed by a border.
     pub shaded: bool,
     pub in_text_box: bool,
     pub bidi: bool,
@@ -181,7 +181,7 @@ fn split_paragraph(
         bold: false,
         underline: false,
         runs: Vec::new(),
-        shaded: p.shaded || cell_shaded,
+        shaded: p.shaded || cell_shaded || p.framed(),
         in_text_box: p.in_text_box,
         bidi: p.bidi,
         revised: p.revised,

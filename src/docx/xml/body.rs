@@ -359,6 +359,7 @@ impl Parser<'_, '_> {
             El::PStyle
             | El::Bidi
             | El::Shd
+            | El::BorderSide
             | El::GridBefore
             | El::GridSpan
             | El::VMerge

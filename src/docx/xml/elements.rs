@@ -14,6 +14,10 @@ pub(super) enum El {
     Ilvl,
     Bidi,
     Shd,
+    /// `w:pPr/w:pBdr`: the borders drawn round a paragraph.
+    PBdr,
+    /// A side of a border (`w:top`, `w:left`, `w:bottom`, `w:right`).
+    BorderSide,
     Tbl,
     Tr,
     TrPr,
@@ -157,6 +161,7 @@ fn main_element(local: &str) -> El {
             "rPr" => El::RPr,
             "pPr" => El::PPr,
             "shd" => El::Shd,
+            "top" => El::BorderSide,
             "tbl" => El::Tbl,
             "sdt" => El::Sdt,
             "tab" => El::Tab,
@@ -170,6 +175,8 @@ fn main_element(local: &str) -> El {
             "ilvl" => El::Ilvl,
             "trPr" => El::TrPr,
             "bidi" => El::Bidi,
+            "pBdr" => El::PBdr,
+            "left" => El::BorderSide,
             "ptab" => El::Ptab,
             "pict" => El::Drawing,
             _ => El::Other,
@@ -178,6 +185,7 @@ fn main_element(local: &str) -> El {
             "sdtPr" => El::SdtPr,
             "numId" => El::NumId,
             "color" => El::Color,
+            "right" => El::BorderSide,
             _ => El::Other,
         },
         6 => match local {
@@ -185,6 +193,7 @@ fn main_element(local: &str) -> El {
             "pStyle" => El::PStyle,
             "vMerge" => El::VMerge,
             "strike" => El::Strike,
+            "bottom" => El::BorderSide,
             "ffData" => El::FfData,
             "ddList" => El::FfDdList,
             "result" => El::FfResult,

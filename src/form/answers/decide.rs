@@ -242,7 +242,32 @@ pub fn decide(d: &mut DraftReading) {
     }
     d.verdict = v;
     refused_in_text(d, &name);
+    stray_marks(d, &name);
     gather_text(d, &name);
+}
+
+/// A mark on the draft's name, on none of its lines: with no line marked it is the answer,
+/// but which only the page shows (conflict, for a person); beside a marked line it may say
+/// the other, so a person looks.
+fn stray_marks(d: &mut DraftReading, name: &str) {
+    let Some(first) = d.stray_marks.first().cloned() else {
+        return;
+    };
+    if d.verdict.decision == Decision::NoReply {
+        d.verdict.decision = Decision::Conflict;
+        d.verdict.comments = None;
+        d.verdict.why = format!("a mark on the draft's name, on none of its lines ({first})");
+        d.warnings.retain(|w| w.kind != WarningKind::NoDecision);
+        let w = format!(
+            "a mark stands on the draft's name, not on one of its lines ({first}): which line it marks only the page shows; decide by hand"
+        );
+        warn(d, WarningKind::Conflict, name, &w);
+    } else {
+        let w = format!(
+            "besides the line read, a mark stands on the draft's name ({first}); check that it marks the same line"
+        );
+        warn(d, WarningKind::UnreadableMark, name, &w);
+    }
 }
 
 /// *Authorizes, no comments* marked while the text written for the draft refuses it ("We

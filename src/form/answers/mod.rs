@@ -238,6 +238,9 @@ pub struct DraftReading {
     /// The first and last line the walk read for this draft (indices into the document's
     /// lines), for the review page's excerpt.
     pub span: Option<(usize, usize)>,
+    /// Marks set or drawn on the draft's name rather than on one of its lines (a shape drawn
+    /// round both decision rows from the name's cell): what each is.
+    pub stray_marks: Vec<String>,
 }
 
 /// Text written for a draft, by where it stands.
@@ -296,6 +299,7 @@ impl DraftReading {
             verdict: Verdict::default(),
             warnings: Vec::new(),
             span: None,
+            stray_marks: Vec::new(),
         }
     }
 

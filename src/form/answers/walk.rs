@@ -95,11 +95,18 @@ impl<'a> Walker<'a> {
         self.enter(line.place);
         let body = info.body(line);
         if self.draft_name(i, body) {
-            // A note anchored on the draft's name is about the draft.
+            // A note anchored on the draft's name is about the draft; so is a mark on it,
+            // though on none of its lines.
             if let Some(d) = self.current {
                 for n in &line.notes {
                     push_text(&mut self.out.drafts[d].texts.after, n);
                 }
+                let stray = line
+                    .marks
+                    .iter()
+                    .filter(|m| m.checkbox.checked != Some(false));
+                let details = stray.map(|m| m.checkbox.detail.clone());
+                self.out.drafts[d].stray_marks.extend(details);
             }
             return;
         }

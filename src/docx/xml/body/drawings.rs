@@ -72,6 +72,24 @@ const MARK_WORDS: [&str; 28] = [
 /// Shapes that circle what they are drawn round.
 const ROUND: [&str; 5] = ["ellipse", "oval", "flowchartconnector", "donut", "circle"];
 
+/// Shapes that frame what they are drawn round (DrawingML presets, VML elements).
+const FRAMES: [&str; 6] = [
+    "rect",
+    "roundrect",
+    "flowchartprocess",
+    "flowchartalternateprocess",
+    "frame",
+    "plaque",
+];
+
+/// A frame drawn round a paragraph's first line: its top within this band of the line's top
+/// (EMU, 8 pt above to 5 pt below), its bottom below the line, and no taller than about four
+/// lines (a label such as "Does not authorize … (the reasons are attached)" wraps over three in
+/// a narrow cell) — a taller one may frame the lines after it too.
+const FRAME_TOP: std::ops::Range<i64> = -100_000..60_000;
+const FRAME_BOTTOM_MIN: i64 = 150_000;
+const FRAME_HEIGHT_MAX: i64 = 1_000_000;
+
 /// EMU in a point.
 const EMU_PER_PT: f64 = 12_700.0;
 
@@ -222,6 +240,17 @@ impl Drawing {
         matches!(from.as_str(), "line" | "paragraph") && FIRST_LINE.contains(&(off + height / 2))
     }
 
+    /// Whether the drawing, a frame, is drawn round its anchoring paragraph's first line.
+    fn frames_its_line(&self) -> bool {
+        let (Some((from, Some(off))), Some((_, height))) = (&self.vertical, self.size) else {
+            return false;
+        };
+        matches!(from.as_str(), "line" | "paragraph")
+            && FRAME_TOP.contains(off)
+            && off + height >= FRAME_BOTTOM_MIN
+            && height <= FRAME_HEIGHT_MAX
+    }
+
     /// The mark this drawing makes, if any: a text box is read as text, not as a mark.
     fn mark(self) -> Option<Checkbox> {
         if self.text_box {
@@ -231,7 +260,8 @@ impl Drawing {
         let shape = self.shape.as_deref().unwrap_or("");
         let round = !self.picture && ROUND.contains(&shape);
         let says_mark = MARK_WORDS.iter().any(|w| label.contains(w));
-        let placed = self.on_its_line();
+        let framed = !self.picture && FRAMES.contains(&shape) && self.frames_its_line();
+        let placed = self.on_its_line() || framed;
         let what = if self.picture {
             format!("picture '{}'", self.label.trim())
         } else if shape.is_empty() {
@@ -253,7 +283,7 @@ impl Drawing {
         };
         Some(Checkbox {
             mechanism: Mechanism::Drawing,
-            checked: ((round || says_mark) && placed).then_some(true),
+            checked: ((round || says_mark || framed) && placed).then_some(true),
             detail: format!("{what}{size}{place}"),
         })
     }

@@ -10,7 +10,7 @@ use super::super::names::Ns;
 use super::super::{contains_ignore_ascii_case, on_off, Tag};
 use super::props::RunState;
 use super::Parser;
-use crate::docx::model::{Checkbox, Inline, Mechanism};
+use crate::docx::model::{Checkbox, Inline, Mechanism, RunFormat};
 use crate::docx::symbols::{self, SymbolFont};
 
 #[derive(Debug, Default)]
@@ -295,7 +295,7 @@ impl Parser<'_, '_> {
                 }),
             };
             after_mark = mark.is_some();
-            if let Some(m) = mark {
+            if let Some(m) = mark.map(|m| filled_by_shading(m, run.format)) {
                 if let Some(before) = s.get(from..i).filter(|t| !t.is_empty()) {
                     self.emit_str(before, run.format);
                 }
@@ -345,11 +345,26 @@ impl Parser<'_, '_> {
                 "symbol {detail} (w:sym) is not a known check-box symbol; its state was not read"
             ));
         }
-        self.emit(Inline::Checkbox(Checkbox {
+        let format = self.runs.last().map(|r| r.format).unwrap_or_default();
+        let mark = Checkbox {
             mechanism: Mechanism::Symbol,
             checked,
             detail,
-        }));
+        };
+        self.emit(Inline::Checkbox(filled_by_shading(mark, format)));
+    }
+}
+
+/// An empty box or circle whose run is shaded or highlighted prints filled (■, ●): the person
+/// changed the box's formatting instead of its character, which marks it as surely.
+fn filled_by_shading(mark: Checkbox, format: RunFormat) -> Checkbox {
+    if mark.checked != Some(false) || !format.highlight {
+        return mark;
+    }
+    Checkbox {
+        checked: Some(true),
+        detail: format!("{}, shaded or highlighted (prints filled)", mark.detail),
+        ..mark
     }
 }
 

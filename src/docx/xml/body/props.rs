@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use super::super::elements::El;
 use super::super::{on_off, Tag};
 use super::{Node, Parser};
-use crate::docx::model::{RunFormat, VMerge};
+use crate::docx::model::{RunFormat, VMerge, BORDER_BOTTOM, BORDER_LEFT, BORDER_RIGHT, BORDER_TOP};
 use crate::docx::symbols::{self, SymbolFont};
 
 #[derive(Debug, Default, Clone)]
@@ -72,6 +72,18 @@ impl Parser<'_, '_> {
                 }
             }
             El::Shd => self.shading(tag),
+            El::BorderSide if self.parent() == El::PBdr && self.grandparent() == El::PPr => {
+                let drawn = !matches!(tag.val().as_deref(), None | Some("none" | "nil"));
+                let side = match tag.local_name().as_str() {
+                    "top" => BORDER_TOP,
+                    "left" => BORDER_LEFT,
+                    "bottom" => BORDER_BOTTOM,
+                    _ => BORDER_RIGHT,
+                };
+                if let Some(p) = self.para().filter(|_| drawn) {
+                    p.borders |= side;
+                }
+            }
             El::GridBefore if self.parent() == El::TrPr => {
                 let n = count(tag, 0);
                 if let Some(Node::Row { next_col, .. }) = self.nodes.last_mut() {
