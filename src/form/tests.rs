@@ -1117,3 +1117,58 @@ fn a_marked_box_and_words_that_refuse_disagree() {
     );
     assert!(warned(&f, WarningKind::Conflict, "Y.3115"));
 }
+
+/// One draft whose four lines share a cell, each with its own box, with `extra` (paragraphs)
+/// after the options.
+fn one_cell_draft(name: &str, auth: &str, extra: &str) -> String {
+    let cell = [
+        p(auth),
+        p(&r("⃝ No comments or proposed changes")),
+        p(&r("⃝ Comments and proposed changes attached")),
+        extra.to_string(),
+        p(&r(&format!("☐ {NOT}"))),
+    ]
+    .concat();
+    table(&tr(&[tc(&p(&r(name))), tc(&cell)]))
+}
+
+/// An X typed on a line of its own between two lines that have their own boxes marks neither.
+#[test]
+fn a_mark_between_two_boxed_lines_is_for_a_person() {
+    let body = one_cell_draft("ITU-T Y.3241", &r(&format!("☐ {AUTH}")), &p(&r("X")));
+    let f = read(&body);
+    assert_eq!(
+        f.answers()[0].decision,
+        Decision::Conflict,
+        "{:?}",
+        f.warnings
+    );
+    assert!(warned(&f, WarningKind::Conflict, "Y.3241"));
+}
+
+/// A line the person wrote with a label's words ("Does not authorize this revision: …") and
+/// no box, among lines with boxes, is their sentence; with the other line in bold the two
+/// edits disagree.
+#[test]
+fn words_of_the_person_against_emphasis_are_a_conflict() {
+    let said = p(&r(
+        "Does not authorize this revision: clause 7 was removed.",
+    ));
+    let bold = rp("<w:b/>", &format!("☐ {AUTH}"));
+    let f = read(&one_cell_draft("ITU-T Y.3104", &bold, &said));
+    assert_eq!(
+        f.answers()[0].decision,
+        Decision::Conflict,
+        "{:?}",
+        f.warnings
+    );
+    // Without the emphasis, the words decide, and they are the draft's reasons.
+    let f = read(&one_cell_draft(
+        "ITU-T Y.3104",
+        &r(&format!("☐ {AUTH}")),
+        &said,
+    ));
+    let a = &f.answers()[0];
+    assert_eq!(a.decision, Decision::NotAuthorize, "{:?}", f.warnings);
+    assert!(a.text.contains("clause 7 was removed"), "{:?}", a.text);
+}

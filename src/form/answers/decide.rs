@@ -82,6 +82,18 @@ fn infer_unmarked(d: &DraftReading) -> Option<Inferred> {
         }
     };
     if au.sentence != na.sentence {
+        // The person's words say one line, their emphasis the other: two edits that disagree.
+        let (said, other) = if au.sentence { (au, na) } else { (na, au) };
+        if au.present && na.present && EMPHASIS.iter().any(|a| a(other) && !a(said)) {
+            // The conflict's warning is the verdict's.
+            let mut i = pick(au.sentence, Evidence::Text, None, &|_| false);
+            (
+                i.choice.authorize,
+                i.choice.not_authorize,
+                i.choice.contradicted,
+            ) = (true, true, true);
+            return Some(i);
+        }
         return Some(pick(au.sentence, Evidence::Text, None, &|s| s.sentence));
     }
     // A line struck through (often in red as well) or deleted is removed: that edit, not the
@@ -246,7 +258,8 @@ pub fn decide(d: &mut DraftReading) {
     gather_text(d, &name);
 }
 
-/// A mark on the draft's name, on none of its lines: with no line marked it is the answer,
+/// A mark on none of the draft's lines (on its name, between two lines that have their own
+/// boxes): with no line marked it is the answer,
 /// but which only the page shows (conflict, for a person); beside a marked line it may say
 /// the other, so a person looks.
 fn stray_marks(d: &mut DraftReading, name: &str) {
@@ -256,15 +269,15 @@ fn stray_marks(d: &mut DraftReading, name: &str) {
     if d.verdict.decision == Decision::NoReply {
         d.verdict.decision = Decision::Conflict;
         d.verdict.comments = None;
-        d.verdict.why = format!("a mark on the draft's name, on none of its lines ({first})");
+        d.verdict.why = format!("a mark on none of the draft's lines ({first})");
         d.warnings.retain(|w| w.kind != WarningKind::NoDecision);
         let w = format!(
-            "a mark stands on the draft's name, not on one of its lines ({first}): which line it marks only the page shows; decide by hand"
+            "a mark stands on none of the draft's lines ({first}): which line it marks only the page shows; decide by hand"
         );
         warn(d, WarningKind::Conflict, name, &w);
     } else {
         let w = format!(
-            "besides the line read, a mark stands on the draft's name ({first}); check that it marks the same line"
+            "besides the line read, a mark stands on none of the draft's lines ({first}); check that it marks the same line"
         );
         warn(d, WarningKind::UnreadableMark, name, &w);
     }
@@ -464,8 +477,8 @@ fn verdict(
     if c.authorize && c.not_authorize {
         let (why, w) = if c.contradicted {
             (
-                "one decision box is marked and the other line is highlighted or said in words",
-                "one decision line's box is marked, but the other decision line is highlighted or said in words: the two edits disagree (conflict)",
+                "one decision line is marked or emphasised and the other highlighted or said in words",
+                "one decision line is marked (its box or its emphasis), but the other decision line is highlighted or said in words: the two edits disagree (conflict)",
             )
         } else {
             (

@@ -238,8 +238,9 @@ pub struct DraftReading {
     /// The first and last line the walk read for this draft (indices into the document's
     /// lines), for the review page's excerpt.
     pub span: Option<(usize, usize)>,
-    /// Marks set or drawn on the draft's name rather than on one of its lines (a shape drawn
-    /// round both decision rows from the name's cell): what each is.
+    /// Marks set or drawn on none of the draft's lines: on its name (a shape drawn round both
+    /// decision rows from the name's cell), or on a line of their own between two lines that
+    /// have their own boxes. What each is.
     pub stray_marks: Vec<String>,
 }
 

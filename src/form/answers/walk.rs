@@ -30,6 +30,8 @@ pub(super) struct Walker<'a> {
     row_labels: Vec<(usize, LineKind)>,
     row_first_label: Option<(usize, LineKind)>,
     cell_label: Option<LineKind>,
+    /// A label line of the current cell carries its own box: the form's lines there do.
+    cell_boxed: bool,
     prev_place: Option<Place>,
     /// The current draft was named again after its lines: free text is its text after the
     /// form.
@@ -64,6 +66,7 @@ impl<'a> Walker<'a> {
             row_labels: Vec::new(),
             row_first_label: None,
             cell_label: None,
+            cell_boxed: false,
             prev_place: None,
             after_heading: false,
             text_for_named: None,
@@ -124,6 +127,7 @@ impl<'a> Walker<'a> {
         }
         match info.label {
             Some(label) if label.sentence && self.sentence_about_several(body) => {}
+            Some(label) if self.persons_label(i, label) => self.persons_sentence(i, label),
             Some(label) => self.label_line(i, label),
             None => self.other_line(i),
         }
@@ -227,6 +231,7 @@ impl<'a> Walker<'a> {
         }
         if new_cell {
             self.cell_label = None;
+            self.cell_boxed = false;
         }
         self.prev_place = Some(place);
     }
@@ -362,6 +367,37 @@ impl<'a> Walker<'a> {
         })
     }
 
+    /// A line with a label's words but without the box every other line of its cell has, and
+    /// with words after them ("Не поддерживаем пересмотр: исключены …" under the options): the
+    /// person wrote it — a decision said in words — not the form. A form line whose box the
+    /// person deleted has nothing after its label.
+    fn persons_label(&self, i: usize, label: Label) -> bool {
+        let (line, info) = self.at(i);
+        let rest = info.body(line).get(label.end..).unwrap_or("");
+        !label.sentence
+            && self.cell_boxed
+            && self.current.is_some()
+            && line.marks.is_empty()
+            && info.typed.is_none()
+            && self.pending.is_empty()
+            && rest.split_whitespace().count() >= 2
+    }
+
+    /// The person's own sentence in a draft's cell: the decision it says is a decision said
+    /// in words, and the whole line is text written under the line it follows.
+    fn persons_sentence(&mut self, i: usize, label: Label) {
+        let (line, info) = self.at(i);
+        let Some(d) = self.current else {
+            return;
+        };
+        let body = info.body(line);
+        if matches!(label.kind, LineKind::Authorize | LineKind::NotAuthorize) {
+            region::mark_by_sentence(&mut self.out.drafts[d], label.kind, &fold(body));
+        }
+        let kind = self.cell_label.unwrap_or(label.kind);
+        push_text(self.out.drafts[d].bucket(kind), body);
+    }
+
     /// One of the four lines of a draft, with its marks, emphasis and the text after it.
     fn label_line(&mut self, i: usize, label: Label) {
         self.after_heading = false;
@@ -375,12 +411,18 @@ impl<'a> Walker<'a> {
                 p.place.same_cell(&line.place) || p.place.table == 0 && line.place.table == 0
             });
         self.pending = others;
+        if self.cell_boxed && line.marks.iter().any(|m| m.leading) {
+            // The cell's lines carry their own boxes, this one too: a mark on a line of its
+            // own above it stands between two lines, on neither.
+            self.stray(d, std::mem::take(&mut mine));
+        }
         flush_row(&mut self.out, &mut mine, &[(d, label.kind)]);
         self.row_labels.push((d, label.kind));
         if self.row_first_label.is_none() {
             self.row_first_label = Some((d, label.kind));
         }
         self.cell_label = Some(label.kind);
+        self.cell_boxed |= line.marks.iter().any(|m| m.leading);
         let body = info.body(line);
         if label.sentence {
             self.sentence_options(d, body, label);
@@ -410,6 +452,26 @@ impl<'a> Walker<'a> {
         // Comments and notes the person anchored on the line are written for it.
         for n in &line.notes {
             push_text(self.out.drafts[d].bucket(label.kind), n);
+        }
+    }
+
+    /// Marks on lines of their own that belong to no line of draft `d`: listed, and kept on
+    /// the draft for a person to place.
+    fn stray(&mut self, d: usize, pending: Vec<Pending>) {
+        for p in pending {
+            if let Some((true, _)) = p.typed {
+                self.out.drafts[d]
+                    .stray_marks
+                    .push("a mark typed on a line of its own".into());
+            }
+            for m in p.marks {
+                if m.checkbox.checked != Some(false) {
+                    let what = format!("{}, on a line of its own", m.checkbox.detail);
+                    self.out.drafts[d].stray_marks.push(what);
+                }
+                let name = self.out.drafts[d].name.draft.clone();
+                self.out.mark_uses.push(MarkUse::unused(m.id, Some(name)));
+            }
         }
     }
 
