@@ -209,7 +209,7 @@ pub(super) fn sentence_after_table(text: &str, table: &mut AnswerTable) -> bool 
         })
         .collect();
     let first_name = starts.iter().copied().min().unwrap_or(text.len());
-    for d in table.drafts.iter_mut().filter(|d| unmarked(d)) {
+    for d in table.drafts.iter_mut() {
         let clause = match named.iter().position(|n| d.name.same_as(n)) {
             Some(i) => {
                 let from = starts.get(i).copied().unwrap_or(0);
@@ -236,9 +236,25 @@ pub(super) fn sentence_after_table(text: &str, table: &mut AnswerTable) -> bool 
                 (false, k) => k,
             }
         });
-        mark_by_sentence(d, kind, &fold(&text[..first_name]));
+        if unmarked(d) {
+            mark_by_sentence(d, kind, &fold(&text[..first_name]));
+        } else if says_other(d, kind) {
+            // A box marked against what the sentence says of this draft: two edits that
+            // disagree (see `decide`), not a sentence overruled in silence.
+            d.line_mut(kind).sentence = true;
+            d.line_mut(kind).present = true;
+        }
     }
     true
+}
+
+/// The sentence's decision `kind` is the other one than the draft's marked decision line.
+fn says_other(d: &DraftReading, kind: LineKind) -> bool {
+    match kind {
+        LineKind::Authorize => d.not_authorize.checked() && !d.authorize.checked(),
+        LineKind::NotAuthorize => d.authorize.checked() && !d.not_authorize.checked(),
+        _ => false,
+    }
 }
 
 /// A draft none of whose lines is marked.

@@ -32,6 +32,8 @@ pub(super) struct Walker<'a> {
     cell_label: Option<LineKind>,
     /// A label line of the current cell carries its own box: the form's lines there do.
     cell_boxed: bool,
+    /// The cell of the current row whose label lines carry their own boxes: the form's.
+    row_boxed: Option<Place>,
     prev_place: Option<Place>,
     /// The current draft was named again after its lines: free text is its text after the
     /// form.
@@ -67,6 +69,7 @@ impl<'a> Walker<'a> {
             row_first_label: None,
             cell_label: None,
             cell_boxed: false,
+            row_boxed: None,
             prev_place: None,
             after_heading: false,
             text_for_named: None,
@@ -228,6 +231,7 @@ impl<'a> Walker<'a> {
             }
             self.row_first_label = None;
             self.row_labels.clear();
+            self.row_boxed = None;
         }
         if new_cell {
             self.cell_label = None;
@@ -367,20 +371,23 @@ impl<'a> Walker<'a> {
         })
     }
 
-    /// A line with a label's words but without the box every other line of its cell has, and
-    /// with words after them ("Не поддерживаем пересмотр: исключены …" under the options): the
-    /// person wrote it — a decision said in words — not the form. A form line whose box the
-    /// person deleted has nothing after its label.
+    /// A line with a label's words but without the box the form's lines have: the person
+    /// wrote it — a decision or option said in words — not the form. Either among the boxed
+    /// lines of a cell, with words after the label ("Не поддерживаем пересмотр: исключены …"
+    /// under the options; a form line whose box the person deleted has nothing after its
+    /// label), or in another cell of a row whose labels have their boxes (a column the person
+    /// added: "是 / （无意见）").
     fn persons_label(&self, i: usize, label: Label) -> bool {
         let (line, info) = self.at(i);
         let rest = info.body(line).get(label.end..).unwrap_or("");
+        let in_boxed_cell =
+            self.cell_boxed && self.pending.is_empty() && rest.split_whitespace().count() >= 2;
+        let beside_boxed_cell = self.row_boxed.is_some_and(|p| !p.same_cell(&line.place));
         !label.sentence
-            && self.cell_boxed
             && self.current.is_some()
             && line.marks.is_empty()
             && info.typed.is_none()
-            && self.pending.is_empty()
-            && rest.split_whitespace().count() >= 2
+            && (in_boxed_cell || beside_boxed_cell)
     }
 
     /// The person's own sentence in a draft's cell: the decision it says is a decision said
@@ -393,9 +400,18 @@ impl<'a> Walker<'a> {
         let body = info.body(line);
         if matches!(label.kind, LineKind::Authorize | LineKind::NotAuthorize) {
             region::mark_by_sentence(&mut self.out.drafts[d], label.kind, &fold(body));
+        } else {
+            let option = self.out.drafts[d].line_mut(label.kind);
+            (option.sentence, option.present) = (true, true);
         }
-        let kind = self.cell_label.unwrap_or(label.kind);
-        push_text(self.out.drafts[d].bucket(kind), body);
+        // The option's words alone ("（无意见）") are no text.
+        let rest = body.get(label.end..).unwrap_or("");
+        let option_only = !matches!(label.kind, LineKind::Authorize | LineKind::NotAuthorize)
+            && !rest.chars().any(char::is_alphanumeric);
+        if !option_only {
+            let kind = self.cell_label.unwrap_or(label.kind);
+            push_text(self.out.drafts[d].bucket(kind), body);
+        }
     }
 
     /// One of the four lines of a draft, with its marks, emphasis and the text after it.
@@ -422,7 +438,10 @@ impl<'a> Walker<'a> {
             self.row_first_label = Some((d, label.kind));
         }
         self.cell_label = Some(label.kind);
-        self.cell_boxed |= line.marks.iter().any(|m| m.leading);
+        if line.marks.iter().any(|m| m.leading) {
+            self.cell_boxed = true;
+            self.row_boxed = Some(line.place);
+        }
         let body = info.body(line);
         if label.sentence {
             self.sentence_options(d, body, label);
