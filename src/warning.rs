@@ -40,6 +40,9 @@ pub enum WarningKind {
     OptionFromEmphasis,
     /// No option box marked; the option read from the other option line being deleted.
     OptionFromDeletion,
+    /// No option marked in any way; "comments attached" read from the comments the person
+    /// wrote for the draft.
+    OptionFromText,
     /// A line marked by a picture or shape the person put on it (a tick picture, an ellipse
     /// drawn round the choice), not by a box.
     MarkFromDrawing,
@@ -166,6 +169,7 @@ impl WarningKind {
             DecisionFromWords => "decision_from_words",
             OptionFromEmphasis => "option_from_emphasis",
             OptionFromDeletion => "option_from_deletion",
+            OptionFromText => "option_from_text",
             MarkFromDrawing => "mark_from_drawing",
             TextNotFound => "text_not_found",
             SeparateLetter => "separate_letter",
@@ -233,6 +237,7 @@ impl WarningKind {
             | DecisionFromWords
             | OptionFromEmphasis
             | OptionFromDeletion
+            | OptionFromText
             | MarkFromDrawing
             | TextNotFound
             | SeparateLetter

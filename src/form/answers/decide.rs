@@ -367,12 +367,18 @@ fn choose(d: &mut DraftReading, name: &str) -> (Choice, Option<Evidence>) {
         }
     }
     // A form without the two options (a matrix with a comments column): comments written for
-    // an authorizing draft make it "with comments".
+    // an authorizing draft make it "with comments". With the options on the form but the
+    // decision said in words and neither option marked, the comments say so too, less surely.
     let no_options = !d.no_comments.present && !d.with_comments.present;
-    if c.authorize && !c.not_authorize && no_options {
+    let in_words = no_options || d.authorize.sentence;
+    if c.authorize && !c.not_authorize && !c.no_comments && !c.with_comments && in_words {
         let written = d.texts.all().any(|t| !strip_prefix(t).trim().is_empty());
         if written {
             c.with_comments = true;
+            if !no_options {
+                let w = "no option is marked; read 'comments attached' from the comments written for the draft";
+                warn(d, WarningKind::OptionFromText, name, w);
+            }
         }
     }
     (c, inferred)

@@ -478,7 +478,11 @@ pub fn drop_repeated_text(drafts: &mut [DraftReading]) {
         return;
     }
     type Bucket = fn(&mut Texts) -> &mut Vec<String>;
-    let buckets: [Bucket; 2] = [|t| &mut t.authorize, |t| &mut t.not_authorize];
+    let buckets: [Bucket; 3] = [
+        |t| &mut t.authorize,
+        |t| &mut t.not_authorize,
+        |t| &mut t.after,
+    ];
     for bucket in buckets {
         let mut counts: Vec<(String, usize)> = Vec::new();
         for d in drafts.iter_mut() {

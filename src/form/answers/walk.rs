@@ -34,6 +34,8 @@ pub(super) struct Walker<'a> {
     cell_boxed: bool,
     /// The cell of the current row whose label lines carry their own boxes: the form's.
     row_boxed: Option<Place>,
+    /// Where the current draft's name stands.
+    name_place: Option<Place>,
     prev_place: Option<Place>,
     /// The current draft was named again after its lines: free text is its text after the
     /// form.
@@ -46,6 +48,9 @@ pub(super) struct Walker<'a> {
     /// Drafts answered together under one heading that lists them ("All drafts listed in TSB
     /// Circular 187 (X.1280, X.1471, …)"): the draft read, and the others it answers for.
     groups: Vec<(usize, Vec<DraftName>)>,
+    /// The drafts the form's own name lines name: a sentence citing another Recommendation
+    /// ("… duplicates Y.3153") is reasons, not a decision about it.
+    form_drafts: Vec<DraftName>,
 }
 
 impl<'a> Walker<'a> {
@@ -57,7 +62,13 @@ impl<'a> Walker<'a> {
         (start, last): (usize, usize),
         out: AnswerTable,
     ) -> AnswerTable {
+        let form_drafts = (start..=last)
+            .filter(|&j| infos[j].label.is_none() && !infos[j].drafts.is_empty())
+            .filter(|&j| is_name_line(infos[j].body(&lines[j])))
+            .flat_map(|j| infos[j].drafts.iter().cloned())
+            .collect();
         let mut w = Walker {
+            form_drafts,
             lines,
             infos,
             first,
@@ -70,6 +81,7 @@ impl<'a> Walker<'a> {
             cell_label: None,
             cell_boxed: false,
             row_boxed: None,
+            name_place: None,
             prev_place: None,
             after_heading: false,
             text_for_named: None,
@@ -272,6 +284,7 @@ impl<'a> Walker<'a> {
             flush_row(&mut self.out, &mut self.pending, &self.row_labels);
             self.row_labels.clear();
             self.current = Some(self.out.push_draft(name));
+            self.name_place = Some(line.place);
             self.row_first_label = None;
             self.cell_label = None;
         }
@@ -327,12 +340,24 @@ impl<'a> Walker<'a> {
         let decides = line.place.table > 0
             && labels::classify(text)
                 .is_some_and(|l| matches!(l.kind, LineKind::Authorize | LineKind::NotAuthorize))
-            && (region::about_all(text) || !find_drafts(text).is_empty());
+            && (region::about_all(text) || self.names_a_form_draft(text));
         if !decides {
             return false;
         }
         self.keep_sentence(text);
         true
+    }
+
+    /// Whether `text` names one of the form's drafts (any draft, when the form's names are
+    /// not known from name lines).
+    fn names_a_form_draft(&self, text: &str) -> bool {
+        let named = find_drafts(text);
+        if self.form_drafts.is_empty() {
+            return !named.is_empty();
+        }
+        named
+            .iter()
+            .any(|n| self.form_drafts.iter().any(|f| f.same_as(n)))
     }
 
     /// Keeps a deciding sentence for after the walk; the text after it belongs to the last
@@ -617,6 +642,10 @@ impl<'a> Walker<'a> {
             for n in &line.notes {
                 push_text(self.out.drafts[d].bucket(k), n);
             }
+        } else if self.name_place.is_some_and(|p| p.same_cell(&line.place)) {
+            // Under the draft's name in its cell, before its lines ("– we agree, comments
+            // below" and the comments): written for the draft as a whole.
+            push_text(&mut self.out.drafts[d].texts.after, &line.text);
         }
     }
 
