@@ -46,10 +46,15 @@ pub fn same_draft(a: &str, a_prov: Option<&str>, b: &str, b_prov: Option<&str>) 
 /// name with any other character takes the general comparison (a non-ASCII character may
 /// lower-case to an ASCII one, the Kelvin sign to `k`).
 fn same_key(x: &str, y: &str) -> bool {
-    if x == y {
+    // Equal but for ASCII case: every character's key is the same.
+    if x.eq_ignore_ascii_case(y) {
         return true;
     }
     if x.is_ascii() && y.is_ascii() {
+        // Without blanks an ASCII key is the name in lower case: unequal, as just seen.
+        if !x.bytes().any(is_blank_byte) && !y.bytes().any(is_blank_byte) {
+            return false;
+        }
         let mut a = x.bytes().filter(|&b| !is_blank_byte(b));
         let mut b = y.bytes().filter(|&b| !is_blank_byte(b));
         loop {

@@ -173,7 +173,7 @@ fn split_paragraph(
     mark_no: &mut usize,
     out: &mut Vec<Line>,
 ) {
-    let blank = Line {
+    let blank = || Line {
         text: String::new(),
         marks: Vec::new(),
         place,
@@ -188,7 +188,7 @@ fn split_paragraph(
         notes: Vec::new(),
     };
     let first_new = out.len();
-    let mut line = blank.clone();
+    let mut line = blank();
     let mut fmt = FormatCount::default();
     let mut finish = |line: &mut Line, fmt: &mut FormatCount| {
         // A line counts as emphasised only when (nearly) all of its text is: the form's own
@@ -198,7 +198,7 @@ fn split_paragraph(
         line.emphasised = all(fmt.highlight) || (fmt.chars > 0 && (p.shaded || cell_shaded));
         line.bold = all(fmt.bold);
         line.underline = all(fmt.underline);
-        out.push(std::mem::replace(line, blank.clone()));
+        out.push(std::mem::replace(line, blank()));
         *fmt = FormatCount::default();
     };
     for inline in &p.inlines {
