@@ -1,6 +1,7 @@
 //! The one identity of a draft, shared by every stage from the reader to the tally and the
 //! reports: its name as printed, and the one comparison of two names.
 
+use crate::fold::is_blank_byte;
 use serde::{Deserialize, Serialize};
 
 /// A draft as named on the form (or a reply): the one identity of a draft, from the reader to
@@ -31,13 +32,48 @@ impl DraftName {
 /// provisional name before it has a number). Names are compared by [`draft_key`]; an empty
 /// provisional name matches nothing.
 pub fn same_draft(a: &str, a_prov: Option<&str>, b: &str, b_prov: Option<&str>) -> bool {
-    let same = |x: &str, y: &str| draft_key(x).eq(draft_key(y));
-    let a_prov = a_prov.filter(|p| draft_key(p).next().is_some());
-    let b_prov = b_prov.filter(|p| draft_key(p).next().is_some());
+    let same = same_key;
+    let a_prov = a_prov.filter(|p| !key_is_empty(p));
+    let b_prov = b_prov.filter(|p| !key_is_empty(p));
     same(a, b)
         || matches!((a_prov, b_prov), (Some(x), Some(y)) if same(x, y))
         || b_prov.is_some_and(|p| same(p, a))
         || a_prov.is_some_and(|p| same(p, b))
+}
+
+/// `draft_key(x).eq(draft_key(y))`. ASCII names (nearly all) are compared byte by byte: for
+/// ASCII, `char::is_whitespace` is [`is_blank_byte`] and lower case is ASCII lower case. A
+/// name with any other character takes the general comparison (a non-ASCII character may
+/// lower-case to an ASCII one, the Kelvin sign to `k`).
+fn same_key(x: &str, y: &str) -> bool {
+    // Equal but for ASCII case: every character's key is the same.
+    if x.eq_ignore_ascii_case(y) {
+        return true;
+    }
+    if x.is_ascii() && y.is_ascii() {
+        // Without blanks an ASCII key is the name in lower case: unequal, as just seen.
+        if !x.bytes().any(is_blank_byte) && !y.bytes().any(is_blank_byte) {
+            return false;
+        }
+        let mut a = x.bytes().filter(|&b| !is_blank_byte(b));
+        let mut b = y.bytes().filter(|&b| !is_blank_byte(b));
+        loop {
+            match (a.next(), b.next()) {
+                (None, None) => return true,
+                (Some(p), Some(q)) if p.eq_ignore_ascii_case(&q) => {}
+                _ => return false,
+            }
+        }
+    }
+    draft_key(x).eq(draft_key(y))
+}
+
+/// `draft_key(p).next().is_none()`, without the iterator for ASCII.
+fn key_is_empty(p: &str) -> bool {
+    if p.is_ascii() {
+        return p.bytes().all(is_blank_byte);
+    }
+    draft_key(p).next().is_none()
 }
 
 /// The characters of a draft's name that identify it: white space dropped ("X. 1353" is
@@ -48,4 +84,37 @@ pub fn draft_key(s: &str) -> impl Iterator<Item = char> + '_ {
     s.chars()
         .filter(|c| !c.is_whitespace())
         .flat_map(char::to_lowercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_ascii_comparison_is_the_general_one() {
+        let names = [
+            "X.1353",
+            "x. 1353",
+            "X.1353 ",
+            "X.135",
+            "X .1353\t",
+            "",
+            " ",
+            "\u{0B}",
+            "Y.3172",
+            "X.ztd-iot",
+            "X.ZTD-IOT",
+            "X.1353\u{A0}",
+            "\u{212A}.1",
+            "k.1",
+            "É.1",
+            "é.1",
+        ];
+        for x in names {
+            for y in names {
+                assert_eq!(same_key(x, y), draft_key(x).eq(draft_key(y)), "{x:?} {y:?}");
+            }
+            assert_eq!(key_is_empty(x), draft_key(x).next().is_none(), "{x:?}");
+        }
+    }
 }

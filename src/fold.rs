@@ -86,15 +86,20 @@ pub fn fold_char(c: char, emit: &mut impl FnMut(char)) {
 /// An ASCII byte `char::is_whitespace` accepts (unlike `u8::is_ascii_whitespace`, it takes the
 /// vertical tab): what folding collapses.
 pub fn is_blank_byte(b: u8) -> bool {
-    matches!(b, b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' | b' ')
+    // Tab, line feed, vertical tab, form feed and carriage return are 9 to 13: two comparisons
+    // without a branch, which the compiler vectorises in the loops that call this.
+    (b == b' ') | is_control_blank(b)
+}
+
+/// A blank byte other than the space (9 to 13).
+fn is_control_blank(b: u8) -> bool {
+    b.wrapping_sub(b'\t') < 5
 }
 
 /// [`fold`] for ASCII text: lower case, '`' as an apostrophe, white space collapsed, trimmed.
 fn fold_ascii(s: &str) -> String {
     // Blanks other than the space.
-    let other_blank = s
-        .bytes()
-        .fold(false, |seen, b| seen | (b != b' ' && is_blank_byte(b)));
+    let other_blank = s.bytes().fold(false, |seen, b| seen | is_control_blank(b));
     let trimmed = s.trim_matches(' ');
     if !other_blank && !trimmed.contains("  ") {
         // Words one space apart: nothing to collapse, a lower-case copy is the folded text.
@@ -124,4 +129,18 @@ fn fold_ascii(s: &str) -> String {
     }
     // ASCII in, ASCII out: the conversion cannot fail.
     String::from_utf8(out).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod blank_tests {
+    #[test]
+    fn a_blank_byte_is_an_ascii_white_space_char() {
+        for b in 0u8..128 {
+            assert_eq!(
+                super::is_blank_byte(b),
+                char::from(b).is_whitespace(),
+                "{b}"
+            );
+        }
+    }
 }

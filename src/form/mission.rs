@@ -59,6 +59,9 @@ fn zh_re() -> &'static Regex {
 /// The mission the text names, if any. The text may hold several lines (`\n`); a phrase's
 /// state is looked for on its own line.
 pub fn find(text: &str) -> Option<Mission> {
+    if !may_name_one(text) {
+        return None;
+    }
     let folded = fold_lines(text);
     let mut unnamed = None;
     for m in after_re().find_iter(&folded) {
@@ -88,6 +91,25 @@ pub fn find(text: &str) -> Option<Mission> {
         }
     }
     unnamed.map(Mission::Unnamed)
+}
+
+/// False when no phrase of [`after_re`] or [`zh_re`] can match: most texts (a cover letter)
+/// name no mission, and are not folded whole to be told so. Every phrase of `after_re` holds,
+/// within one line of the folded text, one of these words or a character beyond ASCII. An
+/// ASCII line folds byte for byte (lower case, blanks collapsed), so the text in ASCII lower
+/// case is searched once for the words; only its other lines are folded, one by one.
+fn may_name_one(text: &str) -> bool {
+    static WORDS: OnceLock<Regex> = OnceLock::new();
+    let words = WORDS.get_or_init(|| {
+        Regex::new("mission|mision|delega|representa|embassy|ambassade|embajada").expect("static")
+    });
+    if text.contains("常驻") || words.is_match(&text.to_ascii_lowercase()) {
+        return true;
+    }
+    text.lines().filter(|line| !line.is_ascii()).any(|line| {
+        let folded = fold(line);
+        !folded.is_ascii() || words.is_match(&folded)
+    })
 }
 
 /// Each line folded on its own, the lines kept apart.

@@ -389,11 +389,23 @@ const SEATS: &[(&str, &[&str])] = &[
 /// The states whose seat (capital, or the city its bodies sit in) `text` names.
 pub fn seats_named(text: &str) -> Vec<&'static str> {
     let words = format!(" {} ", words_of(text).join(" "));
-    SEATS
+    padded_seats()
         .iter()
-        .filter(|(_, seats)| seats.iter().any(|c| words.contains(&format!(" {c} "))))
+        .filter(|(_, seats)| seats.iter().any(|c| words.contains(c.as_str())))
         .map(|(iso3, _)| *iso3)
         .collect()
+}
+
+/// [`SEATS`] with each seat between spaces (" paris "), as the words of a text are searched
+/// for it: made once, not for every seat of every search.
+fn padded_seats() -> &'static [(&'static str, Vec<String>)] {
+    static P: OnceLock<Vec<(&'static str, Vec<String>)>> = OnceLock::new();
+    P.get_or_init(|| {
+        SEATS
+            .iter()
+            .map(|(iso3, seats)| (*iso3, seats.iter().map(|c| format!(" {c} ")).collect()))
+            .collect()
+    })
 }
 
 /// The one state of an ambiguous hit whose seat `text` names, if exactly one is.
@@ -403,10 +415,10 @@ pub fn narrow_by_seat(hit: &Hit, text: &str) -> Option<&'static str> {
     }
     let words = format!(" {} ", words_of(text).join(" "));
     let mut found = hit.states.iter().filter(|s| {
-        SEATS
+        padded_seats()
             .iter()
             .find(|(iso3, _)| iso3 == *s)
-            .is_some_and(|(_, seats)| seats.iter().any(|c| words.contains(&format!(" {c} "))))
+            .is_some_and(|(_, seats)| seats.iter().any(|c| words.contains(c.as_str())))
     });
     match (found.next(), found.next()) {
         (Some(one), None) => Some(one),
