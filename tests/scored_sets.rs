@@ -117,7 +117,7 @@ fn habits5_is_read_no_worse_than_the_floors() {
     let s = score_habits(&py, "habits5");
     let mut problems = Vec::new();
     for run in ["with --form", "without --form"] {
-        at_least(&s, run, "decision", 99.6, &mut problems);
+        at_least(&s, run, "decision", 100.0, &mut problems);
         at_least(&s, run, "options", 100.0, &mut problems);
         at_least(&s, run, "text", 100.0, &mut problems);
         at_least(&s, run, "member_state", 100.0, &mut problems);
@@ -125,6 +125,28 @@ fn habits5_is_read_no_worse_than_the_floors() {
         at_most(&s, run, "silent_wrong", 0, &mut problems);
     }
     assert!(problems.is_empty(), "habits5:\n{}", problems.join("\n"));
+}
+
+/// The sixth hold-out set (TSB Circular 331: Word 2003 nested tables, options split by line
+/// breaks; boxes shaded black, rectangles and borders drawn round lines, answers typed into
+/// the draft's cell or an added column, a general-comment row, tracked changes), first run
+/// 2026-12-04 on 77b2d79 before any change for it: decisions 72.9 %, options 72.8, reasons
+/// 63.9, Member State 100, no silent wrong (`SCORES-first-run.md`). The floors are what the
+/// reader reaches since.
+#[test]
+fn habits6_is_read_no_worse_than_the_floors() {
+    let Some(py) = python() else { return };
+    let s = score_habits(&py, "habits6");
+    let mut problems = Vec::new();
+    for run in ["with --form", "without --form"] {
+        at_least(&s, run, "decision", 100.0, &mut problems);
+        at_least(&s, run, "options", 100.0, &mut problems);
+        at_least(&s, run, "text", 93.4, &mut problems);
+        at_least(&s, run, "member_state", 100.0, &mut problems);
+        at_most(&s, run, "silent_wrong_member_state", 0, &mut problems);
+        at_most(&s, run, "silent_wrong", 0, &mut problems);
+    }
+    assert!(problems.is_empty(), "habits6:\n{}", problems.join("\n"));
 }
 
 #[test]

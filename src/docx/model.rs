@@ -40,6 +40,30 @@ pub struct Checkbox {
     pub detail: String,
 }
 
+impl Checkbox {
+    /// What an empty box filled by its run's shading or highlight says of itself (see
+    /// [`Checkbox::filled_by_shading`]).
+    const FILLED: &'static str = ", shaded or highlighted (prints filled)";
+
+    /// An empty box or circle whose run is shaded or highlighted prints filled (■, ●): the
+    /// person changed the box's formatting instead of its character, which marks it as surely.
+    pub fn filled_by_shading(self) -> Checkbox {
+        if self.checked != Some(false) {
+            return self;
+        }
+        Checkbox {
+            checked: Some(true),
+            detail: format!("{}{}", self.detail, Self::FILLED),
+            ..self
+        }
+    }
+
+    /// Checked by its formatting alone (evidence `highlight`, not its glyph's).
+    pub fn is_filled_by_shading(&self) -> bool {
+        self.checked == Some(true) && self.detail.ends_with(Self::FILLED)
+    }
+}
+
 /// Character formatting that can carry meaning on a form (emphasis as a mark).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct RunFormat {

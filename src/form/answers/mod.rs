@@ -137,6 +137,9 @@ impl LineState {
             return mechanism_evidence(c.mechanism);
         }
         if let Some(c) = self.counted().find(|c| c.checked == Some(true)) {
+            if c.is_filled_by_shading() {
+                return Evidence::Highlight;
+            }
             return mechanism_evidence(c.mechanism);
         }
         if let Some((true, ev)) = self.typed {

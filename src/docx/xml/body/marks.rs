@@ -355,16 +355,12 @@ impl Parser<'_, '_> {
     }
 }
 
-/// An empty box or circle whose run is shaded or highlighted prints filled (■, ●): the person
-/// changed the box's formatting instead of its character, which marks it as surely.
+/// A box marked by its run's shading or highlight (see [`Checkbox::filled_by_shading`]).
 fn filled_by_shading(mark: Checkbox, format: RunFormat) -> Checkbox {
-    if mark.checked != Some(false) || !format.highlight {
-        return mark;
-    }
-    Checkbox {
-        checked: Some(true),
-        detail: format!("{}, shaded or highlighted (prints filled)", mark.detail),
-        ..mark
+    if format.highlight {
+        mark.filled_by_shading()
+    } else {
+        mark
     }
 }
 
