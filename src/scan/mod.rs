@@ -19,6 +19,7 @@ use std::time::Duration;
 use crate::docx::model::{Checkbox, Document, Mechanism};
 use crate::pdf::page::{Glyph, Page, Rect, Segment, Widget};
 use raster::Gray;
+use std::collections::BTreeMap;
 
 pub mod limits {
     /// Most pages read from one scan (a reply with its letter has a few).
@@ -241,6 +242,7 @@ fn read_pages(exe: &Path, pages: Vec<Gray>, dir: &Path) -> Result<Document, Scan
     let mut out = Vec::new();
     let mut notes = Vec::new();
     for (n, g) in pages.into_iter().take(limits::MAX_PAGES).enumerate() {
+        let bilevel = raster::few_levels(&g);
         let angle = raster::skew(&g);
         let g = raster::rotate(&g, angle);
         let png = dir.join(format!("page{n}.png"));
@@ -257,6 +259,7 @@ fn read_pages(exe: &Path, pages: Vec<Gray>, dir: &Path) -> Result<Document, Scan
         let dpi = (ppt * 72.0).round() as u32;
         let mut words = ocr::words(exe, &png, dir, lang, dpi)?;
         ocr::fix_series(&mut words);
+        ocr::fix_arabic_labels(&mut words);
         if std::env::var_os("REPLYTALLY_SCAN_DEBUG").is_some() {
             eprintln!(
                 "words {:?}",
@@ -268,16 +271,49 @@ fn read_pages(exe: &Path, pages: Vec<Gray>, dir: &Path) -> Result<Document, Scan
             n + 1,
             words.len()
         ));
-        out.push(page_of(&g, ppt, &words));
+        out.push(page_of(&g, ppt, &words, bilevel));
     }
     let mut doc = crate::pdf::layout::document(&out);
     if std::env::var_os("REPLYTALLY_SCAN_DEBUG").is_some() {
         for p in doc.paragraphs() {
             eprintln!("| {}", p.text());
         }
+        debug_blocks(&doc.body, "");
     }
     doc.notes.extend(notes);
     Ok(doc)
+}
+
+/// The document's blocks as text, marks as `[x]` and `[ ]`, table cells as `row.cell`
+/// (REPLYTALLY_SCAN_DEBUG).
+fn debug_blocks(blocks: &[crate::docx::model::Block], indent: &str) {
+    use crate::docx::model::{Block, Inline};
+    let line = |p: &crate::docx::model::Paragraph| {
+        p.inlines
+            .iter()
+            .map(|i| match i {
+                Inline::Text { text, .. } => text.clone(),
+                Inline::Tab => "\t".into(),
+                Inline::Break => "\n".into(),
+                Inline::Checkbox(c) if c.checked == Some(true) => "[x]".into(),
+                Inline::Checkbox(_) => "[ ]".into(),
+            })
+            .collect::<String>()
+    };
+    for b in blocks {
+        match b {
+            Block::Paragraph(p) => eprintln!("{indent}¶ {}", line(p)),
+            Block::Table(t) => {
+                eprintln!("{indent}table");
+                for (r, row) in t.rows.iter().enumerate() {
+                    for (c, cell) in row.cells.iter().enumerate() {
+                        eprintln!("{indent}  {r}.{c} (grid {}):", cell.grid_col);
+                        debug_blocks(&cell.blocks, &format!("{indent}    "));
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// How a mark's ink is read: marked from `at`; sure empty at or below `empty`, sure marked
@@ -288,7 +324,15 @@ pub struct Levels {
     pub marked: f64,
     /// Highest threshold a page's own marks may raise `at` to ([`Levels::on_page`]).
     pub at_most: f64,
+    /// Least ink of the upper group of a gap that raises `at` ([`Levels::on_page`]): a
+    /// typed ☒ is crossed corner to corner (0.5 and more), a hand tick is lighter (0.24–0.27)
+    /// and a page with one beside a hairline cross (0.026) must not make the cross empty.
+    pub raise_from: f64,
 }
+
+/// Gray levels up to this are ink when faint boxes are looked for ([`page_of`]): all but the
+/// paper (the fixture scans' clean-up makes everything over 228 white).
+const FAINT_INK: u8 = 228;
 
 /// Inks below this are all alike (speckle): ratios between them mean nothing.
 const INK_FLOOR: f64 = 0.005;
@@ -301,6 +345,7 @@ pub const SQUARE: Levels = Levels {
     at: MARKED_INK,
     marked: 0.04,
     at_most: 0.15,
+    raise_from: 0.4,
 };
 /// A circle's inner disc: a letter taken for a circle (an e, an a) has strokes inside it
 /// (0.1–0.2 on the fixture scans), a filled ● is near 1, a hollow ○ near 0.
@@ -309,12 +354,13 @@ pub const CIRCLE: Levels = Levels {
     at: 0.35,
     marked: 0.6,
     at_most: 0.5,
+    raise_from: 0.6,
 };
 
 impl Levels {
     /// The levels for one page's marks of one shape, from their own inks: when they fall in
     /// two groups far apart (the largest ratio between neighbouring inks, at least
-    /// [`GAP_RATIO`], the upper group over `marked`), the threshold is raised to the middle
+    /// [`GAP_RATIO`], the upper group from `raise_from`), the threshold is raised to the middle
     /// of the gap (geometric), within `at`–`at_most`. A typed ☐ whose thick edges blur
     /// inwards (0.02) beside ☒ (0.6) is then empty; a hairline cross (0.05) beside empty boxes
     /// (0.01) stays marked. Never lowered: with no clear gap the fixed levels hold.
@@ -324,9 +370,10 @@ impl Levels {
         let gap = inks
             .windows(2)
             .map(|w| (w[1] / w[0], w[0], w[1]))
+            .filter(|g| g.2 >= self.raise_from.max(self.marked))
             .max_by(|a, b| a.0.total_cmp(&b.0));
         let at = match gap {
-            Some((ratio, lo, hi)) if ratio >= GAP_RATIO && hi >= self.marked => {
+            Some((ratio, lo, hi)) if ratio >= GAP_RATIO => {
                 (lo * hi).sqrt().clamp(self.at, self.at_most)
             }
             _ => self.at,
@@ -337,6 +384,7 @@ impl Levels {
             at,
             marked: self.marked * scale,
             at_most: self.at_most,
+            raise_from: self.raise_from,
         }
     }
 
@@ -380,12 +428,29 @@ fn inside_word(c: &raster::Square, words: &[ocr::Word]) -> bool {
 }
 
 /// One page image as a PDF page in points: words as glyphs, ruling lines, boxes as marks.
-fn page_of(g: &Gray, ppt: f64, words: &[ocr::Word]) -> Page {
-    let map = raster::InkMap::new(g.w, g.h, &raster::binarize(g));
+/// `bilevel`: the page came as black and white pixels ([`raster::few_levels`]).
+fn page_of(g: &Gray, ppt: f64, words: &[ocr::Word], bilevel: bool) -> Page {
+    let level = raster::otsu(g);
+    let map = raster::InkMap::new(g.w, g.h, &raster::binarize_at(g, level));
     let px = |pt: f64| (pt * ppt).round() as usize;
     // Drawn boxes are 11–15 pt, a ☐ typed in the text 6.5–9 pt; a small square inside an OCR
     // word that goes on past it is a letter (口, a D), as for circles.
     let mut squares = raster::squares(&map, px(6.5), px(17.0));
+    // A hairline box can come out lighter than Otsu's black: a bilevel fax page averaged down
+    // to the working size and straightened leaves its one-pixel edges 160–225 gray. On such a
+    // page boxes are looked for again with all but near-white as ink, and those found only so
+    // whose edges are faint (at most one of them black) are added: a letter thickened by the
+    // light threshold ("и", "H") has black strokes. On a gray page (JPEG) the light threshold
+    // finds letters, not boxes, and is not used.
+    if bilevel && level < FAINT_INK {
+        let faint = raster::InkMap::new(g.w, g.h, &raster::binarize_at(g, FAINT_INK));
+        for q in raster::squares(&faint, px(6.5), px(17.0)) {
+            if raster::inked_edges(&map, &q) <= 1 && !squares.iter().any(|k| raster::overlap(&q, k))
+            {
+                squares.push(q);
+            }
+        }
+    }
     squares.retain(|q| q.side >= px(10.0) || !inside_word(q, words));
     // The ink inside: pixels darker than light gray (Otsu's black misses a hairline cross
     // blurred to gray); REPLYTALLY_SCAN_MEASURE=otsu measures as the first, untuned version
@@ -405,13 +470,11 @@ fn page_of(g: &Gray, ppt: f64, words: &[ocr::Word]) -> Page {
     let (h, v) = raster::rules(&map, px(40.0));
     if std::env::var_os("REPLYTALLY_SCAN_DEBUG").is_some() {
         eprintln!(
-            "ppt {ppt:.3} squares {:?} rules {} {}",
+            "ppt {ppt:.3} squares {:?} rules {h:?} {v:?}",
             marks
                 .iter()
                 .map(|(q, _)| (q.x, q.y, q.side, (q.ink * 1000.0).round()))
                 .collect::<Vec<_>>(),
-            h.len(),
-            v.len()
         );
     }
     let mut page = Page {
@@ -449,20 +512,25 @@ fn page_of(g: &Gray, ppt: f64, words: &[ocr::Word]) -> Page {
             },
         ));
     }
-    page.glyphs = glyphs(words, &squares, ppt);
+    page.glyphs = glyphs(words, &squares, &cell_borders(&h, &v), ppt);
     page
 }
 
 /// Words as characters spread over their boxes, on the baseline of their line. A word over a
 /// box is the box read as letters: left out. Right-to-left words are laid out as a PDF draws
 /// them (visual order), which the layout turns back.
-fn glyphs(words: &[ocr::Word], squares: &[raster::Square], ppt: f64) -> Vec<Glyph> {
-    let mut lines: std::collections::BTreeMap<(u32, u32, u32), (usize, usize)> = Default::default();
-    for w in words {
-        let e = lines.entry(w.line).or_insert((w.top, w.top + w.height));
-        e.0 = e.0.min(w.top);
-        e.1 = e.1.max(w.top + w.height);
-    }
+///
+/// A word's size is kept small enough that a cell border under it stays out of the reach the
+/// layout gives an underline (0.22 of the size below the baseline): OCR's measure of a line's
+/// height is rough, and text sits close to the rule under it, which the layout would else
+/// take for an underline and lose the row (`borders`, in pixels: (y, x0, x1)).
+fn glyphs(
+    words: &[ocr::Word],
+    squares: &[raster::Square],
+    borders: &[raster::Run],
+    ppt: f64,
+) -> Vec<Glyph> {
+    let lines = line_extents(words);
     let over_box = |w: &ocr::Word| {
         squares.iter().any(|q| {
             let ix = (w.left + w.width).min(q.x + q.side) as i64 - w.left.max(q.x) as i64;
@@ -477,8 +545,30 @@ fn glyphs(words: &[ocr::Word], squares: &[raster::Square], ppt: f64) -> Vec<Glyp
         }
         let (top, bottom) = lines[&w.line];
         let lh = (bottom - top) as f64 / ppt;
-        let size = (lh * 0.85).clamp(4.0, 30.0);
-        let baseline = top as f64 / ppt + lh * 0.78;
+        let (size, baseline) = match w.base {
+            // Tesseract's own baseline of the line, when it lies within the line.
+            Some(b)
+                if (top as f64..=(bottom + b.size as usize / 4) as f64)
+                    .contains(&b.y_at((w.left + w.width / 2) as f64)) =>
+            {
+                (
+                    b.size / ppt * 0.8,
+                    b.y_at((w.left + w.width / 2) as f64) / ppt,
+                )
+            }
+            _ => (lh * 0.85, top as f64 / ppt + lh * 0.78),
+        };
+        let cx = w.left + w.width / 2;
+        let under = borders
+            .iter()
+            .filter(|&&(y, x0, x1)| x0 <= cx && cx <= x1 && y as f64 / ppt > baseline)
+            .map(|&(y, _, _)| y as f64 / ppt - baseline)
+            .reduce(f64::min);
+        let size = match under {
+            Some(d) if d < size * UNDERLINE_REACH => d / UNDERLINE_REACH,
+            _ => size,
+        };
+        let size = size.clamp(4.0, 30.0);
         let mut chars: Vec<char> = w.text.chars().collect();
         if chars.iter().any(|&c| is_rtl(c)) {
             chars.reverse();
@@ -495,6 +585,66 @@ fn glyphs(words: &[ocr::Word], squares: &[raster::Square], ppt: f64) -> Vec<Glyp
         }
     }
     out
+}
+
+/// How far below the baseline, as a share of the size, a glyph's rule may lie and still be
+/// read as a border rather than an underline: the layout takes lines within 0.22 as
+/// underlines; a little more kept clear.
+const UNDERLINE_REACH: f64 = 0.3;
+
+/// The horizontal rules that meet a vertical one (a corner or a T, within a few pixels): the
+/// borders of a table's cells, never an underline.
+fn cell_borders(h: &[raster::Run], v: &[raster::Run]) -> Vec<raster::Run> {
+    const NEAR: usize = 4;
+    h.iter()
+        .filter(|&&(y, x0, x1)| {
+            v.iter().any(|&(x, y0, y1)| {
+                y0 <= y + NEAR && y <= y1 + NEAR && x0 <= x + NEAR && x <= x1 + NEAR
+            })
+        })
+        .copied()
+        .collect()
+}
+
+/// Each OCR line's top and bottom, in pixels, from its words of ordinary height, and never
+/// reaching into the next line below it: Tesseract often boxes the first line of an Arabic or
+/// Chinese cell as tall as two, and its glyphs would then be twice the size and the layout
+/// would merge the line with the next one, their letters interleaved.
+fn line_extents(words: &[ocr::Word]) -> BTreeMap<(u32, u32, u32), (usize, usize)> {
+    let mut by_line: BTreeMap<(u32, u32, u32), Vec<&ocr::Word>> = BTreeMap::new();
+    for w in words {
+        by_line.entry(w.line).or_default().push(w);
+    }
+    // (top, bottom, left, right, usual word height) of each line.
+    type Extent = (usize, usize, usize, usize, usize);
+    let mut ext: BTreeMap<(u32, u32, u32), Extent> = by_line
+        .iter()
+        .map(|(&k, ws)| {
+            let mut h: Vec<usize> = ws.iter().map(|w| w.height).collect();
+            h.sort_unstable();
+            let usual = h[h.len() / 2];
+            let mut e = (usize::MAX, 0, usize::MAX, 0, usual);
+            for w in ws.iter().filter(|w| w.height * 2 <= usual * 3) {
+                e.0 = e.0.min(w.top);
+                e.1 = e.1.max(w.top + w.height);
+                e.2 = e.2.min(w.left);
+                e.3 = e.3.max(w.left + w.width);
+            }
+            (k, e)
+        })
+        .collect();
+    let all: Vec<_> = ext.values().copied().collect();
+    for e in ext.values_mut() {
+        let below = all
+            .iter()
+            .filter(|o| o.0 >= e.0 + e.4 / 2 && o.0 < e.1 && o.2 < e.3 && e.2 < o.3)
+            .map(|o| o.0)
+            .min();
+        if let Some(t) = below {
+            e.1 = t;
+        }
+    }
+    ext.into_iter().map(|(k, e)| (k, (e.0, e.1))).collect()
 }
 
 fn is_rtl(c: char) -> bool {
@@ -726,12 +876,64 @@ mod tests {
         // Hairline crosses beside empty boxes and a hand tick: the crosses stay marked.
         let l = super::SQUARE.on_page(&marks(&[0.0, 0.002, 0.011, 0.052, 0.074, 0.25]));
         assert!(l.at < 0.052, "{}", l.at);
+        // A hand tick (0.27) beside a light hairline cross (0.026): the cross stays marked.
+        let l = super::SQUARE.on_page(&marks(&[0.0, 0.0, 0.026, 0.27]));
+        assert!(l.at < 0.026, "{}", l.at);
         // No marks, or all empty: the fixed levels.
         assert_eq!(super::SQUARE.on_page(&marks(&[])).at, super::MARKED_INK);
         assert_eq!(
             super::SQUARE.on_page(&marks(&[0.0, 0.01])).at,
             super::MARKED_INK
         );
+    }
+
+    fn word(top: usize, height: usize, line: u32) -> crate::scan::ocr::Word {
+        crate::scan::ocr::Word {
+            left: 100,
+            top,
+            width: 50,
+            height,
+            conf: 90.0,
+            text: "word".into(),
+            line: (1, 1, line),
+            base: None,
+        }
+    }
+
+    #[test]
+    fn a_line_boxed_two_lines_tall_stops_at_the_next_line() {
+        // Line 1's words boxed 700–763 (two lines), line 2 at 732.
+        let w = [word(700, 63, 1), word(700, 63, 1), word(732, 31, 2)];
+        let e = super::line_extents(&w);
+        assert_eq!(e[&(1, 1, 1)], (700, 732));
+        assert_eq!(e[&(1, 1, 2)], (732, 763));
+        // A word twice the height of the line's others is left out of its extent.
+        let w = [word(700, 30, 1), word(702, 28, 1), word(700, 63, 1)];
+        assert_eq!(super::line_extents(&w)[&(1, 1, 1)], (700, 730));
+    }
+
+    #[test]
+    fn a_cell_border_under_a_word_is_out_of_underline_reach() {
+        let h = [(740, 50, 400), (900, 500, 600)];
+        let v = [(50, 600, 800), (400, 600, 800)];
+        // The rule at 740 meets the verticals; the one at 900 meets none (an underline).
+        assert_eq!(super::cell_borders(&h, &v), [(740, 50, 400)]);
+        let mut w = word(700, 38, 1);
+        w.base = Some(crate::scan::ocr::Baseline {
+            left: 100,
+            bottom: 738,
+            slope: 0.0,
+            offset: -5.0,
+            size: 40.0,
+        });
+        let g = super::glyphs(&[w], &[], &super::cell_borders(&h, &v), 2.0);
+        // Baseline at 733 px; the border 7 px below: the size keeps 0.3 × size under 3.5 pt.
+        assert!(
+            g[0].size * super::UNDERLINE_REACH <= 3.5 + 1e-9,
+            "{}",
+            g[0].size
+        );
+        assert!((g[0].y - 366.5).abs() < 1e-9);
     }
 
     #[test]

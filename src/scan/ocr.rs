@@ -21,6 +21,25 @@ pub struct Word {
     pub text: String,
     /// (block, paragraph, line): words of one line share it.
     pub line: (u32, u32, u32),
+    /// The line's baseline and height as Tesseract measured them (its hOCR), when known.
+    pub base: Option<Baseline>,
+}
+
+/// A text line's baseline, in pixels: at x it lies at `bottom + offset + slope × (x − left)`;
+/// `size` is the line's height (Tesseract's `x_size`, ascenders to descenders).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Baseline {
+    pub left: usize,
+    pub bottom: usize,
+    pub slope: f64,
+    pub offset: f64,
+    pub size: f64,
+}
+
+impl Baseline {
+    pub fn y_at(&self, x: f64) -> f64 {
+        self.bottom as f64 + self.offset + self.slope * (x - self.left as f64)
+    }
 }
 
 /// The `tesseract` program on the PATH, if any.
@@ -79,13 +98,77 @@ pub fn words(
 ) -> Result<Vec<Word>, ScanError> {
     let out = dir.join("words");
     let mut cmd = Command::new(exe);
-    cmd.arg(image)
-        .arg(&out)
-        .args(["-l", lang, "--psm", "3", "--dpi", &dpi.to_string(), "tsv"]);
+    cmd.arg(image).arg(&out).args([
+        "-l",
+        lang,
+        "--psm",
+        "3",
+        "--dpi",
+        &dpi.to_string(),
+        "tsv",
+        "hocr",
+    ]);
     run(cmd, "tesseract")?;
     let tsv = std::fs::read_to_string(out.with_extension("tsv"))
         .map_err(|e| ScanError::Ocr(format!("tesseract wrote no words: {e}")))?;
-    Ok(parse(&tsv))
+    let mut words = parse(&tsv);
+    if let Ok(hocr) = std::fs::read_to_string(out.with_extension("hocr")) {
+        add_baselines(&mut words, &tsv, &hocr);
+    }
+    Ok(words)
+}
+
+/// The lines of Tesseract's hOCR with their baselines, by their boxes (left, top, right,
+/// bottom).
+fn hocr_lines(hocr: &str) -> Vec<((usize, usize, usize, usize), Baseline)> {
+    let re = regex::Regex::new(
+        r#"class='ocr_(?:line|caption|header|textfloat)'[^>]*title="bbox (\d+) (\d+) (\d+) (\d+); baseline (-?[\d.]+) (-?[\d.]+); x_size ([\d.]+)"#,
+    )
+    .expect("pattern");
+    re.captures_iter(hocr)
+        .filter_map(|c| {
+            let n = |i: usize| c[i].parse::<usize>().ok();
+            let f = |i: usize| c[i].parse::<f64>().ok();
+            let (l, t, r, b) = (n(1)?, n(2)?, n(3)?, n(4)?);
+            let base = Baseline {
+                left: l,
+                bottom: b,
+                slope: f(5)?,
+                offset: f(6)?,
+                size: f(7)?,
+            };
+            Some(((l, t, r, b), base))
+        })
+        .collect()
+}
+
+/// Each word's line baseline, from the hOCR line whose box is the TSV line's box: the TSV has
+/// boxes only, and a line's words boxed too tall (Arabic, Chinese) put a baseline guessed
+/// from them a line too low.
+pub fn add_baselines(words: &mut [Word], tsv: &str, hocr: &str) {
+    let lines = hocr_lines(hocr);
+    let mut by_key = std::collections::BTreeMap::new();
+    for l in tsv.lines().skip(1) {
+        let f: Vec<&str> = l.split('\t').collect();
+        if f.len() < 12 || f[0] != "4" {
+            continue;
+        }
+        let n = |i: usize| f[i].trim().parse::<usize>().ok();
+        let (Some(left), Some(top), Some(w), Some(h)) = (n(6), n(7), n(8), n(9)) else {
+            continue;
+        };
+        let key = (|| Some((f[2].parse().ok()?, f[3].parse().ok()?, f[4].parse().ok()?)))();
+        let found = lines
+            .iter()
+            .find(|(b, _)| *b == (left, top, left + w, top + h))
+            .map(|(_, base)| *base);
+        if let (Some(k), Some(base)) = (key, found) {
+            by_key.insert(k, base);
+        }
+    }
+    for w in words {
+        w.base = by_key.get(&w.line).copied();
+    }
 }
 
 /// Tesseract's TSV: level 5 rows are words.
@@ -110,6 +193,7 @@ pub fn parse(tsv: &str) -> Vec<Word> {
                 conf: f[10].trim().parse().ok()?,
                 text: text.to_string(),
                 line: (f[2].parse().ok()?, f[3].parse().ok()?, f[4].parse().ok()?),
+                base: None,
             })
         })
         .collect()
@@ -213,6 +297,57 @@ pub fn fix_series(words: &mut [Word]) {
     }
 }
 
+/// An Arabic letter's skeleton (rasm): the letters that differ only by their dots, which OCR
+/// of a scan confuses (ي read ب, ذ read ز), are one; hamza carriers are alef.
+fn rasm(c: char) -> char {
+    match c {
+        'ب' | 'ت' | 'ث' | 'ن' | 'ي' | 'ى' | 'ئ' => 'ب',
+        'ج' | 'ح' | 'خ' => 'ح',
+        // ذ read as ز: one dot above either way.
+        'د' | 'ذ' | 'ر' | 'ز' => 'د',
+        'س' | 'ش' => 'س',
+        'ص' | 'ض' => 'ص',
+        'ط' | 'ظ' => 'ط',
+        'ع' | 'غ' => 'ع',
+        'ف' | 'ق' => 'ف',
+        'أ' | 'إ' | 'آ' | 'ا' | 'ٱ' => 'ا',
+        c => c,
+    }
+}
+
+/// The form's Arabic verb "تأذن / يأذن" (authorizes) as OCR misdotted it ("بأذن", "يأزن",
+/// "لايازن"): a word of its skeleton, alone or after "لا", is spelt as the verb, so the
+/// form's decision labels are found. Other words are left as read.
+pub fn fix_arabic_labels(words: &mut [Word]) {
+    const VERB: &str = "يأذن";
+    let skeleton = |t: &str| -> String {
+        t.chars()
+            .filter(|c| {
+                !matches!(
+                    *c as u32,
+                    0x064B..=0x065F | 0x0670 | 0x0640 | 0x200E | 0x200F
+                )
+            })
+            .map(rasm)
+            .collect()
+    };
+    let target = skeleton(VERB);
+    for w in words.iter_mut() {
+        let core = w.text.trim_matches(|c: char| !c.is_alphabetic());
+        if core.is_empty() || !core.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c)) {
+            continue;
+        }
+        let (neg, verb) = match core.strip_prefix("لا") {
+            Some(rest) if skeleton(rest) == target => ("لا", rest),
+            _ => ("", core),
+        };
+        if skeleton(verb) == target && verb != VERB && verb != "تأذن" {
+            let fixed = format!("{neg}{VERB}");
+            w.text = w.text.replacen(core, &fixed, 1);
+        }
+    }
+}
+
 /// Draft names of one series on a page from which a lone number is taken to be of it.
 const USUAL_VOTES: usize = 3;
 
@@ -227,6 +362,7 @@ mod tests {
             conf: 90.0,
             text: text.into(),
             line: (1, 1, line),
+            base: None,
         }
     }
 
@@ -304,6 +440,34 @@ mod tests {
                 "2.212"
             ]
         );
+    }
+
+    #[test]
+    fn a_misdotted_arabic_verb_of_the_form_is_spelt_right() {
+        let mut w: Vec<_> = ["بأذن", "يأزن", "لايازن", "(تأذن", "للجنة", "بأن", "الإدارة"]
+            .iter()
+            .map(|t| word(t, 1))
+            .collect();
+        super::fix_arabic_labels(&mut w);
+        let t: Vec<&str> = w.iter().map(|w| w.text.as_str()).collect();
+        assert_eq!(
+            t,
+            ["يأذن", "يأذن", "لايأذن", "(تأذن", "للجنة", "بأن", "الإدارة"]
+        );
+    }
+
+    #[test]
+    fn each_word_gets_its_lines_hocr_baseline() {
+        let tsv = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n\
+                   4\t1\t13\t1\t1\t0\t142\t700\t597\t63\t-1\t\n\
+                   5\t1\t13\t1\t1\t1\t637\t700\t52\t63\t90\tللجنة\n";
+        let hocr = "<span class='ocr_line' id='line_1_9' title=\"bbox 142 700 739 763; baseline 0 -33; x_size 32.7; x_descenders 6.5; x_ascenders 6.8\">";
+        let mut w = super::parse(tsv);
+        super::add_baselines(&mut w, tsv, hocr);
+        let b = w[0].base.expect("baseline");
+        // The box is two lines tall; the baseline is the first line's, 33 px above its bottom.
+        assert_eq!(b.y_at(663.0), 730.0);
+        assert_eq!(b.size, 32.7);
     }
 
     #[test]
