@@ -307,6 +307,15 @@ impl DraftReading {
         }
     }
 
+    fn line(&self, k: LineKind) -> &LineState {
+        match k {
+            LineKind::Authorize => &self.authorize,
+            LineKind::NotAuthorize => &self.not_authorize,
+            LineKind::NoComments => &self.no_comments,
+            LineKind::WithComments => &self.with_comments,
+        }
+    }
+
     fn line_mut(&mut self, k: LineKind) -> &mut LineState {
         match k {
             LineKind::Authorize => &mut self.authorize,

@@ -400,13 +400,19 @@ impl<'a> Walker<'a> {
     /// wrote it — a decision or option said in words — not the form. Either among the boxed
     /// lines of a cell, with words after the label ("Не поддерживаем пересмотр: исключены …"
     /// under the options; a form line whose box the person deleted has nothing after its
-    /// label), or in another cell of a row whose labels have their boxes (a column the person
+    /// label) or after the form's line of that kind ("لا نؤيد التعديل لأن …" under the boxed
+    /// "لا تأذن …"), or in another cell of a row whose labels have their boxes (a column the person
     /// added: "是 / （无意见）").
     fn persons_label(&self, i: usize, label: Label) -> bool {
         let (line, info) = self.at(i);
         let rest = info.body(line).get(label.end..).unwrap_or("");
-        let in_boxed_cell =
-            self.cell_boxed && self.pending.is_empty() && rest.split_whitespace().count() >= 2;
+        // After the form's own line of that kind, with its box, a second one is the person's.
+        let seen_boxed = self
+            .current
+            .is_some_and(|d| self.out.drafts[d].line(label.kind).has_mark());
+        let in_boxed_cell = self.cell_boxed
+            && self.pending.is_empty()
+            && (rest.split_whitespace().count() >= 2 || seen_boxed);
         let beside_boxed_cell = self.row_boxed.is_some_and(|p| !p.same_cell(&line.place));
         !label.sentence
             && self.current.is_some()
