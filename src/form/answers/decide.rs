@@ -259,9 +259,8 @@ pub fn decide(d: &mut DraftReading) {
 }
 
 /// A mark on none of the draft's lines (on its name, between two lines that have their own
-/// boxes): with no line marked it is the answer,
-/// but which only the page shows (conflict, for a person); beside a marked line it may say
-/// the other, so a person looks.
+/// boxes): with no line marked it is the answer, but which one only the page shows (a
+/// conflict, for a person); beside a marked line it may say the other, so a person looks.
 fn stray_marks(d: &mut DraftReading, name: &str) {
     let Some(first) = d.stray_marks.first().cloned() else {
         return;

@@ -119,12 +119,7 @@ impl<'a> Walker<'a> {
                 for n in &line.notes {
                     push_text(&mut self.out.drafts[d].texts.after, n);
                 }
-                let stray = line
-                    .marks
-                    .iter()
-                    .filter(|m| m.checkbox.checked != Some(false));
-                let details = stray.map(|m| m.checkbox.detail.clone());
-                self.out.drafts[d].stray_marks.extend(details);
+                self.stray(d, &line.marks, "");
             }
             return;
         }
@@ -429,12 +424,7 @@ impl<'a> Walker<'a> {
             return;
         };
         let body = info.body(line);
-        if matches!(label.kind, LineKind::Authorize | LineKind::NotAuthorize) {
-            region::mark_by_sentence(&mut self.out.drafts[d], label.kind, &fold(body));
-        } else {
-            let option = self.out.drafts[d].line_mut(label.kind);
-            (option.sentence, option.present) = (true, true);
-        }
+        region::mark_by_sentence(&mut self.out.drafts[d], label.kind, &fold(body));
         // The option's words alone ("（无意见）") are no text.
         let rest = body.get(label.end..).unwrap_or("");
         let option_only = !matches!(label.kind, LineKind::Authorize | LineKind::NotAuthorize)
@@ -458,10 +448,17 @@ impl<'a> Walker<'a> {
                 p.place.same_cell(&line.place) || p.place.table == 0 && line.place.table == 0
             });
         self.pending = others;
-        if self.cell_boxed && line.marks.iter().any(|m| m.leading) {
+        let boxed = line.marks.iter().any(|m| m.leading);
+        if self.cell_boxed && boxed {
             // The cell's lines carry their own boxes, this one too: a mark on a line of its
             // own above it stands between two lines, on neither.
-            self.stray(d, std::mem::take(&mut mine));
+            for p in std::mem::take(&mut mine) {
+                if let Some((true, _)) = p.typed {
+                    let typed = "a mark typed on a line of its own".to_string();
+                    self.out.drafts[d].stray_marks.push(typed);
+                }
+                self.stray(d, &p.marks, ", on a line of its own");
+            }
         }
         flush_row(&mut self.out, &mut mine, &[(d, label.kind)]);
         self.row_labels.push((d, label.kind));
@@ -469,7 +466,7 @@ impl<'a> Walker<'a> {
             self.row_first_label = Some((d, label.kind));
         }
         self.cell_label = Some(label.kind);
-        if line.marks.iter().any(|m| m.leading) {
+        if boxed {
             self.cell_boxed = true;
             self.row_boxed = Some(line.place);
         }
@@ -505,23 +502,16 @@ impl<'a> Walker<'a> {
         }
     }
 
-    /// Marks on lines of their own that belong to no line of draft `d`: listed, and kept on
-    /// the draft for a person to place.
-    fn stray(&mut self, d: usize, pending: Vec<Pending>) {
-        for p in pending {
-            if let Some((true, _)) = p.typed {
-                self.out.drafts[d]
-                    .stray_marks
-                    .push("a mark typed on a line of its own".into());
+    /// Marks of draft `d` on none of its lines (`place` says where, for the warning): listed
+    /// as not used, and those not empty kept on the draft for a person to place.
+    fn stray(&mut self, d: usize, marks: &[LineMark], place: &str) {
+        for m in marks {
+            if m.checkbox.checked != Some(false) {
+                let what = format!("{}{place}", m.checkbox.detail);
+                self.out.drafts[d].stray_marks.push(what);
             }
-            for m in p.marks {
-                if m.checkbox.checked != Some(false) {
-                    let what = format!("{}, on a line of its own", m.checkbox.detail);
-                    self.out.drafts[d].stray_marks.push(what);
-                }
-                let name = self.out.drafts[d].name.draft.clone();
-                self.out.mark_uses.push(MarkUse::unused(m.id, Some(name)));
-            }
+            let name = self.out.drafts[d].name.draft.clone();
+            self.out.mark_uses.push(MarkUse::unused(m.id, Some(name)));
         }
     }
 
