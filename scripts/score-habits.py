@@ -19,6 +19,8 @@ and compares records.json and summary.json with tests/fixtures/habits_expected.j
   warning naming the draft (number, base number or provisional name) and no reply-level warning
   (one that names no draft); the review list of records.json counts as warnings too. A wrong
   Member State with no warning mentioning member state / country / sender is silent too.
+- count, no decide: a wrong decision or option (it changes a count) with no unresolved `decide`
+  review item listing its draft or naming no draft (issue 13); and the review list's size.
 
 Scores are printed per field, per habit (the truth's `habits` tags: how the boxes were marked, how
 the options were marked, where the text is, layout, how the sender is told) and per language.
@@ -108,6 +110,19 @@ def warnings_of(rec, review):
     return ws
 
 
+def decided(items, ta):
+    """Whether a `decide` review item concerns this answer: one listing its draft, or one about
+    the whole reply (no drafts listed). Issue 13: every item that could change a count is a decide."""
+    names = draft_names(ta)
+    for item in items:
+        if item.get('severity') != 'decide' or item.get('resolved'):
+            continue
+        drafts = item.get('drafts') or []
+        if not drafts or any(n in d for d in drafts for n in names):
+            return True
+    return False
+
+
 def warned(ws, ta, strict=False):
     names = draft_names(ta)
     for w in ws:
@@ -168,6 +183,7 @@ def score(truth, out):
     per_tag = collections.defaultdict(Score)
     wrong = []
     silent = []
+    undecided = []  # a wrong decision or option (a count changes) with no decide item
     strict = []
     silent_ms = []
     wrong_r = []
@@ -255,6 +271,9 @@ def score(truth, out):
                     silent.append(msg)
                 if not warned(ws, ta, strict=True):
                     strict.append(msg)
+                counts = not dec_ok or (ta['decision'] == 'authorize' and a and a.get('comments') != ta['comments'])
+                if counts and not decided(review.get(name, []), ta):
+                    undecided.append(msg)
     # the tally
     tally_rows = []
     tally_ok = True
@@ -268,7 +287,8 @@ def score(truth, out):
         tally_rows.append((td['draft'], got, want, all(same)))
     extra = [d.get('draft') for d in summary.get('drafts', [])
              if not any(dkey(d.get('draft')) == dkey(td['draft']) for td in truth['tallies']['drafts'])]
-    return dict(total=total, per_tag=per_tag, wrong=wrong, wrong_r=wrong_r, silent=silent, strict=strict, silent_ms=silent_ms, tally=tally_rows, tally_ok=tally_ok,
+    sev = collections.Counter(i.get('severity') for i in records.get('review', []) or [] if not i.get('resolved'))
+    return dict(undecided=undecided, review=sev, total=total, per_tag=per_tag, wrong=wrong, wrong_r=wrong_r, silent=silent, strict=strict, silent_ms=silent_ms, tally=tally_rows, tally_ok=tally_ok,
                 extra_drafts=extra, replied=(summary.get('member_states_replied'), truth['tallies']['member_states_replied']),
                 failures=records.get('failures', []))
 
@@ -289,6 +309,11 @@ def report(title, res, code):
     print(f'  {"silent wrong":18} {len(res["silent"])} answers (wrong, and no warning naming the draft nor any reply-level warning)')
     print(f'  {"silent wrong MS":18} {len(res["silent_ms"])} replies (Member State wrong, no warning about the sender)')
     print(f'  {"unwarned draft":18} {len(res["strict"])} (wrong answers with no warning naming their draft; reply-level warnings not counted)')
+    print(f'  {"count, no decide":18} {len(res["undecided"])} (a wrong decision or option with no decide item for its draft or reply)')
+    rv = res['review']
+    print(f'  {"review list":18} {rv["decide"]} decide, {rv["check"]} check, {rv["note"]} note (unresolved)')
+    for w in res['undecided']:
+        print(f'    no decide: {w}')
     if res['failures']:
         print(f'  failures: {len(res["failures"])}: ' + '; '.join(f'{f["source"]}: {f["kind"]}' for f in res['failures'][:5]))
     print(f'\n  summary: member_states_replied got {res["replied"][0]}, want {res["replied"][1]}; '
@@ -324,7 +349,8 @@ def as_json(res):
     return {
         **{f: tot.pct(f)[0] for f, _ in FIELDS},
         'wrong': len(res['wrong']), 'silent_wrong': len(res['silent']), 'silent_wrong_member_state': len(res['silent_ms']),
-        'unwarned_draft': len(res['strict']),
+        'unwarned_draft': len(res['strict']), 'count_no_decide': len(res['undecided']),
+        'review_decide': res['review']['decide'], 'review_check': res['review']['check'], 'review_note': res['review']['note'],
         'summary_exact': bool(res['tally_ok'] and res['replied'][0] == res['replied'][1] and not res['extra_drafts']),
         'per_habit': {tag: {f: s.pct(f)[0] for f in ('answer', 'decision', 'options', 'text', 'member_state')}
                       for tag, s in sorted(res['per_tag'].items())},
@@ -382,7 +408,9 @@ def main():
     print(f'  {"":18} ' + ''.join(f'{t:>16}' for t in results))
     for f, label in FIELDS + [('wrong', 'wrong answers'), ('silent_wrong', 'silent wrong'),
                               ('silent_wrong_member_state', 'silent wrong MS'),
-                              ('unwarned_draft', 'unwarned draft'), ('summary_exact', 'summary exact')]:
+                              ('unwarned_draft', 'unwarned draft'), ('count_no_decide', 'count, no decide'),
+                              ('review_decide', 'review: decide'), ('review_check', 'review: check'),
+                              ('review_note', 'review: note'), ('summary_exact', 'summary exact')]:
         vals = []
         for t in results:
             v = results[t][f]

@@ -52,6 +52,9 @@ pub enum WarningKind {
     TextNotFound,
     /// The text refers to a separate letter or attachment.
     SeparateLetter,
+    /// Reasons or comments found in the letter before the form, under a heading naming the
+    /// draft (none in the form itself).
+    TextFromLetter,
     /// Text written for a draft whose decision needs none.
     TextNotNeeded,
     /// Text under one heading about several drafts, given to each.
@@ -173,6 +176,7 @@ impl WarningKind {
             MarkFromDrawing => "mark_from_drawing",
             TextNotFound => "text_not_found",
             SeparateLetter => "separate_letter",
+            TextFromLetter => "text_from_letter",
             TextNotNeeded => "text_not_needed",
             SharedText => "shared_text",
             AnsweredTogether => "answered_together",
@@ -241,6 +245,7 @@ impl WarningKind {
             | MarkFromDrawing
             | TextNotFound
             | SeparateLetter
+            | TextFromLetter
             | SharedText
             | AnsweredTogether
             | DraftRenumbered

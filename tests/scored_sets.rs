@@ -141,7 +141,7 @@ fn habits6_is_read_no_worse_than_the_floors() {
     for run in ["with --form", "without --form"] {
         at_least(&s, run, "decision", 100.0, &mut problems);
         at_least(&s, run, "options", 100.0, &mut problems);
-        at_least(&s, run, "text", 95.1, &mut problems);
+        at_least(&s, run, "text", 100.0, &mut problems);
         at_least(&s, run, "member_state", 100.0, &mut problems);
         at_most(&s, run, "silent_wrong_member_state", 0, &mut problems);
         at_most(&s, run, "silent_wrong", 0, &mut problems);

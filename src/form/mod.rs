@@ -20,7 +20,8 @@ use crate::docx::model::Document;
 use crate::record::{Answer, Circular, MemberState, Sender};
 use crate::warning::{Warning, WarningKind};
 use answers::{
-    decide, read_after_table, read_answers, AnswerTable, DraftReading, LineKind, MarkUse,
+    decide, read_after_table, read_answers, read_letter, AnswerTable, DraftReading, LineKind,
+    MarkUse,
 };
 use drafts::DraftName;
 use layout::Line;
@@ -102,6 +103,7 @@ pub fn read_form_with(doc: &Document, ctx: &Context, excerpts: bool) -> FormRead
     let mut header = header::read_header(&lines[..header_end]);
     name_from_subject(&mut table, &lines[..header_end], &mut warnings);
     read_after_table(&lines, after_start, &mut table);
+    read_letter(&lines[..header_end], &mut table);
     warnings.append(&mut table.warnings);
     answers::drop_repeated_text(&mut table.drafts);
     for d in &mut table.drafts {

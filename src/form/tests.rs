@@ -341,6 +341,30 @@ fn separate_letter_warns() {
 }
 
 #[test]
+fn reasons_in_the_letter_before_the_form_are_a_fallback() {
+    let rows = draft_rows(
+        "ITU-T Y.3061",
+        &legacy(false),
+        &r(AUTH),
+        [&r(EMPTY), &r(EMPTY)],
+        &legacy(true),
+        &r(NOT),
+    ) + &authorized("ITU-T Y.3062");
+    let letter = p(&r("Subject: reply on Y.3061 and Y.3062"))
+        + &p(&r("Reasons – Y.3061: the draft duplicates Y.3060."))
+        + &p(&r("Comments on Y.3062: none of substance."))
+        + &p(&r("Yours faithfully,"));
+    let f = read(&(letter + &table(&rows)));
+    let ans = f.answers();
+    assert_eq!(ans[0].decision, Decision::NotAuthorize);
+    assert_eq!(ans[0].text, "the draft duplicates Y.3060.");
+    assert!(warned(&f, WarningKind::TextFromLetter, "Y.3061"));
+    // Y.3062 authorizes without comments: the letter's words are not its text.
+    assert_eq!(ans[1].text, "");
+    assert!(!warned(&f, WarningKind::TextFromLetter, "Y.3062"));
+}
+
+#[test]
 fn matrix_form_one_row_per_draft() {
     let header = tr(&[
         tc(&p(&r("Draft"))),

@@ -600,7 +600,13 @@ fn gather_text(d: &mut DraftReading, name: &str) {
         || d.verdict.comments == Some(Comments::WithComments);
     if wants_text {
         d.verdict.text = parts.join("\n");
-        if d.verdict.text.is_empty() {
+        if (d.verdict.text.is_empty() || parts.iter().all(|p| is_pointer(p)))
+            && !d.texts.letter.is_empty()
+        {
+            d.verdict.text = d.texts.letter.join("\n");
+            let w = "the text was found in the letter before the form, under a heading naming the draft";
+            warn(d, WarningKind::TextFromLetter, name, w);
+        } else if d.verdict.text.is_empty() {
             let what = if d.verdict.decision == Decision::NotAuthorize {
                 "reasons"
             } else {

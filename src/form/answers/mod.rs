@@ -13,7 +13,7 @@ mod walk;
 pub use decide::{decide, strip_prefix};
 
 pub use labels::{classify, word_mark, Label, LineKind, Typed};
-pub use region::{is_closing, read_after_table};
+pub use region::{is_closing, read_after_table, read_letter};
 
 use crate::docx::model::{Checkbox, Mechanism};
 use crate::form::drafts::{find_drafts, DraftName};
@@ -256,6 +256,9 @@ pub struct Texts {
     pub not_authorize: Vec<String>,
     /// After the table under a heading naming this draft.
     pub after: Vec<String>,
+    /// In the letter before the form, under a heading naming this draft ("Motifs – Y.3104: …"):
+    /// taken only when the form itself holds none of the text the decision calls for.
+    pub letter: Vec<String>,
 }
 
 impl Texts {

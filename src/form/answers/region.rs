@@ -116,18 +116,8 @@ pub fn read_after_table(lines: &[Line], from: usize, table: &mut AnswerTable) {
         {
             continue;
         }
-        let named = find_drafts(&text);
-        let matches: Vec<usize> = table
-            .drafts
-            .iter()
-            .enumerate()
-            .filter(|(_, d)| named.iter().any(|n| d.name.same_as(n)))
-            .map(|(i, _)| i)
-            .collect();
-        // A draft's name alone (the first cell of a table of reasons) heads its text too.
-        let bare_name = name_of_line(&text).is_some() && text.split_whitespace().count() <= 6;
-        let heading_like = is_heading(&text) || bare_name;
-        if !matches.is_empty() && heading_like {
+        let matches = heading_drafts(&text, table);
+        if !matches.is_empty() {
             if matches.len() > 1 {
                 // "Comments on F.748.20 and H.264.2:": the text is given to each, and said so.
                 let names: Vec<String> = matches
@@ -149,19 +139,72 @@ pub fn read_after_table(lines: &[Line], from: usize, table: &mut AnswerTable) {
                 }
             }
             current = matches;
-            // Text after the heading's colon on the same line.
-            if let Some(pos) = text.find([':', '：']) {
-                let rest = text[pos..].trim_start_matches([':', '：']).trim();
-                if !rest.is_empty() {
-                    for &d in &current {
-                        table.drafts[d].texts.after.push(rest.to_string());
-                    }
+            if let Some(rest) = after_colon(&text) {
+                for &d in &current {
+                    table.drafts[d].texts.after.push(rest.to_string());
                 }
             }
             continue;
         }
         for &d in &current {
             table.drafts[d].texts.after.push(text.clone());
+        }
+    }
+}
+
+/// The drafts of the table a heading names ("Reasons for X.1382:", a draft's name alone, as
+/// the first cell of a table of reasons heads its text); none when the line is no heading.
+fn heading_drafts(text: &str, table: &AnswerTable) -> Vec<usize> {
+    let bare_name = name_of_line(text).is_some() && text.split_whitespace().count() <= 6;
+    if !(bare_name || is_heading(text)) {
+        return Vec::new();
+    }
+    let named = find_drafts(text);
+    (table.drafts.iter().enumerate())
+        .filter(|(_, d)| named.iter().any(|n| d.name.same_as(n)))
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// The text after a heading's colon on the same line, if any.
+fn after_colon(text: &str) -> Option<&str> {
+    let pos = text.find([':', '：'])?;
+    let rest = text[pos..].trim_start_matches([':', '：']).trim();
+    (!rest.is_empty()).then_some(rest)
+}
+
+/// Reads the letter before the form: paragraphs under a heading that names a draft
+/// ("Motifs – Y.3104 : …"), up to the next heading, a table or the closing formula. A draft's
+/// bare name does not head text here (a subject line lists the drafts). The text is used only
+/// when the form holds none ([`Texts::letter`](super::Texts)).
+pub fn read_letter(lines: &[Line], table: &mut AnswerTable) {
+    let mut current: Vec<usize> = Vec::new();
+    for line in lines {
+        let text = clean(&line.text);
+        if text.is_empty() {
+            continue;
+        }
+        if line.place.table != 0 || is_closing(&text) {
+            current.clear();
+            continue;
+        }
+        let named = if is_heading(&text) {
+            heading_drafts(&text, table)
+        } else {
+            Vec::new()
+        };
+        if !named.is_empty() {
+            current = named;
+            let Some(rest) = after_colon(&text) else {
+                continue;
+            };
+            for &d in &current {
+                table.drafts[d].texts.letter.push(rest.to_string());
+            }
+            continue;
+        }
+        for &d in &current {
+            table.drafts[d].texts.letter.push(text.clone());
         }
     }
 }
