@@ -37,7 +37,7 @@ fn deref<'a>(doc: &'a Document, o: &'a Object) -> Option<&'a Object> {
     }
 }
 
-fn page_height(doc: &Document, page: &Dictionary) -> f64 {
+pub(super) fn page_height(doc: &Document, page: &Dictionary) -> f64 {
     match page.get(b"MediaBox").ok().and_then(|o| deref(doc, o)) {
         Some(Object::Array(a)) if a.len() == 4 => {
             let n: Vec<f64> = a.iter().filter_map(num).collect();
@@ -47,7 +47,7 @@ fn page_height(doc: &Document, page: &Dictionary) -> f64 {
     }
 }
 
-fn num(o: &Object) -> Option<f64> {
+pub(super) fn num(o: &Object) -> Option<f64> {
     match o {
         Object::Integer(i) => Some(*i as f64),
         Object::Real(r) => Some(f64::from(*r)),

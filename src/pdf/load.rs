@@ -2,10 +2,12 @@
 //! checked, and every stream decoded here through a bounded reader before pdf-extract sees it
 //! (lopdf and pdf-extract inflate streams without any limit).
 
+use std::collections::HashMap;
 use std::io::Read;
 
 use pdf_extract::{Dictionary, Document, Object, ObjectId, Stream};
 
+use super::pictures::{self, Ink};
 use super::{limits, PdfError};
 
 /// A loaded PDF whose streams are decoded (within [`limits`]) and whose images are emptied.
@@ -15,6 +17,8 @@ pub struct Loaded {
     pub pages: Vec<ObjectId>,
     /// Image XObjects found (a page of images and no text is a scan).
     pub images: usize,
+    /// What each small image shows, read before the images are emptied.
+    pub inks: HashMap<ObjectId, Ink>,
 }
 
 pub fn load(bytes: &[u8]) -> Result<Loaded, PdfError> {
@@ -40,9 +44,15 @@ pub fn load(bytes: &[u8]) -> Result<Loaded, PdfError> {
     if pages.is_empty() {
         return Err(PdfError::Corrupt("no page could be found".into()));
     }
+    let inks = pictures::inks(&doc);
     let images = bound_streams(&mut doc)?;
     normalise_painting(&mut doc, &pages);
-    Ok(Loaded { doc, pages, images })
+    Ok(Loaded {
+        doc,
+        pages,
+        images,
+        inks,
+    })
 }
 
 /// Decodes every stream in place within the limits, and empties image streams (their pixels
@@ -145,7 +155,7 @@ fn too_large(cap: usize) -> PdfError {
 }
 
 /// One stream's data, every filter applied, refused once it passes `cap` bytes.
-fn decode(stream: &Stream, cap: usize) -> Result<Vec<u8>, PdfError> {
+pub(super) fn decode(stream: &Stream, cap: usize) -> Result<Vec<u8>, PdfError> {
     let filters: Vec<Vec<u8>> = stream
         .filters()
         .map(|f| f.into_iter().map(|n| n.to_vec()).collect())

@@ -16,6 +16,7 @@ mod fields;
 pub(crate) mod layout;
 mod load;
 pub(crate) mod page;
+mod pictures;
 
 use crate::docx::model::Document;
 
@@ -81,6 +82,13 @@ pub fn read(bytes: &[u8]) -> Result<Document, PdfError> {
         } else {
             PdfError::NoText
         });
+    }
+    // Pictures count as marks only on pages with text: a page that is one image is a scan.
+    for (p, id) in pages.iter_mut().zip(&loaded.pages) {
+        if p.unreadable.is_none() {
+            p.marks
+                .extend(pictures::placed(&loaded.doc, *id, &loaded.inks));
+        }
     }
     Ok(layout::document(&pages))
 }
